@@ -1,0 +1,1 @@
+//! Loading a chart from a .tgz archive or a folder. (in progress)

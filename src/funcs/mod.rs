@@ -1,0 +1,1 @@
+//! Sprig and Helm functions, grouped as Sprig groups them. (in progress)

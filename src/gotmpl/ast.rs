@@ -1,0 +1,175 @@
+//! The parse tree of a Go template, shaped like Go's `text/template/parse` nodes.
+//!
+//! Every node keeps its byte offset (`pos`) into the text of the file it was parsed from,
+//! so that errors can name `file:line:col` exactly as Go does (`Tree::error_context`).
+//! `Display` reproduces Go's `Node.String()`, which appears in execution errors
+//! (`executing "x" at <.Values.a.b>: …`).
+
+use std::rc::Rc;
+
+/// A byte offset into the template text.
+pub type Pos = usize;
+
+/// One parsed template: a file, or a `define`/`block` body.
+#[derive(Debug, Clone)]
+pub struct Tree {
+    /// The template's name (`mychart/templates/x.yaml`, or the `define` name).
+    pub name: String,
+    /// The name of the file (top-level template) whose text this tree was parsed from;
+    /// Go's `ParseName`, used for error locations.
+    pub parse_name: String,
+    /// The whole text of that file; node offsets index into it.
+    pub text: Rc<str>,
+    pub root: List,
+}
+
+impl Tree {
+    /// Go's `Tree.ErrorContext`: `parse_name:line:col` for a node offset, where col is
+    /// the byte offset within the line, counted from zero except on the first line... exactly
+    /// as Go counts it.
+    pub fn location(&self, pos: Pos) -> String {
+        let pos = pos.min(self.text.len());
+        let text = &self.text[..pos];
+        let col = match text.rfind('\n') {
+            None => pos,
+            Some(nl) => pos - (nl + 1),
+        };
+        let line = 1 + text.matches('\n').count();
+        format!("{}:{}:{}", self.parse_name, line, col)
+    }
+
+    /// Go's `IsEmptyTree`: only whitespace text and comments. An empty `define` never
+    /// replaces an earlier one of the same name.
+    pub fn is_empty(&self) -> bool {
+        fn empty(nodes: &[Node]) -> bool {
+            nodes.iter().all(|n| match n {
+                Node::Text { text, .. } => text.trim_matches([' ', '\t', '\r', '\n']).is_empty(),
+                Node::Comment { .. } => true,
+                _ => false,
+            })
+        }
+        empty(&self.root.nodes)
+    }
+}
+
+/// A sequence of nodes (Go's `ListNode`).
+#[derive(Debug, Clone, Default)]
+pub struct List {
+    pub pos: Pos,
+    pub nodes: Vec<Node>,
+}
+
+/// A statement-level node.
+#[derive(Debug, Clone)]
+pub enum Node {
+    /// Plain text between actions.
+    Text { pos: Pos, text: Rc<str> },
+    /// `{{/* … */}}`.
+    Comment { pos: Pos, text: Rc<str> },
+    /// `{{ pipeline }}`: prints the result unless the pipeline declares variables.
+    Action { pos: Pos, line: usize, pipe: Pipe },
+    /// `{{if}}`, `{{range}}`, `{{with}}`; `else if`/`else with` are nested in `else_list`
+    /// as a single If/With node, as Go's parser builds them.
+    If(Branch),
+    Range(Branch),
+    With(Branch),
+    /// `{{break}}` / `{{continue}}` inside a range.
+    Break { pos: Pos, line: usize },
+    Continue { pos: Pos, line: usize },
+    /// `{{template "name" pipeline}}` (also what `{{block}}` leaves in place).
+    Template { pos: Pos, line: usize, name: String, pipe: Option<Pipe> },
+}
+
+/// The shared shape of if/range/with.
+#[derive(Debug, Clone)]
+pub struct Branch {
+    pub pos: Pos,
+    pub line: usize,
+    pub pipe: Pipe,
+    pub list: List,
+    pub else_list: Option<List>,
+}
+
+/// A pipeline, possibly with a variable declaration or assignment:
+/// `$x := a | b`, `$i, $v := range …`, `$x = …`.
+#[derive(Debug, Clone)]
+pub struct Pipe {
+    pub pos: Pos,
+    pub line: usize,
+    /// True for `=` (assignment to existing variables), false for `:=`.
+    pub is_assign: bool,
+    /// Declared or assigned variables, with their `$`: `["$i", "$v"]`.
+    pub decl: Vec<Variable>,
+    pub cmds: Vec<Command>,
+}
+
+/// `$name` in a declaration.
+#[derive(Debug, Clone)]
+pub struct Variable {
+    pub pos: Pos,
+    pub name: String,
+}
+
+/// One command of a pipeline: a function call, or a single operand.
+#[derive(Debug, Clone)]
+pub struct Command {
+    pub pos: Pos,
+    pub args: Vec<Arg>,
+}
+
+/// An operand or a function name (Go's argument nodes).
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// `.` (Go's DotNode).
+    Dot { pos: Pos },
+    /// `nil`.
+    Nil { pos: Pos },
+    /// `true` / `false`.
+    Bool { pos: Pos, value: bool },
+    /// A number constant with Go's interpretations of it.
+    Number(Number),
+    /// A string constant: `quoted` is the source text with quotes, `text` the value.
+    Str { pos: Pos, quoted: Rc<str>, text: Rc<str> },
+    /// `.A.B.C`: field chain on dot; `idents` without dots.
+    Field { pos: Pos, idents: Vec<String> },
+    /// `$x` or `$x.A.B`: `idents[0]` is the variable name with `$`.
+    Variable { pos: Pos, idents: Vec<String> },
+    /// `(pipeline).A.B` or other chained field access on a non-field operand.
+    Chain { pos: Pos, node: Box<Arg>, fields: Vec<String> },
+    /// A function name (Go's IdentifierNode).
+    Identifier { pos: Pos, name: String },
+    /// A parenthesized pipeline.
+    Pipe(Box<Pipe>),
+}
+
+/// A number constant. Go records every interpretation that is exact:
+/// `1` is int, uint and float; `1.5` only float; `'a'` a rune (int).
+#[derive(Debug, Clone)]
+pub struct Number {
+    pub pos: Pos,
+    /// The source text, e.g. `0x1F`, `1e3`, `'a'`.
+    pub text: Rc<str>,
+    pub is_int: bool,
+    pub is_uint: bool,
+    pub is_float: bool,
+    pub int: i64,
+    pub uint: u64,
+    pub float: f64,
+}
+
+impl Arg {
+    pub fn pos(&self) -> Pos {
+        match self {
+            Arg::Dot { pos }
+            | Arg::Nil { pos }
+            | Arg::Bool { pos, .. }
+            | Arg::Str { pos, .. }
+            | Arg::Field { pos, .. }
+            | Arg::Variable { pos, .. }
+            | Arg::Chain { pos, .. }
+            | Arg::Identifier { pos, .. } => *pos,
+            Arg::Number(n) => n.pos,
+            Arg::Pipe(p) => p.pos,
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! The value model shared by the template engine, the functions and the YAML layer.
+//!
+//! Go keeps types apart where Helm's output depends on it: a template literal `1` is an
+//! `int`, Sprig arithmetic gives `int64`, everything read from YAML or JSON is `float64`.
+//! Maps are reference types in Go: `set $d "k" v` changes `$d` and every alias of it, so
+//! maps live behind `Rc<RefCell<…>>`. Lists are values that Sprig never mutates in place.
+//! Host objects (`.Files`, `.Capabilities`, `.Chart`, semver versions) are trait objects
+//! with Go-style field and method lookup.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+use std::rc::Rc;
+
+/// A Go `map[string]interface{}`: shared and mutable, like a Go map.
+pub type Map = Rc<RefCell<BTreeMap<String, Value>>>;
+
+/// A template value.
+#[derive(Clone, Debug)]
+pub enum Value {
+    /// A nil interface: a missing key, a YAML `null`, an untyped nil.
+    Nil,
+    Bool(bool),
+    /// Go `int` (template literals, `len`, `.Release.Revision`, `atoi`).
+    Int(i64),
+    /// Go `int64` (Sprig arithmetic, `--set` integers, `int64`).
+    Int64(i64),
+    /// Go `float64` (all numbers from YAML and JSON).
+    Float(f64),
+    Str(Rc<str>),
+    /// Go `[]byte` (`.Files.GetBytes`).
+    Bytes(Rc<[u8]>),
+    /// Go `[]interface{}`.
+    List(Rc<Vec<Value>>),
+    /// Go `[]string` (`splitList`, `keys`, `regexFindAll`, …): prints and converts like a list.
+    StrList(Rc<Vec<String>>),
+    /// Go `map[string]interface{}`.
+    Map(Map),
+    /// A host object with fields and methods (a Go struct or pointer).
+    Object(Rc<dyn Object>),
+}
+
+/// A Go struct or pointer exposed to templates.
+pub trait Object: std::fmt::Debug {
+    /// Go's `%T` name, e.g. `*chart.Metadata`, `chartutil.Capabilities`.
+    fn type_name(&self) -> String;
+    /// Look up a field or call a method named `name` with `args` (Go resolves methods
+    /// before fields). `None` when the object has neither: the executor then reports
+    /// `can't evaluate field NAME in type T`.
+    fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>>;
+    /// What `fmt`'s `%v` prints for this object.
+    fn format(&self) -> String;
+    /// The object as plain data, as `encoding/json` would see it (json tag names,
+    /// `omitempty` respected): used by `toYaml`, `toJson`, `deepCopy`.
+    fn to_plain(&self) -> Value;
+    /// Go's `reflect.Kind` name of the object (`struct` or `ptr`).
+    fn kind(&self) -> &'static str {
+        "ptr"
+    }
+    /// Go truth of the object (`if .Obj`): structs and non-nil pointers are true.
+    fn truth(&self) -> bool {
+        true
+    }
+    /// Downcasting support for functions that take a specific Go type (e.g. semver).
+    fn as_any(&self) -> &dyn std::any::Any;
+}
+
+/// An error a function returns. The executor wraps it as Go does
+/// (`error calling NAME: MSG`), or for argument-type errors reports it as is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FuncError {
+    pub msg: String,
+    /// True when the message must be reported without the `error calling NAME:` prefix
+    /// (Go's own argument conversion errors such as `wrong type for value; expected int; got float64`).
+    pub bare: bool,
+}
+
+impl FuncError {
+    pub fn new(msg: impl Into<String>) -> Self {
+        FuncError { msg: msg.into(), bare: false }
+    }
+    /// An argument-conversion error in Go's wording, reported without the call prefix.
+    pub fn bare(msg: impl Into<String>) -> Self {
+        FuncError { msg: msg.into(), bare: true }
+    }
+}
+
+impl std::fmt::Display for FuncError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.msg)
+    }
+}
+
+impl std::error::Error for FuncError {}
+
+impl Default for Value {
+    fn default() -> Self {
+        Value::Nil
+    }
+}
+
+impl From<&str> for Value {
+    fn from(s: &str) -> Self {
+        Value::Str(Rc::from(s))
+    }
+}
+
+impl From<String> for Value {
+    fn from(s: String) -> Self {
+        Value::Str(Rc::from(s))
+    }
+}
+
+impl From<bool> for Value {
+    fn from(b: bool) -> Self {
+        Value::Bool(b)
+    }
+}
+
+impl From<Vec<Value>> for Value {
+    fn from(v: Vec<Value>) -> Self {
+        Value::List(Rc::new(v))
+    }
+}
+
+impl From<BTreeMap<String, Value>> for Value {
+    fn from(m: BTreeMap<String, Value>) -> Self {
+        Value::Map(Rc::new(RefCell::new(m)))
+    }
+}
+
+impl Value {
+    pub fn str(s: impl AsRef<str>) -> Value {
+        Value::Str(Rc::from(s.as_ref()))
+    }
+
+    pub fn new_map() -> Value {
+        Value::Map(Rc::new(RefCell::new(BTreeMap::new())))
+    }
+
+    pub fn is_nil(&self) -> bool {
+        matches!(self, Value::Nil)
+    }
+
+    /// The string inside a `Str`, if it is one.
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    pub fn as_map(&self) -> Option<&Map> {
+        match self {
+            Value::Map(m) => Some(m),
+            _ => None,
+        }
+    }
+
+    /// Elements of a list-like value (`[]interface{}` or `[]string`) as values.
+    pub fn list_items(&self) -> Option<Vec<Value>> {
+        match self {
+            Value::List(l) => Some(l.as_ref().clone()),
+            Value::StrList(l) => Some(l.iter().map(|s| Value::str(s)).collect()),
+            _ => None,
+        }
+    }
+
+    /// Go's template truth (`if`, `with`, `and`, `or`, `not`): false for nil, false, zero
+    /// numbers, empty strings, lists and maps.
+    pub fn truth(&self) -> bool {
+        match self {
+            Value::Nil => false,
+            Value::Bool(b) => *b,
+            Value::Int(i) | Value::Int64(i) => *i != 0,
+            Value::Float(f) => *f != 0.0,
+            Value::Str(s) => !s.is_empty(),
+            Value::Bytes(b) => !b.is_empty(),
+            Value::List(l) => !l.is_empty(),
+            Value::StrList(l) => !l.is_empty(),
+            Value::Map(m) => !m.borrow().is_empty(),
+            Value::Object(o) => o.truth(),
+        }
+    }
+
+    /// Go's `%T`.
+    pub fn type_name(&self) -> String {
+        match self {
+            Value::Nil => "<nil>".into(),
+            Value::Bool(_) => "bool".into(),
+            Value::Int(_) => "int".into(),
+            Value::Int64(_) => "int64".into(),
+            Value::Float(_) => "float64".into(),
+            Value::Str(_) => "string".into(),
+            Value::Bytes(_) => "[]uint8".into(),
+            Value::List(_) => "[]interface {}".into(),
+            Value::StrList(_) => "[]string".into(),
+            Value::Map(_) => "map[string]interface {}".into(),
+            Value::Object(o) => o.type_name(),
+        }
+    }
+
+    /// Go's `reflect.Kind` name (Sprig `kindOf`); nil is `invalid`.
+    pub fn kind_name(&self) -> &'static str {
+        match self {
+            Value::Nil => "invalid",
+            Value::Bool(_) => "bool",
+            Value::Int(_) => "int",
+            Value::Int64(_) => "int64",
+            Value::Float(_) => "float64",
+            Value::Str(_) => "string",
+            Value::Bytes(_) | Value::List(_) | Value::StrList(_) => "slice",
+            Value::Map(_) => "map",
+            Value::Object(o) => o.kind(),
+        }
+    }
+
+    /// `fmt.Sprint(v)` / `%v`: what `print`, `toString` and interpolation show.
+    /// nil prints `<nil>`; the executor prints `<no value>` for a nil action result itself.
+    pub fn to_go_string(&self) -> String {
+        match self {
+            Value::Str(s) => s.to_string(),
+            _ => {
+                let mut out = String::new();
+                self.write_go(&mut out, true);
+                out
+            }
+        }
+    }
+
+    /// Write `%v` of the value. `top` is false inside containers (no difference today,
+    /// kept for `%v` of nested nil which Go prints as `<nil>` as well).
+    pub fn write_go(&self, out: &mut String, _top: bool) {
+        match self {
+            Value::Nil => out.push_str("<nil>"),
+            Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+            Value::Int(i) | Value::Int64(i) => {
+                let _ = write!(out, "{i}");
+            }
+            Value::Float(f) => out.push_str(&format_float_g(*f)),
+            Value::Str(s) => out.push_str(s),
+            Value::Bytes(b) => {
+                out.push('[');
+                for (i, x) in b.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    let _ = write!(out, "{x}");
+                }
+                out.push(']');
+            }
+            Value::List(l) => {
+                out.push('[');
+                for (i, x) in l.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    x.write_go(out, false);
+                }
+                out.push(']');
+            }
+            Value::StrList(l) => {
+                out.push('[');
+                for (i, x) in l.iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(x);
+                }
+                out.push(']');
+            }
+            Value::Map(m) => {
+                out.push_str("map[");
+                for (i, (k, v)) in m.borrow().iter().enumerate() {
+                    if i > 0 {
+                        out.push(' ');
+                    }
+                    out.push_str(k);
+                    out.push(':');
+                    v.write_go(out, false);
+                }
+                out.push(']');
+            }
+            Value::Object(o) => out.push_str(&o.format()),
+        }
+    }
+
+    /// A deep copy: maps are copied, so mutations of the copy do not reach the original.
+    pub fn deep_copy(&self) -> Value {
+        match self {
+            Value::Map(m) => {
+                let copy: BTreeMap<String, Value> =
+                    m.borrow().iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect();
+                Value::from(copy)
+            }
+            Value::List(l) => Value::List(Rc::new(l.iter().map(|v| v.deep_copy()).collect())),
+            other => other.clone(),
+        }
+    }
+}
+
+/// Go's `strconv.FormatFloat(f, 'g', -1, 64)`, which is also `%v` of a float64:
+/// shortest round-trip digits, exponent form when the exponent is < -4 or >= 6
+/// (`1e+06`, `123456`, `1.234567e+06`, `1e-05`), as the reference Helm prints.
+pub fn format_float_g(f: f64) -> String {
+    format_float(f, FloatStyle::V)
+}
+
+/// The Go float layouts kiln needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FloatStyle {
+    /// `%v` / `fmt.Sprint` / `strconv.FormatFloat(f, 'g', -1, 64)`: shortest digits,
+    /// exponent form when exp < -4 || exp >= 6.
+    V,
+    /// `encoding/json`: shortest digits, exponent form when |f| < 1e-6 or |f| >= 1e21,
+    /// with the exponent written without padding (`1e-7`, `1e+21`).
+    Json,
+}
+
+/// Shortest decimal digits and exponent of a finite, non-zero float: `f = 0.d1d2… × 10^(dp)`
+/// expressed as (digits, decimal point position) like Go's `decimalSlice`.
+pub fn shortest_digits(f: f64) -> (String, i32) {
+    // Rust's `{:e}` gives the shortest round-trip digits, as Go's Ryu-based formatter does.
+    let s = format!("{:e}", f.abs());
+    let (mant, exp) = s.split_once('e').expect("exponent in {:e} output");
+    let exp: i32 = exp.parse().expect("integer exponent");
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    (digits, exp + 1)
+}
+
+/// Format a float64 as Go's fmt/strconv do for the given style.
+pub fn format_float(f: f64, style: FloatStyle) -> String {
+    if f.is_nan() {
+        return "NaN".into();
+    }
+    if f.is_infinite() {
+        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+    }
+    if f == 0.0 {
+        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+    }
+    let (digits, dp) = shortest_digits(f);
+    let exp = dp - 1;
+    let use_exp = match style {
+        FloatStyle::V => exp < -4 || exp >= 6,
+        FloatStyle::Json => {
+            let a = f.abs();
+            a < 1e-6 || a >= 1e21
+        }
+    };
+    let mut out = String::new();
+    if f < 0.0 {
+        out.push('-');
+    }
+    if use_exp {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        let e = exp.abs();
+        if e < 10 && style == FloatStyle::V {
+            out.push('0');
+        }
+        let _ = write!(out, "{e}");
+    } else if dp <= 0 {
+        out.push_str("0.");
+        for _ in 0..(-dp) {
+            out.push('0');
+        }
+        out.push_str(&digits);
+    } else if dp as usize >= digits.len() {
+        out.push_str(&digits);
+        for _ in 0..(dp as usize - digits.len()) {
+            out.push('0');
+        }
+    } else {
+        out.push_str(&digits[..dp as usize]);
+        out.push('.');
+        out.push_str(&digits[dp as usize..]);
+    }
+    out
+}
+
+/// What functions can ask of the executor that calls them: Helm's `include` and `tpl`
+/// are ordinary functions that run templates of the namespace being executed.
+pub trait Host {
+    /// Helm's `include NAME DATA`: execute the named template into a string
+    /// (recursion capped at 1000 per name, as Helm caps it).
+    fn include(&mut self, name: &str, data: Value) -> Result<String, FuncError>;
+    /// Helm's `tpl TEXT DATA`: parse TEXT as a template named `gotpl` in a clone of the
+    /// namespace, execute it, and remove `<no value>` from the result.
+    fn tpl(&mut self, text: &str, data: Value) -> Result<String, FuncError>;
+}
+
+/// A function callable from templates. Arguments arrive evaluated; a pipeline's value
+/// is the last argument. Type checks are the function's own (with Go's error text).
+pub type Func = fn(&mut dyn Host, &[Value]) -> Result<Value, FuncError>;
+
+/// Functions by name. The executor looks here first, then at Go's builtins (so Sprig's
+/// `slice` shadows Go's, as it does in Helm).
+pub type FuncMap = std::collections::HashMap<&'static str, Func>;

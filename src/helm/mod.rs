@@ -1,0 +1,1 @@
+//! helm template: values coalescing, subcharts, rendering, manifest sorting. (in progress)

@@ -1,0 +1,11 @@
+//! kiln: a batch compiler for GitOps.
+//!
+//! The data's path, one module per stage: `gotmpl` (Go templates) → `funcs` (Sprig and
+//! Helm functions) → `yaml` (go-yaml compatible reader and writer) → `chart` (load a
+//! chart) → `helm` (values, subcharts, render, sort manifests).
+
+pub mod chart;
+pub mod funcs;
+pub mod gotmpl;
+pub mod helm;
+pub mod yaml;

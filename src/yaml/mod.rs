@@ -1,0 +1,1 @@
+//! go-yaml v2 compatible YAML reader and writer, and Go encoding/json output. (in progress)
