@@ -348,7 +348,8 @@ impl<'a> Lexer<'a> {
         if !delim {
             return self.errorf("comment ends before closing delimiter".into());
         }
-        self.line += self.input.get(self.start..self.pos).unwrap_or("").matches('\n').count();
+        // Go 1.23 does not count the newlines inside a comment (later Go versions do);
+        // Helm 3.17.3 reports lines after a multi-line comment accordingly.
         let i = self.this_item(ItemType::Comment);
         if trim_space {
             self.pos += TRIM_MARKER_LEN;

@@ -1189,6 +1189,8 @@ mod tests {
             ),
             ("{{ if and .a (not .b) }}y{{ else }}n{{ end }}", "{{if and .a (not .b)}}y{{else}}n{{end}}"),
             ("{{- include \"x\" . | nindent 4 }}", "{{include \"x\" . | nindent 4}}"),
+            ("{{ with $x := 1 }}{{ else }}{{ $x }}{{ end }}", "{{with $x := 1}}{{else}}{{$x}}{{end}}"),
+            ("{{ range $k, $v := . }}{{ else }}{{ $k }}{{ end }}", "{{range $k, $v := .}}{{else}}{{$k}}{{end}}"),
         ];
         for (input, want) in cases {
             let is_func = |n: &str| funcs(n) || n == "nindent";
@@ -1255,6 +1257,18 @@ mod tests {
             ("{{ block \"b\" . }}\nx\n{{ else }}\n{{ end }}", "template: t:1: unexpected {{else}} in block clause"),
             ("x: {{ .a\n}}\n\n{{ \"abc", "template: t:4: unterminated quoted string"),
             ("{{ define \"x\" }}\n{{ if }}\n{{ end }}", "template: t:2: missing value for if"),
+            ("a\n{{ .x\n \"abc", "template: t:3: unterminated quoted string in action started at t:2"),
+            ("{{ .x\n (3 }}", "template: t:2: unclosed left paren in action started at t:1"),
+            ("{{ if .x }}\n{{ .y\n | 3 }}{{ end }}", "template: t:3: non executable command in pipeline stage 2"),
+            ("{{/* a\nb */}}\n{{ end }}", "template: t:2: unexpected {{end}}"),
+            ("{{- /* a\nb */ -}}\n\n{{ $x }}", "template: t:3: undefined variable \"$x\""),
+            // Go 1.23 does not count newlines inside comments in parse-error lines
+            ("{{/* a\nb */}}\n{{/* c\nd */}}\n{{ $x }}", "template: t:3: undefined variable \"$x\""),
+            (
+                "{{ define \"a\" }}{{ end }}{{ define \"a\" }}x{{ end }}{{ define \"a\" }}y{{ end }}",
+                "template: t:1: template: multiple definition of template \"a\"",
+            ),
+            ("{{ range $i, $v := . }}{{ end }}{{ $i }}", "template: t:1: undefined variable \"$i\""),
             // from Go's parse_test.go error cases
             ("hello{{range", "template: t:1: unclosed action"),
             ("{{if .X}}hello{{end}}{{else}}", "template: t:1: unexpected {{else}}"),
@@ -1386,6 +1400,7 @@ mod tests {
                 "include \"x\" (dict \"a\" 1.5e3 \"b\" 'c' \"c\" nil \"d\" true)",
                 "t:1:3",
             ),
+            ("{{/* a\nb */}}\n{{/* c\nd */}}x: {{ .Values.a.b }}", "t", "arg", ".Values.a.b", "t:4:19"),
             ("{{ .Capabilities.KubeVersion.Foo }}", "t", "arg", ".Capabilities.KubeVersion.Foo", "t:1:16"),
             ("x: {{ (.Capabilities).KubeVersion.Foo }}", "t", "arg", ".Capabilities", "t:1:7"),
             ("{{ $c := .Capabilities }}\n   {{ $c.KubeVersion.Foo }}", "t", "arg", "$c.KubeVersion.Foo", "t:2:8"),
