@@ -1262,6 +1262,14 @@ mod tests {
             ("{{ if .x }}\n{{ .y\n | 3 }}{{ end }}", "template: t:3: non executable command in pipeline stage 2"),
             ("{{/* a\nb */}}\n{{ end }}", "template: t:2: unexpected {{end}}"),
             ("{{- /* a\nb */ -}}\n\n{{ $x }}", "template: t:3: undefined variable \"$x\""),
+            ("{{ print `a\nb` $x }}", "template: t:2: undefined variable \"$x\""),
+            ("{{ print `a\nb`\n }}\n{{ $x }}", "template: t:4: undefined variable \"$x\""),
+            ("{{ print \"a\" }}{{ if 1 }}\n{{ else if }}\n{{ end }}", "template: t:2: missing value for if"),
+            (
+                "{{ define \"a\" }}\nx\n{{ end }}\n{{ block \"a\" . }}y\n{{ end }}",
+                "template: t:5: template: multiple definition of template \"a\"",
+            ),
+            ("{{ $x := 1 }}{{ block \"a\" . }}{{ $x }}{{ end }}", "template: t:1: undefined variable \"$x\""),
             // Go 1.23 does not count newlines inside comments in parse-error lines
             ("{{/* a\nb */}}\n{{/* c\nd */}}\n{{ $x }}", "template: t:3: undefined variable \"$x\""),
             (
