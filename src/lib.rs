@@ -8,4 +8,5 @@ pub mod chart;
 pub mod funcs;
 pub mod gotmpl;
 pub mod helm;
+pub mod stack;
 pub mod yaml;
