@@ -8,6 +8,7 @@
 
 pub mod doc;
 pub mod graph;
+pub mod template;
 
 use doc::{Kind, Node};
 use std::collections::BTreeMap;
