@@ -32,7 +32,8 @@ pub fn render(path: &Path, text: &str, env_name: &str, env: &Environment) -> Res
     let name = path.display().to_string();
     let fail = |e: minijinja::Error| {
         let mut msg = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
-        if e.kind() == minijinja::ErrorKind::UndefinedError {
+        let undefined = e.kind() == minijinja::ErrorKind::UndefinedError;
+        if undefined {
             let known: Vec<&str> = env.vars.keys().map(String::as_str).collect();
             msg = format!("{msg} (the environment `{env_name}` defines: {})", known.join(", "));
         }
@@ -41,7 +42,7 @@ pub fn render(path: &Path, text: &str, env_name: &str, env: &Environment) -> Res
             line: e.line().unwrap_or(0),
             col: 0,
             msg: format!("template error: {msg}"),
-            hint: Some("define the variable under environments.<env>.vars in stack.yaml".into()),
+            hint: undefined.then(|| "define the variable under environments.<env>.vars in stack.yaml".into()),
         }
     };
     jinja.add_template(&name, text).map_err(fail)?;
