@@ -9,5 +9,6 @@ pub mod emit;
 pub mod funcs;
 pub mod gotmpl;
 pub mod helm;
+pub mod render;
 pub mod stack;
 pub mod yaml;
