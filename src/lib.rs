@@ -5,6 +5,7 @@
 //! chart) → `helm` (values, subcharts, render, sort manifests).
 
 pub mod chart;
+pub mod cli;
 pub mod diff;
 pub mod emit;
 pub mod funcs;
