@@ -148,14 +148,25 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
                     _ if is_test => continue,
                     HookPolicy::Keep => {}
                     HookPolicy::Translate => {
-                        let phase = if events.iter().any(|e| e.starts_with("pre-install") || e.starts_with("pre-upgrade")) {
-                            Some("PreSync")
-                        } else if events.iter().any(|e| e.starts_with("post-install") || e.starts_with("post-upgrade")) {
-                            Some("PostSync")
-                        } else {
-                            None // delete and rollback hooks have no sync-time meaning
-                        };
-                        let Some(phase) = phase else { continue };
+                        // Argo CD's documented mapping of Helm hooks; rollback hooks have none.
+                        let mut phases: Vec<&str> = Vec::new();
+                        for e in &events {
+                            let p = match e.as_str() {
+                                "pre-install" | "pre-upgrade" => "PreSync",
+                                "post-install" | "post-upgrade" => "PostSync",
+                                "pre-delete" => "PreDelete",
+                                "post-delete" => "PostDelete",
+                                _ => continue,
+                            };
+                            if !phases.contains(&p) {
+                                phases.push(p);
+                            }
+                        }
+                        if phases.is_empty() {
+                            continue;
+                        }
+                        let phase = phases.join(",");
+                        let phase = phase.as_str();
                         let policy = r.annotations().get("helm.sh/hook-delete-policy").map(|p| {
                             p.split(',')
                                 .filter_map(|x| match x.trim() {
@@ -176,6 +187,13 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
                         }
                     }
                 }
+            }
+            if r.annotations().get("helm.sh/resource-policy").map(String::as_str) == Some("keep")
+                && output.mode == OutputMode::ArgoCd
+            {
+                let opts = r.annotations().get(SYNC_OPTIONS).cloned().unwrap_or_default();
+                let joined = if opts.is_empty() { "Delete=false".to_string() } else { format!("{opts},Delete=false") };
+                r.set_annotation(SYNC_OPTIONS, Some(&joined));
             }
             if cluster_scoped(&r) {
                 r.namespace.clear();
