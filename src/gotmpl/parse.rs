@@ -1270,6 +1270,7 @@ mod tests {
                 "template: t:5: template: multiple definition of template \"a\"",
             ),
             ("{{ $x := 1 }}{{ block \"a\" . }}{{ $x }}{{ end }}", "template: t:1: undefined variable \"$x\""),
+            ("{{ print \"a\"\"日本語\" }}", "template: t:1: unexpected \"\\\"日本語\\\"\"... in operand"),
             // Go 1.23 does not count newlines inside comments in parse-error lines
             ("{{/* a\nb */}}\n{{/* c\nd */}}\n{{ $x }}", "template: t:3: undefined variable \"$x\""),
             (
@@ -1341,12 +1342,7 @@ mod tests {
         }
         fn list(tree: &Tree, l: &List, out: &mut Vec<(&'static str, String, String)>) {
             for n in &l.nodes {
-                let pos = match n {
-                    Node::Text { pos, .. } | Node::Comment { pos, .. } | Node::Action { pos, .. } => *pos,
-                    Node::Break { pos, .. } | Node::Continue { pos, .. } | Node::Template { pos, .. } => *pos,
-                    Node::If(b) | Node::Range(b) | Node::With(b) => b.pos,
-                };
-                out.push(("node", n.to_string(), tree.location(pos)));
+                out.push(("node", n.to_string(), tree.location(n.pos())));
                 match n {
                     Node::Action { pipe: p, .. } => pipe(tree, p, out),
                     Node::Template { pipe: Some(p), .. } => pipe(tree, p, out),
