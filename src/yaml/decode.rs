@@ -4,7 +4,7 @@
 
 use super::YamlError;
 use super::resolve::{Resolved, resolve_number, resolve_plain};
-use libyaml_safer::{EventData, Parser};
+use libyaml_safer::{EventData, Parser, ScalarStyle};
 
 const STR_TAG: &str = "tag:yaml.org,2002:str";
 const BOOL_TAG: &str = "tag:yaml.org,2002:bool";
@@ -95,6 +95,9 @@ struct Events<'a> {
     parser: Parser<&'a [u8]>,
     peeked: Option<libyaml_safer::Event>,
     started: bool,
+    /// Set when the input had a newline appended (see [`with_events`]): the original
+    /// length, to undo the newline a block scalar at the end took from it.
+    appended_at: Option<usize>,
 }
 
 impl<'a> Events<'a> {
@@ -102,12 +105,22 @@ impl<'a> Events<'a> {
         let mut parser = Parser::new();
         let bytes: &'a [u8] = if text.is_empty() { b"\n" } else { text.as_bytes() };
         parser.set_input(bytes);
-        Events { parser, peeked: None, started: false }
+        Events { parser, peeked: None, started: false, appended_at: None }
     }
 
     fn peek(&mut self) -> Result<&libyaml_safer::Event, YamlError> {
         if self.peeked.is_none() {
-            let ev = self.parser.parse().map_err(|e| parser_error(&e))?;
+            let mut ev = self.parser.parse().map_err(|e| parser_error(&e))?;
+            if let Some(n) = self.appended_at {
+                if let EventData::Scalar { style, value, .. } = &mut ev.data {
+                    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                        && ev.end_mark.index as usize > n
+                        && value.ends_with('\n')
+                    {
+                        value.pop();
+                    }
+                }
+            }
             self.peeked = Some(ev);
         }
         match &self.peeked {
@@ -502,8 +515,8 @@ fn go_sharp_v(y: &Y) -> String {
 /// go-yaml v2 `Unmarshal` into `interface{}`: the first document (`None` when the
 /// stream has no document).
 pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
-    let mut ev = Events::new(text);
-    let Some(doc) = parse_document(&mut ev)? else {
+    let doc = with_events(text, |ev| parse_document(ev))?;
+    let Some(doc) = doc else {
         return Ok(None);
     };
     decode_doc(&doc).map(Some)
@@ -511,12 +524,46 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
 
 /// Every document of the stream, as go-yaml's `Decoder.Decode` would give them in turn.
 pub fn decode_all(text: &str) -> Result<Vec<Y>, YamlError> {
-    let mut ev = Events::new(text);
-    let mut out = Vec::new();
-    while let Some(doc) = parse_document(&mut ev)? {
-        out.push(decode_doc(&doc)?);
+    let docs = with_events(text, |ev| {
+        let mut docs = Vec::new();
+        while let Some(doc) = parse_document(ev)? {
+            docs.push(doc);
+        }
+        Ok(docs)
+    })?;
+    docs.iter().map(decode_doc).collect()
+}
+
+/// Run `f` over the event stream of `text`, shielding callers from libyaml-safer's
+/// panics. Its scanner panics on a block scalar whose last content line ends the input
+/// without a newline (libyaml treats that end as a no-op line break); such input is
+/// parsed with a newline appended instead, and the newline taken into the scalar is
+/// removed again.
+fn with_events<T>(
+    text: &str,
+    f: impl Fn(&mut Events) -> Result<T, YamlError>,
+) -> Result<T, YamlError> {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let last_line = text.rsplit('\n').next().unwrap_or("");
+    let needs_newline = !text.is_empty()
+        && !text.ends_with('\n')
+        && !last_line.trim_matches(|c| c == ' ' || c == '\t' || c == '\r').is_empty()
+        && (text.contains('|') || text.contains('>'));
+    if needs_newline {
+        let augmented = format!("{text}\n");
+        let r = catch_unwind(AssertUnwindSafe(|| {
+            let mut ev = Events::new(&augmented);
+            ev.appended_at = Some(text.len());
+            f(&mut ev)
+        }));
+        if let Ok(Ok(v)) = r {
+            return Ok(v);
+        }
     }
-    Ok(out)
+    match catch_unwind(AssertUnwindSafe(|| f(&mut Events::new(text)))) {
+        Ok(r) => r,
+        Err(_) => Err(yerr("yaml: unknown problem parsing YAML content")),
+    }
 }
 
 fn decode_doc(doc: &Doc) -> Result<Y, YamlError> {

@@ -304,24 +304,24 @@ fn key_less(ar: &[char], br: &[char]) -> bool {
     ar.len() < br.len()
 }
 
-/// Keys in go-yaml's `keyList` order (a stable merge sort driven by `key_less` only, so
-/// a comparator that is not a total order can never make it panic).
-pub(crate) fn sorted_keys<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<&'a str> {
-    let mut items: Vec<(&'a str, Vec<char>)> = keys.map(|k| (k, k.chars().collect())).collect();
-    // Fast path: byte order already agrees with key_less for most real keys; check first.
+/// Indices of `keys` in go-yaml's `keyList` order (a stable merge sort driven by
+/// `key_less` only, so a comparator that is not a total order can never make it panic).
+pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut items: Vec<(usize, Vec<char>)> =
+        keys.enumerate().map(|(i, k)| (i, k.chars().collect())).collect();
+    // Fast path: byte order usually agrees with key_less already.
     let sorted = items.windows(2).all(|w| !key_less(&w[1].1, &w[0].1));
     if !sorted {
         merge_sort(&mut items);
     }
-    items.into_iter().map(|(k, _)| k).collect()
+    items.into_iter().map(|(i, _)| i).collect()
 }
 
-fn merge_sort<'a>(v: &mut Vec<(&'a str, Vec<char>)>) {
+fn merge_sort(v: &mut Vec<(usize, Vec<char>)>) {
     if v.len() <= 1 {
         return;
     }
     if v.len() <= 12 {
-        // Insertion sort.
         for i in 1..v.len() {
             let mut j = i;
             while j > 0 && key_less(&v[j].1, &v[j - 1].1) {
@@ -331,9 +331,8 @@ fn merge_sort<'a>(v: &mut Vec<(&'a str, Vec<char>)>) {
         }
         return;
     }
-    let right = v.split_off(v.len() / 2);
+    let mut right = v.split_off(v.len() / 2);
     let mut left = std::mem::take(v);
-    let mut right = right;
     merge_sort(&mut left);
     merge_sort(&mut right);
     let mut out = Vec::with_capacity(left.len() + right.len());
@@ -356,17 +355,15 @@ fn merge_sort<'a>(v: &mut Vec<(&'a str, Vec<char>)>) {
     *v = out;
 }
 
-/// The YAML text of a float64 after the JSON round trip: integral values within the
-/// JSON 'f' range come back as ints, everything else as go-yaml's `'g'` float.
+/// The YAML text of a float64 after the JSON round trip: the JSON text is re-read by
+/// go-yaml (int, then uint64, then float) and printed again.
 fn number_text(f: f64) -> Result<String, YamlError> {
-    json_float(f)?;
-    if f == f.trunc() && f.abs() < 1e21 {
-        if f >= -9.223_372_036_854_776e18 && f < 9.223_372_036_854_776e18 {
-            return Ok((f as i64).to_string());
-        }
-        if f >= 0.0 && f < 1.844_674_407_370_955_2e19 {
-            return Ok((f as u64).to_string());
-        }
+    let t = json_float(f)?;
+    if let Ok(i) = t.parse::<i64>() {
+        return Ok(i.to_string());
+    }
+    if let Ok(u) = t.parse::<u64>() {
+        return Ok(u.to_string());
     }
     Ok(match format_float(f, FloatStyle::V).as_str() {
         "+Inf" => ".inf".into(),
@@ -374,6 +371,80 @@ fn number_text(f: f64) -> Result<String, YamlError> {
         "NaN" => ".nan".into(),
         s => s.to_string(),
     })
+}
+
+fn yerr(msg: &str) -> YamlError {
+    YamlError { msg: msg.into(), line: None, col: None }
+}
+
+/// What go-yaml makes of a string on the way back from JSON: characters its reader
+/// refuses fail the whole `toYaml`; a raw NEL (the one line break `encoding/json` does
+/// not escape) is folded like any line break in a double-quoted scalar.
+fn json_roundtrip_str(s: &str) -> Result<std::borrow::Cow<'_, str>, YamlError> {
+    let mut has_nel = false;
+    for c in s.chars() {
+        let n = c as u32;
+        if (0x7F..=0x9F).contains(&n) {
+            if n == 0x85 {
+                has_nel = true;
+            } else {
+                return Err(yerr("yaml: control characters are not allowed"));
+            }
+        } else if n == 0xFFFE || n == 0xFFFF {
+            return Err(yerr("yaml: control characters are not allowed"));
+        }
+    }
+    if !has_nel {
+        return Ok(std::borrow::Cow::Borrowed(s));
+    }
+    // libyaml's flow scalar folding: blanks around breaks are dropped; the first break
+    // becomes a space, or the further breaks become newlines.
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' || chars[i] == '\u{85}' {
+            let st = i;
+            while i < chars.len() && (chars[i] == ' ' || chars[i] == '\u{85}') {
+                i += 1;
+            }
+            let breaks = chars[st..i].iter().filter(|c| **c == '\u{85}').count();
+            if breaks == 0 {
+                out.extend(&chars[st..i]);
+            } else if breaks == 1 {
+                out.push(' ');
+            } else {
+                for _ in 1..breaks {
+                    out.push('\n');
+                }
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    Ok(std::borrow::Cow::Owned(out))
+}
+
+/// libyaml gives up on a simple key longer than 1024 characters: a JSON object key whose
+/// escaped form is longer than 1022 characters makes go-yaml fail to read the JSON back.
+fn check_key_length(k: &str) -> Result<(), YamlError> {
+    if k.len() <= 170 {
+        return Ok(());
+    }
+    let mut n = 0usize;
+    for c in k.chars() {
+        n += match c {
+            '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => 6,
+            c if (c as u32) < 0x20 => 6,
+            _ => 1,
+        };
+    }
+    if n > 1022 {
+        return Err(yerr("yaml: line 1: did not find expected ',' or '}'"));
+    }
+    Ok(())
 }
 
 fn string_style(s: &str) -> Style {
@@ -492,7 +563,10 @@ impl Emitter {
                 let s = number_text(*f)?;
                 self.scalar(Scalar { value: s.as_bytes(), style: Style::Plain })
             }
-            Value::Str(s) => self.scalar(Scalar { value: s.as_bytes(), style: string_style(s) }),
+            Value::Str(s) => {
+                let s = json_roundtrip_str(s)?;
+                self.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) })
+            }
             Value::Bytes(b) => {
                 use base64::Engine as _;
                 let s = base64::engine::general_purpose::STANDARD.encode(b);
@@ -514,7 +588,8 @@ impl Emitter {
                         e.sequence_context = true;
                         e.mapping_context = false;
                         e.simple_key_context = false;
-                        e.scalar(Scalar { value: l[i].as_bytes(), style: string_style(&l[i]) });
+                        let s = json_roundtrip_str(&l[i])?;
+                        e.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) });
                         Ok(())
                     })?;
                 }
@@ -524,12 +599,10 @@ impl Emitter {
                 if m.is_empty() {
                     self.empty_flow(b"{", b"}");
                 } else {
-                    let keys = sorted_keys(m.keys().map(|k| k.as_str()));
-                    self.block_mapping_start();
-                    for k in keys {
-                        let val = m.get(k).unwrap_or(&Value::Nil);
-                        self.block_mapping_entry(k, val)?;
+                    for k in m.keys() {
+                        check_key_length(k)?;
                     }
+                    self.map_entries(&m)?;
                     self.pop_indent();
                 }
             }
@@ -537,6 +610,23 @@ impl Emitter {
                 let plain = o.to_plain();
                 self.node(&plain, root, sequence, mapping, simple_key)?;
             }
+        }
+        Ok(())
+    }
+
+    fn map_entries(
+        &mut self,
+        m: &std::collections::BTreeMap<String, Value>,
+    ) -> Result<(), YamlError> {
+        let folded: Vec<(std::borrow::Cow<'_, str>, &Value)> = m
+            .iter()
+            .map(|(k, v)| json_roundtrip_str(k).map(|k| (k, v)))
+            .collect::<Result<_, _>>()?;
+        let order = sorted_key_order(folded.iter().map(|(k, _)| k.as_ref()));
+        self.block_mapping_start();
+        for i in order {
+            let (k, v) = &folded[i];
+            self.block_mapping_entry(k, v)?;
         }
         Ok(())
     }
@@ -849,5 +939,5 @@ impl Emitter {
 
 #[cfg(test)]
 pub(crate) fn key_order_for_test(keys: &[&str]) -> Vec<String> {
-    sorted_keys(keys.iter().copied()).into_iter().map(String::from).collect()
+    sorted_key_order(keys.iter().copied()).into_iter().map(|i| keys[i].to_string()).collect()
 }

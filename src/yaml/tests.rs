@@ -39,19 +39,52 @@ fn dev_compare() {
                     to_json(&Value::from(mm)).unwrap_or_default()
                 }
             },
+            "yamlToYaml" => match from_yaml_map(&input)
+                .or_else(|e| {
+                    let mut mm = std::collections::BTreeMap::new();
+                    mm.insert("Error".to_string(), Value::from(e.msg));
+                    Ok(Value::from(mm))
+                })
+                .and_then(|v| to_yaml(&v))
+            {
+                Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
+                Err(_) => String::new(),
+            },
             "toYaml" => {
                 let v = from_json(&input).expect("toYaml input is JSON");
                 match to_yaml(&v) {
                     Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
-                    Err(e) => format!("ERR {}", e.msg),
+                    Err(_) => String::new(),
                 }
             }
             _ => continue,
         };
         if got != want {
             bad += 1;
-            println!("MISMATCH input={input:?}\n  helm={want:?}\n  ours={got:?}");
+            if input.len() < 2000 {
+                println!("MISMATCH input={input:?}\n  helm={want:?}\n  ours={got:?}");
+            } else {
+                let file = m.get("file").map(|v| v.to_go_string()).unwrap_or_default();
+                let at = got.bytes().zip(want.bytes()).position(|(a, b)| a != b).unwrap_or(0);
+                let lo = at.saturating_sub(200);
+                println!(
+                    "MISMATCH {mode} {file} at {at}\n  helm={:?}\n  ours={:?}",
+                    &want.get(lo..(at + 200).min(want.len())).unwrap_or(""),
+                    &got.get(lo..(at + 200).min(got.len())).unwrap_or("")
+                );
+            }
         }
     }
     println!("{} cases, {bad} mismatches", items.len());
+}
+
+#[test]
+#[ignore]
+fn dev_parse_files() {
+    let Ok(list) = std::env::var("KILN_YAML_FILES") else { return };
+    for f in std::fs::read_to_string(list).unwrap_or_default().lines() {
+        println!("FILE {f}");
+        let text = std::fs::read_to_string(f).unwrap_or_default();
+        let _ = from_yaml(&text);
+    }
 }
