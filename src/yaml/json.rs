@@ -215,6 +215,9 @@ struct JsonParser<'a> {
     s: &'a str,
     b: &'a [u8],
     i: usize,
+    /// A number out of float64 range: reported only if the text is valid JSON, as Go
+    /// validates the whole input before decoding.
+    range_err: Option<YamlError>,
 }
 
 impl<'a> JsonParser<'a> {
@@ -233,6 +236,14 @@ impl<'a> JsonParser<'a> {
             return jerr("unexpected end of JSON input");
         }
         jerr(format!("invalid character {} {ctx}", quote_char(self.cur_char())))
+    }
+
+    /// Inside a literal or number Go's scanner feeds a space at the end of the input.
+    fn invalid_or_space(&self, ctx: &str) -> YamlError {
+        if self.i >= self.b.len() {
+            return jerr(format!("invalid character ' ' {ctx}"));
+        }
+        self.invalid(ctx)
     }
 
     fn value(&mut self, depth: usize) -> Result<Value, YamlError> {
@@ -308,18 +319,16 @@ impl<'a> JsonParser<'a> {
 
     fn literal(&mut self, word: &str, v: Value) -> Result<Value, YamlError> {
         let wb = word.as_bytes();
-        for (k, &want) in wb.iter().enumerate() {
+        for &want in wb {
             match self.b.get(self.i) {
-                None => return Err(jerr("unexpected end of JSON input")),
                 Some(&c) if c == want => self.i += 1,
-                Some(_) => {
-                    return Err(self.invalid(&format!(
+                _ => {
+                    return Err(self.invalid_or_space(&format!(
                         "in literal {word} (expecting {})",
                         quote_char(want as char)
                     )));
                 }
             }
-            let _ = k;
         }
         Ok(v)
     }
@@ -336,12 +345,12 @@ impl<'a> JsonParser<'a> {
                     self.i += 1;
                 }
             }
-            _ => return Err(self.invalid("in numeric literal")),
+            _ => return Err(self.invalid_or_space("in numeric literal")),
         }
         if self.b.get(self.i) == Some(&b'.') {
             self.i += 1;
             if !self.b.get(self.i).is_some_and(|c| c.is_ascii_digit()) {
-                return Err(self.invalid("after decimal point in numeric literal"));
+                return Err(self.invalid_or_space("after decimal point in numeric literal"));
             }
             while self.i < self.b.len() && self.b[self.i].is_ascii_digit() {
                 self.i += 1;
@@ -353,7 +362,7 @@ impl<'a> JsonParser<'a> {
                 self.i += 1;
             }
             if !self.b.get(self.i).is_some_and(|c| c.is_ascii_digit()) {
-                return Err(self.invalid("in exponent of numeric literal"));
+                return Err(self.invalid_or_space("in exponent of numeric literal"));
             }
             while self.i < self.b.len() && self.b[self.i].is_ascii_digit() {
                 self.i += 1;
@@ -361,8 +370,8 @@ impl<'a> JsonParser<'a> {
         }
         let text = &self.s[st..self.i];
         let f: f64 = text.parse().map_err(|_| jerr("invalid number"))?;
-        if f.is_infinite() {
-            return Err(jerr(format!(
+        if f.is_infinite() && self.range_err.is_none() {
+            self.range_err = Some(jerr(format!(
                 "json: cannot unmarshal number {text} into Go value of type float64"
             )));
         }
@@ -450,11 +459,14 @@ impl<'a> JsonParser<'a> {
 
 /// Go `json.Unmarshal` into `interface{}`: numbers become float64.
 pub fn from_json(text: &str) -> Result<Value, YamlError> {
-    let mut p = JsonParser { s: text, b: text.as_bytes(), i: 0 };
+    let mut p = JsonParser { s: text, b: text.as_bytes(), i: 0, range_err: None };
     let v = p.value(0)?;
     p.ws();
     if p.i < p.b.len() {
         return Err(p.invalid("after top-level value"));
     }
-    Ok(v)
+    match p.range_err {
+        Some(e) => Err(e),
+        None => Ok(v),
+    }
 }
