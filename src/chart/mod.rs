@@ -77,7 +77,14 @@ pub fn load(path: &Path) -> Result<Chart, ChartError> {
     } else {
         let data = std::fs::read(path)
             .map_err(|e| ChartError::Io { path: path.display().to_string(), msg: io_msg(&e) })?;
-        load_archive_named(&data, &path.display().to_string())
+        // Helm names the archive by its absolute path.
+        let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string();
+        if !data.starts_with(&[0x1f, 0x8b, 0x08]) && (shown.ends_with(".yaml") || shown.ends_with(".yml")) {
+            return Err(ChartError::Invalid(format!(
+                "file '{shown}' seems to be a YAML file, but expected a gzipped archive"
+            )));
+        }
+        load_archive_named(&data, &shown)
     }
 }
 
@@ -105,8 +112,9 @@ pub fn load_archive_named(data: &[u8], name: &str) -> Result<Chart, ChartError> 
 
 /// A rough `http.DetectContentType` for the error message of a non-gzip file.
 fn sniff(data: &[u8]) -> &'static str {
-    if data.is_empty() {
-        return "text/plain; charset=utf-8";
+    // Helm sniffs a zero-padded 512-byte buffer: short files look binary.
+    if data.len() < 512 {
+        return "application/octet-stream";
     }
     let binary = data.iter().take(512).any(|&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b);
     if binary {
