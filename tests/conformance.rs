@@ -140,7 +140,12 @@ fn corpus_conformance() {
             .or_insert_with(|| kiln::chart::load(&dir.join(&case.chart)).map_err(|e| e.to_string()));
         let opts = options(case, &dir);
         let result = match chart {
-            Ok(c) => template_chart(c, &opts).map_err(|e| e.msg),
+            Ok(c) => template_chart(c, &opts).map_err(|e| {
+                if !e.stderr.is_empty() {
+                    println!("     {id}: stderr before the error: {:?}", e.stderr);
+                }
+                e.msg
+            }),
             Err(e) => Err(e.clone()),
         };
         let ms = t0.elapsed().as_secs_f64() * 1000.0;
