@@ -74,7 +74,7 @@ struct TemplateArgs {
     /// Use release name in the output-dir path (Helm's flag; no effect without --output-dir).
     #[arg(long = "release-name")]
     release_name_dir: bool,
-    /// Skip values schema validation (kiln does not validate schemas yet).
+    /// Disables JSON schema validation.
     #[arg(long = "skip-schema-validation")]
     skip_schema_validation: bool,
 }
@@ -123,7 +123,8 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     opts.skip_tests = a.skip_tests;
     opts.show_only = a.show_only.clone();
     opts.is_upgrade = a.is_upgrade;
-    let _ = (a.release_name_dir, a.skip_schema_validation);
+    opts.skip_schema_validation = a.skip_schema_validation;
+    let _ = a.release_name_dir;
     match template_path(&PathBuf::from(&chart), &opts) {
         Ok(out) => {
             let _ = std::io::stderr().write_all(out.stderr.as_bytes());

@@ -10,6 +10,7 @@ pub mod coalesce;
 pub mod manifest;
 pub mod objects;
 pub mod render;
+pub mod schema;
 pub mod semver;
 pub mod strvals;
 
@@ -44,6 +45,8 @@ pub struct TemplateOptions {
     /// `-s/--show-only` template paths (Go `filepath.Match` patterns).
     pub show_only: Vec<String>,
     pub is_upgrade: bool,
+    /// `--skip-schema-validation`.
+    pub skip_schema_validation: bool,
 }
 
 impl TemplateOptions {
@@ -240,6 +243,11 @@ pub fn template_chart(loaded: &Chart, opts: &TemplateOptions) -> Result<Template
         t.insert("Capabilities".into(), caps);
     }
     let vals = coalesce::coalesce_values_top(&chart, &user, false, &mut log).map_err(|e| fail(e, &log))?;
+    if !opts.skip_schema_validation {
+        schema::validate_against_schema(&chart, &vals).map_err(|e| {
+            fail(format!("values don't meet the specifications of the schema(s) in the following chart(s):\n{e}"), &log)
+        })?;
+    }
     top.borrow_mut().insert("Values".into(), Value::Map(vals));
 
     // renderResources: errors from here on carry the --debug trailer.
