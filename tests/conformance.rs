@@ -150,7 +150,7 @@ fn corpus_conformance() {
         };
         let ms = t0.elapsed().as_secs_f64() * 1000.0;
         total_ms += ms;
-        let golden_yaml = dir.join(&case.golden);
+        let golden_yaml = dir.join(&case.golden).with_extension("yaml");
         let golden_error = golden_yaml.with_extension("error");
         let golden_stderr = golden_yaml.with_extension("stderr");
         let (pass, detail) = if golden_yaml.is_file() {
