@@ -198,6 +198,11 @@ fn corpus_conformance() {
         } else {
             (false, "no golden".into())
         };
+        let detail: String = if detail.chars().count() > 400 {
+            detail.chars().take(400).collect::<String>() + "…"
+        } else {
+            detail
+        };
         if pass {
             ok += 1;
             println!("ok   {id} ({ms:.1} ms) {detail}");

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use base64::Engine as _;
 
@@ -425,14 +426,14 @@ impl PlainExt for Value {
 /// `.Files`: Helm's `engine.files` (`map[string][]byte` with methods).
 #[derive(Debug, Clone, Default)]
 pub struct Files {
-    pub files: BTreeMap<String, Rc<[u8]>>,
+    pub files: BTreeMap<String, Arc<[u8]>>,
 }
 
 impl Files {
     pub fn new(from: &[File]) -> Files {
         let mut files = BTreeMap::new();
         for f in from {
-            files.insert(f.name.clone(), Rc::from(&*f.data));
+            files.insert(f.name.clone(), f.data.clone());
         }
         Files { files }
     }
@@ -483,7 +484,7 @@ impl Object for Files {
                 Value::str(self.files.get(&p).map(|d| String::from_utf8_lossy(d).into_owned()).unwrap_or_default())
             }),
             "GetBytes" => string_arg(name, args)
-                .map(|p| Value::Bytes(self.files.get(&p).cloned().unwrap_or_else(|| Rc::from(&[][..])))),
+                .map(|p| Value::Bytes(self.files.get(&p).map(|d| Rc::from(&d[..])).unwrap_or_else(|| Rc::from(&[][..])))),
             "Glob" => string_arg(name, args).map(|p| Value::Object(Rc::new(self.glob(&p)))),
             "Lines" => string_arg(name, args).map(|p| match self.files.get(&p) {
                 None => Value::StrList(Rc::new(Vec::new())),
@@ -508,14 +509,14 @@ impl Object for Files {
             }
             out.push_str(k);
             out.push(':');
-            Value::Bytes(v.clone()).write_go(&mut out, false);
+            Value::Bytes(Rc::from(&v[..])).write_go(&mut out, false);
         }
         out.push(']');
         out
     }
     fn to_plain(&self) -> Value {
         Value::from(
-            self.files.iter().map(|(k, v)| (k.clone(), Value::Bytes(v.clone()))).collect::<BTreeMap<_, _>>(),
+            self.files.iter().map(|(k, v)| (k.clone(), Value::Bytes(Rc::from(&v[..])))).collect::<BTreeMap<_, _>>(),
         )
     }
     fn kind(&self) -> &'static str {
