@@ -641,7 +641,7 @@ fn unquote_char(s: &str, quote: u8) -> Option<(u32, bool, &str)> {
         return Some((c as u32, false, &s[1..]));
     }
     let c = *b.get(1)?;
-    let rest = &s[2..];
+    let rest = s.get(2..)?; // not a char boundary: an invalid escape anyway
     let simple = |v: char| Some((v as u32, false, rest));
     match c {
         b'a' => simple('\u{7}'),
@@ -1549,6 +1549,8 @@ mod tests {
             assert_eq!(&**text, *want);
         }
         assert_eq!(parse_t(r#"{{ print "\'" }}"#).unwrap_err().msg, "template: t:1: invalid syntax");
+        assert_eq!(parse_t(r#"{{ print "\é" }}"#).unwrap_err().msg, "template: t:1: invalid syntax");
+        assert_eq!(parse_t(r#"{{ print '\é' }}"#).unwrap_err().msg, "template: t:1: invalid syntax");
     }
 
     #[test]
@@ -1572,6 +1574,24 @@ mod tests {
         let Arg::Chain { node, fields, .. } = &pipe.cmds[0].args[0] else { panic!() };
         assert!(matches!(**node, Arg::Pipe(_)));
         assert_eq!(fields, &["a", "b"]);
+    }
+
+    /// Every prefix and every one-character deletion of a busy template parses or fails
+    /// cleanly (no panic).
+    #[test]
+    fn no_panic_on_mangled_input() {
+        let text = "a {{- /* c */ -}} b\n{{ define \"x\" }}{{ if and .a (not $.b) }}{{ range $i, $v := .c }}\
+            {{ $v.d | printf \"%s\" | quote }}{{ break }}{{ else }}{{ continue }}{{ end }}{{ else if .e }}\
+            {{ with $w := (dict \"k\" 'x' \"n\" 0x1F 1e3 -2.5 `raw`) }}{{ $w.k }}{{ else with .f }}{{ end }}\
+            {{ end }}{{ end }}{{ block \"b\" . }}{{ template \"x\" . }}{{ $x := 1 }}{{ $x = 2 }}{{ end }}é\u{1}";
+        let idx: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        for &i in &idx {
+            let _ = parse_t(&text[..i]);
+        }
+        for w in idx.windows(2) {
+            let mangled = format!("{}{}", &text[..w[0]], &text[w[1]..]);
+            let _ = parse_t(&mangled);
+        }
     }
 
     #[test]
