@@ -94,7 +94,12 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             kube_version: stack.kube_version.clone(),
             api_versions: stack.api_versions.clone(),
         };
-        let stream = (opts.renderer)(&job).map_err(fail)?;
+        // Name the chart file unless the message already does (Helm's loader errors
+        // such as a gzip bomb's `decompressed chart is larger than …` do not).
+        let stream = (opts.renderer)(&job).map_err(|e| {
+            let shown = job.chart.display().to_string();
+            if e.contains(&shown) { fail(e) } else { fail(format!("chart {shown}: {e}")) }
+        })?;
         let mut docs = emit::resource::split_stream(&stream);
         for m in &r.manifests {
             let text = template::read(&stack.dir, m, opts.env, env)?;

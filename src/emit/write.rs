@@ -23,7 +23,12 @@ fn hint(e: &std::io::Error) -> &'static str {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
             "\n  hint: the output folder's parent must be writable; the previous tree was left as it was"
         }
-        std::io::ErrorKind::StorageFull => "\n  hint: the disk is full; the previous tree was left as it was",
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
+            "\n  hint: the disk is full; the previous tree was left as it was"
+        }
+        std::io::ErrorKind::FileTooLarge => {
+            "\n  hint: a file size limit (ulimit -f) refused the write; the previous tree was left as it was"
+        }
         _ => "",
     }
 }
