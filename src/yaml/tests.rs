@@ -279,3 +279,20 @@ fn dev_parse_files() {
         let _ = from_yaml(&text);
     }
 }
+
+/// Developer timing: `KILN_YAML_BIG=file.yaml cargo test --release --lib yaml::tests::dev_big -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dev_big() {
+    let Ok(path) = std::env::var("KILN_YAML_BIG") else { return };
+    let text = std::fs::read_to_string(path).expect("file");
+    let t = std::time::Instant::now();
+    let docs = from_yaml_documents(&text).expect("parse");
+    let parse = t.elapsed();
+    let t = std::time::Instant::now();
+    let outs: Vec<String> = docs.iter().map(|d| to_yaml(d).expect("emit")).collect();
+    let emit = t.elapsed();
+    let total: usize = outs.iter().map(|s| s.len()).sum();
+    let same = outs.iter().filter(|y| text.contains(y.trim_end())).count();
+    println!("{} docs, parse {parse:?}, emit {emit:?} ({total} bytes), {same} docs re-emitted verbatim", docs.len());
+}
