@@ -50,11 +50,14 @@ struct Node {
     implicit: bool,
     children: Vec<usize>,
     alias: usize,
-    line: usize,
 }
 
 pub(crate) fn yerr(msg: impl Into<String>) -> YamlError {
-    YamlError { msg: msg.into(), line: None, col: None }
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
 }
 
 fn parser_error(e: &libyaml_safer::Error) -> YamlError {
@@ -71,13 +74,17 @@ fn parser_error(e: &libyaml_safer::Error) -> YamlError {
             }
         }
     }
-    if line == 0 {
-        if let Some(cm) = e.context_mark() {
-            line = cm.line;
-        }
+    if line == 0
+        && let Some(cm) = e.context_mark()
+    {
+        line = cm.line;
     }
     let problem = e.problem();
-    let problem = if problem.is_empty() { "unknown problem parsing YAML content" } else { problem };
+    let problem = if problem.is_empty() {
+        "unknown problem parsing YAML content"
+    } else {
+        problem
+    };
     let msg = if line != 0 {
         format!("yaml: line {line}: {problem}")
     } else {
@@ -106,7 +113,11 @@ struct Events<'a> {
 impl<'a> Events<'a> {
     fn new(text: &'a str) -> Self {
         let mut parser = Parser::new();
-        let bytes: &'a [u8] = if text.is_empty() { b"\n" } else { text.as_bytes() };
+        let bytes: &'a [u8] = if text.is_empty() {
+            b"\n"
+        } else {
+            text.as_bytes()
+        };
         parser.set_input(bytes);
         Events {
             parser,
@@ -129,18 +140,20 @@ impl<'a> Events<'a> {
                     return Err(parser_error(&e));
                 }
             };
-            if let EventData::Scalar { style: ScalarStyle::DoubleQuoted, .. } = &ev.data {
+            if let EventData::Scalar {
+                style: ScalarStyle::DoubleQuoted,
+                ..
+            } = &ev.data
+            {
                 self.check_escapes(ev.start_mark.index as usize, ev.end_mark.index as usize)?;
             }
-            if let Some(n) = self.appended_at {
-                if let EventData::Scalar { style, value, .. } = &mut ev.data {
-                    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
-                        && ev.end_mark.index as usize > n
-                        && value.ends_with('\n')
-                    {
-                        value.pop();
-                    }
-                }
+            if let Some(n) = self.appended_at
+                && let EventData::Scalar { style, value, .. } = &mut ev.data
+                && matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                && ev.end_mark.index as usize > n
+                && value.ends_with('\n')
+            {
+                value.pop();
             }
             self.peeked = Some(ev);
         }
@@ -152,7 +165,11 @@ impl<'a> Events<'a> {
 
     /// go-yaml (libyaml 0.1) knows no `\/` escape, which libyaml-safer accepts.
     fn check_escapes(&self, start: usize, end: usize) -> Result<(), YamlError> {
-        let base = if self.src.starts_with('\u{feff}') { 3 } else { 0 };
+        let base = if self.src.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
         let Some(raw) = self.src.as_bytes().get(start + base..end + base) else {
             return Ok(());
         };
@@ -163,7 +180,10 @@ impl<'a> Events<'a> {
                     let at = start + base + i;
                     let before = &self.src.as_bytes()[..at];
                     let line0 = before.iter().filter(|c| **c == b'\n').count();
-                    let ctx0 = self.src.as_bytes()[..start + base].iter().filter(|c| **c == b'\n').count();
+                    let ctx0 = self.src.as_bytes()[..start + base]
+                        .iter()
+                        .filter(|c| **c == b'\n')
+                        .count();
                     let line = if line0 != 0 { line0 + 1 } else { ctx0 };
                     let msg = if line != 0 {
                         format!("yaml: line {line}: found unknown escape character")
@@ -186,7 +206,9 @@ impl<'a> Events<'a> {
 
     fn next(&mut self) -> Result<libyaml_safer::Event, YamlError> {
         self.peek()?;
-        self.peeked.take().ok_or_else(|| yerr("yaml: unknown problem parsing YAML content"))
+        self.peeked
+            .take()
+            .ok_or_else(|| yerr("yaml: unknown problem parsing YAML content"))
     }
 
     fn init(&mut self) -> Result<(), YamlError> {
@@ -226,7 +248,13 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
         let event = ev.next()?;
         let line = event.start_mark.line as usize;
         let new_node = match event.data {
-            EventData::Scalar { anchor, tag, value, plain_implicit, .. } => {
+            EventData::Scalar {
+                anchor,
+                tag,
+                value,
+                plain_implicit,
+                ..
+            } => {
                 let id = nodes.len();
                 nodes.push(Node {
                     kind: Kind::Scalar,
@@ -235,7 +263,6 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     implicit: plain_implicit,
                     children: Vec::new(),
                     alias: 0,
-                    line,
                 });
                 if let Some(a) = anchor {
                     anchors.insert(a, id);
@@ -254,7 +281,6 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     implicit: false,
                     children: Vec::new(),
                     alias: target,
-                    line,
                 });
                 Some(id)
             }
@@ -273,7 +299,6 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     implicit: false,
                     children: Vec::new(),
                     alias: 0,
-                    line,
                 });
                 if let Some(a) = anchor {
                     anchors.insert(a, id);
@@ -364,7 +389,10 @@ impl<'d> Decoder<'d> {
         match n.kind {
             Kind::Alias => {
                 if self.in_alias.contains(&id) {
-                    return Err(yerr(format!("yaml: anchor '{}' value contains itself", n.value)));
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
                 }
                 self.in_alias.push(id);
                 self.alias_depth += 1;
@@ -463,7 +491,10 @@ impl<'d> Decoder<'d> {
         match n.kind {
             Kind::Alias => {
                 if self.in_alias.contains(&id) {
-                    return Err(yerr(format!("yaml: anchor '{}' value contains itself", n.value)));
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
                 }
                 self.in_alias.push(id);
                 self.alias_depth += 1;
@@ -473,7 +504,9 @@ impl<'d> Decoder<'d> {
                 r
             }
             Kind::Map => self.mapping_into(id, out),
-            _ => Err(yerr("yaml: map merge requires map or sequence of maps as the value")),
+            _ => Err(yerr(
+                "yaml: map merge requires map or sequence of maps as the value",
+            )),
         }
     }
 
@@ -482,14 +515,19 @@ impl<'d> Decoder<'d> {
             return Ok(Y::Str(n.value.clone()));
         }
         let tag = n.tag.as_str();
-        let resolvable =
-            matches!(tag, "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG);
+        let resolvable = matches!(
+            tag,
+            "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG
+        );
         if !resolvable {
             if tag == BINARY_TAG {
                 use base64::Engine as _;
                 // Go's base64 decoder skips line breaks.
-                let clean: Vec<u8> =
-                    n.value.bytes().filter(|c| *c != b'\n' && *c != b'\r').collect();
+                let clean: Vec<u8> = n
+                    .value
+                    .bytes()
+                    .filter(|c| *c != b'\n' && *c != b'\r')
+                    .collect();
                 return match base64::engine::general_purpose::STANDARD.decode(&clean) {
                     Ok(data) => Ok(match String::from_utf8(data) {
                         Ok(s) => Y::Str(s),
@@ -573,7 +611,7 @@ fn go_sharp_v(y: &Y) -> String {
 /// go-yaml v2 `Unmarshal` into `interface{}`: the first document (`None` when the
 /// stream has no document).
 pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
-    let doc = with_events(text, |ev| parse_document(ev))?;
+    let doc = with_events(text, parse_document)?;
     let Some(doc) = doc else {
         return Ok(None);
     };
@@ -640,7 +678,9 @@ fn with_events<T>(
         let last_line = current.rsplit('\n').next().unwrap_or("");
         let needs_newline = !current.is_empty()
             && !current.ends_with('\n')
-            && !last_line.trim_matches(|c| c == ' ' || c == '\t' || c == '\r').is_empty()
+            && !last_line
+                .trim_matches(|c| c == ' ' || c == '\t' || c == '\r')
+                .is_empty()
             && (current.contains('|') || current.contains('>'));
         if needs_newline {
             let (r, esc) = attempt(&current, true);
