@@ -211,6 +211,26 @@ fn simple_head_values() {
 }
 
 #[test]
+fn shaped_string_fields() {
+    // A chart with this Chart.yaml renders `{{ .Chart.AppVersion }} {{ .Chart.Description }}
+    // {{ .Chart.Annotations.a }} {{ .Chart.Annotations.b }}` as `20230101 1.1 1e+10 true`.
+    const SHAPE: Shape = Shape::Struct(&[
+        ("appVersion", Shape::Str),
+        ("description", Shape::Str),
+        ("annotations", Shape::MapOf(&Shape::Str)),
+    ]);
+    let v = from_yaml_shaped(
+        "apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: 20230101\ndescription: 1.10\nannotations:\n  a: 1e10\n  b: true\n",
+        SHAPE,
+    )
+    .unwrap();
+    assert_eq!(
+        to_json(&v).unwrap(),
+        r#"{"annotations":{"a":"1e+10","b":"true"},"apiVersion":"v2","appVersion":"20230101","description":"1.1","name":"c","version":"0.1.0"}"#
+    );
+}
+
+#[test]
 fn error_positions() {
     let e = from_yaml("a: 1\nb: c: d\n").unwrap_err();
     assert_eq!(
@@ -357,4 +377,28 @@ fn dev_big() {
         "{} docs, parse {parse:?}, emit {emit:?} ({total} bytes), {same} docs re-emitted verbatim",
         docs.len()
     );
+}
+
+#[test]
+#[ignore]
+fn dev_events() {
+    let Ok(text) = std::env::var("KILN_YAML_TEXT") else {
+        return;
+    };
+    let mut p = libyaml_safer::Parser::new();
+    p.set_input(text.as_bytes());
+    for _ in 0..50 {
+        match p.parse() {
+            Ok(ev) => {
+                println!("{:?} @{:?}", ev.data, ev.start_mark);
+                if matches!(ev.data, libyaml_safer::EventData::StreamEnd) {
+                    break;
+                }
+            }
+            Err(e) => {
+                println!("ERR {e:?}");
+                break;
+            }
+        }
+    }
 }
