@@ -211,6 +211,42 @@ fn simple_head_values() {
 }
 
 #[test]
+fn to_yaml_root_values() {
+    // `{{ toYaml "abc" }}|{{ toYaml "a\nb" }}|{{ toYaml " a\nb\n" }}|{{ toYaml nil }}|
+    //  {{ toYaml (list) }}|{{ toYaml (dict) }}|{{ toYaml (list 1 "x" (list 2)) }}|{{ toYaml 1.5 }}|
+    //  {{ toYaml 1000000.0 }}|{{ toYaml true }}|{{ toYaml "yes" }}|{{ toYaml "" }}|
+    //  {{ toYaml (list "") }}|{{ toYaml (dict "" "") }}|{{ toYaml "a\n\n" }}`
+    let want = "abc||-\n  a\n  b||2\n   a\n  b|null|[]|{}|- 1\n- x\n- - 2|1.5|1000000|true|\"yes\"|\"\"|- \"\"|\"\": \"\"||+\n  a\n";
+    let mut m = BTreeMap::new();
+    m.insert(String::new(), Value::from(""));
+    let values = [
+        Value::from("abc"),
+        Value::from("a\nb"),
+        Value::from(" a\nb\n"),
+        Value::Nil,
+        Value::from(Vec::new()),
+        Value::new_map(),
+        Value::from(vec![Value::Int(1), Value::from("x"), Value::from(vec![Value::Int(2)])]),
+        Value::Float(1.5),
+        Value::Float(1e6),
+        Value::Bool(true),
+        Value::from("yes"),
+        Value::from(""),
+        Value::from(vec![Value::from("")]),
+        Value::from(m),
+        Value::from("a\n\n"),
+    ];
+    let got: Vec<String> = values
+        .iter()
+        .map(|v| {
+            let s = to_yaml(v).unwrap();
+            s.strip_suffix('\n').unwrap_or(&s).to_string()
+        })
+        .collect();
+    assert_eq!(got.join("|"), want);
+}
+
+#[test]
 fn shaped_string_fields() {
     // A chart with this Chart.yaml renders `{{ .Chart.AppVersion }} {{ .Chart.Description }}
     // {{ .Chart.Annotations.a }} {{ .Chart.Annotations.b }}` as `20230101 1.1 1e+10 true`.
