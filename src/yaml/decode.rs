@@ -15,7 +15,9 @@ const TIMESTAMP_TAG: &str = "tag:yaml.org,2002:timestamp";
 const BINARY_TAG: &str = "tag:yaml.org,2002:binary";
 const MERGE_TAG: &str = "tag:yaml.org,2002:merge";
 
-const MAX_DEPTH: usize = 10000;
+/// go-yaml refuses more than 10000 levels; kiln stops earlier to keep its recursion
+/// within the stack.
+const MAX_DEPTH: usize = super::emit::MAX_NESTING;
 
 /// What go-yaml v2 decodes into an `interface{}`.
 #[derive(Debug, Clone, PartialEq)]

@@ -226,7 +226,11 @@ fn to_yaml_root_values() {
         Value::Nil,
         Value::from(Vec::new()),
         Value::new_map(),
-        Value::from(vec![Value::Int(1), Value::from("x"), Value::from(vec![Value::Int(2)])]),
+        Value::from(vec![
+            Value::Int(1),
+            Value::from("x"),
+            Value::from(vec![Value::Int(2)]),
+        ]),
         Value::Float(1.5),
         Value::Float(1e6),
         Value::Bool(true),
@@ -437,4 +441,32 @@ fn dev_events() {
             }
         }
     }
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    // On a main-thread-sized stack (8 MiB): nesting past kiln's limit is an error, never
+    // a stack overflow.
+    let run = || {
+        for depth in [999usize, 1000, 1001, 10001] {
+            let flow = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let mut block = String::new();
+            for i in 0..depth {
+                block.push_str(&" ".repeat(2 * i));
+                block.push_str("a:\n");
+            }
+            for text in [flow, block] {
+                if let Ok(v) = from_yaml(&text) {
+                    let _ = to_yaml(&v);
+                    let _ = to_json(&v);
+                    let _ = to_json_pretty(&v);
+                }
+            }
+        }
+    };
+    let t = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(run)
+        .expect("thread");
+    assert!(t.join().is_ok());
 }
