@@ -11,8 +11,8 @@ use super::value::Value;
 
 /// The names of Go's builtins (the parser accepts them without a function map entry).
 pub const NAMES: &[&str] = &[
-    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery",
-    "eq", "ge", "gt", "le", "lt", "ne",
+    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
+    "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
 ];
 
 /// Whether `name` is one of Go's builtin functions.
@@ -72,8 +72,16 @@ impl Builtin {
     /// (number of fixed parameters, variadic) as in the Go signature.
     pub(crate) fn arity(self) -> (usize, bool) {
         match self {
-            Builtin::And | Builtin::Or | Builtin::Index | Builtin::Slice | Builtin::Call | Builtin::Eq | Builtin::Printf => (1, true),
-            Builtin::Print | Builtin::Println | Builtin::Html | Builtin::Js | Builtin::Urlquery => (0, true),
+            Builtin::And
+            | Builtin::Or
+            | Builtin::Index
+            | Builtin::Slice
+            | Builtin::Call
+            | Builtin::Eq
+            | Builtin::Printf => (1, true),
+            Builtin::Print | Builtin::Println | Builtin::Html | Builtin::Js | Builtin::Urlquery => {
+                (0, true)
+            }
             Builtin::Not | Builtin::Len => (1, false),
             Builtin::Ne | Builtin::Lt | Builtin::Le | Builtin::Gt | Builtin::Ge => (2, false),
         }
@@ -141,7 +149,12 @@ fn index_arg(index: &Value, cap: usize) -> Result<usize, String> {
     let x = match index {
         Value::Int(i) | Value::Int64(i) => *i,
         Value::Nil => return Err("cannot index slice/array with nil".into()),
-        other => return Err(format!("cannot index slice/array with type {}", other.type_name())),
+        other => {
+            return Err(format!(
+                "cannot index slice/array with type {}",
+                other.type_name()
+            ));
+        }
     };
     if x < 0 || x as u64 > cap as u64 {
         return Err(format!("index out of range: {x}"));
@@ -162,7 +175,10 @@ fn index(item: &RV, indexes: &[RV]) -> Result<Value, String> {
         let next = match &cur {
             Value::List(l) => {
                 let x = index_arg(&ix.v, l.len())?;
-                let v = l.get(x).cloned().ok_or("reflect: slice index out of range")?;
+                let v = l
+                    .get(x)
+                    .cloned()
+                    .ok_or("reflect: slice index out of range")?;
                 cur_slot_nil = v.is_nil();
                 v
             }
@@ -176,13 +192,22 @@ fn index(item: &RV, indexes: &[RV]) -> Result<Value, String> {
             }
             Value::Str(s) => {
                 let x = index_arg(&ix.v, s.len())?;
-                Value::Int(*s.as_bytes().get(x).ok_or("reflect: string index out of range")? as i64)
+                Value::Int(
+                    *s.as_bytes()
+                        .get(x)
+                        .ok_or("reflect: string index out of range")? as i64,
+                )
             }
             Value::Map(m) => {
                 let key = match &ix.v {
                     Value::Str(k) => k.clone(),
                     Value::Nil => return Err("value is nil; should be of type string".into()),
-                    other => return Err(format!("value has type {}; should be string", other.type_name())),
+                    other => {
+                        return Err(format!(
+                            "value has type {}; should be string",
+                            other.type_name()
+                        ));
+                    }
                 };
                 let v = m.borrow().get(&*key).cloned().unwrap_or(Value::Nil);
                 cur_slot_nil = v.is_nil();
@@ -365,8 +390,16 @@ fn eval_args(args: &[RV]) -> String {
             return s.to_string();
         }
     }
-    let vals: Vec<Value> =
-        args.iter().map(|a| if a.v.is_nil() { Value::str("<no value>") } else { a.v.clone() }).collect();
+    let vals: Vec<Value> = args
+        .iter()
+        .map(|a| {
+            if a.v.is_nil() {
+                Value::str("<no value>")
+            } else {
+                a.v.clone()
+            }
+        })
+        .collect();
     sprint(&vals)
 }
 
@@ -413,7 +446,9 @@ pub fn query_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{:02X}", b)),
         }

@@ -4,7 +4,6 @@
 
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::fmt::Write as _;
 use std::rc::Rc;
 
 use super::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Tree};
@@ -37,7 +36,10 @@ impl RV {
         RV { v, iface: true }
     }
     fn invalid() -> RV {
-        RV { v: Value::Nil, iface: false }
+        RV {
+            v: Value::Nil,
+            iface: false,
+        }
     }
     fn is_invalid(&self) -> bool {
         !self.iface && self.v.is_nil()
@@ -48,7 +50,11 @@ impl RV {
         self
     }
     fn type_name(&self) -> String {
-        if self.iface { "interface {}".to_string() } else { self.v.type_name() }
+        if self.iface {
+            "interface {}".to_string()
+        } else {
+            self.v.type_name()
+        }
     }
 }
 
@@ -85,9 +91,21 @@ pub(crate) struct Ctx<'a> {
 }
 
 /// Run the named template of the namespace (Go's `ExecuteTemplate`).
-pub(crate) fn execute(templates: &Templates, name: &str, data: Value, funcs: &FuncMap) -> Result<String, String> {
+pub(crate) fn execute(
+    templates: &Templates,
+    name: &str,
+    data: Value,
+    funcs: &FuncMap,
+) -> Result<String, String> {
     let counts = RefCell::new(HashMap::new());
-    let ctx = Ctx { ns: Ns { layer: &templates.map, parent: None }, funcs, counts: &counts };
+    let ctx = Ctx {
+        ns: Ns {
+            layer: &templates.map,
+            parent: None,
+        },
+        funcs,
+        counts: &counts,
+    };
     match ctx.ns.lookup(name) {
         None => Err(no_template(name)),
         Some(t) => run(ctx, t, data),
@@ -95,12 +113,22 @@ pub(crate) fn execute(templates: &Templates, name: &str, data: Value, funcs: &Fu
 }
 
 fn no_template(name: &str) -> String {
-    format!("template: no template {} associated with template \"gotpl\"", quote(name))
+    format!(
+        "template: no template {} associated with template \"gotpl\"",
+        quote(name)
+    )
 }
 
 fn run<'a>(ctx: Ctx<'a>, tree: &'a Tree, data: Value) -> Result<String, String> {
     let dot = RV::val(data);
-    let mut st = State { ctx, tmpl: tree, node: NodeRef::None, vars: Vec::with_capacity(8), depth: 0, out: String::new() };
+    let mut st = State {
+        ctx,
+        tmpl: tree,
+        node: NodeRef::None,
+        vars: Vec::with_capacity(8),
+        depth: 0,
+        out: String::new(),
+    };
     st.vars.push(("$", dot.clone()));
     st.walk_list(&dot, &tree.root)?;
     Ok(st.out)
@@ -131,7 +159,9 @@ impl Host for Ctx<'_> {
     fn tpl(&mut self, text: &str, data: Value) -> Result<String, FuncError> {
         let funcs = self.funcs;
         let mut trees = super::parse::parse("gotpl", text, &|n: &str| funcs.contains_key(n))
-            .map_err(|e| FuncError::new(format!("cannot parse template {}: {}", quote(text), e.msg)))?;
+            .map_err(|e| {
+                FuncError::new(format!("cannot parse template {}: {}", quote(text), e.msg))
+            })?;
         if trees.is_empty() {
             return Ok(String::new());
         }
@@ -142,9 +172,21 @@ impl Host for Ctx<'_> {
             layer.insert(main.name.clone(), main.clone());
         }
         associate(&mut layer, trees, &|n| ns.lookup(n).is_some());
-        let ctx = Ctx { ns: Ns { layer: &layer, parent: Some(&ns) }, funcs: self.funcs, counts: self.counts };
-        let out = run(ctx, &main, data)
-            .map_err(|e| FuncError::new(format!("error during tpl function execution for {}: {}", quote(text), e)))?;
+        let ctx = Ctx {
+            ns: Ns {
+                layer: &layer,
+                parent: Some(&ns),
+            },
+            funcs: self.funcs,
+            counts: self.counts,
+        };
+        let out = run(ctx, &main, data).map_err(|e| {
+            FuncError::new(format!(
+                "error during tpl function execution for {}: {}",
+                quote(text),
+                e
+            ))
+        })?;
         Ok(out.replace("<no value>", ""))
     }
 }
@@ -182,14 +224,10 @@ impl<'a> State<'a> {
     fn errorf(&self, msg: impl std::fmt::Display) -> String {
         let (pos, ctx) = match self.node {
             NodeRef::None => return format!("template: {}: {}", self.tmpl.name, msg),
-            NodeRef::Node(n) => (node_pos(n), node_string(n)),
-            NodeRef::Pipe(p) => (p.pos, pipe_string(p)),
-            NodeRef::Cmd(c) => (c.pos, {
-                let mut s = String::new();
-                write_command(&mut s, c);
-                s
-            }),
-            NodeRef::Arg(a) => (a.pos(), arg_string(a)),
+            NodeRef::Node(n) => (node_pos(n), n.to_string()),
+            NodeRef::Pipe(p) => (p.pos, p.to_string()),
+            NodeRef::Cmd(c) => (c.pos, c.to_string()),
+            NodeRef::Arg(a) => (a.pos(), a.to_string()),
         };
         format!(
             "template: {}: executing {} at <{}>: {}",
@@ -201,7 +239,11 @@ impl<'a> State<'a> {
     }
 
     fn call_error(&self, name: &str, e: FuncError) -> String {
-        if e.bare { self.errorf(e.msg) } else { self.errorf(format_args!("error calling {}: {}", name, e.msg)) }
+        if e.bare {
+            self.errorf(e.msg)
+        } else {
+            self.errorf(format_args!("error calling {}: {}", name, e.msg))
+        }
     }
 
     // ----- variables -----
@@ -261,7 +303,9 @@ impl<'a> State<'a> {
             Node::Range(b) => return self.walk_range(dot, node, b),
             Node::Break { .. } => return Ok(Flow::Break),
             Node::Continue { .. } => return Ok(Flow::Continue),
-            Node::Template { name, pipe, .. } => self.walk_template(dot, node, name, pipe.as_ref())?,
+            Node::Template { name, pipe, .. } => {
+                self.walk_template(dot, node, name, pipe.as_ref())?
+            }
         }
         Ok(Flow::Normal)
     }
@@ -278,7 +322,11 @@ impl<'a> State<'a> {
         let mark = self.vars.len();
         let val = self.eval_pipeline(dot, &b.pipe)?;
         let f = if val.v.truth() {
-            if with { self.walk_list(&val, &b.list)? } else { self.walk_list(dot, &b.list)? }
+            if with {
+                self.walk_list(&val, &b.list)?
+            } else {
+                self.walk_list(dot, &b.list)?
+            }
         } else if let Some(e) = &b.else_list {
             self.walk_list(dot, e)?
         } else {
@@ -297,14 +345,24 @@ impl<'a> State<'a> {
         match &val.v {
             Value::List(l) if !l.is_empty() => {
                 for (i, e) in l.iter().enumerate() {
-                    if let Flow::Break = self.one_iteration(b, RV::val(Value::Int(i as i64)), RV::slot(e.clone()), mark)? {
+                    if let Flow::Break = self.one_iteration(
+                        b,
+                        RV::val(Value::Int(i as i64)),
+                        RV::slot(e.clone()),
+                        mark,
+                    )? {
                         break;
                     }
                 }
             }
             Value::StrList(l) if !l.is_empty() => {
                 for (i, e) in l.iter().enumerate() {
-                    if let Flow::Break = self.one_iteration(b, RV::val(Value::Int(i as i64)), RV::val(Value::str(e)), mark)? {
+                    if let Flow::Break = self.one_iteration(
+                        b,
+                        RV::val(Value::Int(i as i64)),
+                        RV::val(Value::str(e)),
+                        mark,
+                    )? {
                         break;
                     }
                 }
@@ -312,20 +370,30 @@ impl<'a> State<'a> {
             Value::Bytes(l) if !l.is_empty() => {
                 for (i, e) in l.iter().enumerate() {
                     let elem = RV::val(Value::Int(*e as i64));
-                    if let Flow::Break = self.one_iteration(b, RV::val(Value::Int(i as i64)), elem, mark)? {
+                    if let Flow::Break =
+                        self.one_iteration(b, RV::val(Value::Int(i as i64)), elem, mark)?
+                    {
                         break;
                     }
                 }
             }
             Value::Map(m) if !m.borrow().is_empty() => {
-                let entries: Vec<(String, Value)> = m.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let entries: Vec<(String, Value)> = m
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 for (k, v) in entries {
-                    if let Flow::Break = self.one_iteration(b, RV::val(Value::from(k)), RV::slot(v), mark)? {
+                    if let Flow::Break =
+                        self.one_iteration(b, RV::val(Value::from(k)), RV::slot(v), mark)?
+                    {
                         break;
                     }
                 }
             }
-            Value::List(_) | Value::StrList(_) | Value::Bytes(_) | Value::Map(_) | Value::Nil => iterated = false,
+            Value::List(_) | Value::StrList(_) | Value::Bytes(_) | Value::Map(_) | Value::Nil => {
+                iterated = false
+            }
             other => {
                 let shown = super::fmt::sprint_value(other);
                 return Err(self.errorf(format_args!("range can't iterate over {shown}")));
@@ -373,13 +441,21 @@ impl<'a> State<'a> {
         })
     }
 
-    fn walk_template(&mut self, dot: &RV, node: &'a Node, name: &str, pipe: Option<&'a Pipe>) -> R<()> {
+    fn walk_template(
+        &mut self,
+        dot: &RV,
+        node: &'a Node,
+        name: &str,
+        pipe: Option<&'a Pipe>,
+    ) -> R<()> {
         self.node = NodeRef::Node(node);
         let Some(tmpl) = self.ctx.ns.lookup(name) else {
             return Err(self.errorf(format_args!("template {} not defined", quote(name))));
         };
         if self.depth >= MAX_EXEC_DEPTH {
-            return Err(self.errorf(format_args!("exceeded maximum template depth ({MAX_EXEC_DEPTH})")));
+            return Err(self.errorf(format_args!(
+                "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
+            )));
         }
         let newdot = match pipe {
             Some(p) => self.eval_pipeline(dot, p)?,
@@ -417,7 +493,7 @@ impl<'a> State<'a> {
 
     fn not_a_function(&self, args: &[Arg], fin: &Option<RV>) -> R<()> {
         if args.len() > 1 || fin.is_some() {
-            let first = args.first().map(arg_string).unwrap_or_default();
+            let first = args.first().map(|a| a.to_string()).unwrap_or_default();
             return Err(self.errorf(format_args!("can't give argument to non-function {first}")));
         }
         Ok(())
@@ -428,14 +504,22 @@ impl<'a> State<'a> {
             return Err(self.errorf("empty command"));
         };
         match first {
-            Arg::Field { idents, .. } => return self.eval_field_node(dot, first, idents, &cmd.args, fin),
-            Arg::Chain { node, fields, .. } => return self.eval_chain_node(dot, first, node, fields, &cmd.args, fin),
-            Arg::Identifier { name, .. } => return self.eval_function(dot, first, name, Some(cmd), &cmd.args, fin),
+            Arg::Field { idents, .. } => {
+                return self.eval_field_node(dot, first, idents, &cmd.args, fin);
+            }
+            Arg::Chain { node, fields, .. } => {
+                return self.eval_chain_node(dot, first, node, fields, &cmd.args, fin);
+            }
+            Arg::Identifier { name, .. } => {
+                return self.eval_function(dot, first, name, Some(cmd), &cmd.args, fin);
+            }
             Arg::Pipe(p) => {
                 self.not_a_function(&cmd.args, &fin)?;
                 return self.eval_pipeline(dot, p);
             }
-            Arg::Variable { idents, .. } => return self.eval_variable_node(dot, first, idents, &cmd.args, fin),
+            Arg::Variable { idents, .. } => {
+                return self.eval_variable_node(dot, first, idents, &cmd.args, fin);
+            }
             _ => {}
         }
         self.node = NodeRef::Arg(first);
@@ -446,7 +530,10 @@ impl<'a> State<'a> {
             Arg::Nil { .. } => Err(self.errorf("nil is not a command")),
             Arg::Number(n) => self.ideal_constant(first, n),
             Arg::Str { text, .. } => Ok(RV::val(Value::Str(text.clone()))),
-            _ => Err(self.errorf(format_args!("can't evaluate command {}", quote(&arg_string(first))))),
+            _ => Err(self.errorf(format_args!(
+                "can't evaluate command {}",
+                quote(&first.to_string())
+            ))),
         }
     }
 
@@ -473,7 +560,14 @@ impl<'a> State<'a> {
         Ok(RV::invalid())
     }
 
-    fn eval_field_node(&mut self, dot: &RV, node: &'a Arg, idents: &'a [String], args: &'a [Arg], fin: Option<RV>) -> R<RV> {
+    fn eval_field_node(
+        &mut self,
+        dot: &RV,
+        node: &'a Arg,
+        idents: &'a [String],
+        args: &'a [Arg],
+        fin: Option<RV>,
+    ) -> R<RV> {
         self.node = NodeRef::Arg(node);
         self.eval_field_chain(dot, dot.clone(), node, idents, args, fin)
     }
@@ -492,13 +586,23 @@ impl<'a> State<'a> {
             return Err(self.errorf("internal error: no fields in evalChainNode"));
         }
         if let Arg::Nil { .. } = inner {
-            return Err(self.errorf(format_args!("indirection through explicit nil in {}", arg_string(node))));
+            return Err(self.errorf(format_args!(
+                "indirection through explicit nil in {}",
+                node.to_string()
+            )));
         }
         let pipe = self.eval_arg(dot, inner)?;
         self.eval_field_chain(dot, pipe, node, fields, args, fin)
     }
 
-    fn eval_variable_node(&mut self, dot: &RV, node: &'a Arg, idents: &'a [String], args: &'a [Arg], fin: Option<RV>) -> R<RV> {
+    fn eval_variable_node(
+        &mut self,
+        dot: &RV,
+        node: &'a Arg,
+        idents: &'a [String],
+        args: &'a [Arg],
+        fin: Option<RV>,
+    ) -> R<RV> {
         self.node = NodeRef::Arg(node);
         let Some(name) = idents.first() else {
             return Err(self.errorf("empty variable"));
@@ -530,16 +634,30 @@ impl<'a> State<'a> {
         self.eval_field(dot, &idents[n - 1], node, args, fin, receiver)
     }
 
-    fn eval_field(&mut self, dot: &RV, name: &str, node: &'a Arg, args: &'a [Arg], fin: Option<RV>, receiver: RV) -> R<RV> {
+    fn eval_field(
+        &mut self,
+        dot: &RV,
+        name: &str,
+        node: &'a Arg,
+        args: &'a [Arg],
+        fin: Option<RV>,
+        receiver: RV,
+    ) -> R<RV> {
         if receiver.is_invalid() {
             return Ok(RV::invalid());
         }
         let has_args = args.len() > 1 || fin.is_some();
         match &receiver.v {
-            Value::Nil => Err(self.errorf(format_args!("nil pointer evaluating {}.{}", receiver.type_name(), name))),
+            Value::Nil => Err(self.errorf(format_args!(
+                "nil pointer evaluating {}.{}",
+                receiver.type_name(),
+                name
+            ))),
             Value::Map(m) => {
                 if has_args {
-                    return Err(self.errorf(format_args!("{name} is not a method but has arguments")));
+                    return Err(
+                        self.errorf(format_args!("{name} is not a method but has arguments"))
+                    );
                 }
                 let v = m.borrow().get(name).cloned().unwrap_or(Value::Nil);
                 Ok(RV::slot(v))
@@ -559,16 +677,32 @@ impl<'a> State<'a> {
                         self.node = NodeRef::Arg(node);
                         Err(self.call_error(name, e))
                     }
-                    None => Err(self.errorf(format_args!("can't evaluate field {} in type {}", name, receiver.type_name()))),
+                    None => Err(self.errorf(format_args!(
+                        "can't evaluate field {} in type {}",
+                        name,
+                        receiver.type_name()
+                    ))),
                 }
             }
-            _ => Err(self.errorf(format_args!("can't evaluate field {} in type {}", name, receiver.type_name()))),
+            _ => Err(self.errorf(format_args!(
+                "can't evaluate field {} in type {}",
+                name,
+                receiver.type_name()
+            ))),
         }
     }
 
     /// A function call. `cmd` is the node errors from the call are reported at: the whole
     /// command, or (for a bare identifier argument) the identifier itself.
-    fn eval_function(&mut self, dot: &RV, ident: &'a Arg, name: &'a str, cmd: Option<&'a Command>, args: &'a [Arg], fin: Option<RV>) -> R<RV> {
+    fn eval_function(
+        &mut self,
+        dot: &RV,
+        ident: &'a Arg,
+        name: &'a str,
+        cmd: Option<&'a Command>,
+        args: &'a [Arg],
+        fin: Option<RV>,
+    ) -> R<RV> {
         self.node = NodeRef::Arg(ident);
         let call_args: &'a [Arg] = if args.is_empty() { args } else { &args[1..] };
         if let Some(f) = self.ctx.funcs.get(name) {
@@ -599,7 +733,9 @@ impl<'a> State<'a> {
         // Go checks the argument count against the signature before evaluating anything.
         match b.arity() {
             (n, false) if num_in != n => {
-                return Err(self.errorf(format_args!("wrong number of args for {name}: want {n} got {num_in}")));
+                return Err(self.errorf(format_args!(
+                    "wrong number of args for {name}: want {n} got {num_in}"
+                )));
             }
             (n, true) if num_in < n => {
                 return Err(self.errorf(format_args!(
@@ -647,7 +783,7 @@ impl<'a> State<'a> {
             argv.push(f);
         }
         let r = if let Builtin::Call = b {
-            let callee = call_args.first().map(arg_string).unwrap_or_default();
+            let callee = call_args.first().map(|a| a.to_string()).unwrap_or_default();
             builtins::call(&callee, &argv)
         } else {
             builtins::run(b, &argv)
@@ -673,18 +809,27 @@ impl<'a> State<'a> {
         self.node = NodeRef::Arg(a);
         match a {
             Arg::Str { .. } => Ok(()),
-            Arg::Dot { .. } | Arg::Field { .. } | Arg::Variable { .. } | Arg::Pipe(_) | Arg::Identifier { .. } | Arg::Chain { .. } => {
-                match &v.v {
-                    Value::Str(_) => Ok(()),
-                    Value::Nil if !v.iface => Err(self.errorf("invalid value; expected string")),
-                    other => {
-                        let t = if other.is_nil() { "interface {}".to_string() } else { other.type_name() };
-                        Err(self.errorf(format_args!("wrong type for value; expected string; got {t}")))
-                    }
+            Arg::Dot { .. }
+            | Arg::Field { .. }
+            | Arg::Variable { .. }
+            | Arg::Pipe(_)
+            | Arg::Identifier { .. }
+            | Arg::Chain { .. } => match &v.v {
+                Value::Str(_) => Ok(()),
+                Value::Nil if !v.iface => Err(self.errorf("invalid value; expected string")),
+                other => {
+                    let t = if other.is_nil() {
+                        "interface {}".to_string()
+                    } else {
+                        other.type_name()
+                    };
+                    Err(self.errorf(format_args!(
+                        "wrong type for value; expected string; got {t}"
+                    )))
                 }
-            }
+            },
             Arg::Nil { .. } => Err(self.errorf("cannot assign nil to string")),
-            other => Err(self.errorf(format_args!("expected string; found {}", arg_string(other)))),
+            other => Err(self.errorf(format_args!("expected string; found {}", other.to_string()))),
         }
     }
 
@@ -693,19 +838,23 @@ impl<'a> State<'a> {
         match n {
             Arg::Dot { .. } => Ok(dot.clone()),
             Arg::Nil { .. } => Ok(RV::invalid()),
-            Arg::Field { idents, .. } => self.eval_field_node(dot, n, idents, std::slice::from_ref(n), None),
+            Arg::Field { idents, .. } => {
+                self.eval_field_node(dot, n, idents, std::slice::from_ref(n), None)
+            }
             Arg::Variable { idents, .. } => self.eval_variable_node(dot, n, idents, &[], None),
             Arg::Pipe(p) => self.eval_pipeline(dot, p),
-            Arg::Identifier { name, .. } => self.eval_function(dot, n, name, None, std::slice::from_ref(n), None),
-            Arg::Chain { node, fields, .. } => self.eval_chain_node(dot, n, node, fields, &[], None),
+            Arg::Identifier { name, .. } => {
+                self.eval_function(dot, n, name, None, std::slice::from_ref(n), None)
+            }
+            Arg::Chain { node, fields, .. } => {
+                self.eval_chain_node(dot, n, node, fields, &[], None)
+            }
             Arg::Bool { value, .. } => Ok(RV::val(Value::Bool(*value))),
             Arg::Number(num) => self.ideal_constant(n, num),
             Arg::Str { text, .. } => Ok(RV::val(Value::Str(text.clone()))),
         }
     }
 }
-
-// ----- Go's Node.String() -----
 
 fn node_pos(n: &Node) -> usize {
     match n {
@@ -719,140 +868,671 @@ fn node_pos(n: &Node) -> usize {
     }
 }
 
-pub(crate) fn node_string(n: &Node) -> String {
-    let mut s = String::new();
-    write_node(&mut s, n);
-    s
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
 
-pub(crate) fn pipe_string(p: &Pipe) -> String {
-    let mut s = String::new();
-    write_pipe(&mut s, p);
-    s
-}
-
-pub(crate) fn arg_string(a: &Arg) -> String {
-    let mut s = String::new();
-    write_arg(&mut s, a);
-    s
-}
-
-fn write_list(s: &mut String, l: &List) {
-    for n in &l.nodes {
-        write_node(s, n);
-    }
-}
-
-fn write_node(s: &mut String, n: &Node) {
-    match n {
-        Node::Text { text, .. } => s.push_str(text),
-        Node::Comment { text, .. } => {
-            s.push_str("{{");
-            s.push_str(text);
-            s.push_str("}}");
-        }
-        Node::Action { pipe, .. } => {
-            s.push_str("{{");
-            write_pipe(s, pipe);
-            s.push_str("}}");
-        }
-        Node::If(b) => write_branch(s, "if", b),
-        Node::Range(b) => write_branch(s, "range", b),
-        Node::With(b) => write_branch(s, "with", b),
-        Node::Break { .. } => s.push_str("{{break}}"),
-        Node::Continue { .. } => s.push_str("{{continue}}"),
-        Node::Template { name, pipe, .. } => {
-            s.push_str("{{template ");
-            s.push_str(&quote(name));
-            if let Some(p) = pipe {
-                s.push(' ');
-                write_pipe(s, p);
+    fn json_value(j: &serde_json::Value) -> Value {
+        match j {
+            serde_json::Value::Null => Value::Nil,
+            serde_json::Value::Bool(b) => Value::Bool(*b),
+            serde_json::Value::Number(n) => Value::Float(n.as_f64().unwrap_or(0.0)),
+            serde_json::Value::String(s) => Value::str(s),
+            serde_json::Value::Array(a) => {
+                Value::from(a.iter().map(json_value).collect::<Vec<_>>())
             }
-            s.push_str("}}");
+            serde_json::Value::Object(o) => Value::from(
+                o.iter()
+                    .map(|(k, v)| (k.clone(), json_value(v)))
+                    .collect::<BTreeMap<_, _>>(),
+            ),
         }
     }
-}
 
-fn write_branch(s: &mut String, name: &str, b: &Branch) {
-    let _ = write!(s, "{{{{{name} ");
-    write_pipe(s, &b.pipe);
-    s.push_str("}}");
-    write_list(s, &b.list);
-    if let Some(e) = &b.else_list {
-        s.push_str("{{else}}");
-        write_list(s, e);
+    fn f_list(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        Ok(Value::from(args.to_vec()))
     }
-    s.push_str("{{end}}");
-}
 
-fn write_pipe(s: &mut String, p: &Pipe) {
-    if !p.decl.is_empty() {
-        for (i, v) in p.decl.iter().enumerate() {
-            if i > 0 {
-                s.push_str(", ");
-            }
-            s.push_str(&v.name);
+    fn f_dict(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        let mut m = BTreeMap::new();
+        for pair in args.chunks(2) {
+            let k = pair[0].to_go_string();
+            m.insert(k, pair.get(1).cloned().unwrap_or(Value::Str(Rc::from(""))));
         }
-        s.push_str(" := ");
+        Ok(Value::from(m))
     }
-    for (i, c) in p.cmds.iter().enumerate() {
-        if i > 0 {
-            s.push_str(" | ");
-        }
-        write_command(s, c);
-    }
-}
 
-fn write_command(s: &mut String, c: &Command) {
-    for (i, a) in c.args.iter().enumerate() {
-        if i > 0 {
-            s.push(' ');
-        }
-        if let Arg::Pipe(p) = a {
-            s.push('(');
-            write_pipe(s, p);
-            s.push(')');
-            continue;
-        }
-        write_arg(s, a);
+    fn f_include(h: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        let name = args[0].as_str().unwrap_or("").to_string();
+        h.include(&name, args.get(1).cloned().unwrap_or(Value::Nil))
+            .map(Value::from)
     }
-}
 
-fn write_arg(s: &mut String, a: &Arg) {
-    match a {
-        Arg::Dot { .. } => s.push('.'),
-        Arg::Nil { .. } => s.push_str("nil"),
-        Arg::Bool { value, .. } => s.push_str(if *value { "true" } else { "false" }),
-        Arg::Number(n) => s.push_str(&n.text),
-        Arg::Str { quoted, .. } => s.push_str(quoted),
-        Arg::Field { idents, .. } => {
-            for id in idents {
-                s.push('.');
-                s.push_str(id);
-            }
+    fn f_tpl(h: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        let text = args[0].as_str().unwrap_or("").to_string();
+        h.tpl(&text, args.get(1).cloned().unwrap_or(Value::Nil))
+            .map(Value::from)
+    }
+
+    fn f_fail(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        Err(FuncError::new(args[0].to_go_string()))
+    }
+
+    pub(crate) fn test_funcs() -> FuncMap {
+        let mut f = FuncMap::new();
+        f.insert("list", f_list as crate::gotmpl::Func);
+        f.insert("dict", f_dict);
+        f.insert("include", f_include);
+        f.insert("tpl", f_tpl);
+        f.insert("fail", f_fail);
+        f
+    }
+
+    fn data(vals: &str) -> Value {
+        let v = if vals.is_empty() {
+            Value::new_map()
+        } else {
+            json_value(&serde_json::from_str(vals).expect("test values are JSON"))
+        };
+        let mut rel = BTreeMap::new();
+        rel.insert("Name".to_string(), Value::str("r"));
+        rel.insert("Namespace".to_string(), Value::str("default"));
+        let mut top = BTreeMap::new();
+        top.insert("Values".to_string(), v);
+        top.insert("Release".to_string(), Value::from(rel));
+        Value::from(top)
+    }
+
+    /// Render a snippet the way the probe does: as the body of `define "p"` in
+    /// `c/templates/_p.tpl`, executed through `include`.
+    fn render(vals: &str, tpl: &str, extra: &str) -> String {
+        let funcs = test_funcs();
+        let mut t = Templates::new();
+        let text = format!("{{{{- define \"p\" -}}}}{tpl}{{{{- end -}}}}{extra}");
+        if let Err(e) = t.parse("c/templates/_p.tpl", &text, &funcs) {
+            return format!("PARSE: {}", e.msg);
         }
-        Arg::Variable { idents, .. } => {
-            for (i, id) in idents.iter().enumerate() {
-                if i > 0 {
-                    s.push('.');
+        match t.execute("p", data(vals), &funcs) {
+            Ok(s) => s.replace("<no value>", "<NV>"),
+            Err(e) => format!("ERR: {}", e.msg),
+        }
+    }
+
+    fn check(cases: &[(&str, &str, &str, &str)]) {
+        let cases: Vec<(String, String, String, String)> = cases
+            .iter()
+            .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+            .collect();
+        // include recursion goes 1000 levels deep: run with a big stack, as the binary does.
+        let failures = std::thread::Builder::new()
+            .stack_size(1 << 29)
+            .spawn(move || {
+                let mut failures = Vec::new();
+                for (vals, tpl, extra, want) in &cases {
+                    let got = render(vals, tpl, extra);
+                    if &got != want {
+                        failures.push(format!(
+                            "template: {tpl}\n  values: {vals}\n  want: {want}\n  got:  {got}"
+                        ));
+                    }
                 }
-                s.push_str(id);
-            }
+                failures
+            })
+            .expect("spawn")
+            .join()
+            .expect("join");
+        if !failures.is_empty() {
+            panic!("{} failures:\n{}", failures.len(), failures.join("\n"));
         }
-        Arg::Chain { node, fields, .. } => {
-            if let Arg::Pipe(p) = node.as_ref() {
-                s.push('(');
-                write_pipe(s, p);
-                s.push(')');
-            } else {
-                write_arg(s, node);
-            }
-            for f in fields {
-                s.push('.');
-                s.push_str(f);
-            }
-        }
-        Arg::Identifier { name, .. } => s.push_str(name),
-        Arg::Pipe(p) => write_pipe(s, p),
+    }
+
+    /// (values JSON, template, expected output or `ERR: <Go error>`), expected text from
+    /// Helm 3.17.3 (`<no value>` shown as `<NV>`).
+    const CASES: &[(&str, &str, &str, &str)] = &[
+        (r#""#, r#"plain text"#, r#""#, r#"plain text"#),
+        (r#""#, r#"{{ .Values.missing }}"#, r#""#, r#"<NV>"#),
+        (
+            r#"{"s":"x"}"#,
+            r#"{{ .Values.s.b }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.s.b>: can't evaluate field b in type interface {}"#,
+        ),
+        (
+            r#"{"s":"x"}"#,
+            r#"{{ $x := .Values.s }}{{ $x.b }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:44: executing "p" at <$x.b>: can't evaluate field b in type string"#,
+        ),
+        (
+            r#""#,
+            r#"{{ .Values.m.b }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.m.b>: nil pointer evaluating interface {}.b"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $x := .Values.m }}{{ $x.b }}|"#,
+            r#""#,
+            r#"<NV>|"#,
+        ),
+        (
+            r#"{"l":[null,1]}"#,
+            r#"{{ range .Values.l }}[{{ . }}]{{ end }}"#,
+            r#""#,
+            r#"[<NV>][1]"#,
+        ),
+        (
+            r#"{"l":[null,1]}"#,
+            r#"{{ range .Values.l }}{{ .b }}{{ end }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:42: executing "p" at <.b>: nil pointer evaluating interface {}.b"#,
+        ),
+        (
+            r#""#,
+            r#"{{ html .Values.missing }} {{ print nil 1 "a" 2 3 }}"#,
+            r#""#,
+            r#"&lt;no value&gt; <nil> 1a2 3"#,
+        ),
+        (
+            r#""#,
+            r#"{{ eq nil nil }} {{ eq .Values.m nil }} {{ eq .Values.m 1 }}"#,
+            r#""#,
+            r#"true true false"#,
+        ),
+        (
+            r#""#,
+            r#"{{ lt .Values.m 1 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <lt .Values.m 1>: error calling lt: invalid type for comparison"#,
+        ),
+        (
+            r#"{"a":{"x":1}}"#,
+            r#"{{ eq .Values.a .Values.a }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq .Values.a .Values.a>: error calling eq: non-comparable type map[x:%!s(float64=1)]: map[string]interface {}"#,
+        ),
+        (
+            r#"{"a":{"x":1},"b":[1]}"#,
+            r#"{{ eq .Values.a .Values.b }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq .Values.a .Values.b>: error calling eq: non-comparable types map[x:%!s(float64=1)]: map[string]interface {}, []interface {}: [1]"#,
+        ),
+        (
+            r#"{"a":{"x":1}}"#,
+            r#"{{ eq .Values.a "x" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq .Values.a "x">: error calling eq: incompatible types for comparison"#,
+        ),
+        (
+            r#"{"b":[1]}"#,
+            r#"{{ eq .Values.b .Values.b }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq .Values.b .Values.b>: error calling eq: non-comparable type [%!s(float64=1)]: []interface {}"#,
+        ),
+        (
+            r#"{"f":1.5}"#,
+            r#"{{ eq .Values.f 1 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq .Values.f 1>: error calling eq: incompatible types for comparison"#,
+        ),
+        (
+            r#"{"f":1}"#,
+            r#"{{ eq .Values.f 1.0 }} {{ lt .Values.f 2.5 }}"#,
+            r#""#,
+            r#"true true"#,
+        ),
+        (
+            r#""#,
+            r#"{{ len nil }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <len nil>: error calling len: reflect: call of reflect.Value.Type on zero Value"#,
+        ),
+        (
+            r#""#,
+            r#"{{ len .Values.m }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <len .Values.m>: error calling len: len of nil pointer"#,
+        ),
+        (
+            r#""#,
+            r#"{{ .Values.m | len }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <len>: error calling len: reflect: call of reflect.Value.Type on zero Value"#,
+        ),
+        (
+            r#""#,
+            r#"{{ len 3 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <len 3>: error calling len: len of type int"#,
+        ),
+        (
+            r#""#,
+            r#"{{ index (list 1 2) 2 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index (list 1 2) 2>: error calling index: reflect: slice index out of range"#,
+        ),
+        (
+            r#""#,
+            r#"{{ index (list 1 2) 5 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index (list 1 2) 5>: error calling index: index out of range: 5"#,
+        ),
+        (r#""#, r#"{{ index "abc" 1 }}"#, r#""#, r#"98"#),
+        (
+            r#""#,
+            r#"{{ index nil 1 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index nil 1>: error calling index: index of untyped nil"#,
+        ),
+        (
+            r#""#,
+            r#"{{ index .Values "a" "b" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values "a" "b">: error calling index: index of nil pointer"#,
+        ),
+        (
+            r#"{"a":{"b":[5,6]}}"#,
+            r#"{{ index .Values "a" "b" 1 }} {{ index .Values.a.b 0 }}"#,
+            r#""#,
+            r#"6 5"#,
+        ),
+        (
+            r#"{"a":{"b":[5,6]}}"#,
+            r#"{{ index .Values.a 1 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.a 1>: error calling index: value has type int; should be string"#,
+        ),
+        (
+            r#"{"a":[1]}"#,
+            r#"{{ index .Values.a "x" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.a "x">: error calling index: cannot index slice/array with type string"#,
+        ),
+        (
+            r#""#,
+            r#"{{ template "nope" . }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:30: executing "p" at <{{template "nope" .}}>: template "nope" not defined"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $x := 1 }}{{ if true }}{{ $x = 2 }}{{ $y := 3 }}{{ end }}{{ $x }}"#,
+            r#""#,
+            r#"2"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range $i, $v := list 1 2 }}{{ $i }}{{ $v }}{{ end }}|{{ range $k, $v := dict "b" 1 "a" 2 }}{{ $k }}{{ $v }}{{ end }}"#,
+            r#""#,
+            r#"0112|a2b1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range list 1 2 3 }}{{ if eq . 2 }}{{ continue }}{{ end }}{{ . }}{{ end }}|{{ range list 1 2 3 }}{{ if eq . 2 }}{{ break }}{{ end }}{{ . }}{{ end }}"#,
+            r#""#,
+            r#"13|1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ with .Values.m }}x{{ else with .Values.n }}y{{ else }}z{{ end }}"#,
+            r#""#,
+            r#"z"#,
+        ),
+        (
+            r#"{"n":{"k":"v"}}"#,
+            r#"{{ with .Values.m }}x{{ else with .Values.n }}{{ .k }}{{ else }}z{{ end }}"#,
+            r#""#,
+            r#"v"#,
+        ),
+        (
+            r#""#,
+            r#"{{ and 1 0 2 }} {{ or 0 "" "x" }} {{ and 1 2 }} {{ or 0 "" }} {{ 3 | and 1 }} {{ and .Values.m .Values.m.x }}"#,
+            r#""#,
+            r#"0 x 2  3 <NV>"#,
+        ),
+        (
+            r#""#,
+            r#"{{ or 1 .Values.m.x }} {{ 0 | or 0 }} {{ and }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:59: executing "p" at <and>: wrong number of args for and: want at least 1 got 0"#,
+        ),
+        (
+            r#"{"s":"abc"}"#,
+            r#"{{ range .Values.s }}x{{ end }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:34: executing "p" at <.Values.s>: range can't iterate over abc"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range 3 }}{{ . }}{{ end }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <3>: range can't iterate over 3"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range .Values.m }}x{{ else }}empty{{ end }}"#,
+            r#""#,
+            r#"empty"#,
+        ),
+        (
+            r#""#,
+            r#"{{ not 0 }} {{ not "a" }} {{ len "abc" }} {{ len (list 1) }} {{ index (dict "a" 1) "a" }} {{ index (dict "a" 1) "b" }}"#,
+            r#""#,
+            r#"true false 3 1 1 <NV>"#,
+        ),
+        (
+            r#""#,
+            r#"{{ print 1 2 }} {{ println 1 "a" }} {{ printf "%v %s" nil nil }}"#,
+            r#""#,
+            r#"1 2 1 a
+ <nil> %!s(<nil>)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%d" }} {{ printf "%d %d" 1 }} {{ printf "x" 1 "a" }} {{ printf "%" }} {{ printf "%*d" "a" 1 }} {{ printf "%.*d" "a" 1 }} {{ printf "%[2]d %[1]d" 1 2 }} {{ printf "%[3]d" 1 }}"#,
+            r#""#,
+            r#"%!d(MISSING) 1 %!d(MISSING) x%!(EXTRA int=1, string=a) %!(NOVERB) %!(BADWIDTH)1 %!(BADPREC)1 2 1 %!d(BADINDEX)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%v %e %E %f %g %G %.2e %.3g %8.3f %-8.2f| %+.1f %x" 1.5 1234.5678 0.000012 3.0 100000000.0 1e-7 123456.0 0.00012345 3.14159 2.5 -0.05 255 }}"#,
+            r#""#,
+            r#"1.5 1.234568e+03 1.200000E-05 3.000000 1e+08 1E-07 1.23e+05 0.000123    3.142 2.50    | -0.1 ff"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%t %v %s %d" true false true true }}"#,
+            r#""#,
+            r#"true false %!s(bool=true) %!d(bool=true)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%s %v %d %q %x" (list "a" 1) (dict "a" 1 "b" (list 2)) (list 1 2) (list "a" "b") "hi" }}"#,
+            r#""#,
+            r#"[a %!s(int=1)] map[a:1 b:[2]] [1 2] ["a" "b"] 6869"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%T %T %T %T %T %T" 1 1.5 "a" (list) (dict) nil }}"#,
+            r#""#,
+            r#"int float64 string []interface {} map[string]interface {} <nil>"#,
+        ),
+        (
+            r#""#,
+            r#"{{ eq 1 1 2 }} {{ eq "a" "b" "a" }} {{ ne 1 2 }} {{ lt 1 2 }} {{ le 2 2 }} {{ gt "b" "a" }} {{ ge 1 2 }}"#,
+            r#""#,
+            r#"true true true true true true false"#,
+        ),
+        (
+            r#""#,
+            r#"{{ eq 1 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq 1>: error calling eq: missing argument for comparison"#,
+        ),
+        (
+            r#""#,
+            r#"{{ eq }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq>: wrong number of args for eq: want at least 1 got 0"#,
+        ),
+        (
+            r#""#,
+            r#"{{ lt true false }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <lt true false>: error calling lt: invalid type for comparison"#,
+        ),
+        (
+            r#""#,
+            r#"{{ ne 1 2 3 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <ne>: wrong number of args for ne: want 2 got 3"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%05s|%-5d|%+d|% d|%x|%X|%o|%O|%b|%c|%q|%U|%#U|%#x|%#o" "ab" 3 3 3 255 "hi" 8 8 5 65 66 65 65 255 8 }}"#,
+            r#""#,
+            r#"000ab|3    |+3| 3|ff|6869|10|0o10|101|A|'B'|U+0041|U+0041 'A'|0xff|010"#,
+        ),
+        (
+            r#""#,
+            r#"{{ js "a=b<c>\"x\" é\u2028'" }} {{ urlquery "a b&c/é" }} {{ html "<a href='x'>&\"" }}"#,
+            r#""#,
+            r#"a\u003Db\u003Cc\u003E\"x\" é\u2028\' a+b%26c%2F%C3%A9 &lt;a href=&#39;x&#39;&gt;&amp;&#34;"#,
+        ),
+        (
+            r#"{"n":1000000,"f":1.5,"s":0.00001,"i":123456,"j":1234567}"#,
+            r#"{{ .Values.n }} {{ .Values.f }} {{ .Values.s }} {{ .Values.i }} {{ .Values.j }}"#,
+            r#""#,
+            r#"1e+06 1.5 1e-05 123456 1.234567e+06"#,
+        ),
+        (
+            r#"{"n":80}"#,
+            r#"{{ printf "%d" .Values.n }} {{ printf "%s" .Values.n }} {{ printf "%v" .Values.n }} {{ printf "%5.1f|%-6v|%06.2f" .Values.n .Values.n 3.14159 }}"#,
+            r#""#,
+            r#"%!d(float64=80) %!s(float64=80) 80  80.0|80    |003.14"#,
+        ),
+        (
+            r#"{"a":{"b":{"c":1}},"l":["x",{"y":null}]}"#,
+            r#"{{ .Values.a }} {{ .Values.l }} {{ print .Values }}"#,
+            r#""#,
+            r#"map[b:map[c:1]] [x map[y:<nil>]] map[a:map[b:map[c:1]] l:[x map[y:<nil>]]]"#,
+        ),
+        (
+            r#""#,
+            r#"{{ template "inner" "x" }}{{ template "inner" }}{{ include "inner" 5 }}"#,
+            r#"{{- define "inner" -}}[{{ . }}]{{- end -}}"#,
+            r#"[x][<NV>][5]"#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ .a }}-{{ .b }}" (dict "a" 1) }}"#,
+            r#""#,
+            r#"1-"#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ include \"h\" 1 }}" . }}"#,
+            r#"{{- define "h" -}}H{{ . }}{{- end -}}"#,
+            r#"H1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ define \"t2\" }}T2{{ end }}{{ template \"t2\" }}" . }}|{{ include "t2" . }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:87: executing "p" at <include "t2" .>: error calling include: template: no template "t2" associated with template "gotpl""#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ .a.b }}" (dict) }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ .a.b }}" (dict)>: error calling tpl: error during tpl function execution for "{{ .a.b }}": template: gotpl:1:5: executing "gotpl" at <.a.b>: nil pointer evaluating interface {}.b"#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ .a" (dict) }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ .a" (dict)>: error calling tpl: cannot parse template "{{ .a": template: gotpl:1: unclosed action"#,
+        ),
+        (
+            r#""#,
+            r#"{{ include "nope" . }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <include "nope" .>: error calling include: template: no template "nope" associated with template "gotpl""#,
+        ),
+        (
+            r#""#,
+            r#"{{ include "r" . }}"#,
+            r#"{{- define "r" -}}{{ include "r" . }}{{- end -}}"#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "r" at <include "r" .>: error calling include: rendering template has a nested reference name: r: unable to execute template"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $x := 1 }}{{ range $i, $y := list 5 6 }}{{ $x = $y }}{{ end }}{{ $x }}"#,
+            r#""#,
+            r#"6"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range $i, $v := dict "a" 1 }}{{ $i }}={{ $v }}{{ end }}{{ range $v := list 7 }}{{ $v }}{{ end }}"#,
+            r#""#,
+            r#"a=17"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $v := 0 }}{{ range $v = list 7 8 }}{{ end }}{{ $v }}|{{ $i := 0 }}{{ range $i, $v = list 7 8 }}{{ end }}{{ $i }}{{ $v }}"#,
+            r#""#,
+            r#"8|18"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range list 1 2 }}{{ range list 3 4 }}{{ if eq . 4 }}{{ break }}{{ end }}{{ . }}{{ end }}{{ . }}{{ end }}"#,
+            r#""#,
+            r#"3132"#,
+        ),
+        (
+            r#""#,
+            r#"{{ if and (eq 1 1) (ne 2 3) }}yes{{ else if true }}no{{ end }}"#,
+            r#""#,
+            r#"yes"#,
+        ),
+        (
+            r#"{"t":true}"#,
+            r#"{{ if .Values.t }}T{{ end }}{{ if not .Values.f }}F{{ end }}{{ if .Values.e }}{{ else }}E{{ end }}"#,
+            r#""#,
+            r#"TFE"#,
+        ),
+        (
+            r#""#,
+            r#"{{ (dict "a" 1).a }} {{ (dict "a" 1).b }} {{ (.Values.m).x }}"#,
+            r#""#,
+            r#"1 <NV> <NV>"#,
+        ),
+        (
+            r#"{"x":1}"#,
+            r#"{{ .Values.x 1 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.x>: x is not a method but has arguments"#,
+        ),
+        (
+            r#""#,
+            r#"{{ 1 2 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <1>: can't give argument to non-function 1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ nil }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <nil>: nil is not a command"#,
+        ),
+        (
+            r#""#,
+            r#"{{ .Release.Name }} {{ $.Release.Name }} {{ with .Release }}{{ $.Release.Namespace }}{{ .Name }}{{ end }}"#,
+            r#""#,
+            r#"r r defaultr"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%s" 1 2 }}"#,
+            r#""#,
+            r#"%!s(int=1)%!(EXTRA int=2)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf 1 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <1>: expected string; found 1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf .Values.m }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:35: executing "p" at <.Values.m>: wrong type for value; expected string; got interface {}"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf nil }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <nil>: cannot assign nil to string"#,
+        ),
+        (
+            r#""#,
+            r#"{{ 0x1F }} {{ 1e3 }} {{ 'a' }} {{ 1_000 }} {{ 0o17 }} {{ -5 }} {{ 1.0 }} {{ 017 }} {{ 0b101 }}"#,
+            r#""#,
+            r#"31 1000 97 1000 15 -5 1 15 5"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%T %T %T" 1e3 0x10 'a' }}"#,
+            r#""#,
+            r#"float64 int int"#,
+        ),
+        (
+            r#""#,
+            r#"{{ call .Values.m }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <call .Values.m>: error calling call: call of nil"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%6.2v|%.3s|%-4s|%4q|%x|% x|%#x|%X" 3.14159 "abcdef" "a" "b" "héllo" "ab" "ab" "ab" }}"#,
+            r#""#,
+            r#"   3.1|abc|a   | "b"|68c3a96c6c6f|61 62|0x6162|6162"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%g %g %g %g %v %v" 100000.0 1000000.0 0.0001 0.00001 1e21 1e20 }}"#,
+            r#""#,
+            r#"100000 1e+06 0.0001 1e-05 1e+21 1e+20"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%.0f %.0f %.1f %.2f %e %.0e" 0.5 1.5 0.25 1.005 0.0 5.0 }}"#,
+            r#""#,
+            r#"0 2 0.2 1.00 0.000000e+00 5e+00"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%#g %#.3g %#v %+v %#v" 1.0 2.0 (list 1 "a") (dict "a" 1) "s" }}"#,
+            r#""#,
+            r#"1.00000 2.00 []interface {}{1, "a"} map[a:1] "s""#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%d %d" (len (list)) -7 }} {{ printf "%08.3f|%+08d|%-08d|%x" -3.5 42 42 -255 }}"#,
+            r#""#,
+            r#"0 -7 -003.500|+0000042|42      |-ff"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%q %q %+q %#q" "tab\there" "é\u0001" "é" "back`q" }}"#,
+            r#""#,
+            r#""tab\there" "é\x01" "\u00e9" "back`q""#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%c %q %U" 0x1F600 0x1F600 0x1F600 }}"#,
+            r#""#,
+            r#"😀 '😀' U+1F600"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%!" }} {{ printf "%z" 1 }} {{ printf "%-+ #0d" 5 }} {{ printf "%[1]d %d" 1 2 }} {{ printf "%[x]d" 1 }}"#,
+            r#""#,
+            r#"%!!(MISSING) %!z(int=1) +5 1 2 %!d(BADINDEX)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ print "a" "b" 1 2 "c" nil nil }} {{ println }}"#,
+            r#""#,
+            r#"ab1 2c<nil> <nil> 
+"#,
+        ),
+    ];
+
+    #[test]
+    fn helm_cases() {
+        check(CASES);
     }
 }

@@ -7,7 +7,12 @@ use std::fmt::Write as _;
 
 /// Go's `fmt.Sprintf(format, args...)`.
 pub fn sprintf(format: &str, args: &[Value]) -> String {
-    let mut p = Printer { buf: String::with_capacity(format.len() + 16), f: Flags::default(), reordered: false, good_arg_num: true };
+    let mut p = Printer {
+        buf: String::with_capacity(format.len() + 16),
+        f: Flags::default(),
+        reordered: false,
+        good_arg_num: true,
+    };
     p.do_printf(format, args);
     p.buf
 }
@@ -128,7 +133,8 @@ fn append_quoted(out: &mut String, s: &str, quote: char, ascii_only: bool) {
 
 /// Go's `strconv.CanBackquote`.
 fn can_backquote(s: &str) -> bool {
-    s.chars().all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !(c < ' ' || c == '\x7f')))
+    s.chars()
+        .all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !(c < ' ' || c == '\x7f')))
 }
 
 #[derive(Default, Clone, Copy)]
@@ -186,7 +192,13 @@ fn int_from_arg(args: &[Value], arg_num: usize) -> (Option<i64>, usize) {
 }
 
 impl Printer {
-    fn arg_number(&mut self, arg_num: usize, format: &[u8], i: usize, num_args: usize) -> (usize, usize, bool) {
+    fn arg_number(
+        &mut self,
+        arg_num: usize,
+        format: &[u8],
+        i: usize,
+        num_args: usize,
+    ) -> (usize, usize, bool) {
         if format.len() <= i || format[i] != b'[' {
             return (arg_num, i, false);
         }
@@ -477,8 +489,11 @@ impl Printer {
                 self.buf.push(if self.f.sharp_v { '}' } else { ']' });
             }
             Value::Map(m) => {
-                let entries: Vec<(String, Value)> =
-                    m.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+                let entries: Vec<(String, Value)> = m
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
                 if self.f.sharp_v {
                     self.buf.push_str("map[string]interface {}{");
                 } else {
@@ -546,7 +561,9 @@ impl Printer {
                     }
                     let cv = Value::Int(*c as i64);
                     match verb {
-                        'b' | 'o' | 'O' | 'x' | 'X' | 'c' | 'q' | 'U' => self.fmt_integer_verb(*c as u64, false, verb, &cv),
+                        'b' | 'o' | 'O' | 'x' | 'X' | 'c' | 'q' | 'U' => {
+                            self.fmt_integer_verb(*c as u64, false, verb, &cv)
+                        }
                         _ => {
                             self.buf.push_str("%!");
                             self.buf.push(verb);
@@ -597,12 +614,20 @@ impl Printer {
             self.pad_str(&q);
             return;
         }
-        let q = if self.f.plus { quote_ascii(s) } else { quote(s) };
+        let q = if self.f.plus {
+            quote_ascii(s)
+        } else {
+            quote(s)
+        };
         self.pad_str(&q);
     }
 
     fn fmt_sbx(&mut self, b: &[u8], upper: bool) {
-        let digits: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+        let digits: &[u8; 16] = if upper {
+            b"0123456789ABCDEF"
+        } else {
+            b"0123456789abcdef"
+        };
         let mut length = b.len();
         if let Some(p) = self.f.prec {
             if p < length {
@@ -651,7 +676,11 @@ impl Printer {
     }
 
     fn write_padding(&mut self, n: usize) {
-        let pad = if self.f.zero && !self.f.minus { '0' } else { ' ' };
+        let pad = if self.f.zero && !self.f.minus {
+            '0'
+        } else {
+            ' '
+        };
         for _ in 0..n {
             self.buf.push(pad);
         }
@@ -685,12 +714,16 @@ impl Printer {
             'x' => self.fmt_integer(u, 16, signed, verb, false),
             'X' => self.fmt_integer(u, 16, signed, verb, true),
             'c' => {
-                let c = char::from_u32(u as u32).filter(|_| u <= 0x10FFFF).unwrap_or('\u{FFFD}');
+                let c = char::from_u32(u as u32)
+                    .filter(|_| u <= 0x10FFFF)
+                    .unwrap_or('\u{FFFD}');
                 let s = c.to_string();
                 self.pad_str(&s);
             }
             'q' => {
-                let c = char::from_u32(u as u32).filter(|_| u <= 0x10FFFF).unwrap_or('\u{FFFD}');
+                let c = char::from_u32(u as u32)
+                    .filter(|_| u <= 0x10FFFF)
+                    .unwrap_or('\u{FFFD}');
                 let mut s = String::new();
                 if self.f.sharp && c != '`' && can_backquote(&c.to_string()) {
                     s.push('`');
@@ -731,8 +764,16 @@ impl Printer {
 
     fn fmt_integer(&mut self, u: u64, base: u64, signed: bool, verb: char, upper: bool) {
         let negative = signed && (u as i64) < 0;
-        let mut u = if negative { (u as i64).unsigned_abs() } else { u };
-        let digits: &[u8; 16] = if upper { b"0123456789ABCDEF" } else { b"0123456789abcdef" };
+        let mut u = if negative {
+            (u as i64).unsigned_abs()
+        } else {
+            u
+        };
+        let digits: &[u8; 16] = if upper {
+            b"0123456789ABCDEF"
+        } else {
+            b"0123456789abcdef"
+        };
         let mut prec = 0usize;
         if let Some(p) = self.f.prec {
             prec = p;
@@ -907,7 +948,11 @@ pub fn format_float(v: f64, fmt: char, prec: i64) -> String {
         return "NaN".into();
     }
     if v.is_infinite() {
-        return if v > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     let neg = v.is_sign_negative();
     let a = v.abs();
@@ -926,8 +971,16 @@ pub fn format_float(v: f64, fmt: char, prec: i64) -> String {
             }
         }
         'e' | 'E' => {
-            let (d, dp) = if prec < 0 { digits_shortest(a) } else { digits_fixed(a, prec as usize + 1) };
-            let p = if prec < 0 { d.len().saturating_sub(1) } else { prec as usize };
+            let (d, dp) = if prec < 0 {
+                digits_shortest(a)
+            } else {
+                digits_fixed(a, prec as usize + 1)
+            };
+            let p = if prec < 0 {
+                d.len().saturating_sub(1)
+            } else {
+                prec as usize
+            };
             fmt_e(&mut out, &d, dp, p, fmt);
         }
         'g' | 'G' => {
@@ -937,7 +990,13 @@ pub fn format_float(v: f64, fmt: char, prec: i64) -> String {
             } else {
                 digits_fixed(a, if prec == 0 { 1 } else { prec as usize })
             };
-            let mut prec = if shortest { d.len() as i64 } else if prec == 0 { 1 } else { prec };
+            let mut prec = if shortest {
+                d.len() as i64
+            } else if prec == 0 {
+                1
+            } else {
+                prec
+            };
             let nd = d.len() as i64;
             let dpi = dp as i64;
             let mut eprec = prec;
@@ -1042,7 +1101,11 @@ fn fmt_f(out: &mut String, d: &[u8], dp: i32, prec: usize) {
         out.push('.');
         for i in 1..=prec {
             let j = dp as i64 + i as i64 - 1;
-            let ch = if j >= 0 && (j as usize) < d.len() { d[j as usize] as char } else { '0' };
+            let ch = if j >= 0 && (j as usize) < d.len() {
+                d[j as usize] as char
+            } else {
+                '0'
+            };
             out.push(ch);
         }
     }

@@ -33,7 +33,11 @@ pub struct Templates {
 
 /// Add parsed trees to a layer with Go's `associate` rule: an empty tree never replaces
 /// an existing template of the same name (`exists` looks through every layer).
-pub(crate) fn associate(layer: &mut HashMap<String, Rc<Tree>>, trees: Vec<Tree>, exists: &dyn Fn(&str) -> bool) {
+pub(crate) fn associate(
+    layer: &mut HashMap<String, Rc<Tree>>,
+    trees: Vec<Tree>,
+    exists: &dyn Fn(&str) -> bool,
+) {
     for tree in trees {
         if tree.is_empty() && (layer.contains_key(&tree.name) || exists(&tree.name)) {
             continue;
@@ -44,13 +48,20 @@ pub(crate) fn associate(layer: &mut HashMap<String, Rc<Tree>>, trees: Vec<Tree>,
 
 impl Templates {
     pub fn new() -> Self {
-        Templates { map: HashMap::new() }
+        Templates {
+            map: HashMap::new(),
+        }
     }
 
     /// Go's `t.New(name).Parse(text)`: add the file and every template it defines.
     pub fn parse(&mut self, name: &str, text: &str, funcs: &FuncMap) -> Result<(), TemplateError> {
-        let trees = super::parse::parse(name, text, &|n: &str| funcs.contains_key(n))
-            .map_err(|e| TemplateError { kind: ErrorKind::Parse, msg: e.msg })?;
+        let trees =
+            super::parse::parse(name, text, &|n: &str| funcs.contains_key(n)).map_err(|e| {
+                TemplateError {
+                    kind: ErrorKind::Parse,
+                    msg: e.msg,
+                }
+            })?;
         associate(&mut self.map, trees, &|_| false);
         Ok(())
     }
@@ -77,7 +88,15 @@ impl Templates {
 
     /// Go's `ExecuteTemplate(name, data)` with `missingkey=zero`. The result still
     /// contains `<no value>` where Go prints it; Helm removes it afterwards.
-    pub fn execute(&self, name: &str, data: Value, funcs: &FuncMap) -> Result<String, TemplateError> {
-        exec::execute(self, name, data, funcs).map_err(|msg| TemplateError { kind: ErrorKind::Exec, msg })
+    pub fn execute(
+        &self,
+        name: &str,
+        data: Value,
+        funcs: &FuncMap,
+    ) -> Result<String, TemplateError> {
+        exec::execute(self, name, data, funcs).map_err(|msg| TemplateError {
+            kind: ErrorKind::Exec,
+            msg,
+        })
     }
 }

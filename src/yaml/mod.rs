@@ -23,36 +23,60 @@ pub struct YamlError {
 /// An empty document is `Value::Nil`.
 pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
     let _ = text;
-    Err(YamlError { msg: "yaml reader not implemented yet".into(), line: None, col: None })
+    Err(YamlError {
+        msg: "yaml reader not implemented yet".into(),
+        line: None,
+        col: None,
+    })
 }
 
 /// Helm's `toYaml` before its `TrimSuffix("\n")`: `json.Marshal`, then go-yaml v2
 /// `Unmarshal` and `Marshal`. Ends with a newline.
 pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
     let _ = v;
-    Err(YamlError { msg: "yaml writer not implemented yet".into(), line: None, col: None })
+    Err(YamlError {
+        msg: "yaml writer not implemented yet".into(),
+        line: None,
+        col: None,
+    })
 }
 
 /// Go `json.Marshal` (sorted keys, HTML-escaped `<>&`, Go float format).
 pub fn to_json(v: &Value) -> Result<String, YamlError> {
     let _ = v;
-    Err(YamlError { msg: "json writer not implemented yet".into(), line: None, col: None })
+    Err(YamlError {
+        msg: "json writer not implemented yet".into(),
+        line: None,
+        col: None,
+    })
 }
 
 /// Go `json.MarshalIndent(v, "", "  ")`.
 pub fn to_json_pretty(v: &Value) -> Result<String, YamlError> {
     let _ = v;
-    Err(YamlError { msg: "json writer not implemented yet".into(), line: None, col: None })
+    Err(YamlError {
+        msg: "json writer not implemented yet".into(),
+        line: None,
+        col: None,
+    })
 }
 
 /// Go `json.Marshal` with HTML escaping off (Sprig `toRawJson`), without the trailing newline.
 pub fn to_raw_json(v: &Value) -> Result<String, YamlError> {
     let _ = v;
-    Err(YamlError { msg: "json writer not implemented yet".into(), line: None, col: None })
+    Err(YamlError {
+        msg: "json writer not implemented yet".into(),
+        line: None,
+        col: None,
+    })
 }
 
 /// Go `json.Unmarshal` into `interface{}`: numbers become float64.
 pub fn from_json(text: &str) -> Result<Value, YamlError> {
     let _ = text;
-    Err(YamlError { msg: "json reader not implemented yet".into(), line: None, col: None })
+    Err(YamlError {
+        msg: "json reader not implemented yet".into(),
+        line: None,
+        col: None,
+    })
 }
