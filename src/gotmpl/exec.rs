@@ -915,8 +915,8 @@ mod tests {
             .map(Value::from)
     }
 
-    fn f_fail(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
-        Err(FuncError::new(args[0].to_go_string()))
+    fn f_semver(_: &mut dyn Host, _args: &[Value]) -> Result<Value, FuncError> {
+        Err(FuncError::new("Invalid Semantic Version"))
     }
 
     pub(crate) fn test_funcs() -> FuncMap {
@@ -925,7 +925,7 @@ mod tests {
         f.insert("dict", f_dict);
         f.insert("include", f_include);
         f.insert("tpl", f_tpl);
-        f.insert("fail", f_fail);
+        f.insert("semver", f_semver);
         f
     }
 
@@ -1534,5 +1534,72 @@ mod tests {
     #[test]
     fn helm_cases() {
         check(CASES);
+    }
+
+    /// More cases: trim markers, tpl errors, scoping, range forms, comparisons, errors in
+    /// every position.
+    const CASES2: &[(&str, &str, &str, &str)] = &[
+    (r#""#, r#"a  {{- 1 -}}  b {{- /* c */ -}} c {{/* d */}} e"#, r#""#, r#"a1bc  e"#),
+    (r#""#, r#"{{ tpl "{{ .a" (dict) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ .a" (dict)>: error calling tpl: cannot parse template "{{ .a": template: gotpl:1: unclosed action"#),
+    (r#""#, r#"{{ tpl "{{ semver \"bad\" }}" (dict) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ semver \"bad\" }}" (dict)>: error calling tpl: error during tpl function execution for "{{ semver \"bad\" }}": template: gotpl:1:3: executing "gotpl" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ tpl "x{{ .Values.m }}y" . }}"#, r#""#, r#"xy"#),
+    (r#""#, r#"{{ tpl "{{ tpl \"{{ .a }}\" . }}" (dict "a" 3) }}"#, r#""#, r#"3"#),
+    (r#""#, r#"{{ tpl "{{ include \"t3\" . }}" . }}"#, r#"{{- define "t3" -}}T3{{ tpl "{{ 1 }}" . }}{{- end -}}"#, r#"T31"#),
+    (r#""#, r#"{{ include "e" . }}"#, r#"{{- define "e" -}}{{ semver "bad" }}{{- end -}}"#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <include "e" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "e" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ template "e" . }}"#, r#"{{- define "e" -}}
+
+  {{ .Values.m.x }}{{- end -}}"#, r#"ERR: template: c/templates/_p.tpl:3:12: executing "e" at <.Values.m.x>: nil pointer evaluating interface {}.x"#),
+    (r#""#, r#"{{ $a := 1 }}{{ with $b := 2 }}{{ $a }}{{ $b }}{{ end }}{{ if $c := 3 }}{{ $c }}{{ end }}"#, r#""#, r#"123"#),
+    (r#""#, r#"{{ $x := 1 }}{{ range list 1 2 }}{{ $x := . }}{{ $x }}{{ end }}{{ $x }}"#, r#""#, r#"121"#),
+    (r#""#, r#"{{ range $i, $e := list "a" "b" }}{{ $i }}:{{ $e }}:{{ $.Release.Name }} {{ end }}"#, r#""#, r#"0:a:r 1:b:r "#),
+    (r#"{"m":{"b":2,"a":1,"B":3,"_":4}}"#, r#"{{ range $k, $v := .Values.m }}{{ $k }}={{ $v }},{{ end }}"#, r#""#, r#"B=3,_=4,a=1,b=2,"#),
+    (r#"{"m":{"a":{"x":1}}}"#, r#"{{ range .Values.m }}{{ .x }}{{ end }}"#, r#""#, r#"1"#),
+    (r#""#, r#"{{ range $i := list 4 5 }}{{ $i }}{{ end }}"#, r#""#, r#"45"#),
+    (r#""#, r#"{{ range list }}x{{ else }}empty{{ end }}{{ range dict }}x{{ else }}empty2{{ end }}"#, r#""#, r#"emptyempty2"#),
+    (r#""#, r#"{{ with 0 }}x{{ else }}zero{{ end }}{{ with "" }}{{ else with list }}{{ else with dict "a" 1 }}{{ .a }}{{ end }}"#, r#""#, r#"zero1"#),
+    (r#"{"a":[]}"#, r#"{{ if .Values.a }}y{{ else }}n{{ end }}{{ if .Values }}v{{ end }}"#, r#""#, r#"nv"#),
+    (r#""#, r#"{{ if eq .Values.m nil }}nil{{ end }}"#, r#""#, r#"nil"#),
+    (r#"{"i":3}"#, r#"{{ if gt .Values.i 2.0 }}big{{ end }} {{ if gt (len (list 1 2)) 1 }}two{{ end }}"#, r#""#, r#"big two"#),
+    (r#"{"i":3}"#, r#"{{ if gt .Values.i 2 }}big{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:24: executing "p" at <gt .Values.i 2>: error calling gt: incompatible types for comparison"#),
+    (r#""#, r#"{{ block "blk" . }}default{{ end }}"#, r#""#, r#"default"#),
+    (r#""#, r#"{{ 1 | printf "%d-%s" "a" }}"#, r#""#, r#"%!d(string=a)-%!s(int=1)"#),
+    (r#""#, r#"{{ "x" | printf }}"#, r#""#, r#"x"#),
+    (r#""#, r#"{{ printf "%s" "a" | printf "[%s]" }}"#, r#""#, r#"[a]"#),
+    (r#""#, r#"{{ .Values | len }}"#, r#""#, r#"0"#),
+    (r#""#, r#"{{ (list 1 2).foo }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <2>: can't evaluate field foo in type []interface {}"#),
+    (r#""#, r#"{{ $l := list 1 }}{{ $l.foo }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:41: executing "p" at <$l.foo>: can't evaluate field foo in type []interface {}"#),
+    (r#""#, r#"{{ .Release.Name.foo }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <.Release.Name.foo>: can't evaluate field foo in type interface {}"#),
+    (r#""#, r#"{{ index .Values.m "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.m "x">: error calling index: index of untyped nil"#),
+    (r#"{"m":{"x":null}}"#, r#"{{ index .Values.m "x" "y" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.m "x" "y">: error calling index: index of nil pointer"#),
+    (r#"{"m":{"x":null}}"#, r#"{{ .Values.m.x.y }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.m.x.y>: nil pointer evaluating interface {}.y"#),
+    (r#"{"l":[[1,2],[3]]}"#, r#"{{ index .Values.l 0 1 }} {{ index .Values.l 1 }}"#, r#""#, r#"2 [3]"#),
+    (r#""#, r#"{{ printf "%d %v %s" 3000000000 3000000000 (print 3000000000) }}"#, r#""#, r#"3000000000 3000000000 3000000000"#),
+    (r#"{"a":3000000000, "b":1e21, "c":1.23456789012e-5, "d":-0.0, "e":100}"#, r#"{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.e }}"#, r#""#, r#"3e+09 1e+21 1.23456789012e-05 -0 100"#),
+    (r#""#, r#"{{ urlquery "a" 1 nil }} {{ html 1 "<" }} {{ js nil }}"#, r#""#, r#"a1%3Cno+value%3E 1&lt; \u003Cno value\u003E"#),
+    (r#""#, r#"{{ not }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <not>: wrong number of args for not: want 1 got 0"#),
+    (r#""#, r#"{{ len 1 2 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <len>: wrong number of args for len: want 1 got 2"#),
+    (r#""#, r#"{{ index }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index>: wrong number of args for index: want at least 1 got 0"#),
+    (r#""#, r#"{{ printf }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <printf>: wrong number of args for printf: want at least 1 got 0"#),
+    (r#""#, r#"{{ and 0 (semver "bad") }} {{ or 1 (semver "bad") }}"#, r#""#, r#"0 1"#),
+    (r#""#, r#"{{ and 1 (semver "bad") }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ semver "bad" | printf "%s" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ list 1 (semver "bad") }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ $x := semver "bad" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ range $x := semver "bad" }}{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ if semver "bad" }}{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:24: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
+    (r#""#, r#"{{ with $v := .Values }}{{ $v | len }}{{ end }}"#, r#""#, r#""#),
+    (r#""#, r#"{{ range $i, $c := "ab" }}{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:37: executing "p" at <"ab">: range can't iterate over ab"#),
+    (r#""#, r#"{{ ne nil 1 }} {{ eq "" nil }} {{ ne .Values.m .Values.n }}"#, r#""#, r#"true false false"#),
+    (r#""#, r#"{{ eq (list 1) nil }}"#, r#""#, r#"false"#),
+    (r#""#, r#"{{ le 1 1.5 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <le 1 1.5>: error calling le: incompatible types for comparison"#),
+    (r#""#, r#"{{ ge "a" "b" }} {{ gt 2 1 }} {{ lt "abc" "abd" }}"#, r#""#, r#"false true true"#),
+    (r#""#, r#"{{ eq 1 true }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq 1 true>: error calling eq: incompatible types for comparison"#),
+    (r#""#, r#"{{ eq true true }} {{ ne false true }}"#, r#""#, r#"true true"#),
+    (r#"{"x":"5"}"#, r#"{{ eq .Values.x "5" }} {{ eq .Values.x 5 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:44: executing "p" at <eq .Values.x 5>: error calling eq: incompatible types for comparison"#),
+    ];
+
+    #[test]
+    fn helm_cases2() {
+        check(CASES2);
     }
 }
