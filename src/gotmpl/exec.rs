@@ -707,22 +707,32 @@ impl<'a> State<'a> {
         let call_args: &'a [Arg] = if args.is_empty() { args } else { &args[1..] };
         if let Some(f) = self.ctx.funcs.get(name) {
             let mut argv = Vec::with_capacity(call_args.len() + 1);
+            // Go reports an argument's type error at the node current when that argument
+            // was converted: remember it per argument.
+            let mut info: Vec<(NodeRef<'a>, bool)> = Vec::with_capacity(call_args.len() + 1);
             for a in call_args {
-                argv.push(self.eval_arg(dot, a)?.v);
+                let v = self.eval_arg(dot, a)?;
+                info.push((self.node, v.iface));
+                argv.push(v.v);
             }
             if let Some(f) = fin {
+                info.push((self.node, false));
                 argv.push(f.v);
             }
             let mut host = self.ctx;
             return match f(&mut host, &argv) {
                 Ok(v) => Ok(RV::val(v)),
-                Err(e) => {
-                    if e.bare && e.msg.starts_with("wrong number of args") {
-                        self.node = NodeRef::Arg(ident);
-                    } else if !e.bare {
-                        self.set_cmd_node(ident, cmd);
-                    }
+                Err(e) if !e.bare => {
+                    self.set_cmd_node(ident, cmd);
                     Err(self.call_error(name, e))
+                }
+                Err(e) => {
+                    if e.msg.starts_with("wrong number of args") {
+                        self.node = NodeRef::Arg(ident);
+                        return Err(self.errorf(e.msg));
+                    }
+                    let msg = self.locate_arg_error(e.msg, call_args, &argv, &info);
+                    Err(self.errorf(msg))
                 }
             };
         }
@@ -794,6 +804,43 @@ impl<'a> State<'a> {
                 self.set_cmd_node(ident, cmd);
                 Err(self.errorf(format_args!("error calling {name}: {msg}")))
             }
+        }
+    }
+
+    /// Place a function's argument-conversion error (`wrong type for value; expected T;
+    /// got U` or `invalid value; expected T`) at the argument Go would blame, and word it
+    /// as Go does for literals and nil interfaces.
+    fn locate_arg_error(&mut self, msg: String, call_args: &'a [Arg], argv: &[Value], info: &[(NodeRef<'a>, bool)]) -> String {
+        let (want, idx) = if let Some(rest) = msg.strip_prefix("wrong type for value; expected ") {
+            let Some((want, got)) = rest.split_once("; got ") else { return msg };
+            let idx = argv.iter().zip(info).position(|(v, (_, iface))| {
+                let t = if *iface && v.is_nil() { "interface {}".to_string() } else { v.type_name() };
+                t == got
+            });
+            (want.to_string(), idx)
+        } else if let Some(want) = msg.strip_prefix("invalid value; expected ") {
+            (want.to_string(), argv.iter().position(|v| v.is_nil()))
+        } else {
+            return msg;
+        };
+        let Some(idx) = idx else { return msg };
+        self.node = info[idx].0;
+        let Some(arg) = call_args.get(idx) else { return msg };
+        match arg {
+            Arg::Nil { .. } => format!("cannot assign nil to {want}"),
+            Arg::Number(_) | Arg::Str { .. } | Arg::Bool { .. } => {
+                let word = match want.as_str() {
+                    "string" => "string",
+                    "bool" => "bool",
+                    "int" | "int8" | "int16" | "int32" | "int64" => "integer",
+                    "uint" | "uint8" | "uint16" | "uint32" | "uint64" | "uintptr" => "unsigned integer",
+                    "float32" | "float64" => "float",
+                    _ => return format!("can't handle {arg} for arg of type {want}"),
+                };
+                format!("expected {word}; found {arg}")
+            }
+            _ if argv[idx].is_nil() && info[idx].1 => format!("wrong type for value; expected {want}; got interface {{}}"),
+            _ => msg,
         }
     }
 
@@ -919,6 +966,40 @@ mod tests {
         Err(FuncError::new("Invalid Semantic Version"))
     }
 
+    /// Go's conversion of an argument to a `string` parameter, worded by the contract
+    /// functions follow (the executor relocates and rewords it as Go does).
+    fn want_string(v: &Value) -> Result<String, FuncError> {
+        match v {
+            Value::Str(s) => Ok(s.to_string()),
+            Value::Nil => Err(FuncError::bare("invalid value; expected string")),
+            other => Err(FuncError::bare(format!("wrong type for value; expected string; got {}", other.type_name()))),
+        }
+    }
+
+    fn want_int(v: &Value) -> Result<i64, FuncError> {
+        match v {
+            Value::Int(i) => Ok(*i),
+            Value::Nil => Err(FuncError::bare("invalid value; expected int")),
+            other => Err(FuncError::bare(format!("wrong type for value; expected int; got {}", other.type_name()))),
+        }
+    }
+
+    fn f_upper(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        if args.len() != 1 {
+            return Err(FuncError::bare(format!("wrong number of args for upper: want 1 got {}", args.len())));
+        }
+        Ok(Value::from(want_string(&args[0])?.to_uppercase()))
+    }
+
+    fn f_repeat(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        if args.len() != 2 {
+            return Err(FuncError::bare(format!("wrong number of args for repeat: want 2 got {}", args.len())));
+        }
+        let n = want_int(&args[0])?;
+        let s = want_string(&args[1])?;
+        Ok(Value::from(s.repeat(n.max(0) as usize)))
+    }
+
     pub(crate) fn test_funcs() -> FuncMap {
         let mut f = FuncMap::new();
         f.insert("list", f_list as crate::gotmpl::Func);
@@ -926,6 +1007,8 @@ mod tests {
         f.insert("include", f_include);
         f.insert("tpl", f_tpl);
         f.insert("semver", f_semver);
+        f.insert("upper", f_upper);
+        f.insert("repeat", f_repeat);
         f
     }
 
@@ -1601,5 +1684,32 @@ mod tests {
     #[test]
     fn helm_cases2() {
         check(CASES2);
+    }
+
+    /// Argument-conversion errors of typed functions, located and worded as Go does.
+    const CASES3: &[(&str, &str, &str, &str)] = &[
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper .Values.n }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:34: executing "p" at <.Values.n>: wrong type for value; expected string; got float64"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ .Values.n | upper }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <upper>: wrong type for value; expected string; got float64"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat .Values.n "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:35: executing "p" at <.Values.n>: wrong type for value; expected int; got float64"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat 2 .Values.n }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:37: executing "p" at <.Values.n>: wrong type for value; expected string; got float64"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper .Values.m }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:34: executing "p" at <.Values.m>: wrong type for value; expected string; got interface {}"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ .Values.m | upper }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <upper>: invalid value; expected string"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper 3 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <3>: expected string; found 3"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper nil }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <nil>: cannot assign nil to string"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper true }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <true>: expected string; found true"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat "a" "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <"a">: expected integer; found "a""#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat 1.5 "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <1.5>: expected integer; found 1.5"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 0"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat 1 2 3 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 3"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ "x" | repeat 1 2 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 3"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper (list 1) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <1>: wrong type for value; expected string; got []interface {}"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ $v := .Values.m }}{{ upper $v }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:48: executing "p" at <$v>: invalid value; expected string"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper (.Values.m) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:35: executing "p" at <.Values.m>: invalid value; expected string"#),
+    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper .Values.s }} {{ .Values.s | upper }} {{ repeat 3 "ab" }} {{ "z" | repeat 2 }}"#, r#""#, r#"X X ababab zz"#),
+    ];
+
+    #[test]
+    fn helm_cases3() {
+        check(CASES3);
     }
 }
