@@ -664,24 +664,36 @@ impl<'a> State<'a> {
             }
             Value::Object(o) => {
                 let o = o.clone();
-                let mut argv = Vec::with_capacity(args.len());
-                for a in args.iter().skip(1) {
-                    argv.push(self.eval_arg(dot, a)?.v);
+                let call_args: &'a [Arg] = if args.is_empty() { args } else { &args[1..] };
+                let mut argv = Vec::with_capacity(call_args.len() + 1);
+                let mut info: Vec<(NodeRef<'a>, bool)> = Vec::with_capacity(call_args.len() + 1);
+                for a in call_args {
+                    let v = self.eval_arg(dot, a)?;
+                    info.push((self.node, v.iface));
+                    argv.push(v.v);
                 }
                 if let Some(f) = fin {
+                    info.push((self.node, false));
                     argv.push(f.v);
                 }
                 match o.get(name, &argv) {
                     Some(Ok(v)) => Ok(RV::val(v)),
-                    Some(Err(e)) => {
+                    Some(Err(e)) if !e.bare => {
                         self.node = NodeRef::Arg(node);
                         Err(self.call_error(name, e))
                     }
-                    None => Err(self.errorf(format_args!(
-                        "can't evaluate field {} in type {}",
-                        name,
-                        receiver.type_name()
-                    ))),
+                    Some(Err(e)) => {
+                        if e.msg.starts_with("wrong number of args") || e.msg.ends_with("cannot be invoked as function") {
+                            self.node = NodeRef::Arg(node);
+                            return Err(self.errorf(e.msg));
+                        }
+                        let msg = self.locate_arg_error(e.msg, call_args, &argv, &info);
+                        Err(self.errorf(msg))
+                    }
+                    None => {
+                        self.node = NodeRef::Arg(node);
+                        Err(self.errorf(format_args!("can't evaluate field {} in type {}", name, receiver.type_name())))
+                    }
                 }
             }
             _ => Err(self.errorf(format_args!(
@@ -937,6 +949,40 @@ mod tests {
         }
     }
 
+    /// A host object shaped like Helm's `.Chart` (a field) and `.Files` (a method).
+    #[derive(Debug)]
+    struct TestObj;
+
+    impl crate::gotmpl::Object for TestObj {
+        fn type_name(&self) -> String {
+            "struct { chart.Metadata; IsRoot bool }".into()
+        }
+        fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>> {
+            match name {
+                "Name" if args.is_empty() => Some(Ok(Value::str("c"))),
+                "Name" => Some(Err(FuncError::bare("Name has arguments but cannot be invoked as function"))),
+                "Get" if args.len() != 1 => {
+                    Some(Err(FuncError::bare(format!("wrong number of args for Get: want 1 got {}", args.len()))))
+                }
+                "Get" => Some(want_string(&args[0]).map(|s| Value::from(format!("file {s}")))),
+                "Boom" => Some(Err(FuncError::new("exploded"))),
+                _ => None,
+            }
+        }
+        fn format(&self) -> String {
+            "{{c  [] 0.1.0  [] []  v2    false map[]  [] } true}".into()
+        }
+        fn to_plain(&self) -> Value {
+            Value::Nil
+        }
+        fn kind(&self) -> &'static str {
+            "struct"
+        }
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+    }
+
     fn f_list(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
         Ok(Value::from(args.to_vec()))
     }
@@ -1022,6 +1068,8 @@ mod tests {
         rel.insert("Name".to_string(), Value::str("r"));
         rel.insert("Namespace".to_string(), Value::str("default"));
         let mut top = BTreeMap::new();
+        top.insert("Chart".to_string(), Value::Object(Rc::new(TestObj)));
+        top.insert("Files".to_string(), Value::Object(Rc::new(TestObj)));
         top.insert("Values".to_string(), v);
         top.insert("Release".to_string(), Value::from(rel));
         Value::from(top)
@@ -1711,5 +1759,65 @@ mod tests {
     #[test]
     fn helm_cases3() {
         check(CASES3);
+    }
+
+    /// Fields and methods of host objects (expected text from Helm, `.Chart` and `.Files`).
+    const OBJECT_CASES: &[(&str, &str, &str, &str)] = &[
+        ("", r#"{{ $c := .Chart }}{{ $c.Foo }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:41: executing "p" at <$c.Foo>: can't evaluate field Foo in type struct { chart.Metadata; IsRoot bool }"#),
+        ("", r#"{{ .Chart.Foo }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Chart.Foo>: can't evaluate field Foo in type interface {}"#),
+        ("", r#"{{ .Chart.Name }} {{ .Chart }}"#, "", r#"c {{c  [] 0.1.0  [] []  v2    false map[]  [] } true}"#),
+        ("", r#"{{ .Files.Get 1 }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:32: executing "p" at <1>: expected string; found 1"#),
+        ("", r#"{{ .Files.Get }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Get>: wrong number of args for Get: want 1 got 0"#),
+        ("", r#"{{ .Files.Get "a" "b" }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Get>: wrong number of args for Get: want 1 got 2"#),
+        ("", r#"{{ .Chart.Name "x" }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Chart.Name>: Name has arguments but cannot be invoked as function"#),
+        ("", r#"{{ .Values.Foo "x" }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.Foo>: Foo is not a method but has arguments"#),
+        ("", r#"{{ .Files.Get "a" }}|{{ "b" | .Files.Get }}|{{ with .Files }}{{ .Get "c" }}{{ end }}"#, "", r#"file a|file b|file c"#),
+        ("", r#"{{ .Files.Boom }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Boom>: error calling Boom: exploded"#),
+    ];
+
+    #[test]
+    fn object_cases() {
+        check(OBJECT_CASES);
+    }
+
+    fn ns_render(files: &[(&str, &str)], name: &str) -> Result<String, String> {
+        let funcs = test_funcs();
+        let mut t = Templates::new();
+        for (n, text) in files {
+            t.parse(n, text, &funcs).map_err(|e| e.msg)?;
+        }
+        t.execute(name, Value::Nil, &funcs).map_err(|e| e.msg)
+    }
+
+    /// Go's `associate`: a later non-empty define replaces an earlier one; an empty one
+    /// (whitespace and comments) never does.
+    #[test]
+    fn namespace_rules() {
+        let b = ("c/templates/b.tpl", r#"{{ define "x" }}B{{ end }}"#);
+        let a = ("c/templates/a.tpl", r#"{{ define "x" }}A{{ end }}"#);
+        let empty = ("c/templates/e.tpl", "{{ define \"x\" }} \n {{/* c */}} {{ end }}");
+        let user = ("c/templates/u.yaml", r#"[{{ template "x" }}]"#);
+        assert_eq!(ns_render(&[b, a, user], "c/templates/u.yaml"), Ok("[A]".into()));
+        assert_eq!(ns_render(&[a, b, user], "c/templates/u.yaml"), Ok("[B]".into()));
+        assert_eq!(ns_render(&[b, empty, user], "c/templates/u.yaml"), Ok("[B]".into()));
+        assert_eq!(ns_render(&[empty, user], "c/templates/u.yaml"), Ok("[ \n  ]".into()));
+        assert_eq!(
+            ns_render(&[user], "nope"),
+            Err(r#"template: no template "nope" associated with template "gotpl""#.into())
+        );
+        // a file of only defines is itself an (empty) template
+        assert_eq!(ns_render(&[a], "c/templates/a.tpl"), Ok("".into()));
+    }
+
+    /// `tpl` sees the caller's templates; its defines don't leak out; an empty define in
+    /// tpl text doesn't replace an existing one.
+    #[test]
+    fn tpl_namespace() {
+        let h = ("c/templates/_h.tpl", r#"{{ define "h" }}H{{ end }}"#);
+        let u = (
+            "c/templates/u.yaml",
+            r#"{{ tpl "{{ define \"h\" }} {{ end }}{{ include \"h\" . }}" . }}|{{ tpl "{{ define \"h\" }}T{{ end }}{{ include \"h\" . }}" . }}|{{ include "h" . }}"#,
+        );
+        assert_eq!(ns_render(&[h, u], "c/templates/u.yaml"), Ok("H|T|H".into()));
     }
 }
