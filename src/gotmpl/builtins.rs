@@ -385,10 +385,10 @@ fn le(a: &Value, b: &Value) -> Result<bool, String> {
 /// Go's `evalArgs`: one string argument as is; otherwise `fmt.Sprint` with nil shown as
 /// `<no value>`.
 fn eval_args(args: &[RV]) -> String {
-    if args.len() == 1 {
-        if let Value::Str(s) = &args[0].v {
-            return s.to_string();
-        }
+    if args.len() == 1
+        && let Value::Str(s) = &args[0].v
+    {
+        return s.to_string();
     }
     let vals: Vec<Value> = args
         .iter()

@@ -400,13 +400,11 @@ impl<'a> State<'a> {
             }
         }
         let mut flow = Flow::Normal;
-        if !iterated {
-            if let Some(e) = &b.else_list {
-                // Go's walkRange recovers a break raised in its else branch; a continue
-                // reaches the enclosing range.
-                if let Flow::Continue = self.walk_list(dot, e)? {
-                    flow = Flow::Continue;
-                }
+        if !iterated && let Some(e) = &b.else_list {
+            // Go's walkRange recovers a break raised in its else branch; a continue
+            // reaches the enclosing range.
+            if let Flow::Continue = self.walk_list(dot, e)? {
+                flow = Flow::Continue;
             }
         }
         self.vars.truncate(mark0);
@@ -586,10 +584,7 @@ impl<'a> State<'a> {
             return Err(self.errorf("internal error: no fields in evalChainNode"));
         }
         if let Arg::Nil { .. } = inner {
-            return Err(self.errorf(format_args!(
-                "indirection through explicit nil in {}",
-                node.to_string()
-            )));
+            return Err(self.errorf(format_args!("indirection through explicit nil in {}", node)));
         }
         let pipe = self.eval_arg(dot, inner)?;
         self.eval_field_chain(dot, pipe, node, fields, args, fin)
@@ -683,7 +678,9 @@ impl<'a> State<'a> {
                         Err(self.call_error(name, e))
                     }
                     Some(Err(e)) => {
-                        if e.msg.starts_with("wrong number of args") || e.msg.ends_with("cannot be invoked as function") {
+                        if e.msg.starts_with("wrong number of args")
+                            || e.msg.ends_with("cannot be invoked as function")
+                        {
                             self.node = NodeRef::Arg(node);
                             return Err(self.errorf(e.msg));
                         }
@@ -692,7 +689,11 @@ impl<'a> State<'a> {
                     }
                     None => {
                         self.node = NodeRef::Arg(node);
-                        Err(self.errorf(format_args!("can't evaluate field {} in type {}", name, receiver.type_name())))
+                        Err(self.errorf(format_args!(
+                            "can't evaluate field {} in type {}",
+                            name,
+                            receiver.type_name()
+                        )))
                     }
                 }
             }
@@ -822,11 +823,23 @@ impl<'a> State<'a> {
     /// Place a function's argument-conversion error (`wrong type for value; expected T;
     /// got U` or `invalid value; expected T`) at the argument Go would blame, and word it
     /// as Go does for literals and nil interfaces.
-    fn locate_arg_error(&mut self, msg: String, call_args: &'a [Arg], argv: &[Value], info: &[(NodeRef<'a>, bool)]) -> String {
+    fn locate_arg_error(
+        &mut self,
+        msg: String,
+        call_args: &'a [Arg],
+        argv: &[Value],
+        info: &[(NodeRef<'a>, bool)],
+    ) -> String {
         let (want, idx) = if let Some(rest) = msg.strip_prefix("wrong type for value; expected ") {
-            let Some((want, got)) = rest.split_once("; got ") else { return msg };
+            let Some((want, got)) = rest.split_once("; got ") else {
+                return msg;
+            };
             let idx = argv.iter().zip(info).position(|(v, (_, iface))| {
-                let t = if *iface && v.is_nil() { "interface {}".to_string() } else { v.type_name() };
+                let t = if *iface && v.is_nil() {
+                    "interface {}".to_string()
+                } else {
+                    v.type_name()
+                };
                 t == got
             });
             (want.to_string(), idx)
@@ -837,7 +850,9 @@ impl<'a> State<'a> {
         };
         let Some(idx) = idx else { return msg };
         self.node = info[idx].0;
-        let Some(arg) = call_args.get(idx) else { return msg };
+        let Some(arg) = call_args.get(idx) else {
+            return msg;
+        };
         match arg {
             Arg::Nil { .. } => format!("cannot assign nil to {want}"),
             Arg::Number(_) | Arg::Str { .. } | Arg::Bool { .. } => {
@@ -845,13 +860,17 @@ impl<'a> State<'a> {
                     "string" => "string",
                     "bool" => "bool",
                     "int" | "int8" | "int16" | "int32" | "int64" => "integer",
-                    "uint" | "uint8" | "uint16" | "uint32" | "uint64" | "uintptr" => "unsigned integer",
+                    "uint" | "uint8" | "uint16" | "uint32" | "uint64" | "uintptr" => {
+                        "unsigned integer"
+                    }
                     "float32" | "float64" => "float",
                     _ => return format!("can't handle {arg} for arg of type {want}"),
                 };
                 format!("expected {word}; found {arg}")
             }
-            _ if argv[idx].is_nil() && info[idx].1 => format!("wrong type for value; expected {want}; got interface {{}}"),
+            _ if argv[idx].is_nil() && info[idx].1 => {
+                format!("wrong type for value; expected {want}; got interface {{}}")
+            }
             _ => msg,
         }
     }
@@ -888,7 +907,7 @@ impl<'a> State<'a> {
                 }
             },
             Arg::Nil { .. } => Err(self.errorf("cannot assign nil to string")),
-            other => Err(self.errorf(format_args!("expected string; found {}", other.to_string()))),
+            other => Err(self.errorf(format_args!("expected string; found {}", other))),
         }
     }
 
@@ -960,10 +979,13 @@ mod tests {
         fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>> {
             match name {
                 "Name" if args.is_empty() => Some(Ok(Value::str("c"))),
-                "Name" => Some(Err(FuncError::bare("Name has arguments but cannot be invoked as function"))),
-                "Get" if args.len() != 1 => {
-                    Some(Err(FuncError::bare(format!("wrong number of args for Get: want 1 got {}", args.len()))))
-                }
+                "Name" => Some(Err(FuncError::bare(
+                    "Name has arguments but cannot be invoked as function",
+                ))),
+                "Get" if args.len() != 1 => Some(Err(FuncError::bare(format!(
+                    "wrong number of args for Get: want 1 got {}",
+                    args.len()
+                )))),
                 "Get" => Some(want_string(&args[0]).map(|s| Value::from(format!("file {s}")))),
                 "Boom" => Some(Err(FuncError::new("exploded"))),
                 _ => None,
@@ -1018,7 +1040,10 @@ mod tests {
         match v {
             Value::Str(s) => Ok(s.to_string()),
             Value::Nil => Err(FuncError::bare("invalid value; expected string")),
-            other => Err(FuncError::bare(format!("wrong type for value; expected string; got {}", other.type_name()))),
+            other => Err(FuncError::bare(format!(
+                "wrong type for value; expected string; got {}",
+                other.type_name()
+            ))),
         }
     }
 
@@ -1026,20 +1051,29 @@ mod tests {
         match v {
             Value::Int(i) => Ok(*i),
             Value::Nil => Err(FuncError::bare("invalid value; expected int")),
-            other => Err(FuncError::bare(format!("wrong type for value; expected int; got {}", other.type_name()))),
+            other => Err(FuncError::bare(format!(
+                "wrong type for value; expected int; got {}",
+                other.type_name()
+            ))),
         }
     }
 
     fn f_upper(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
         if args.len() != 1 {
-            return Err(FuncError::bare(format!("wrong number of args for upper: want 1 got {}", args.len())));
+            return Err(FuncError::bare(format!(
+                "wrong number of args for upper: want 1 got {}",
+                args.len()
+            )));
         }
         Ok(Value::from(want_string(&args[0])?.to_uppercase()))
     }
 
     fn f_repeat(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
         if args.len() != 2 {
-            return Err(FuncError::bare(format!("wrong number of args for repeat: want 2 got {}", args.len())));
+            return Err(FuncError::bare(format!(
+                "wrong number of args for repeat: want 2 got {}",
+                args.len()
+            )));
         }
         let n = want_int(&args[0])?;
         let s = want_string(&args[1])?;
@@ -1670,63 +1704,318 @@ mod tests {
     /// More cases: trim markers, tpl errors, scoping, range forms, comparisons, errors in
     /// every position.
     const CASES2: &[(&str, &str, &str, &str)] = &[
-    (r#""#, r#"a  {{- 1 -}}  b {{- /* c */ -}} c {{/* d */}} e"#, r#""#, r#"a1bc  e"#),
-    (r#""#, r#"{{ tpl "{{ .a" (dict) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ .a" (dict)>: error calling tpl: cannot parse template "{{ .a": template: gotpl:1: unclosed action"#),
-    (r#""#, r#"{{ tpl "{{ semver \"bad\" }}" (dict) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ semver \"bad\" }}" (dict)>: error calling tpl: error during tpl function execution for "{{ semver \"bad\" }}": template: gotpl:1:3: executing "gotpl" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ tpl "x{{ .Values.m }}y" . }}"#, r#""#, r#"xy"#),
-    (r#""#, r#"{{ tpl "{{ tpl \"{{ .a }}\" . }}" (dict "a" 3) }}"#, r#""#, r#"3"#),
-    (r#""#, r#"{{ tpl "{{ include \"t3\" . }}" . }}"#, r#"{{- define "t3" -}}T3{{ tpl "{{ 1 }}" . }}{{- end -}}"#, r#"T31"#),
-    (r#""#, r#"{{ include "e" . }}"#, r#"{{- define "e" -}}{{ semver "bad" }}{{- end -}}"#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <include "e" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "e" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ template "e" . }}"#, r#"{{- define "e" -}}
+        (
+            r#""#,
+            r#"a  {{- 1 -}}  b {{- /* c */ -}} c {{/* d */}} e"#,
+            r#""#,
+            r#"a1bc  e"#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ .a" (dict) }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ .a" (dict)>: error calling tpl: cannot parse template "{{ .a": template: gotpl:1: unclosed action"#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ semver \"bad\" }}" (dict) }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <tpl "{{ semver \"bad\" }}" (dict)>: error calling tpl: error during tpl function execution for "{{ semver \"bad\" }}": template: gotpl:1:3: executing "gotpl" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (r#""#, r#"{{ tpl "x{{ .Values.m }}y" . }}"#, r#""#, r#"xy"#),
+        (
+            r#""#,
+            r#"{{ tpl "{{ tpl \"{{ .a }}\" . }}" (dict "a" 3) }}"#,
+            r#""#,
+            r#"3"#,
+        ),
+        (
+            r#""#,
+            r#"{{ tpl "{{ include \"t3\" . }}" . }}"#,
+            r#"{{- define "t3" -}}T3{{ tpl "{{ 1 }}" . }}{{- end -}}"#,
+            r#"T31"#,
+        ),
+        (
+            r#""#,
+            r#"{{ include "e" . }}"#,
+            r#"{{- define "e" -}}{{ semver "bad" }}{{- end -}}"#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <include "e" .>: error calling include: template: c/templates/_p.tpl:1:69: executing "e" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (
+            r#""#,
+            r#"{{ template "e" . }}"#,
+            r#"{{- define "e" -}}
 
-  {{ .Values.m.x }}{{- end -}}"#, r#"ERR: template: c/templates/_p.tpl:3:12: executing "e" at <.Values.m.x>: nil pointer evaluating interface {}.x"#),
-    (r#""#, r#"{{ $a := 1 }}{{ with $b := 2 }}{{ $a }}{{ $b }}{{ end }}{{ if $c := 3 }}{{ $c }}{{ end }}"#, r#""#, r#"123"#),
-    (r#""#, r#"{{ $x := 1 }}{{ range list 1 2 }}{{ $x := . }}{{ $x }}{{ end }}{{ $x }}"#, r#""#, r#"121"#),
-    (r#""#, r#"{{ range $i, $e := list "a" "b" }}{{ $i }}:{{ $e }}:{{ $.Release.Name }} {{ end }}"#, r#""#, r#"0:a:r 1:b:r "#),
-    (r#"{"m":{"b":2,"a":1,"B":3,"_":4}}"#, r#"{{ range $k, $v := .Values.m }}{{ $k }}={{ $v }},{{ end }}"#, r#""#, r#"B=3,_=4,a=1,b=2,"#),
-    (r#"{"m":{"a":{"x":1}}}"#, r#"{{ range .Values.m }}{{ .x }}{{ end }}"#, r#""#, r#"1"#),
-    (r#""#, r#"{{ range $i := list 4 5 }}{{ $i }}{{ end }}"#, r#""#, r#"45"#),
-    (r#""#, r#"{{ range list }}x{{ else }}empty{{ end }}{{ range dict }}x{{ else }}empty2{{ end }}"#, r#""#, r#"emptyempty2"#),
-    (r#""#, r#"{{ with 0 }}x{{ else }}zero{{ end }}{{ with "" }}{{ else with list }}{{ else with dict "a" 1 }}{{ .a }}{{ end }}"#, r#""#, r#"zero1"#),
-    (r#"{"a":[]}"#, r#"{{ if .Values.a }}y{{ else }}n{{ end }}{{ if .Values }}v{{ end }}"#, r#""#, r#"nv"#),
-    (r#""#, r#"{{ if eq .Values.m nil }}nil{{ end }}"#, r#""#, r#"nil"#),
-    (r#"{"i":3}"#, r#"{{ if gt .Values.i 2.0 }}big{{ end }} {{ if gt (len (list 1 2)) 1 }}two{{ end }}"#, r#""#, r#"big two"#),
-    (r#"{"i":3}"#, r#"{{ if gt .Values.i 2 }}big{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:24: executing "p" at <gt .Values.i 2>: error calling gt: incompatible types for comparison"#),
-    (r#""#, r#"{{ block "blk" . }}default{{ end }}"#, r#""#, r#"default"#),
-    (r#""#, r#"{{ 1 | printf "%d-%s" "a" }}"#, r#""#, r#"%!d(string=a)-%!s(int=1)"#),
-    (r#""#, r#"{{ "x" | printf }}"#, r#""#, r#"x"#),
-    (r#""#, r#"{{ printf "%s" "a" | printf "[%s]" }}"#, r#""#, r#"[a]"#),
-    (r#""#, r#"{{ .Values | len }}"#, r#""#, r#"0"#),
-    (r#""#, r#"{{ (list 1 2).foo }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <2>: can't evaluate field foo in type []interface {}"#),
-    (r#""#, r#"{{ $l := list 1 }}{{ $l.foo }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:41: executing "p" at <$l.foo>: can't evaluate field foo in type []interface {}"#),
-    (r#""#, r#"{{ .Release.Name.foo }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <.Release.Name.foo>: can't evaluate field foo in type interface {}"#),
-    (r#""#, r#"{{ index .Values.m "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.m "x">: error calling index: index of untyped nil"#),
-    (r#"{"m":{"x":null}}"#, r#"{{ index .Values.m "x" "y" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.m "x" "y">: error calling index: index of nil pointer"#),
-    (r#"{"m":{"x":null}}"#, r#"{{ .Values.m.x.y }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.m.x.y>: nil pointer evaluating interface {}.y"#),
-    (r#"{"l":[[1,2],[3]]}"#, r#"{{ index .Values.l 0 1 }} {{ index .Values.l 1 }}"#, r#""#, r#"2 [3]"#),
-    (r#""#, r#"{{ printf "%d %v %s" 3000000000 3000000000 (print 3000000000) }}"#, r#""#, r#"3000000000 3000000000 3000000000"#),
-    (r#"{"a":3000000000, "b":1e21, "c":1.23456789012e-5, "d":-0.0, "e":100}"#, r#"{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.e }}"#, r#""#, r#"3e+09 1e+21 1.23456789012e-05 -0 100"#),
-    (r#""#, r#"{{ urlquery "a" 1 nil }} {{ html 1 "<" }} {{ js nil }}"#, r#""#, r#"a1%3Cno+value%3E 1&lt; \u003Cno value\u003E"#),
-    (r#""#, r#"{{ not }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <not>: wrong number of args for not: want 1 got 0"#),
-    (r#""#, r#"{{ len 1 2 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <len>: wrong number of args for len: want 1 got 2"#),
-    (r#""#, r#"{{ index }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index>: wrong number of args for index: want at least 1 got 0"#),
-    (r#""#, r#"{{ printf }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <printf>: wrong number of args for printf: want at least 1 got 0"#),
-    (r#""#, r#"{{ and 0 (semver "bad") }} {{ or 1 (semver "bad") }}"#, r#""#, r#"0 1"#),
-    (r#""#, r#"{{ and 1 (semver "bad") }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ semver "bad" | printf "%s" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ list 1 (semver "bad") }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ $x := semver "bad" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ range $x := semver "bad" }}{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ if semver "bad" }}{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:24: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#),
-    (r#""#, r#"{{ with $v := .Values }}{{ $v | len }}{{ end }}"#, r#""#, r#""#),
-    (r#""#, r#"{{ range $i, $c := "ab" }}{{ end }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:37: executing "p" at <"ab">: range can't iterate over ab"#),
-    (r#""#, r#"{{ ne nil 1 }} {{ eq "" nil }} {{ ne .Values.m .Values.n }}"#, r#""#, r#"true false false"#),
-    (r#""#, r#"{{ eq (list 1) nil }}"#, r#""#, r#"false"#),
-    (r#""#, r#"{{ le 1 1.5 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <le 1 1.5>: error calling le: incompatible types for comparison"#),
-    (r#""#, r#"{{ ge "a" "b" }} {{ gt 2 1 }} {{ lt "abc" "abd" }}"#, r#""#, r#"false true true"#),
-    (r#""#, r#"{{ eq 1 true }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq 1 true>: error calling eq: incompatible types for comparison"#),
-    (r#""#, r#"{{ eq true true }} {{ ne false true }}"#, r#""#, r#"true true"#),
-    (r#"{"x":"5"}"#, r#"{{ eq .Values.x "5" }} {{ eq .Values.x 5 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:44: executing "p" at <eq .Values.x 5>: error calling eq: incompatible types for comparison"#),
+  {{ .Values.m.x }}{{- end -}}"#,
+            r#"ERR: template: c/templates/_p.tpl:3:12: executing "e" at <.Values.m.x>: nil pointer evaluating interface {}.x"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $a := 1 }}{{ with $b := 2 }}{{ $a }}{{ $b }}{{ end }}{{ if $c := 3 }}{{ $c }}{{ end }}"#,
+            r#""#,
+            r#"123"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $x := 1 }}{{ range list 1 2 }}{{ $x := . }}{{ $x }}{{ end }}{{ $x }}"#,
+            r#""#,
+            r#"121"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range $i, $e := list "a" "b" }}{{ $i }}:{{ $e }}:{{ $.Release.Name }} {{ end }}"#,
+            r#""#,
+            r#"0:a:r 1:b:r "#,
+        ),
+        (
+            r#"{"m":{"b":2,"a":1,"B":3,"_":4}}"#,
+            r#"{{ range $k, $v := .Values.m }}{{ $k }}={{ $v }},{{ end }}"#,
+            r#""#,
+            r#"B=3,_=4,a=1,b=2,"#,
+        ),
+        (
+            r#"{"m":{"a":{"x":1}}}"#,
+            r#"{{ range .Values.m }}{{ .x }}{{ end }}"#,
+            r#""#,
+            r#"1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range $i := list 4 5 }}{{ $i }}{{ end }}"#,
+            r#""#,
+            r#"45"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range list }}x{{ else }}empty{{ end }}{{ range dict }}x{{ else }}empty2{{ end }}"#,
+            r#""#,
+            r#"emptyempty2"#,
+        ),
+        (
+            r#""#,
+            r#"{{ with 0 }}x{{ else }}zero{{ end }}{{ with "" }}{{ else with list }}{{ else with dict "a" 1 }}{{ .a }}{{ end }}"#,
+            r#""#,
+            r#"zero1"#,
+        ),
+        (
+            r#"{"a":[]}"#,
+            r#"{{ if .Values.a }}y{{ else }}n{{ end }}{{ if .Values }}v{{ end }}"#,
+            r#""#,
+            r#"nv"#,
+        ),
+        (
+            r#""#,
+            r#"{{ if eq .Values.m nil }}nil{{ end }}"#,
+            r#""#,
+            r#"nil"#,
+        ),
+        (
+            r#"{"i":3}"#,
+            r#"{{ if gt .Values.i 2.0 }}big{{ end }} {{ if gt (len (list 1 2)) 1 }}two{{ end }}"#,
+            r#""#,
+            r#"big two"#,
+        ),
+        (
+            r#"{"i":3}"#,
+            r#"{{ if gt .Values.i 2 }}big{{ end }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:24: executing "p" at <gt .Values.i 2>: error calling gt: incompatible types for comparison"#,
+        ),
+        (
+            r#""#,
+            r#"{{ block "blk" . }}default{{ end }}"#,
+            r#""#,
+            r#"default"#,
+        ),
+        (
+            r#""#,
+            r#"{{ 1 | printf "%d-%s" "a" }}"#,
+            r#""#,
+            r#"%!d(string=a)-%!s(int=1)"#,
+        ),
+        (r#""#, r#"{{ "x" | printf }}"#, r#""#, r#"x"#),
+        (
+            r#""#,
+            r#"{{ printf "%s" "a" | printf "[%s]" }}"#,
+            r#""#,
+            r#"[a]"#,
+        ),
+        (r#""#, r#"{{ .Values | len }}"#, r#""#, r#"0"#),
+        (
+            r#""#,
+            r#"{{ (list 1 2).foo }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <2>: can't evaluate field foo in type []interface {}"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $l := list 1 }}{{ $l.foo }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:41: executing "p" at <$l.foo>: can't evaluate field foo in type []interface {}"#,
+        ),
+        (
+            r#""#,
+            r#"{{ .Release.Name.foo }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <.Release.Name.foo>: can't evaluate field foo in type interface {}"#,
+        ),
+        (
+            r#""#,
+            r#"{{ index .Values.m "x" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.m "x">: error calling index: index of untyped nil"#,
+        ),
+        (
+            r#"{"m":{"x":null}}"#,
+            r#"{{ index .Values.m "x" "y" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index .Values.m "x" "y">: error calling index: index of nil pointer"#,
+        ),
+        (
+            r#"{"m":{"x":null}}"#,
+            r#"{{ .Values.m.x.y }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.m.x.y>: nil pointer evaluating interface {}.y"#,
+        ),
+        (
+            r#"{"l":[[1,2],[3]]}"#,
+            r#"{{ index .Values.l 0 1 }} {{ index .Values.l 1 }}"#,
+            r#""#,
+            r#"2 [3]"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%d %v %s" 3000000000 3000000000 (print 3000000000) }}"#,
+            r#""#,
+            r#"3000000000 3000000000 3000000000"#,
+        ),
+        (
+            r#"{"a":3000000000, "b":1e21, "c":1.23456789012e-5, "d":-0.0, "e":100}"#,
+            r#"{{ .Values.a }} {{ .Values.b }} {{ .Values.c }} {{ .Values.d }} {{ .Values.e }}"#,
+            r#""#,
+            r#"3e+09 1e+21 1.23456789012e-05 -0 100"#,
+        ),
+        (
+            r#""#,
+            r#"{{ urlquery "a" 1 nil }} {{ html 1 "<" }} {{ js nil }}"#,
+            r#""#,
+            r#"a1%3Cno+value%3E 1&lt; \u003Cno value\u003E"#,
+        ),
+        (
+            r#""#,
+            r#"{{ not }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <not>: wrong number of args for not: want 1 got 0"#,
+        ),
+        (
+            r#""#,
+            r#"{{ len 1 2 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <len>: wrong number of args for len: want 1 got 2"#,
+        ),
+        (
+            r#""#,
+            r#"{{ index }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <index>: wrong number of args for index: want at least 1 got 0"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <printf>: wrong number of args for printf: want at least 1 got 0"#,
+        ),
+        (
+            r#""#,
+            r#"{{ and 0 (semver "bad") }} {{ or 1 (semver "bad") }}"#,
+            r#""#,
+            r#"0 1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ and 1 (semver "bad") }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (
+            r#""#,
+            r#"{{ semver "bad" | printf "%s" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (
+            r#""#,
+            r#"{{ list 1 (semver "bad") }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:29: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (
+            r#""#,
+            r#"{{ $x := semver "bad" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (
+            r#""#,
+            r#"{{ range $x := semver "bad" }}{{ end }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (
+            r#""#,
+            r#"{{ if semver "bad" }}{{ end }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:24: executing "p" at <semver "bad">: error calling semver: Invalid Semantic Version"#,
+        ),
+        (
+            r#""#,
+            r#"{{ with $v := .Values }}{{ $v | len }}{{ end }}"#,
+            r#""#,
+            r#""#,
+        ),
+        (
+            r#""#,
+            r#"{{ range $i, $c := "ab" }}{{ end }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:37: executing "p" at <"ab">: range can't iterate over ab"#,
+        ),
+        (
+            r#""#,
+            r#"{{ ne nil 1 }} {{ eq "" nil }} {{ ne .Values.m .Values.n }}"#,
+            r#""#,
+            r#"true false false"#,
+        ),
+        (r#""#, r#"{{ eq (list 1) nil }}"#, r#""#, r#"false"#),
+        (
+            r#""#,
+            r#"{{ le 1 1.5 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <le 1 1.5>: error calling le: incompatible types for comparison"#,
+        ),
+        (
+            r#""#,
+            r#"{{ ge "a" "b" }} {{ gt 2 1 }} {{ lt "abc" "abd" }}"#,
+            r#""#,
+            r#"false true true"#,
+        ),
+        (
+            r#""#,
+            r#"{{ eq 1 true }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <eq 1 true>: error calling eq: incompatible types for comparison"#,
+        ),
+        (
+            r#""#,
+            r#"{{ eq true true }} {{ ne false true }}"#,
+            r#""#,
+            r#"true true"#,
+        ),
+        (
+            r#"{"x":"5"}"#,
+            r#"{{ eq .Values.x "5" }} {{ eq .Values.x 5 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:44: executing "p" at <eq .Values.x 5>: error calling eq: incompatible types for comparison"#,
+        ),
     ];
 
     #[test]
@@ -1736,24 +2025,114 @@ mod tests {
 
     /// Argument-conversion errors of typed functions, located and worded as Go does.
     const CASES3: &[(&str, &str, &str, &str)] = &[
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper .Values.n }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:34: executing "p" at <.Values.n>: wrong type for value; expected string; got float64"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ .Values.n | upper }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <upper>: wrong type for value; expected string; got float64"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat .Values.n "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:35: executing "p" at <.Values.n>: wrong type for value; expected int; got float64"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat 2 .Values.n }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:37: executing "p" at <.Values.n>: wrong type for value; expected string; got float64"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper .Values.m }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:34: executing "p" at <.Values.m>: wrong type for value; expected string; got interface {}"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ .Values.m | upper }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <upper>: invalid value; expected string"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper 3 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <3>: expected string; found 3"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper nil }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <nil>: cannot assign nil to string"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper true }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <true>: expected string; found true"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat "a" "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <"a">: expected integer; found "a""#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat 1.5 "x" }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <1.5>: expected integer; found 1.5"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 0"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ repeat 1 2 3 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 3"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ "x" | repeat 1 2 }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 3"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper (list 1) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <1>: wrong type for value; expected string; got []interface {}"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ $v := .Values.m }}{{ upper $v }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:48: executing "p" at <$v>: invalid value; expected string"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper (.Values.m) }}"#, r#""#, r#"ERR: template: c/templates/_p.tpl:1:35: executing "p" at <.Values.m>: invalid value; expected string"#),
-    (r#"{"n": 3, "s": "x"}"#, r#"{{ upper .Values.s }} {{ .Values.s | upper }} {{ repeat 3 "ab" }} {{ "z" | repeat 2 }}"#, r#""#, r#"X X ababab zz"#),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper .Values.n }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:34: executing "p" at <.Values.n>: wrong type for value; expected string; got float64"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ .Values.n | upper }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <upper>: wrong type for value; expected string; got float64"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ repeat .Values.n "x" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:35: executing "p" at <.Values.n>: wrong type for value; expected int; got float64"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ repeat 2 .Values.n }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:37: executing "p" at <.Values.n>: wrong type for value; expected string; got float64"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper .Values.m }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:34: executing "p" at <.Values.m>: wrong type for value; expected string; got interface {}"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ .Values.m | upper }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <upper>: invalid value; expected string"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper 3 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <3>: expected string; found 3"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper nil }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <nil>: cannot assign nil to string"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper true }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <true>: expected string; found true"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ repeat "a" "x" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <"a">: expected integer; found "a""#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ repeat 1.5 "x" }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <1.5>: expected integer; found 1.5"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ repeat }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 0"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ repeat 1 2 3 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:21: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 3"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ "x" | repeat 1 2 }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <repeat>: wrong number of args for repeat: want 2 got 3"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper (list 1) }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:33: executing "p" at <1>: wrong type for value; expected string; got []interface {}"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ $v := .Values.m }}{{ upper $v }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:48: executing "p" at <$v>: invalid value; expected string"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper (.Values.m) }}"#,
+            r#""#,
+            r#"ERR: template: c/templates/_p.tpl:1:35: executing "p" at <.Values.m>: invalid value; expected string"#,
+        ),
+        (
+            r#"{"n": 3, "s": "x"}"#,
+            r#"{{ upper .Values.s }} {{ .Values.s | upper }} {{ repeat 3 "ab" }} {{ "z" | repeat 2 }}"#,
+            r#""#,
+            r#"X X ababab zz"#,
+        ),
     ];
 
     #[test]
@@ -1763,16 +2142,66 @@ mod tests {
 
     /// Fields and methods of host objects (expected text from Helm, `.Chart` and `.Files`).
     const OBJECT_CASES: &[(&str, &str, &str, &str)] = &[
-        ("", r#"{{ $c := .Chart }}{{ $c.Foo }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:41: executing "p" at <$c.Foo>: can't evaluate field Foo in type struct { chart.Metadata; IsRoot bool }"#),
-        ("", r#"{{ .Chart.Foo }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Chart.Foo>: can't evaluate field Foo in type interface {}"#),
-        ("", r#"{{ .Chart.Name }} {{ .Chart }}"#, "", r#"c {{c  [] 0.1.0  [] []  v2    false map[]  [] } true}"#),
-        ("", r#"{{ .Files.Get 1 }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:32: executing "p" at <1>: expected string; found 1"#),
-        ("", r#"{{ .Files.Get }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Get>: wrong number of args for Get: want 1 got 0"#),
-        ("", r#"{{ .Files.Get "a" "b" }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Get>: wrong number of args for Get: want 1 got 2"#),
-        ("", r#"{{ .Chart.Name "x" }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Chart.Name>: Name has arguments but cannot be invoked as function"#),
-        ("", r#"{{ .Values.Foo "x" }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.Foo>: Foo is not a method but has arguments"#),
-        ("", r#"{{ .Files.Get "a" }}|{{ "b" | .Files.Get }}|{{ with .Files }}{{ .Get "c" }}{{ end }}"#, "", r#"file a|file b|file c"#),
-        ("", r#"{{ .Files.Boom }}"#, "", r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Boom>: error calling Boom: exploded"#),
+        (
+            "",
+            r#"{{ $c := .Chart }}{{ $c.Foo }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:41: executing "p" at <$c.Foo>: can't evaluate field Foo in type struct { chart.Metadata; IsRoot bool }"#,
+        ),
+        (
+            "",
+            r#"{{ .Chart.Foo }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Chart.Foo>: can't evaluate field Foo in type interface {}"#,
+        ),
+        (
+            "",
+            r#"{{ .Chart.Name }} {{ .Chart }}"#,
+            "",
+            r#"c {{c  [] 0.1.0  [] []  v2    false map[]  [] } true}"#,
+        ),
+        (
+            "",
+            r#"{{ .Files.Get 1 }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:32: executing "p" at <1>: expected string; found 1"#,
+        ),
+        (
+            "",
+            r#"{{ .Files.Get }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Get>: wrong number of args for Get: want 1 got 0"#,
+        ),
+        (
+            "",
+            r#"{{ .Files.Get "a" "b" }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Get>: wrong number of args for Get: want 1 got 2"#,
+        ),
+        (
+            "",
+            r#"{{ .Chart.Name "x" }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Chart.Name>: Name has arguments but cannot be invoked as function"#,
+        ),
+        (
+            "",
+            r#"{{ .Values.Foo "x" }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:28: executing "p" at <.Values.Foo>: Foo is not a method but has arguments"#,
+        ),
+        (
+            "",
+            r#"{{ .Files.Get "a" }}|{{ "b" | .Files.Get }}|{{ with .Files }}{{ .Get "c" }}{{ end }}"#,
+            "",
+            r#"file a|file b|file c"#,
+        ),
+        (
+            "",
+            r#"{{ .Files.Boom }}"#,
+            "",
+            r#"ERR: template: c/templates/_p.tpl:1:27: executing "p" at <.Files.Boom>: error calling Boom: exploded"#,
+        ),
     ];
 
     #[test]
@@ -1795,12 +2224,27 @@ mod tests {
     fn namespace_rules() {
         let b = ("c/templates/b.tpl", r#"{{ define "x" }}B{{ end }}"#);
         let a = ("c/templates/a.tpl", r#"{{ define "x" }}A{{ end }}"#);
-        let empty = ("c/templates/e.tpl", "{{ define \"x\" }} \n {{/* c */}} {{ end }}");
+        let empty = (
+            "c/templates/e.tpl",
+            "{{ define \"x\" }} \n {{/* c */}} {{ end }}",
+        );
         let user = ("c/templates/u.yaml", r#"[{{ template "x" }}]"#);
-        assert_eq!(ns_render(&[b, a, user], "c/templates/u.yaml"), Ok("[A]".into()));
-        assert_eq!(ns_render(&[a, b, user], "c/templates/u.yaml"), Ok("[B]".into()));
-        assert_eq!(ns_render(&[b, empty, user], "c/templates/u.yaml"), Ok("[B]".into()));
-        assert_eq!(ns_render(&[empty, user], "c/templates/u.yaml"), Ok("[ \n  ]".into()));
+        assert_eq!(
+            ns_render(&[b, a, user], "c/templates/u.yaml"),
+            Ok("[A]".into())
+        );
+        assert_eq!(
+            ns_render(&[a, b, user], "c/templates/u.yaml"),
+            Ok("[B]".into())
+        );
+        assert_eq!(
+            ns_render(&[b, empty, user], "c/templates/u.yaml"),
+            Ok("[B]".into())
+        );
+        assert_eq!(
+            ns_render(&[empty, user], "c/templates/u.yaml"),
+            Ok("[ \n  ]".into())
+        );
         assert_eq!(
             ns_render(&[user], "nope"),
             Err(r#"template: no template "nope" associated with template "gotpl""#.into())

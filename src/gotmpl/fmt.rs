@@ -594,10 +594,10 @@ impl Printer {
     }
 
     fn truncate<'s>(&self, s: &'s str) -> &'s str {
-        if let Some(p) = self.f.prec {
-            if let Some((i, _)) = s.char_indices().nth(p) {
-                return &s[..i];
-            }
+        if let Some(p) = self.f.prec
+            && let Some((i, _)) = s.char_indices().nth(p)
+        {
+            return &s[..i];
         }
         s
     }
@@ -629,10 +629,10 @@ impl Printer {
             b"0123456789abcdef"
         };
         let mut length = b.len();
-        if let Some(p) = self.f.prec {
-            if p < length {
-                length = p;
-            }
+        if let Some(p) = self.f.prec
+            && p < length
+        {
+            length = p;
         }
         let mut width = 2 * length;
         if width > 0 {
@@ -739,19 +739,19 @@ impl Printer {
             'U' => {
                 let mut s = String::from("U+");
                 let hex = format!("{:X}", u);
-                let prec = self.f.prec.unwrap_or(4).max(0);
+                let prec = self.f.prec.unwrap_or(4);
                 for _ in hex.len()..prec {
                     s.push('0');
                 }
                 s.push_str(&hex);
-                if self.f.sharp {
-                    if let Some(c) = char::from_u32(u as u32) {
-                        if u <= 0x10FFFF && is_print(c) {
-                            s.push_str(" '");
-                            s.push(c);
-                            s.push('\'');
-                        }
-                    }
+                if self.f.sharp
+                    && let Some(c) = char::from_u32(u as u32)
+                    && u <= 0x10FFFF
+                    && is_print(c)
+                {
+                    s.push_str(" '");
+                    s.push(c);
+                    s.push('\'');
                 }
                 let z = self.f.zero;
                 self.f.zero = false;
@@ -808,10 +808,8 @@ impl Printer {
                     buf.push(b'b');
                     buf.push(b'0');
                 }
-                8 => {
-                    if buf.last() != Some(&b'0') {
-                        buf.push(b'0');
-                    }
+                8 if buf.last() != Some(&b'0') => {
+                    buf.push(b'0');
                 }
                 16 => {
                     buf.push(if upper { b'X' } else { b'x' });
@@ -924,14 +922,16 @@ impl Printer {
             num.push_str(&tail);
         }
         if self.f.plus || !num.starts_with('+') {
-            if let Some(w) = self.f.wid {
-                if self.f.zero && !self.f.minus && w > num.len() {
-                    let sign = num.remove(0);
-                    self.buf.push(sign);
-                    self.write_padding(w - num.len() - 1);
-                    self.buf.push_str(&num);
-                    return;
-                }
+            if let Some(w) = self.f.wid
+                && self.f.zero
+                && !self.f.minus
+                && w > num.len()
+            {
+                let sign = num.remove(0);
+                self.buf.push(sign);
+                self.write_padding(w - num.len() - 1);
+                self.buf.push_str(&num);
+                return;
             }
             self.pad_str(&num);
             return;
