@@ -2140,6 +2140,202 @@ mod tests {
         check(CASES3);
     }
 
+    /// Go's fmt through `printf`/`print`: verbs, flags, widths, precisions, error forms.
+    const FMT_CASES: &[(&str, &str, &str, &str)] = &[
+        (
+            r#"{"a":1.5,"b":1000000,"c":0.1,"d":-2,"e":123456789,"f":1e-7,"g":2.5e10,"h":0.30000000000000004}"#,
+            r#"{{ printf "%v|%v|%v|%v|%v|%v|%v|%v" .Values.a .Values.b .Values.c .Values.d .Values.e .Values.f .Values.g .Values.h }}"#,
+            r#""#,
+            r#"1.5|1e+06|0.1|-2|1.23456789e+08|1e-07|2.5e+10|0.30000000000000004"#,
+        ),
+        (
+            r#"{"a":1.5,"b":1000000,"c":0.1,"d":-2,"e":123456789,"f":1e-7,"g":2.5e10}"#,
+            r#"{{ printf "%f|%.2f|%e|%g|%G|%.3e|%10.4f|%-10.1f|" .Values.a .Values.b .Values.c .Values.d .Values.e .Values.f .Values.g .Values.a }}"#,
+            r#""#,
+            r#"1.500000|1000000.00|1.000000e-01|-2|1.23456789E+08|1.000e-07|25000000000.0000|1.5       |"#,
+        ),
+        (
+            r#"{"a":1.5,"d":-2}"#,
+            r#"{{ printf "%+f|% f|%08.2f|%+08.2f|%-8.2f|%8.2f|%.0f|%#.0f|%#g|%#.4g" .Values.a .Values.a .Values.d .Values.a .Values.d .Values.d .Values.a .Values.a .Values.a .Values.d }}"#,
+            r#""#,
+            r#"+1.500000| 1.500000|-0002.00|+0001.50|-2.00   |   -2.00|2|2.|1.50000|-2.000"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%.1f %.1f %.1f %.1f %.2f %.2f" 0.05 0.15 0.25 0.35 2.675 1.005 }}"#,
+            r#""#,
+            r#"0.1 0.1 0.2 0.3 2.67 1.00"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%g %g %g %g %g %g %g" 1e5 1e6 1e-4 1e-5 123456.7 1234567.0 0.000123456 }}"#,
+            r#""#,
+            r#"100000 1e+06 0.0001 1e-05 123456.7 1.234567e+06 0.000123456"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%.2g %.10g %.1g %.0g %.3g %.3g" 123.0 1.0 0.05 7.0 1e10 99999.0 }}"#,
+            r#""#,
+            r#"1.2e+02 1 0.05 7 1e+10 1e+05"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%e %E %.1e %.10e" 123456.789 0.000001 9.96 1.0 }}"#,
+            r#""#,
+            r#"1.234568e+05 1.000000E-06 1.0e+01 1.0000000000e+00"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%5s|%-5s|%.2s|%5.1s|%05d|%-05d|%5t|%-7v|%3v" "ab" "ab" "abc" "xyz" -42 7 true nil "long" }}"#,
+            r#""#,
+            r#"   ab|ab   |ab|    x|-0042|7    | true|<nil>  |long"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%x %X %#X %o %#o %b %#b %08b" -1 3054 3054 -8 0 5 5 5 }}"#,
+            r#""#,
+            r#"-1 BEE 0XBEE -10 0 101 0b101 00000101"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%d|%5d|%-5d|%05d|%.3d|%6.3d|%+.3d|% 05d" 42 42 42 -42 7 7 7 7 }}"#,
+            r#""#,
+            r#"42|   42|42   |-0042|007|   007|+007| 0007"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%s|%10v|%-10v|%v" (list 1 "a" nil) (list 1 2) (list 3) (list (list 1) (dict "k" nil)) }}"#,
+            r#""#,
+            r#"[%!s(int=1) a <nil>]|[         1          2]|[3         ]|[[1] map[k:<nil>]]"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%d|%s|%x|%q|%5d" (dict "a" 1 "b" "x") (dict "a" 1) (list "hi" 255) (dict "k" "v") (list 1 22) }}"#,
+            r#""#,
+            r#"map[%!d(string=a):1 %!d(string=b):%!d(string=x)]|map[a:%!s(int=1)]|[6869 ff]|map["k":"v"]|[    1    22]"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%v %d %s %x" (list true false) (list true) (list 1.5) (list 1.5) }}"#,
+            r#""#,
+            r#"[true false] [%!d(bool=true)] [%!s(float64=1.5)] [0x1.8p+00]"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%s %v %q %x % x %#x %X" "" "" "" "" "" "" "hello" }}"#,
+            r#""#,
+            r#"  ""    68656C6C6F"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%q|%q|%q|%#q|%+q" "\u00e9\u0000\u007f" "\u2028\u00a0\ufeff" "\U0001F600" "a\tb" "\U0001F600" }}"#,
+            r#""#,
+            r#""é\x00\x7f"|"\u2028\u00a0\ufeff"|"😀"|`a	b`|"\U0001f600""#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%c|%c|%q|%U|%#U|%#U" 65 0x10FFFF 0 0x1F600 9 0x1F600 }}"#,
+            r#""#,
+            r#"A|􏿿|'\x00'|U+1F600|U+0009|U+1F600 '😀'"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%!d %z %!" 1 }}"#,
+            r#""#,
+            r#"%!!(int=1)d %!z(MISSING) %!!(MISSING)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%[2]*[1]d|%[3]d|%[1]d %d %d" 12 5 9 }}"#,
+            r#""#,
+            r#"   12|9|12 5 9"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%-*d|%*d|%.*f" 4 7 -4 7 2 3.14159 }}"#,
+            r#""#,
+            r#"7   |7   |3.14"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%*d" 10000000 1 }}"#,
+            r#""#,
+            r#"%!(BADWIDTH)1"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%.*d" -1 5 }}"#,
+            r#""#,
+            r#"%!(BADPREC)5"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%d %d" 1 }}|{{ printf "%[0]d" 1 }}|{{ printf "%[1]" 1 }}"#,
+            r#""#,
+            r#"1 %!d(MISSING)|%!d(BADINDEX)|%!(NOVERB)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%v %v" 1 }}{{ printf "%s" }}{{ printf "%" }}"#,
+            r#""#,
+            r#"1 %!v(MISSING)%!s(MISSING)%!(NOVERB)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%T %T %T %T" (list "a") true 1.5 (dict) }}"#,
+            r#""#,
+            r#"[]interface {} bool float64 map[string]interface {}"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%5T|%-6T|" 1 "a" }}"#,
+            r#""#,
+            r#"  int|string|"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%v" 1e100 }} {{ printf "%v" 123456789012345678.0 }} {{ printf "%f" 1e20 }} {{ printf "%.3f" 1e-10 }}"#,
+            r#""#,
+            r#"1e+100 1.2345678901234568e+17 100000000000000000000.000000 0.000"#,
+        ),
+        (
+            r#""#,
+            r#"{{ print 1.0 2.5 "x" 1e6 }} {{ println 1.0 nil }}"#,
+            r#""#,
+            r#"1 2.5x1e+06 1 <nil>
+"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%s" 1.5 }} {{ printf "%d" 1.5 }} {{ printf "%t" 1 }} {{ printf "%f" 1 }} {{ printf "%s" true }} {{ printf "%x" true }}"#,
+            r#""#,
+            r#"%!s(float64=1.5) %!d(float64=1.5) %!t(int=1) %!f(int=1) %!s(bool=true) %!x(bool=true)"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%v %+v %#v" (dict "a" (list 1 "b")) (dict "a" 1) 42 }}"#,
+            r#""#,
+            r#"map[a:[1 b]] map[a:1] 42"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%#v %#v %#v %#v" 1.5 "q" true nil }}"#,
+            r#""#,
+            r#"1.5 "q" true <nil>"#,
+        ),
+        (
+            r#""#,
+            r#"{{ printf "%6.2f%%" 12.345 }}"#,
+            r#""#,
+            r#" 12.35%"#,
+        ),
+    ];
+
+    #[test]
+    fn fmt_cases() {
+        check(FMT_CASES);
+    }
+
     /// Fields and methods of host objects (expected text from Helm, `.Chart` and `.Files`).
     const OBJECT_CASES: &[(&str, &str, &str, &str)] = &[
         (

@@ -329,7 +329,10 @@ impl Printer {
                             self.f.prec = None;
                             self.buf.push_str("%!(BADPREC)");
                         }
-                        Some(n) if n < 0 => self.f.prec = None,
+                        Some(n) if n < 0 => {
+                            self.f.prec = None;
+                            self.buf.push_str("%!(BADPREC)");
+                        }
                         Some(n) => self.f.prec = Some(n as usize),
                     }
                     after_index = false;
@@ -1020,12 +1023,90 @@ pub fn format_float(v: f64, fmt: char, prec: i64) -> String {
                 fmt_f(&mut out, &d, dp, (prec - dpi).max(0) as usize);
             }
         }
+        'x' | 'X' => fmt_x(&mut out, a, prec, fmt),
         _ => {
-            // %b / %x of floats: rarely used in charts; print Go's %g instead.
-            return format_float(v, 'g', prec);
+            // 'b': decimal mantissa and binary exponent
+            let bits = a.to_bits();
+            let mut exp = ((bits >> 52) & 0x7ff) as i64;
+            let mut mant = bits & ((1u64 << 52) - 1);
+            if exp == 0 {
+                exp += 1;
+            } else {
+                mant |= 1u64 << 52;
+            }
+            exp += -1023 - 52;
+            let _ = write!(
+                out,
+                "{mant}p{}{}",
+                if exp >= 0 { "+" } else { "-" },
+                exp.abs()
+            );
         }
     }
     out
+}
+
+/// strconv's `%x` for floats: `0x1.8p+00`.
+fn fmt_x(out: &mut String, a: f64, prec: i64, fmt: char) {
+    let bits = a.to_bits();
+    let mut exp = ((bits >> 52) & 0x7ff) as i64;
+    let mut mant = bits & ((1u64 << 52) - 1);
+    if exp == 0 {
+        exp += 1;
+    } else {
+        mant |= 1u64 << 52;
+    }
+    exp -= 1023;
+    if mant == 0 {
+        exp = 0;
+    }
+    mant <<= 60 - 52;
+    while mant != 0 && mant & (1u64 << 60) == 0 {
+        mant <<= 1;
+        exp -= 1;
+    }
+    if (0..15).contains(&prec) {
+        let shift = (prec * 4) as u32;
+        let extra = (mant << shift) & ((1u64 << 60) - 1);
+        mant >>= 60 - shift;
+        if extra | (mant & 1) > 1u64 << 59 {
+            mant += 1;
+        }
+        mant <<= 60 - shift;
+        if mant & (1u64 << 61) != 0 {
+            mant >>= 1;
+            exp += 1;
+        }
+    }
+    let hex: &[u8; 16] = if fmt == 'X' {
+        b"0123456789ABCDEF"
+    } else {
+        b"0123456789abcdef"
+    };
+    out.push('0');
+    out.push(fmt);
+    out.push((b'0' + ((mant >> 60) & 1) as u8) as char);
+    mant <<= 4;
+    if prec < 0 && mant != 0 {
+        out.push('.');
+        while mant != 0 {
+            out.push(hex[((mant >> 60) & 15) as usize] as char);
+            mant <<= 4;
+        }
+    } else if prec > 0 {
+        out.push('.');
+        for _ in 0..prec {
+            out.push(hex[((mant >> 60) & 15) as usize] as char);
+            mant <<= 4;
+        }
+    }
+    out.push(if fmt == 'X' { 'P' } else { 'p' });
+    out.push(if exp < 0 { '-' } else { '+' });
+    let e = exp.abs();
+    if e < 10 {
+        out.push('0');
+    }
+    let _ = write!(out, "{e}");
 }
 
 /// Shortest round-trip digits; zero gives ("0", 1).
