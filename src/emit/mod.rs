@@ -413,3 +413,85 @@ fn flux_kustomization(o: &Output, rel: &ReleaseOutput, after_namespaces: bool) -
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(mode: OutputMode, hooks: HookPolicy) -> Output {
+        Output { mode, hooks, repo_url: "https://git.example.com/x.git".into(), revision: "main".into(), path: "rendered".into() }
+    }
+
+    fn release(name: &str, ns: &str, layer: u32, needs: &[&str], stream: &str) -> ReleaseOutput {
+        ReleaseOutput {
+            name: name.into(),
+            namespace: ns.into(),
+            layer,
+            needs: needs.iter().map(|s| s.to_string()).collect(),
+            docs: resource::split_stream(stream),
+        }
+    }
+
+    const CRDS: &str = "---\n# Source: op/crds/x.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.io\nspec:\n  group: example.io\n  scope: Namespaced\n  names:\n    kind: Widget\n---\n# Source: op/crds/y.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gadgets.example.io\nspec:\n  group: example.io\n  scope: Cluster\n  names:\n    kind: Gadget\n---\n# Source: op/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: op\ndata:\n  a: \"1\"\n";
+    const APP: &str = "---\n# Source: app/templates/w.yaml\napiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: w\n---\n# Source: app/templates/g.yaml\napiVersion: example.io/v1\nkind: Gadget\nmetadata:\n  name: g\n---\n# Source: app/templates/s.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: other\ndata:\n  k: dg==\n---\n# Source: app/templates/job.yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  annotations:\n    helm.sh/hook: pre-install,pre-upgrade\n    helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded\n---\n# Source: app/templates/tests/t.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations:\n    helm.sh/hook: test\n";
+
+    #[test]
+    fn argocd_tree() {
+        let rels = [release("op", "op-system", 1, &[], CRDS), release("app", "apps", 2, &["op"], APP)];
+        let t = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &rels).unwrap();
+        let names: Vec<&str> = t.files.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            vec![
+                "_argocd/application.yaml",
+                "app/gadget_g.yaml",
+                "app/job_migrate.yaml",
+                "app/kustomization.yaml",
+                "app/secret_other_s.yaml",
+                "app/widget_w.yaml",
+                "namespaces/kustomization.yaml",
+                "namespaces/namespace_apps.yaml",
+                "namespaces/namespace_op-system.yaml",
+                "op/configmap_op.yaml",
+                "op/customresourcedefinition_gadgets.example.io.yaml",
+                "op/customresourcedefinition_widgets.example.io.yaml",
+                "op/kustomization.yaml",
+            ]
+        );
+        let w = &t.files["app/widget_w.yaml"];
+        assert!(w.contains("namespace: apps"), "namespaced CR gets the release namespace:\n{w}");
+        assert!(w.contains("argocd.argoproj.io/sync-wave: \"22\""), "{w}");
+        assert!(w.contains("SkipDryRunOnMissingResource=true"), "{w}");
+        let g = &t.files["app/gadget_g.yaml"];
+        assert!(!g.contains("namespace:"), "cluster-scoped CR from a stack CRD stays without:\n{g}");
+        assert!(t.files["op/customresourcedefinition_widgets.example.io.yaml"].contains("sync-wave: \"11\""));
+        let job = &t.files["app/job_migrate.yaml"];
+        assert!(job.contains("argocd.argoproj.io/hook: PreSync"), "{job}");
+        assert!(job.contains("hook-delete-policy: BeforeHookCreation,HookSucceeded"), "{job}");
+        assert!(!job.contains("helm.sh/hook"), "{job}");
+        assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
+        assert!(t.warnings[0].contains("Secret other/s"), "{:?}", t.warnings);
+        assert!(t.files["namespaces/namespace_op-system.yaml"].contains("sync-wave: \"10\""));
+    }
+
+    #[test]
+    fn flux_tree_and_hook_policies() {
+        let rels = [release("op", "kube-system", 1, &[], CRDS), release("app", "apps", 2, &["op"], APP)];
+        let t = build(&out(OutputMode::Flux, HookPolicy::Keep), &rels).unwrap();
+        let app = &t.files["_flux/app.yaml"];
+        assert!(app.contains("path: ./rendered/app") && app.contains("  - name: namespaces\n  - name: op\n"), "{app}");
+        assert!(!t.files.contains_key("namespaces/namespace_kube-system.yaml"), "system namespaces are not emitted");
+        assert!(t.files["app/job_migrate.yaml"].contains("helm.sh/hook: pre-install"));
+        assert!(!t.files.contains_key("app/pod_t.yaml"), "test hooks are dropped");
+        assert!(!t.files["app/widget_w.yaml"].contains("argocd"), "no Argo annotations for Flux");
+        let t = build(&out(OutputMode::Plain, HookPolicy::Drop), &rels).unwrap();
+        assert!(!t.files.contains_key("app/job_migrate.yaml"));
+    }
+
+    #[test]
+    fn paths_do_not_depend_on_layers() {
+        let a = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &[release("app", "apps", 2, &[], APP)]).unwrap();
+        let b = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &[release("app", "apps", 5, &[], APP)]).unwrap();
+        assert_eq!(a.files.keys().collect::<Vec<_>>(), b.files.keys().collect::<Vec<_>>());
+    }
+}

@@ -332,3 +332,18 @@ impl fmt::Display for Tree {
         write!(f, "{}", self.root)
     }
 }
+
+impl Node {
+    /// The node's offset (Go's `Node.Position()`), for `Tree::location`.
+    pub fn pos(&self) -> Pos {
+        match self {
+            Node::Text { pos, .. }
+            | Node::Comment { pos, .. }
+            | Node::Action { pos, .. }
+            | Node::Break { pos, .. }
+            | Node::Continue { pos, .. }
+            | Node::Template { pos, .. } => *pos,
+            Node::If(b) | Node::Range(b) | Node::With(b) => b.pos,
+        }
+    }
+}

@@ -93,7 +93,8 @@ impl fmt::Display for Item {
             ItemType::Eof => f.write_str("EOF"),
             ItemType::Error => f.write_str(&self.val),
             t if t > ItemType::Keyword => write!(f, "<{}>", self.val),
-            _ if self.val.chars().count() > 10 => {
+            // Go tests the length in bytes, then `%.10q` keeps 10 runes.
+            _ if self.val.len() > 10 => {
                 let short: String = self.val.chars().take(10).collect();
                 write!(f, "{}...", go_quote(&short))
             }

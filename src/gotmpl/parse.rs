@@ -769,7 +769,7 @@ fn unquote_char(s: &str, quote: u8) -> Option<(u32, bool, &str)> {
         return Some((c as u32, false, &s[1..]));
     }
     let c = *b.get(1)?;
-    let rest = &s[2..];
+    let rest = s.get(2..)?; // not a char boundary: an invalid escape anyway
     let simple = |v: char| Some((v as u32, false, rest));
     match c {
         b'a' => simple('\u{7}'),
@@ -1566,6 +1566,10 @@ mod tests {
                 "{{ $x := 1 }}{{ block \"a\" . }}{{ $x }}{{ end }}",
                 "template: t:1: undefined variable \"$x\"",
             ),
+            (
+                "{{ print \"a\"\"日本語\" }}",
+                "template: t:1: unexpected \"\\\"日本語\\\"\"... in operand",
+            ),
             // Go 1.23 does not count newlines inside comments in parse-error lines
             (
                 "{{/* a\nb */}}\n{{/* c\nd */}}\n{{ $x }}",
@@ -1709,16 +1713,7 @@ mod tests {
         }
         fn list(tree: &Tree, l: &List, out: &mut Vec<(&'static str, String, String)>) {
             for n in &l.nodes {
-                let pos = match n {
-                    Node::Text { pos, .. }
-                    | Node::Comment { pos, .. }
-                    | Node::Action { pos, .. } => *pos,
-                    Node::Break { pos, .. }
-                    | Node::Continue { pos, .. }
-                    | Node::Template { pos, .. } => *pos,
-                    Node::If(b) | Node::Range(b) | Node::With(b) => b.pos,
-                };
-                out.push(("node", n.to_string(), tree.location(pos)));
+                out.push(("node", n.to_string(), tree.location(n.pos())));
                 match n {
                     Node::Action { pipe: p, .. } => pipe(tree, p, out),
                     Node::Template { pipe: Some(p), .. } => pipe(tree, p, out),
@@ -2062,6 +2057,14 @@ mod tests {
             parse_t(r#"{{ print "\'" }}"#).unwrap_err().msg,
             "template: t:1: invalid syntax"
         );
+        assert_eq!(
+            parse_t(r#"{{ print "\é" }}"#).unwrap_err().msg,
+            "template: t:1: invalid syntax"
+        );
+        assert_eq!(
+            parse_t(r#"{{ print '\é' }}"#).unwrap_err().msg,
+            "template: t:1: invalid syntax"
+        );
     }
 
     #[test]
@@ -2095,6 +2098,28 @@ mod tests {
         };
         assert!(matches!(**node, Arg::Pipe(_)));
         assert_eq!(fields, &["a", "b"]);
+    }
+
+    /// Every prefix and every one-character deletion of a busy template parses or fails
+    /// cleanly (no panic).
+    #[test]
+    fn no_panic_on_mangled_input() {
+        let text = "a {{- /* c */ -}} b\n{{ define \"x\" }}{{ if and .a (not $.b) }}{{ range $i, $v := .c }}\
+            {{ $v.d | printf \"%s\" | quote }}{{ break }}{{ else }}{{ continue }}{{ end }}{{ else if .e }}\
+            {{ with $w := (dict \"k\" 'x' \"n\" 0x1F 1e3 -2.5 `raw`) }}{{ $w.k }}{{ else with .f }}{{ end }}\
+            {{ end }}{{ end }}{{ block \"b\" . }}{{ template \"x\" . }}{{ $x := 1 }}{{ $x = 2 }}{{ end }}é\u{1}";
+        let idx: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for &i in &idx {
+            let _ = parse_t(&text[..i]);
+        }
+        for w in idx.windows(2) {
+            let mangled = format!("{}{}", &text[..w[0]], &text[w[1]..]);
+            let _ = parse_t(&mangled);
+        }
     }
 
     #[test]
