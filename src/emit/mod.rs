@@ -419,7 +419,13 @@ mod tests {
     use super::*;
 
     fn out(mode: OutputMode, hooks: HookPolicy) -> Output {
-        Output { mode, hooks, repo_url: "https://git.example.com/x.git".into(), revision: "main".into(), path: "rendered".into() }
+        Output {
+            mode,
+            hooks,
+            repo_url: "https://git.example.com/x.git".into(),
+            revision: "main".into(),
+            path: "rendered".into(),
+        }
     }
 
     fn release(name: &str, ns: &str, layer: u32, needs: &[&str], stream: &str) -> ReleaseOutput {
@@ -437,7 +443,10 @@ mod tests {
 
     #[test]
     fn argocd_tree() {
-        let rels = [release("op", "op-system", 1, &[], CRDS), release("app", "apps", 2, &["op"], APP)];
+        let rels = [
+            release("op", "op-system", 1, &[], CRDS),
+            release("app", "apps", 2, &["op"], APP),
+        ];
         let t = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &rels).unwrap();
         let names: Vec<&str> = t.files.keys().map(String::as_str).collect();
         assert_eq!(
@@ -459,15 +468,27 @@ mod tests {
             ]
         );
         let w = &t.files["app/widget_w.yaml"];
-        assert!(w.contains("namespace: apps"), "namespaced CR gets the release namespace:\n{w}");
+        assert!(
+            w.contains("namespace: apps"),
+            "namespaced CR gets the release namespace:\n{w}"
+        );
         assert!(w.contains("argocd.argoproj.io/sync-wave: \"22\""), "{w}");
         assert!(w.contains("SkipDryRunOnMissingResource=true"), "{w}");
         let g = &t.files["app/gadget_g.yaml"];
-        assert!(!g.contains("namespace:"), "cluster-scoped CR from a stack CRD stays without:\n{g}");
-        assert!(t.files["op/customresourcedefinition_widgets.example.io.yaml"].contains("sync-wave: \"11\""));
+        assert!(
+            !g.contains("namespace:"),
+            "cluster-scoped CR from a stack CRD stays without:\n{g}"
+        );
+        assert!(
+            t.files["op/customresourcedefinition_widgets.example.io.yaml"]
+                .contains("sync-wave: \"11\"")
+        );
         let job = &t.files["app/job_migrate.yaml"];
         assert!(job.contains("argocd.argoproj.io/hook: PreSync"), "{job}");
-        assert!(job.contains("hook-delete-policy: BeforeHookCreation,HookSucceeded"), "{job}");
+        assert!(
+            job.contains("hook-delete-policy: BeforeHookCreation,HookSucceeded"),
+            "{job}"
+        );
         assert!(!job.contains("helm.sh/hook"), "{job}");
         assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
         assert!(t.warnings[0].contains("Secret other/s"), "{:?}", t.warnings);
@@ -476,22 +497,50 @@ mod tests {
 
     #[test]
     fn flux_tree_and_hook_policies() {
-        let rels = [release("op", "kube-system", 1, &[], CRDS), release("app", "apps", 2, &["op"], APP)];
+        let rels = [
+            release("op", "kube-system", 1, &[], CRDS),
+            release("app", "apps", 2, &["op"], APP),
+        ];
         let t = build(&out(OutputMode::Flux, HookPolicy::Keep), &rels).unwrap();
         let app = &t.files["_flux/app.yaml"];
-        assert!(app.contains("path: ./rendered/app") && app.contains("  - name: namespaces\n  - name: op\n"), "{app}");
-        assert!(!t.files.contains_key("namespaces/namespace_kube-system.yaml"), "system namespaces are not emitted");
+        assert!(
+            app.contains("path: ./rendered/app")
+                && app.contains("  - name: namespaces\n  - name: op\n"),
+            "{app}"
+        );
+        assert!(
+            !t.files
+                .contains_key("namespaces/namespace_kube-system.yaml"),
+            "system namespaces are not emitted"
+        );
         assert!(t.files["app/job_migrate.yaml"].contains("helm.sh/hook: pre-install"));
-        assert!(!t.files.contains_key("app/pod_t.yaml"), "test hooks are dropped");
-        assert!(!t.files["app/widget_w.yaml"].contains("argocd"), "no Argo annotations for Flux");
+        assert!(
+            !t.files.contains_key("app/pod_t.yaml"),
+            "test hooks are dropped"
+        );
+        assert!(
+            !t.files["app/widget_w.yaml"].contains("argocd"),
+            "no Argo annotations for Flux"
+        );
         let t = build(&out(OutputMode::Plain, HookPolicy::Drop), &rels).unwrap();
         assert!(!t.files.contains_key("app/job_migrate.yaml"));
     }
 
     #[test]
     fn paths_do_not_depend_on_layers() {
-        let a = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &[release("app", "apps", 2, &[], APP)]).unwrap();
-        let b = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &[release("app", "apps", 5, &[], APP)]).unwrap();
-        assert_eq!(a.files.keys().collect::<Vec<_>>(), b.files.keys().collect::<Vec<_>>());
+        let a = build(
+            &out(OutputMode::ArgoCd, HookPolicy::Translate),
+            &[release("app", "apps", 2, &[], APP)],
+        )
+        .unwrap();
+        let b = build(
+            &out(OutputMode::ArgoCd, HookPolicy::Translate),
+            &[release("app", "apps", 5, &[], APP)],
+        )
+        .unwrap();
+        assert_eq!(
+            a.files.keys().collect::<Vec<_>>(),
+            b.files.keys().collect::<Vec<_>>()
+        );
     }
 }

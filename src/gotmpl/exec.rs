@@ -834,14 +834,12 @@ impl<'a> State<'a> {
             let Some((want, got)) = rest.split_once("; got ") else {
                 return msg;
             };
-            let idx = argv.iter().zip(info).position(|(v, (_, iface))| {
-                let t = if *iface && v.is_nil() {
-                    "interface {}".to_string()
-                } else {
-                    v.type_name()
-                };
-                t == got
-            });
+            // a nil argument may be reported as `got interface {}` or `got <nil>`
+            let idx = if got == "interface {}" || got == "<nil>" {
+                argv.iter().position(|v| v.is_nil())
+            } else {
+                argv.iter().position(|v| v.type_name() == got)
+            };
             (want.to_string(), idx)
         } else if let Some(want) = msg.strip_prefix("invalid value; expected ") {
             (want.to_string(), argv.iter().position(|v| v.is_nil()))
@@ -850,8 +848,13 @@ impl<'a> State<'a> {
         };
         let Some(idx) = idx else { return msg };
         self.node = info[idx].0;
+        let invalid_nil = argv[idx].is_nil() && !info[idx].1;
         let Some(arg) = call_args.get(idx) else {
-            return msg;
+            return if invalid_nil {
+                format!("invalid value; expected {want}")
+            } else {
+                msg
+            };
         };
         match arg {
             Arg::Nil { .. } => format!("cannot assign nil to {want}"),
@@ -871,6 +874,7 @@ impl<'a> State<'a> {
             _ if argv[idx].is_nil() && info[idx].1 => {
                 format!("wrong type for value; expected {want}; got interface {{}}")
             }
+            _ if invalid_nil => format!("invalid value; expected {want}"),
             _ => msg,
         }
     }
@@ -1039,7 +1043,10 @@ mod tests {
     fn want_string(v: &Value) -> Result<String, FuncError> {
         match v {
             Value::Str(s) => Ok(s.to_string()),
-            Value::Nil => Err(FuncError::bare("invalid value; expected string")),
+            // the funcs module reports nil this way; the executor rewords it per Go
+            Value::Nil => Err(FuncError::bare(
+                "wrong type for value; expected string; got interface {}",
+            )),
             other => Err(FuncError::bare(format!(
                 "wrong type for value; expected string; got {}",
                 other.type_name()

@@ -54,7 +54,11 @@ struct Node {
 }
 
 pub(crate) fn yerr(msg: impl Into<String>) -> YamlError {
-    YamlError { msg: msg.into(), line: None, col: None }
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
 }
 
 fn parser_error(e: &libyaml_safer::Error) -> YamlError {
@@ -77,7 +81,11 @@ fn parser_error(e: &libyaml_safer::Error) -> YamlError {
         }
     }
     let problem = e.problem();
-    let problem = if problem.is_empty() { "unknown problem parsing YAML content" } else { problem };
+    let problem = if problem.is_empty() {
+        "unknown problem parsing YAML content"
+    } else {
+        problem
+    };
     let msg = if line != 0 {
         format!("yaml: line {line}: {problem}")
     } else {
@@ -103,9 +111,18 @@ struct Events<'a> {
 impl<'a> Events<'a> {
     fn new(text: &'a str) -> Self {
         let mut parser = Parser::new();
-        let bytes: &'a [u8] = if text.is_empty() { b"\n" } else { text.as_bytes() };
+        let bytes: &'a [u8] = if text.is_empty() {
+            b"\n"
+        } else {
+            text.as_bytes()
+        };
         parser.set_input(bytes);
-        Events { parser, peeked: None, started: false, appended_at: None }
+        Events {
+            parser,
+            peeked: None,
+            started: false,
+            appended_at: None,
+        }
     }
 
     fn peek(&mut self) -> Result<&libyaml_safer::Event, YamlError> {
@@ -131,7 +148,9 @@ impl<'a> Events<'a> {
 
     fn next(&mut self) -> Result<libyaml_safer::Event, YamlError> {
         self.peek()?;
-        self.peeked.take().ok_or_else(|| yerr("yaml: unknown problem parsing YAML content"))
+        self.peeked
+            .take()
+            .ok_or_else(|| yerr("yaml: unknown problem parsing YAML content"))
     }
 
     fn init(&mut self) -> Result<(), YamlError> {
@@ -171,7 +190,13 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
         let event = ev.next()?;
         let line = event.start_mark.line as usize;
         let new_node = match event.data {
-            EventData::Scalar { anchor, tag, value, plain_implicit, .. } => {
+            EventData::Scalar {
+                anchor,
+                tag,
+                value,
+                plain_implicit,
+                ..
+            } => {
                 let id = nodes.len();
                 nodes.push(Node {
                     kind: Kind::Scalar,
@@ -309,7 +334,10 @@ impl<'d> Decoder<'d> {
         match n.kind {
             Kind::Alias => {
                 if self.in_alias.contains(&id) {
-                    return Err(yerr(format!("yaml: anchor '{}' value contains itself", n.value)));
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
                 }
                 self.in_alias.push(id);
                 self.alias_depth += 1;
@@ -408,7 +436,10 @@ impl<'d> Decoder<'d> {
         match n.kind {
             Kind::Alias => {
                 if self.in_alias.contains(&id) {
-                    return Err(yerr(format!("yaml: anchor '{}' value contains itself", n.value)));
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
                 }
                 self.in_alias.push(id);
                 self.alias_depth += 1;
@@ -418,7 +449,9 @@ impl<'d> Decoder<'d> {
                 r
             }
             Kind::Map => self.mapping_into(id, out),
-            _ => Err(yerr("yaml: map merge requires map or sequence of maps as the value")),
+            _ => Err(yerr(
+                "yaml: map merge requires map or sequence of maps as the value",
+            )),
         }
     }
 
@@ -427,8 +460,10 @@ impl<'d> Decoder<'d> {
             return Ok(Y::Str(n.value.clone()));
         }
         let tag = n.tag.as_str();
-        let resolvable =
-            matches!(tag, "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG);
+        let resolvable = matches!(
+            tag,
+            "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG
+        );
         if !resolvable {
             if tag == BINARY_TAG {
                 use base64::Engine as _;
@@ -547,7 +582,9 @@ fn with_events<T>(
     let last_line = text.rsplit('\n').next().unwrap_or("");
     let needs_newline = !text.is_empty()
         && !text.ends_with('\n')
-        && !last_line.trim_matches(|c| c == ' ' || c == '\t' || c == '\r').is_empty()
+        && !last_line
+            .trim_matches(|c| c == ' ' || c == '\t' || c == '\r')
+            .is_empty()
         && (text.contains('|') || text.contains('>'));
     if needs_newline {
         let augmented = format!("{text}\n");

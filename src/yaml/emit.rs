@@ -307,8 +307,10 @@ fn key_less(ar: &[char], br: &[char]) -> bool {
 /// Indices of `keys` in go-yaml's `keyList` order (a stable merge sort driven by
 /// `key_less` only, so a comparator that is not a total order can never make it panic).
 pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let mut items: Vec<(usize, Vec<char>)> =
-        keys.enumerate().map(|(i, k)| (i, k.chars().collect())).collect();
+    let mut items: Vec<(usize, Vec<char>)> = keys
+        .enumerate()
+        .map(|(i, k)| (i, k.chars().collect()))
+        .collect();
     // Fast path: byte order usually agrees with key_less already.
     let sorted = items.windows(2).all(|w| !key_less(&w[1].1, &w[0].1));
     if !sorted {
@@ -374,7 +376,11 @@ fn number_text(f: f64) -> Result<String, YamlError> {
 }
 
 fn yerr(msg: &str) -> YamlError {
-    YamlError { msg: msg.into(), line: None, col: None }
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
 }
 
 /// What go-yaml makes of a string on the way back from JSON: characters its reader
@@ -550,27 +556,42 @@ impl Emitter {
         self.mapping_context = mapping;
         self.simple_key_context = simple_key;
         match v {
-            Value::Nil => self.scalar(Scalar { value: b"null", style: Style::Plain }),
+            Value::Nil => self.scalar(Scalar {
+                value: b"null",
+                style: Style::Plain,
+            }),
             Value::Bool(b) => self.scalar(Scalar {
                 value: if *b { b"true" } else { b"false" },
                 style: Style::Plain,
             }),
             Value::Int(i) | Value::Int64(i) => {
                 let s = i.to_string();
-                self.scalar(Scalar { value: s.as_bytes(), style: Style::Plain })
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: Style::Plain,
+                })
             }
             Value::Float(f) => {
                 let s = number_text(*f)?;
-                self.scalar(Scalar { value: s.as_bytes(), style: Style::Plain })
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: Style::Plain,
+                })
             }
             Value::Str(s) => {
                 let s = json_roundtrip_str(s)?;
-                self.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) })
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: string_style(&s),
+                })
             }
             Value::Bytes(b) => {
                 use base64::Engine as _;
                 let s = base64::engine::general_purpose::STANDARD.encode(b);
-                self.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) })
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: string_style(&s),
+                })
             }
             Value::List(l) => {
                 if l.is_empty() {
@@ -589,7 +610,10 @@ impl Emitter {
                         e.mapping_context = false;
                         e.simple_key_context = false;
                         let s = json_roundtrip_str(&l[i])?;
-                        e.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) });
+                        e.scalar(Scalar {
+                            value: s.as_bytes(),
+                            style: string_style(&s),
+                        });
                         Ok(())
                     })?;
                 }
@@ -859,7 +883,11 @@ impl Emitter {
                 }
                 spaces = false;
             } else if is_space(value, i) {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i > 0 && i < value.len() - 1
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i > 0
+                    && i < value.len() - 1
                 {
                     self.write_indent();
                     if is_space(value, i + 1) {
@@ -939,5 +967,8 @@ impl Emitter {
 
 #[cfg(test)]
 pub(crate) fn key_order_for_test(keys: &[&str]) -> Vec<String> {
-    sorted_key_order(keys.iter().copied()).into_iter().map(|i| keys[i].to_string()).collect()
+    sorted_key_order(keys.iter().copied())
+        .into_iter()
+        .map(|i| keys[i].to_string())
+        .collect()
 }

@@ -33,7 +33,11 @@ pub struct YamlError {
 
 impl YamlError {
     fn new(msg: impl Into<String>) -> Self {
-        YamlError { msg: msg.into(), line: None, col: None }
+        YamlError {
+            msg: msg.into(),
+            line: None,
+            col: None,
+        }
     }
 
     fn prefixed(mut self, prefix: &str) -> Self {
@@ -133,10 +137,18 @@ pub fn format_float32_g(f: f64) -> String {
         return "NaN".into();
     }
     if x.is_infinite() {
-        return if x > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if x > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if x.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let s = format!("{:e}", x.abs());
     let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
@@ -298,15 +310,22 @@ enum Target {
 }
 
 fn fold_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().zip(b.chars()).all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))
+    a.len() == b.len()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))
 }
 
 fn head_field(key: &str) -> Option<&'static str> {
-    ["apiVersion", "kind", "metadata"].into_iter().find(|f| *f == key || fold_eq(f, key))
+    ["apiVersion", "kind", "metadata"]
+        .into_iter()
+        .find(|f| *f == key || fold_eq(f, key))
 }
 
 fn meta_field(key: &str) -> Option<&'static str> {
-    ["name", "annotations"].into_iter().find(|f| *f == key || fold_eq(f, key))
+    ["name", "annotations"]
+        .into_iter()
+        .find(|f| *f == key || fold_eq(f, key))
 }
 
 /// sigs.k8s.io/yaml's conversion with a target: scalars bound for string fields become
@@ -353,8 +372,7 @@ fn y_to_value_target(y: &Y, t: Target) -> Result<Value, YamlError> {
     }
 }
 
-const META_TYPE: &str =
-    "struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }";
+const META_TYPE: &str = "struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }";
 
 /// Helm's manifest sorter: `sigs.k8s.io/yaml.Unmarshal(doc, &SimpleHead{})`, with the
 /// stringification of scalar fields and Go's JSON type errors

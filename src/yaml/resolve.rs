@@ -237,17 +237,23 @@ pub fn parse_timestamp(s: &str) -> bool {
         return false;
     }
     p += 1;
-    let Some(h) = num12(b, &mut p) else { return false };
+    let Some(h) = num12(b, &mut p) else {
+        return false;
+    };
     if p >= b.len() || b[p] != b':' {
         return false;
     }
     p += 1;
-    let Some(m) = num12(b, &mut p) else { return false };
+    let Some(m) = num12(b, &mut p) else {
+        return false;
+    };
     if p >= b.len() || b[p] != b':' {
         return false;
     }
     p += 1;
-    let Some(sec) = num12(b, &mut p) else { return false };
+    let Some(sec) = num12(b, &mut p) else {
+        return false;
+    };
     if h > 23 || m > 59 || sec > 59 {
         return false;
     }

@@ -26,7 +26,13 @@ fn from_yaml_table() {
             bad.push(format!("{input:?}\n  want {want}\n  got  {got}"));
         }
     }
-    assert!(bad.is_empty(), "{} of {} differ:\n{}", bad.len(), data::FROM_YAML.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {} differ:\n{}",
+        bad.len(),
+        data::FROM_YAML.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -43,7 +49,13 @@ fn to_yaml_table() {
             bad.push(format!("{input:?}\n  want {want:?}\n  got  {got:?}"));
         }
     }
-    assert!(bad.is_empty(), "{} of {} differ:\n{}", bad.len(), data::TO_YAML.len(), bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "{} of {} differ:\n{}",
+        bad.len(),
+        data::TO_YAML.len(),
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -81,7 +93,10 @@ fn json_go_values() {
     assert_eq!(got, r#"5 [1,2.5,"a",null,true] {} [] 7 "<a>" "x""#);
     let e = to_json(&Value::Float(f64::NAN)).unwrap_err();
     assert_eq!(e.msg, "json: unsupported value: NaN");
-    assert_eq!(to_json(&Value::Bytes(std::rc::Rc::from(&b"hi"[..]))).unwrap(), r#""aGk=""#);
+    assert_eq!(
+        to_json(&Value::Bytes(std::rc::Rc::from(&b"hi"[..]))).unwrap(),
+        r#""aGk=""#
+    );
 }
 
 #[test]
@@ -142,7 +157,9 @@ fn simple_head_errors() {
         ("a: 1\nb: c: d", "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context".to_string()),
     ];
     for (input, want) in cases {
-        let got = parse_simple_head(input).map(|h| format!("{h:?}")).unwrap_or_else(|e| e.msg);
+        let got = parse_simple_head(input)
+            .map(|h| format!("{h:?}"))
+            .unwrap_or_else(|e| e.msg);
         assert_eq!(&got, want, "{input:?}");
     }
 }
@@ -156,29 +173,50 @@ fn simple_head_values() {
     .unwrap();
     assert_eq!(h.name, "1.1");
     let ann: Vec<(String, String)> = h.annotations.into_iter().collect();
-    let want: Vec<(String, String)> = [("a", "1.1"), ("b", "true"), ("c", ""), ("d", "1e+10"), ("e", "16")]
-        .iter()
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
+    let want: Vec<(String, String)> = [
+        ("a", "1.1"),
+        ("b", "true"),
+        ("c", ""),
+        ("d", "1e+10"),
+        ("e", "16"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
     assert_eq!(ann, want);
     assert_eq!(parse_simple_head("kind: 1.5e-7").unwrap().kind, "1.5e-07");
     assert_eq!(parse_simple_head("kind: true").unwrap().kind, "true");
     assert_eq!(parse_simple_head("kind: 1e400").unwrap().kind, "1e400");
     assert_eq!(parse_simple_head("kind: .inf").unwrap().kind, "+Inf");
-    assert_eq!(parse_simple_head("Kind: Pod\nkind: Svc").unwrap().kind, "Svc");
-    assert_eq!(parse_simple_head("# only a comment").unwrap(), SimpleHead::default());
+    assert_eq!(
+        parse_simple_head("Kind: Pod\nkind: Svc").unwrap().kind,
+        "Svc"
+    );
+    assert_eq!(
+        parse_simple_head("# only a comment").unwrap(),
+        SimpleHead::default()
+    );
     let h = parse_simple_head(
         "apiVersion: v1\nkind: Pod\nmetadata:\n  name: x\n  annotations:\n    helm.sh/hook: pre-install",
     )
     .unwrap();
-    assert_eq!((h.api_version.as_str(), h.kind.as_str(), h.name.as_str()), ("v1", "Pod", "x"));
-    assert_eq!(h.annotations.get("helm.sh/hook").map(String::as_str), Some("pre-install"));
+    assert_eq!(
+        (h.api_version.as_str(), h.kind.as_str(), h.name.as_str()),
+        ("v1", "Pod", "x")
+    );
+    assert_eq!(
+        h.annotations.get("helm.sh/hook").map(String::as_str),
+        Some("pre-install")
+    );
 }
 
 #[test]
 fn error_positions() {
     let e = from_yaml("a: 1\nb: c: d\n").unwrap_err();
-    assert_eq!(e.msg, "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context");
+    assert_eq!(
+        e.msg,
+        "error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context"
+    );
     assert_eq!(e.line, Some(2));
 }
 
@@ -186,7 +224,10 @@ fn error_positions() {
 fn block_scalar_at_end_of_input() {
     // A block scalar whose last line ends the input without a newline keeps no final
     // newline (libyaml-safer panics on this input; it is parsed with a shield).
-    assert_eq!(helm_from_yaml_to_json("a: |\n  {\n    x\n  }"), r#"{"a":"{\n  x\n}"}"#);
+    assert_eq!(
+        helm_from_yaml_to_json("a: |\n  {\n    x\n  }"),
+        r#"{"a":"{\n  x\n}"}"#
+    );
     assert_eq!(helm_from_yaml_to_json("a: |+\n  x"), r#"{"a":"x"}"#);
     assert_eq!(helm_from_yaml_to_json("a: >-\n  x\n  y"), r#"{"a":"x y"}"#);
     assert_eq!(helm_from_yaml_to_json("a: |\n  x\n  "), r#"{"a":"x\n"}"#);
@@ -211,16 +252,26 @@ fn documents_and_arrays() {
 #[test]
 #[ignore]
 fn dev_compare() {
-    let Ok(path) = std::env::var("KILN_YAML_CASES") else { return };
+    let Ok(path) = std::env::var("KILN_YAML_CASES") else {
+        return;
+    };
     let text = std::fs::read_to_string(path).expect("cases file");
     let cases = from_json(&text).expect("cases json");
     let mut bad = 0;
     let items = cases.list_items().unwrap_or_default();
     for c in &items {
         let m = c.as_map().expect("case map").borrow().clone();
-        let input = m.get("in").and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
-        let mode = m.get("mode").and_then(|v| v.as_str().map(String::from)).unwrap_or("fromYaml".into());
-        let Some(want) = m.get("helm").and_then(|v| v.as_str().map(String::from)) else { continue };
+        let input = m
+            .get("in")
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or_default();
+        let mode = m
+            .get("mode")
+            .and_then(|v| v.as_str().map(String::from))
+            .unwrap_or("fromYaml".into());
+        let Some(want) = m.get("helm").and_then(|v| v.as_str().map(String::from)) else {
+            continue;
+        };
         let got = match mode.as_str() {
             "fromYaml" => match from_yaml_map(&input) {
                 Ok(v) => to_json(&v).unwrap_or_else(|e| e.msg),
@@ -256,7 +307,11 @@ fn dev_compare() {
                 println!("MISMATCH input={input:?}\n  helm={want:?}\n  ours={got:?}");
             } else {
                 let file = m.get("file").map(|v| v.to_go_string()).unwrap_or_default();
-                let at = got.bytes().zip(want.bytes()).position(|(a, b)| a != b).unwrap_or(0);
+                let at = got
+                    .bytes()
+                    .zip(want.bytes())
+                    .position(|(a, b)| a != b)
+                    .unwrap_or(0);
                 let lo = at.saturating_sub(200);
                 println!(
                     "MISMATCH {mode} {file} at {at}\n  helm={:?}\n  ours={:?}",
@@ -272,7 +327,9 @@ fn dev_compare() {
 #[test]
 #[ignore]
 fn dev_parse_files() {
-    let Ok(list) = std::env::var("KILN_YAML_FILES") else { return };
+    let Ok(list) = std::env::var("KILN_YAML_FILES") else {
+        return;
+    };
     for f in std::fs::read_to_string(list).unwrap_or_default().lines() {
         println!("FILE {f}");
         let text = std::fs::read_to_string(f).unwrap_or_default();
