@@ -113,7 +113,8 @@ pub fn split_manifests(big: &str) -> Vec<String> {
 pub fn read_head(doc: &str) -> Result<Head, String> {
     // TODO: switch to crate::yaml::parse_simple_head once it lands on main.
     use crate::gotmpl::Value;
-    let v = crate::yaml::from_yaml(doc).map_err(|e| format!("error converting YAML to JSON: {e}"))?;
+    let v =
+        crate::yaml::from_yaml(doc).map_err(|e| format!("error converting YAML to JSON: {e}"))?;
     let m = match v {
         Value::Nil => return Ok(Head::default()),
         Value::Map(m) => m,
@@ -141,7 +142,9 @@ pub fn read_head(doc: &str) -> Result<Head, String> {
 }
 
 /// `releaseutil.SortManifests` over rendered files (name -> content).
-pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
+pub fn sort_manifests(
+    files: &BTreeMap<String, String>,
+) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
     let mut hooks = Vec::new();
     let mut generic = Vec::new();
     for (path, content) in files {
@@ -151,9 +154,17 @@ pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Ve
         }
         for m in split_manifests(content) {
             let head = read_head(&m).map_err(|e| format!("YAML parse error on {path}: {e}"))?;
-            let hook_types = head.annotations.as_ref().and_then(|a| a.get("helm.sh/hook")).cloned();
+            let hook_types = head
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get("helm.sh/hook"))
+                .cloned();
             let Some(hook_types) = hook_types else {
-                generic.push(Manifest { name: path.clone(), content: m, kind: head.kind });
+                generic.push(Manifest {
+                    name: path.clone(),
+                    content: m,
+                    kind: head.kind,
+                });
                 continue;
             };
             let mut events = Vec::new();
@@ -164,13 +175,22 @@ pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Ve
                     unknown = true;
                     break;
                 }
-                events.push(if ht == "test-success" { "test".to_string() } else { ht });
+                events.push(if ht == "test-success" {
+                    "test".to_string()
+                } else {
+                    ht
+                });
             }
             if unknown {
                 // Helm logs "info: skipping unknown hook" and drops the document.
                 continue;
             }
-            hooks.push(Hook { path: path.clone(), manifest: m, kind: head.kind, events });
+            hooks.push(Hook {
+                path: path.clone(),
+                manifest: m,
+                kind: head.kind,
+                events,
+            });
         }
     }
     hooks.sort_by(|a, b| kind_cmp(&a.kind, &b.kind));
@@ -207,7 +227,11 @@ mod tests {
             ("   \n  ", &[]),
         ];
         for (input, want) in cases {
-            assert_eq!(split_manifests(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input:?}");
+            assert_eq!(
+                split_manifests(input),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{input:?}"
+            );
         }
     }
 
@@ -215,6 +239,9 @@ mod tests {
     fn kind_order() {
         let mut kinds = vec!["Zeta", "Deployment", "", "Service", "Alpha", "Namespace"];
         kinds.sort_by(|a, b| kind_cmp(a, b));
-        assert_eq!(kinds, vec!["Namespace", "Service", "Deployment", "", "Alpha", "Zeta"]);
+        assert_eq!(
+            kinds,
+            vec!["Namespace", "Service", "Deployment", "", "Alpha", "Zeta"]
+        );
     }
 }

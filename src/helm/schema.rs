@@ -19,7 +19,11 @@ struct Res {
 
 impl Res {
     fn add(&mut self, path: &[String], desc: String) {
-        let field = if path.is_empty() { "(root)".to_string() } else { path.join(".") };
+        let field = if path.is_empty() {
+            "(root)".to_string()
+        } else {
+            path.join(".")
+        };
         self.errors.push(format!("{field}: {desc}"));
     }
     fn valid(&self) -> bool {
@@ -32,7 +36,11 @@ impl Res {
 }
 
 fn field_name(path: &[String]) -> String {
-    if path.is_empty() { "(root)".to_string() } else { path.join(".") }
+    if path.is_empty() {
+        "(root)".to_string()
+    } else {
+        path.join(".")
+    }
 }
 
 fn get<'v>(schema: &'v BTreeMap<String, Value>, k: &str) -> Option<&'v Value> {
@@ -68,7 +76,10 @@ fn json_type(v: &Value) -> &'static str {
 fn types_of(schema: &BTreeMap<String, Value>) -> Vec<String> {
     match get(schema, "type") {
         Some(Value::Str(s)) => vec![s.to_string()],
-        Some(Value::List(l)) => l.iter().filter_map(|t| t.as_str().map(str::to_string)).collect(),
+        Some(Value::List(l)) => l
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -128,11 +139,16 @@ impl Ctx<'_> {
         let types = types_of(&s);
         let given = json_type(node);
         if !types.is_empty() {
-            let ok = types.iter().any(|t| t == given || (t == "number" && given == "integer"));
+            let ok = types
+                .iter()
+                .any(|t| t == given || (t == "number" && given == "integer"));
             if !ok {
                 res.add(
                     path,
-                    format!("Invalid type. Expected: {}, given: {given}", types_string(&types)),
+                    format!(
+                        "Invalid type. Expected: {}, given: {given}",
+                        types_string(&types)
+                    ),
                 );
                 return;
             }
@@ -172,7 +188,13 @@ impl Ctx<'_> {
         self.validate(schema, node, &mut p)
     }
 
-    fn validate_schema(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_schema(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         if let Some(Value::List(any)) = get(s, "anyOf") {
             let mut best: Option<Res> = None;
             let mut ok = false;
@@ -239,8 +261,12 @@ impl Ctx<'_> {
                 if !r.valid() {
                     res.add(
                         path,
-                        if ok { "Must validate \"then\" as \"if\" was valid" } else { "Must validate \"else\" as \"if\" was not valid" }
-                            .into(),
+                        if ok {
+                            "Must validate \"then\" as \"if\" was valid"
+                        } else {
+                            "Must validate \"else\" as \"if\" was not valid"
+                        }
+                        .into(),
                     );
                     res.merge(r);
                 }
@@ -249,10 +275,19 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_common(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_common(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         if let Some(c) = get(s, "const") {
             if canon(c) != canon(node) {
-                res.add(path, format!("{} does not match: {}", field_name(path), canon(c)));
+                res.add(
+                    path,
+                    format!("{} does not match: {}", field_name(path), canon(c)),
+                );
             }
         }
         if let Some(Value::List(e)) = get(s, "enum") {
@@ -262,7 +297,11 @@ impl Ctx<'_> {
                 if !allowed.contains(&v) {
                     res.add(
                         path,
-                        format!("{} must be one of the following: {}", field_name(path), allowed.join(", ")),
+                        format!(
+                            "{} must be one of the following: {}",
+                            field_name(path),
+                            allowed.join(", ")
+                        ),
                     );
                 }
             }
@@ -270,7 +309,13 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_array(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_array(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let items = node.list_items().unwrap_or_default();
         match get(s, "items") {
             Some(Value::List(tuple)) => {
@@ -282,7 +327,9 @@ impl Ctx<'_> {
                 }
                 if tuple.len() < items.len() {
                     match get(s, "additionalItems") {
-                        Some(Value::Bool(false)) => res.add(path, "No additional items allowed on array".into()),
+                        Some(Value::Bool(false)) => {
+                            res.add(path, "No additional items allowed on array".into())
+                        }
                         Some(sch @ Value::Map(_)) => {
                             for (i, v) in items.iter().enumerate().skip(tuple.len()) {
                                 let mut p = path.to_vec();
@@ -307,12 +354,18 @@ impl Ctx<'_> {
         }
         if let Some(min) = get(s, "minItems").and_then(num) {
             if (items.len() as f64) < min {
-                res.add(path, format!("Array must have at least {} items", format_float_g(min)));
+                res.add(
+                    path,
+                    format!("Array must have at least {} items", format_float_g(min)),
+                );
             }
         }
         if let Some(max) = get(s, "maxItems").and_then(num) {
             if (items.len() as f64) > max {
-                res.add(path, format!("Array must have at most {} items", format_float_g(max)));
+                res.add(
+                    path,
+                    format!("Array must have at most {} items", format_float_g(max)),
+                );
             }
         }
         if let Some(Value::Bool(true)) = get(s, "uniqueItems") {
@@ -328,16 +381,28 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_object(&self, s: &BTreeMap<String, Value>, m: &Map, path: &[String], res: &mut Res) {
+    fn validate_object(
+        &self,
+        s: &BTreeMap<String, Value>,
+        m: &Map,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let obj = m.borrow().clone();
         if let Some(min) = get(s, "minProperties").and_then(num) {
             if (obj.len() as f64) < min {
-                res.add(path, format!("Must have at least {} properties", format_float_g(min)));
+                res.add(
+                    path,
+                    format!("Must have at least {} properties", format_float_g(min)),
+                );
             }
         }
         if let Some(max) = get(s, "maxProperties").and_then(num) {
             if (obj.len() as f64) > max {
-                res.add(path, format!("Must have at most {} properties", format_float_g(max)));
+                res.add(
+                    path,
+                    format!("Must have at most {} properties", format_float_g(max)),
+                );
             }
         }
         if let Some(Value::List(req)) = get(s, "required") {
@@ -393,17 +458,35 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_string(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_string(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let Value::Str(st) = node else { return };
         let n = st.chars().count() as f64;
         if let Some(min) = get(s, "minLength").and_then(num) {
             if n < min {
-                res.add(path, format!("String length must be greater than or equal to {}", format_float_g(min)));
+                res.add(
+                    path,
+                    format!(
+                        "String length must be greater than or equal to {}",
+                        format_float_g(min)
+                    ),
+                );
             }
         }
         if let Some(max) = get(s, "maxLength").and_then(num) {
             if n > max {
-                res.add(path, format!("String length must be less than or equal to {}", format_float_g(max)));
+                res.add(
+                    path,
+                    format!(
+                        "String length must be less than or equal to {}",
+                        format_float_g(max)
+                    ),
+                );
             }
         }
         if let Some(Value::Str(p)) = get(s, "pattern") {
@@ -416,7 +499,13 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_number(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_number(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let Some(x) = num(node) else { return };
         if let Some(m) = get(s, "multipleOf").and_then(num) {
             if m != 0.0 && (x / m).fract() != 0.0 {
@@ -430,7 +519,10 @@ impl Ctx<'_> {
                     res.add(path, format!("Must be less than {}", format_float_g(max)));
                 }
             } else if x > max {
-                res.add(path, format!("Must be less than or equal to {}", format_float_g(max)));
+                res.add(
+                    path,
+                    format!("Must be less than or equal to {}", format_float_g(max)),
+                );
             }
         }
         if let Some(max) = get(s, "exclusiveMaximum").and_then(num) {
@@ -441,15 +533,24 @@ impl Ctx<'_> {
         if let Some(min) = get(s, "minimum").and_then(num) {
             if draft4_excl("exclusiveMinimum") {
                 if x <= min {
-                    res.add(path, format!("Must be greater than {}", format_float_g(min)));
+                    res.add(
+                        path,
+                        format!("Must be greater than {}", format_float_g(min)),
+                    );
                 }
             } else if x < min {
-                res.add(path, format!("Must be greater than or equal to {}", format_float_g(min)));
+                res.add(
+                    path,
+                    format!("Must be greater than or equal to {}", format_float_g(min)),
+                );
             }
         }
         if let Some(min) = get(s, "exclusiveMinimum").and_then(num) {
             if x <= min {
-                res.add(path, format!("Must be greater than {}", format_float_g(min)));
+                res.add(
+                    path,
+                    format!("Must be greater than {}", format_float_g(min)),
+                );
             }
         }
         res.score += 1;
