@@ -418,7 +418,10 @@ fn go_format(t: &TimeObj, layout: &str) -> String {
 /// Go's `time.Parse` for the layouts charts use (numeric fields, month/day names,
 /// fractional seconds, numeric zones and `Z`); `Err` carries Go-like text.
 fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
-    let err = || format!("parsing time {} as {}: cannot parse", super::args::go_quote(value), super::args::go_quote(layout));
+    let q = super::args::go_quote;
+    let cannot = |velem: &str, lelem: &str| {
+        format!("parsing time {} as {}: cannot parse {} as {}", q(value), q(layout), q(velem), q(lelem))
+    };
     let mut rest_l = layout;
     let mut v = value;
     let (mut year, mut month, mut day, mut hour, mut min, mut sec, mut nsec) = (1i32, 1u32, 1u32, 0u32, 0u32, 0u32, 0u32);
@@ -433,14 +436,17 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
     }
     loop {
         let (prefix, std) = next_std(rest_l);
-        v = v.strip_prefix(prefix).ok_or_else(err)?;
+        v = v.strip_prefix(prefix).ok_or_else(|| cannot(v, prefix))?;
         let Some((std, len)) = std else {
             if !v.is_empty() {
                 return Err(format!("parsing time {}: extra text: {}", super::args::go_quote(value), super::args::go_quote(v)));
             }
             break;
         };
+        let stdstr = &rest_l[prefix.len()..prefix.len() + len];
         rest_l = &rest_l[prefix.len() + len..];
+        let hold = v;
+        let err = || cannot(hold, stdstr);
         match std {
             Std::LongYear => {
                 let (n, r) = num(v, 4, 4).ok_or_else(err)?;
@@ -611,6 +617,7 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
             }
         }
     }
+    let err = || format!("parsing time {}: hour out of range", q(value));
     if let Some(p) = pm {
         if hour > 12 {
             return Err(err());

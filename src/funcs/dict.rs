@@ -215,11 +215,17 @@ fn must_merge_overwrite(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn deep_copy(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("deepCopy", a, 1)?;
+    if a[0].is_nil() {
+        return Err(FuncError::new("reflect: call of reflect.Value.Type on zero Value"));
+    }
     Ok(a[0].deep_copy())
 }
 
 fn must_deep_copy(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("mustDeepCopy", a, 1)?;
+    if a[0].is_nil() {
+        return Err(FuncError::new("reflect: call of reflect.Value.Type on zero Value"));
+    }
     Ok(a[0].deep_copy())
 }
 

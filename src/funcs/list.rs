@@ -163,7 +163,7 @@ fn slice_imp(a: &[Value]) -> R {
     let start = a.get(1).map(to_i64).unwrap_or(0);
     let end = if a.len() < 3 { len } else { to_i64(&a[2]) };
     if start < 0 || end < start || end > len {
-        return Err(FuncError::new("reflect.Value.Slice: slice index out of range"));
+        return Err(FuncError::new("reflect.Value.Slice: slice index out of bounds"));
     }
     let (s, e) = (start as usize, end as usize);
     Ok(match &a[0] {

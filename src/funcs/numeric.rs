@@ -214,7 +214,7 @@ fn decimal_op(first: f64, rest: &[Value], op: Op) -> R {
     for v in rest {
         let x = to_f64(v);
         if matches!(op, Op::Div) && x == 0.0 {
-            return Err(FuncError::new("decimal division by zero"));
+            return Err(FuncError::new("decimal division by 0"));
         }
         let d = Dec::from_f64(x);
         facc = match op {

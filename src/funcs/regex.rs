@@ -165,7 +165,13 @@ pub fn compile(expr: &str) -> Result<Rc<regex::Regex>, String> {
 
 /// `regexp.MustCompile`: the panic message Go's template engine reports.
 fn must_compile(expr: &str) -> Result<Rc<regex::Regex>, FuncError> {
-    compile(expr).map_err(|e| FuncError::new(format!("regexp: Compile({}): {e}", go_quote(expr))))
+    compile(expr).map_err(|e| FuncError::new(format!("regexp: Compile({}): {e}", regexp_quote(expr))))
+}
+
+/// `regexp`'s `quote`: backquoted when `strconv.CanBackquote`, else `strconv.Quote`.
+fn regexp_quote(s: &str) -> String {
+    let can = s.chars().all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !(c < ' ' || c == '\x7f')));
+    if can { format!("`{s}`") } else { go_quote(s) }
 }
 
 /// `regexp.Compile` returning its error.

@@ -522,22 +522,19 @@ pub fn pascal_case(st: &str) -> String {
     let mut i = 0;
     let mut r0 = '\0';
     let mut first_upper = false;
-    let mut got = false;
     while i < chars.len() {
         r0 = chars[i];
         i += 1;
         if !is_connector(r0) {
             first_upper = r0.is_uppercase();
             r0 = to_upper_char(r0);
-            got = true;
             break;
         }
         buf.push(r0);
     }
     if i >= chars.len() {
-        if got {
-            buf.push(r0);
-        }
+        // A string of one rune, or only connectors: Go writes the last rune once more.
+        buf.push(r0);
         return buf;
     }
     while i < chars.len() {
@@ -674,8 +671,11 @@ fn cat(_: &mut dyn Host, a: &[Value]) -> R {
     str_ok(out.join(" "))
 }
 
-fn indent_str(n: i64, st: &str) -> String {
-    let pad = " ".repeat(n.max(0) as usize);
+fn indent_str(n: i64, st: &str) -> Result<String, FuncError> {
+    if n < 0 {
+        return Err(FuncError::new("strings: negative Repeat count"));
+    }
+    let pad = " ".repeat(n as usize);
     let mut out = String::with_capacity(st.len() + pad.len() * 4);
     out.push_str(&pad);
     for (i, line) in st.split('\n').enumerate() {
@@ -685,19 +685,19 @@ fn indent_str(n: i64, st: &str) -> String {
         }
         out.push_str(line);
     }
-    out
+    Ok(out)
 }
 
 fn indent(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("indent", a, 2)?;
     let n = int(a, 0)?;
-    str_ok(indent_str(n, s(a, 1)?))
+    str_ok(indent_str(n, s(a, 1)?)?)
 }
 
 fn nindent(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("nindent", a, 2)?;
     let n = int(a, 0)?;
-    str_ok(format!("\n{}", indent_str(n, s(a, 1)?)))
+    str_ok(format!("\n{}", indent_str(n, s(a, 1)?)?))
 }
 
 /// Go's `strings.Replace(s, old, new, -1)` (an empty `old` inserts between runes).

@@ -37,6 +37,14 @@ fn unquote(s: &str) -> String {
             Some('n') => out.push('\n'),
             Some('t') => out.push('\t'),
             Some('r') => out.push('\r'),
+            Some('x') => {
+                let h: String = [it.next().unwrap(), it.next().unwrap()].iter().collect();
+                out.push(char::from(u8::from_str_radix(&h, 16).unwrap()));
+            }
+            Some('u') => {
+                let h: String = (0..4).map(|_| it.next().unwrap()).collect();
+                out.push(char::from_u32(u32::from_str_radix(&h, 16).unwrap()).unwrap());
+            }
             Some(o) => out.push(o),
             None => {}
         }
@@ -97,7 +105,7 @@ fn lex(src: &str) -> Vec<Tok> {
                     }
                 } else if w == "true" || w == "false" {
                     Tok::Lit(Value::Bool(w == "true"))
-                } else if w == "nil" {
+                } else if w == "nil" || w.starts_with(".Values.") {
                     Tok::Lit(Value::Nil)
                 } else {
                     Tok::Ident(w)
