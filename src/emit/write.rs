@@ -1,0 +1,208 @@
+//! Writing a tree so that nothing is lost: the new tree is built in a sibling folder,
+//! synced, and swapped in only when complete. A failed or interrupted render leaves the
+//! previous tree exactly as it was; two renders of one tree take turns (a lock file).
+
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+/// A filesystem error, naming the path and what to do.
+#[derive(Debug, thiserror::Error)]
+#[error("{action} {}: {source}{}", path.display(), hint(source))]
+pub struct WriteError {
+    pub action: &'static str,
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+fn hint(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
+            "\n  hint: the output folder's parent must be writable; the previous tree was left as it was"
+        }
+        std::io::ErrorKind::StorageFull => "\n  hint: the disk is full; the previous tree was left as it was",
+        _ => "",
+    }
+}
+
+fn io<T>(action: &'static str, path: &Path, r: std::io::Result<T>) -> Result<T, WriteError> {
+    r.map_err(|source| WriteError { action, path: path.to_path_buf(), source })
+}
+
+/// The `SHA256SUMS` text for a set of files (sorted by path, `sha256sum -c` format).
+pub fn sha256sums(files: &BTreeMap<String, String>) -> String {
+    let mut out = String::new();
+    for (path, text) in files {
+        out.push_str(&hex::encode(Sha256::digest(text.as_bytes())));
+        out.push_str("  ");
+        out.push_str(path);
+        out.push('\n');
+    }
+    out
+}
+
+/// The tree digest: the sha256 of its `SHA256SUMS`.
+pub fn digest(sums: &str) -> String {
+    hex::encode(Sha256::digest(sums.as_bytes()))
+}
+
+/// Write `files` (plus `SHA256SUMS`) as the folder `out`, replacing what was there
+/// atomically. Returns the tree digest.
+pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String, WriteError> {
+    for path in files.keys() {
+        let p = Path::new(path);
+        let bad = p.is_absolute()
+            || p.components().any(|c| !matches!(c, std::path::Component::Normal(_)))
+            || path == "SHA256SUMS";
+        if bad {
+            return Err(WriteError {
+                action: "refusing to write",
+                path: p.to_path_buf(),
+                source: std::io::Error::other("a path outside the output folder"),
+            });
+        }
+    }
+    let parent = match out.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    io("creating", &parent, fs::create_dir_all(&parent))?;
+    let base = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "rendered".into());
+    let lock_path = parent.join(format!(".{base}.lock"));
+    let lock = io("opening", &lock_path, fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path))?;
+    io("locking", &lock_path, lock.lock())?;
+    // Under the lock, leftovers of interrupted renders (any process) can go.
+    let prefix = format!(".{base}.new-");
+    if let Ok(entries) = fs::read_dir(&parent) {
+        for e in entries.flatten() {
+            if e.file_name().to_string_lossy().starts_with(&prefix) {
+                let _ = fs::remove_dir_all(e.path());
+            }
+        }
+    }
+    let staging = parent.join(format!("{prefix}{}", std::process::id()));
+    let result = (|| {
+        io("creating", &staging, fs::create_dir(&staging))?;
+        let sums = sha256sums(files);
+        let all = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).chain(std::iter::once(("SHA256SUMS", sums.as_str())));
+        for (rel, text) in all {
+            let path = staging.join(rel);
+            if let Some(dir) = path.parent() {
+                io("creating", dir, fs::create_dir_all(dir))?;
+            }
+            let mut f = io("creating", &path, fs::File::create(&path))?;
+            io("writing", &path, f.write_all(text.as_bytes()))?;
+            io("syncing", &path, f.sync_all())?;
+        }
+        swap(&staging, out)?;
+        Ok(digest(&sums))
+    })();
+    if staging.exists() {
+        let _ = fs::remove_dir_all(&staging);
+    }
+    result
+}
+
+/// Put `new` in place of `out`. The old tree is moved aside and removed only after the
+/// new one is in place; a crash in between leaves one of the two whole trees at `out` or
+/// the old one beside it.
+fn swap(new: &Path, out: &Path) -> Result<(), WriteError> {
+    let meta = fs::symlink_metadata(out);
+    match meta {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            io("renaming into", out, fs::rename(new, out))?;
+        }
+        Err(e) => return Err(WriteError { action: "reading", path: out.to_path_buf(), source: e }),
+        Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
+            return Err(WriteError {
+                action: "refusing to replace",
+                path: out.to_path_buf(),
+                source: std::io::Error::other("the output path is not a plain folder (a file or a link)"),
+            });
+        }
+        Ok(_) if exchange(new, out).is_ok() => {
+            // `new` now holds the previous tree.
+            io("removing", new, fs::remove_dir_all(new))?;
+        }
+        Ok(_) => {
+            let old = new.with_extension("old");
+            io("moving aside", out, fs::rename(out, &old))?;
+            if let Err(e) = fs::rename(new, out) {
+                let _ = fs::rename(&old, out);
+                return Err(WriteError { action: "renaming into", path: out.to_path_buf(), source: e });
+            }
+            io("removing", &old, fs::remove_dir_all(&old))?;
+        }
+    }
+    if let Some(parent) = out.parent().filter(|p| !p.as_os_str().is_empty())
+        && let Ok(d) = fs::File::open(parent)
+    {
+        let _ = d.sync_all();
+    }
+    Ok(())
+}
+
+/// Swap two paths in one step (Linux `renameat2(RENAME_EXCHANGE)`).
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let ca = CString::new(a.as_os_str().as_bytes())?;
+    let cb = CString::new(b.as_os_str().as_bytes())?;
+    // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
+    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
+    if rc == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
+    Err(std::io::Error::other("no atomic exchange on this system"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
+        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    }
+
+    #[test]
+    fn writes_replaces_and_removes_stale_files() {
+        let dir = std::env::temp_dir().join(format!("kiln-write-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = dir.join("rendered");
+        let d1 = write_tree(&out, &files(&[("a/x.yaml", "x: 1\n"), ("b/y.yaml", "y: 1\n")])).unwrap();
+        assert_eq!(fs::read_to_string(out.join("a/x.yaml")).unwrap(), "x: 1\n");
+        let sums = fs::read_to_string(out.join("SHA256SUMS")).unwrap();
+        assert!(sums.contains("  a/x.yaml\n") && sums.contains("  b/y.yaml\n"));
+        let d2 = write_tree(&out, &files(&[("a/x.yaml", "x: 2\n")])).unwrap();
+        assert_ne!(d1, d2);
+        assert!(!out.join("b").exists(), "files of removed releases disappear");
+        let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
+        assert_eq!(leftovers.len(), 2, "only the tree and its lock file remain: {leftovers:?}");
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn refuses_paths_outside_the_tree() {
+        let dir = std::env::temp_dir().join(format!("kiln-write-bad-{}", std::process::id()));
+        let out = dir.join("rendered");
+        for bad in ["../x.yaml", "/etc/x", "a/../../x", "SHA256SUMS"] {
+            assert!(write_tree(&out, &files(&[(bad, "x")])).is_err(), "{bad}");
+        }
+        assert!(!out.exists());
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    #[test]
+    fn digest_is_the_hash_of_the_sums() {
+        let f = files(&[("a", "1")]);
+        let sums = sha256sums(&f);
+        assert_eq!(sums, "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b  a\n");
+        assert_eq!(digest(&sums).len(), 64);
+    }
+}

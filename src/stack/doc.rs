@@ -1,0 +1,179 @@
+//! A YAML document with positions, for kiln's own files (`stack.yaml`, lock files).
+//!
+//! Chart values go through `crate::yaml`, which reproduces Helm's exact reading. The
+//! stack file instead needs every key's line and column so that an error can point at
+//! it, so this small loader keeps the positions the parser reports.
+
+use libyaml_safer::{EventData, Parser, ScalarStyle};
+use std::collections::HashMap;
+
+/// A YAML node and where it starts (1-based line and column).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Node {
+    pub kind: Kind,
+    pub line: usize,
+    pub col: usize,
+}
+
+/// The shape of a node. Scalars stay text; the stack decoder types them.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    /// A scalar: its text and whether it was quoted (or a block scalar).
+    Scalar { text: String, quoted: bool },
+    Seq(Vec<Node>),
+    /// Entries in file order: key, the key's node (for its position), value.
+    Map(Vec<(String, Node, Node)>),
+}
+
+/// A syntax error with its position.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SyntaxError {
+    pub msg: String,
+    pub line: usize,
+    pub col: usize,
+}
+
+impl Node {
+    /// Whether the node is an empty value (`~`, `null`, or nothing after the key).
+    pub fn is_null(&self) -> bool {
+        matches!(&self.kind, Kind::Scalar { text, quoted: false } if matches!(text.as_str(), "" | "~" | "null" | "Null" | "NULL"))
+    }
+
+    /// A short name of the node's kind for error messages.
+    pub fn describe(&self) -> &'static str {
+        match &self.kind {
+            Kind::Scalar { .. } if self.is_null() => "nothing",
+            Kind::Scalar { .. } => "a scalar",
+            Kind::Seq(_) => "a list",
+            Kind::Map(_) => "a mapping",
+        }
+    }
+}
+
+/// Parse the first document of `text`. An empty text is an empty mapping.
+pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    let mut bytes = text.as_bytes();
+    let mut parser = Parser::new();
+    parser.set_input_string(&mut bytes);
+    let mut anchors: HashMap<String, Node> = HashMap::new();
+    // Builder stack: open collections with their position and pending key.
+    enum Open {
+        Seq(Vec<Node>, usize, usize, Option<String>),
+        Map(Vec<(String, Node, Node)>, usize, usize, Option<Node>, Option<String>),
+    }
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root: Option<Node> = None;
+    loop {
+        let ev = parser.parse().map_err(|e| {
+            let (line, col) = e
+                .problem_mark()
+                .map(|m| (m.line as usize + 1, m.column as usize + 1))
+                .unwrap_or((0, 0));
+            SyntaxError { msg: e.problem().to_string(), line, col }
+        })?;
+        let line = ev.start_mark.line as usize + 1;
+        let col = ev.start_mark.column as usize + 1;
+        let done: Option<(Node, Option<String>)> = match ev.data {
+            EventData::StreamEnd => break,
+            EventData::DocumentEnd { .. } => break,
+            EventData::StreamStart { .. } | EventData::DocumentStart { .. } => None,
+            EventData::Alias { anchor } => match anchors.get(&anchor) {
+                Some(n) => Some((n.clone(), None)),
+                None => return Err(SyntaxError { msg: format!("unknown anchor '{anchor}'"), line, col }),
+            },
+            EventData::Scalar { anchor, value, style, .. } => {
+                let quoted = !matches!(style, ScalarStyle::Plain | ScalarStyle::Any);
+                Some((Node { kind: Kind::Scalar { text: value, quoted }, line, col }, anchor))
+            }
+            EventData::SequenceStart { anchor, .. } => {
+                stack.push(Open::Seq(Vec::new(), line, col, anchor));
+                None
+            }
+            EventData::MappingStart { anchor, .. } => {
+                stack.push(Open::Map(Vec::new(), line, col, None, anchor));
+                None
+            }
+            EventData::SequenceEnd => match stack.pop() {
+                Some(Open::Seq(items, l, c, anchor)) => Some((Node { kind: Kind::Seq(items), line: l, col: c }, anchor)),
+                _ => return Err(SyntaxError { msg: "unbalanced sequence".into(), line, col }),
+            },
+            EventData::MappingEnd => match stack.pop() {
+                Some(Open::Map(entries, l, c, _, anchor)) => {
+                    Some((Node { kind: Kind::Map(entries), line: l, col: c }, anchor))
+                }
+                _ => return Err(SyntaxError { msg: "unbalanced mapping".into(), line, col }),
+            },
+        };
+        let Some((node, anchor)) = done else { continue };
+        if let Some(a) = anchor {
+            anchors.insert(a, node.clone());
+        }
+        match stack.last_mut() {
+            None => root = Some(node),
+            Some(Open::Seq(items, ..)) => items.push(node),
+            Some(Open::Map(entries, _, _, pending, _)) => match pending.take() {
+                None => {
+                    if !matches!(node.kind, Kind::Scalar { .. }) {
+                        return Err(SyntaxError {
+                            msg: "a key must be a plain value, not a list or mapping".into(),
+                            line: node.line,
+                            col: node.col,
+                        });
+                    }
+                    *pending = Some(node);
+                }
+                Some(key) => {
+                    let Kind::Scalar { text, .. } = &key.kind else { unreachable!("keys are scalars") };
+                    if let Some(prev) = entries.iter().find(|(k, _, _)| k == text) {
+                        return Err(SyntaxError {
+                            msg: format!("key \"{text}\" appears twice (first at line {})", prev.1.line),
+                            line: key.line,
+                            col: key.col,
+                        });
+                    }
+                    entries.push((text.clone(), key, node));
+                }
+            },
+        }
+    }
+    Ok(root.unwrap_or(Node { kind: Kind::Map(Vec::new()), line: 1, col: 1 }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_of_keys_and_values() {
+        let n = parse("a: 1\nb:\n  - x\n  - 'y'\nc: {d: e}\n").unwrap();
+        let Kind::Map(entries) = &n.kind else { panic!("map") };
+        assert_eq!(entries[0].0, "a");
+        assert_eq!((entries[1].1.line, entries[1].1.col), (2, 1));
+        let Kind::Seq(items) = &entries[1].2.kind else { panic!("seq") };
+        assert_eq!((items[1].line, items[1].col), (4, 5));
+        assert_eq!(items[1].kind, Kind::Scalar { text: "y".into(), quoted: true });
+        assert!(matches!(&entries[2].2.kind, Kind::Map(m) if m[0].0 == "d"));
+    }
+
+    #[test]
+    fn aliases_expand_and_duplicates_fail() {
+        let n = parse("a: &x [1, 2]\nb: *x\n").unwrap();
+        let Kind::Map(entries) = &n.kind else { panic!("map") };
+        assert!(matches!(&entries[1].2.kind, Kind::Seq(s) if s.len() == 2));
+        let e = parse("a: 1\na: 2\n").unwrap_err();
+        assert_eq!((e.line, e.col), (2, 1));
+        assert!(e.msg.contains("twice"), "{}", e.msg);
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let e = parse("a: b: c\n").unwrap_err();
+        assert_eq!(e.line, 1);
+        assert!(e.msg.contains("mapping values"), "{}", e.msg);
+    }
+
+    #[test]
+    fn empty_text_is_an_empty_mapping() {
+        assert_eq!(parse("").unwrap().kind, Kind::Map(Vec::new()));
+    }
+}
