@@ -186,7 +186,13 @@ impl Ev<'_> {
             self.pos += 1;
             let mut args = Vec::new();
             while self.pos < self.toks.len() && !matches!(self.toks[self.pos], Tok::Pipe | Tok::Close) {
-                args.push(self.operand()?);
+                let mut v = self.operand()?;
+                while let Some(Tok::Ident(f)) = self.toks.get(self.pos).cloned() {
+                    let Some(f) = f.strip_prefix('.') else { break };
+                    self.pos += 1;
+                    v = get_field(&v, f, &[])?;
+                }
+                args.push(v);
             }
             args.extend(piped);
             return self.call(&name, args);
@@ -200,17 +206,21 @@ impl Ev<'_> {
                 while self.pos < self.toks.len() && !matches!(self.toks[self.pos], Tok::Pipe | Tok::Close) {
                     args.push(self.operand()?);
                 }
-                return match &v {
-                    Value::Map(m) => Ok(m.borrow().get(field).cloned().unwrap_or(Value::Nil)),
-                    Value::Object(o) => match o.get(field, &args) {
-                        Some(r) => r.map_err(|e| call_err(field, e)),
-                        None => Err(format!("can't evaluate field {field}")),
-                    },
-                    other => panic!("field of {other:?}"),
-                };
+                return get_field(&v, field, &args);
             }
         }
         Ok(v)
+    }
+}
+
+fn get_field(v: &Value, field: &str, args: &[Value]) -> Result<Value, String> {
+    match v {
+        Value::Map(m) => Ok(m.borrow().get(field).cloned().unwrap_or(Value::Nil)),
+        Value::Object(o) => match o.get(field, args) {
+            Some(r) => r.map_err(|e| call_err(field, e)),
+            None => Err(format!("can't evaluate field {field}")),
+        },
+        other => panic!("field of {other:?}"),
     }
 }
 
