@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 use crate::gotmpl::FuncMap;
 
 pub mod args;
+mod certs;
 mod conversion;
 mod crypto;
 mod date;
@@ -48,6 +49,7 @@ fn build() -> FuncMap {
     numeric::register(&mut m);
     encoding::register(&mut m);
     crypto::register(&mut m);
+    certs::register(&mut m);
     regex::register(&mut m);
     semver::register(&mut m);
     date::register(&mut m);

@@ -595,4 +595,9 @@ pub const CASES: &[(&str, &str)] = &[
     ("toYamlPretty (dict \"a\" (list 1 (dict \"b\" (list 2 3) \"c\" \"x\") (list 4 5)) \"d\" (dict \"e\" (list \"f\")))", "a:\n  - 1\n  - b:\n      - 2\n      - 3\n    c: x\n  - - 4\n    - 5\nd:\n  e:\n    - f"),
     ("toYamlPretty (list (dict \"a\" (list 1)))", "- a:\n    - 1"),
     ("toToml (dict \"a\" (dict \"b\" (dict \"c\" 1) \"d\" 2))", "[a]\n  d = 2\n  [a.b]\n    c = 1\n"),
+    ("len (bcrypt \"secret\")", "60"),
+    ("substr 0 7 (bcrypt \"secret\")", "$2a$10$"),
+    ("substr 0 12 (htpasswd \"user\" \"secret\")", "user:$2a$10$"),
+    ("htpasswd \"us:er\" \"x\"", "invalid username: us:er"),
+    ("len (htpasswd \"user\" \"secret\")", "65"),
 ];
