@@ -43,7 +43,10 @@ pub fn arg_type(v: &Value) -> String {
 
 /// `wrong type for value; expected T; got U`.
 pub fn wrong_type(expected: &str, v: &Value) -> FuncError {
-    FuncError::bare(format!("wrong type for value; expected {expected}; got {}", arg_type(v)))
+    FuncError::bare(format!(
+        "wrong type for value; expected {expected}; got {}",
+        arg_type(v)
+    ))
 }
 
 fn arg(args: &[Value], i: usize) -> &Value {
@@ -127,7 +130,7 @@ pub fn strslice(v: &Value) -> Vec<String> {
 
 /// Go's conversion of a float64 to an integer (amd64: out-of-range and NaN give MinInt64).
 pub fn float_to_i64(f: f64) -> i64 {
-    if f.is_nan() || f >= 9.223372036854775807e18 || f < -9.223372036854775808e18 {
+    if f.is_nan() || !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&f) {
         i64::MIN
     } else {
         f as i64
@@ -263,7 +266,10 @@ pub fn parse_go_float(s: &str) -> Option<f64> {
     if body == "inf" || body == "infinity" || body == "nan" {
         return lower.parse::<f64>().ok();
     }
-    if !body.bytes().all(|c| c.is_ascii_digit() || c == b'.' || c == b'e' || c == b'+' || c == b'-') {
+    if !body
+        .bytes()
+        .all(|c| c.is_ascii_digit() || c == b'.' || c == b'e' || c == b'+' || c == b'-')
+    {
         return None;
     }
     t.parse::<f64>().ok()
@@ -339,8 +345,10 @@ pub fn go_quote(s: &str) -> String {
 
 /// Go's `unicode.IsSpace`.
 pub fn is_go_space(c: char) -> bool {
-    matches!(c, '\t' | '\n' | '\x0b' | '\x0c' | '\r' | ' ' | '\u{85}' | '\u{A0}')
-        || (c as u32 > 0xff && c.is_whitespace())
+    matches!(
+        c,
+        '\t' | '\n' | '\x0b' | '\x0c' | '\r' | ' ' | '\u{85}' | '\u{A0}'
+    ) || (c as u32 > 0xff && c.is_whitespace())
 }
 
 /// Go's `unicode.ToUpper` (simple, one-to-one mapping).

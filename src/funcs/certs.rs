@@ -4,7 +4,7 @@
 //! lays them out (SHA-256 with RSA, key usage, extended key usage, basic constraints,
 //! key identifiers, subject alternative names), PEM as Go's `pem.Encode` writes it.
 
-use super::args::{int, nargs, s, R};
+use super::args::{R, int, nargs, s};
 use super::encoding::{b64_decode, b64_encode};
 use crate::gotmpl::{FuncError, FuncMap, Host, Object, Value};
 use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, EncodeRsaPublicKey};
@@ -66,7 +66,12 @@ fn der_len(out: &mut Vec<u8>, n: usize) {
     if n < 0x80 {
         out.push(n as u8);
     } else {
-        let bytes: Vec<u8> = n.to_be_bytes().iter().copied().skip_while(|b| *b == 0).collect();
+        let bytes: Vec<u8> = n
+            .to_be_bytes()
+            .iter()
+            .copied()
+            .skip_while(|b| *b == 0)
+            .collect();
         out.push(0x80 | bytes.len() as u8);
         out.extend(bytes);
     }
@@ -122,7 +127,8 @@ fn boolean(b: bool) -> Vec<u8> {
 }
 
 fn is_printable(st: &str) -> bool {
-    st.chars().all(|c| c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c))
+    st.chars()
+        .all(|c| c.is_ascii_alphanumeric() || " '()+,-./:=?".contains(c))
 }
 
 /// A pkix.Name with only a common name (empty when `cn` is empty).
@@ -185,8 +191,11 @@ fn pem_decode(text: &str) -> Option<(String, Vec<u8>)> {
 
 // ---- minimal DER reading (for a signer certificate given as PEM) ----
 
-/// Split one TLV off `d`: (tag, content, whole element, rest).
-fn read_tlv(d: &[u8]) -> Option<(u8, &[u8], &[u8], &[u8])> {
+/// One DER element: (tag, content, whole element, rest of the input).
+type Tlv<'a> = (u8, &'a [u8], &'a [u8], &'a [u8]);
+
+/// Split one TLV off `d`.
+fn read_tlv(d: &[u8]) -> Option<Tlv<'_>> {
     let tag = *d.first()?;
     let l0 = *d.get(1)? as usize;
     let (len, hdr) = if l0 < 0x80 {
@@ -269,7 +278,9 @@ fn parse_key_pem(text: &str) -> Result<RsaPrivateKey, String> {
 }
 
 fn key_pem(key: &RsaPrivateKey) -> Result<String, FuncError> {
-    let der = key.to_pkcs1_der().map_err(|e| FuncError::new(format!("error pem-encoding key: {e}")))?;
+    let der = key
+        .to_pkcs1_der()
+        .map_err(|e| FuncError::new(format!("error pem-encoding key: {e}")))?;
     Ok(pem("RSA PRIVATE KEY", der.as_bytes()))
 }
 
@@ -303,9 +314,13 @@ fn template(cn: &str, ips: &[Value], dns: &[Value], days: i64) -> Result<Templat
     let mut ip_bytes = Vec::new();
     for ip in ips {
         let Value::Str(st) = ip else {
-            return Err(FuncError::new(format!("error parsing ip: {} is not a string", ip.to_go_string())));
+            return Err(FuncError::new(format!(
+                "error parsing ip: {} is not a string",
+                ip.to_go_string()
+            )));
         };
-        ip_bytes.push(parse_ip(st).ok_or_else(|| FuncError::new(format!("error parsing ip: {st}")))?);
+        ip_bytes
+            .push(parse_ip(st).ok_or_else(|| FuncError::new(format!("error parsing ip: {st}")))?);
     }
     let mut names = Vec::new();
     for d in dns {
@@ -317,7 +332,13 @@ fn template(cn: &str, ips: &[Value], dns: &[Value], days: i64) -> Result<Templat
         };
         names.push(st.to_string());
     }
-    Ok(Template { cn: cn.to_string(), ips: ip_bytes, dns: names, days, is_ca: false })
+    Ok(Template {
+        cn: cn.to_string(),
+        ips: ip_bytes,
+        dns: names,
+        days,
+        is_ca: false,
+    })
 }
 
 /// The signer of a certificate: its subject, key identifier and key.
@@ -327,10 +348,20 @@ struct Signer<'a> {
     key: &'a RsaPrivateKey,
 }
 
-fn create(t: &Template, key: &RsaPrivateKey, signer: Option<&Signer>) -> Result<Certificate, FuncError> {
+fn create(
+    t: &Template,
+    key: &RsaPrivateKey,
+    signer: Option<&Signer>,
+) -> Result<Certificate, FuncError> {
     let err = |e: String| FuncError::new(format!("error creating certificate: {e}"));
-    let pub_der = key.to_public_key().to_pkcs1_der().map_err(|e| err(e.to_string()))?;
-    let spki = seq(&[seq(&[oid(&[1, 2, 840, 113549, 1, 1, 1]), null()]), bit_string(pub_der.as_bytes(), 0)]);
+    let pub_der = key
+        .to_public_key()
+        .to_pkcs1_der()
+        .map_err(|e| err(e.to_string()))?;
+    let spki = seq(&[
+        seq(&[oid(&[1, 2, 840, 113549, 1, 1, 1]), null()]),
+        bit_string(pub_der.as_bytes(), 0),
+    ]);
     let sig_alg = seq(&[oid(&[1, 2, 840, 113549, 1, 1, 11]), null()]);
     let mut serial = [0u8; 16];
     rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut serial);
@@ -340,27 +371,45 @@ fn create(t: &Template, key: &RsaPrivateKey, signer: Option<&Signer>) -> Result<
         .unwrap_or(0);
     let subject = name(&t.cn);
     let self_signed = signer.is_none();
-    let issuer = signer.map(|s| s.subject.clone()).unwrap_or_else(|| subject.clone());
+    let issuer = signer
+        .map(|s| s.subject.clone())
+        .unwrap_or_else(|| subject.clone());
 
     let mut exts = Vec::new();
     // Key usage: digitalSignature | keyEncipherment (| keyCertSign for a CA).
-    let ku = if t.is_ca { bit_string(&[0xa4], 2) } else { bit_string(&[0xa0], 5) };
+    let ku = if t.is_ca {
+        bit_string(&[0xa4], 2)
+    } else {
+        bit_string(&[0xa0], 5)
+    };
     exts.push(extension(&[2, 5, 29, 15], true, ku));
     exts.push(extension(
         &[2, 5, 29, 37],
         false,
-        seq(&[oid(&[1, 3, 6, 1, 5, 5, 7, 3, 1]), oid(&[1, 3, 6, 1, 5, 5, 7, 3, 2])]),
+        seq(&[
+            oid(&[1, 3, 6, 1, 5, 5, 7, 3, 1]),
+            oid(&[1, 3, 6, 1, 5, 5, 7, 3, 2]),
+        ]),
     ));
-    let bc = if t.is_ca { seq(&[boolean(true)]) } else { seq(&[]) };
+    let bc = if t.is_ca {
+        seq(&[boolean(true)])
+    } else {
+        seq(&[])
+    };
     exts.push(extension(&[2, 5, 29, 19], true, bc));
-    let skid = if t.is_ca { Some(sha1::Sha1::digest(pub_der.as_bytes()).to_vec()) } else { None };
+    let skid = if t.is_ca {
+        Some(sha1::Sha1::digest(pub_der.as_bytes()).to_vec())
+    } else {
+        None
+    };
     if let Some(id) = &skid {
         exts.push(extension(&[2, 5, 29, 14], false, tlv(0x04, id)));
     }
-    if !self_signed && issuer != subject {
-        if let Some(akid) = signer.and_then(|s| s.skid.clone()) {
-            exts.push(extension(&[2, 5, 29, 35], false, seq(&[tlv(0x80, &akid)])));
-        }
+    if let Some(akid) = signer
+        .and_then(|s| s.skid.clone())
+        .filter(|_| !self_signed && issuer != subject)
+    {
+        exts.push(extension(&[2, 5, 29, 35], false, seq(&[tlv(0x80, &akid)])));
     }
     if !t.dns.is_empty() || !t.ips.is_empty() {
         let mut names = Vec::new();
@@ -384,15 +433,21 @@ fn create(t: &Template, key: &RsaPrivateKey, signer: Option<&Signer>) -> Result<
         tlv(0xa3, &seq(&exts)),
     ]);
     let signing_key = signer.map(|s| s.key).unwrap_or(key);
-    let sig = signing_key.sign(Pkcs1v15Sign::new_unprefixed(), &digest_info(&tbs)).map_err(|e| err(e.to_string()))?;
+    let sig = signing_key
+        .sign(Pkcs1v15Sign::new_unprefixed(), &digest_info(&tbs))
+        .map_err(|e| err(e.to_string()))?;
     let cert = seq(&[tbs, sig_alg, bit_string(&sig, 0)]);
-    Ok(Certificate { cert: pem("CERTIFICATE", &cert), key: key_pem(key)? })
+    Ok(Certificate {
+        cert: pem("CERTIFICATE", &cert),
+        key: key_pem(key)?,
+    })
 }
 
 /// PKCS#1 v1.5 `DigestInfo` of the SHA-256 of `data`.
 fn digest_info(data: &[u8]) -> Vec<u8> {
     let mut out = vec![
-        0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01, 0x05, 0x00, 0x04, 0x20,
+        0x30, 0x31, 0x30, 0x0d, 0x06, 0x09, 0x60, 0x86, 0x48, 0x01, 0x65, 0x03, 0x04, 0x02, 0x01,
+        0x05, 0x00, 0x04, 0x20,
     ];
     out.extend_from_slice(&sha2::Sha256::digest(data));
     out
@@ -417,7 +472,8 @@ fn gen_ca(_: &mut dyn Host, a: &[Value]) -> R {
 fn gen_ca_with_key(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("genCAWithKey", a, 3)?;
     let (cn, days, key) = (s(a, 0)?, int(a, 1)?, s(a, 2)?);
-    let key = parse_key_pem(key).map_err(|e| FuncError::new(format!("parsing private key: {e}")))?;
+    let key =
+        parse_key_pem(key).map_err(|e| FuncError::new(format!("parsing private key: {e}")))?;
     ca_imp(cn, days, key)
 }
 
@@ -437,15 +493,18 @@ fn gen_self_signed(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn gen_self_signed_with_key(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("genSelfSignedCertWithKey", a, 5)?;
-    let key = parse_key_pem(s(a, 4)?).map_err(|e| FuncError::new(format!("parsing private key: {e}")))?;
+    let key =
+        parse_key_pem(s(a, 4)?).map_err(|e| FuncError::new(format!("parsing private key: {e}")))?;
     self_signed_imp(a, key)
 }
 
 fn ca_param(a: &[Value], i: usize) -> Result<Certificate, FuncError> {
     match &a[i] {
-        Value::Object(o) => {
-            o.as_any().downcast_ref::<Certificate>().cloned().ok_or_else(|| super::args::wrong_type("sprig.certificate", &a[i]))
-        }
+        Value::Object(o) => o
+            .as_any()
+            .downcast_ref::<Certificate>()
+            .cloned()
+            .ok_or_else(|| super::args::wrong_type("sprig.certificate", &a[i])),
         other => Err(super::args::wrong_type("sprig.certificate", other)),
     }
 }
@@ -456,13 +515,21 @@ fn signed_imp(a: &[Value], key: RsaPrivateKey) -> R {
     let dns = list_param(a, 2)?;
     let days = int(a, 3)?;
     let ca = ca_param(a, 4)?;
-    let (_, ca_der) = pem_decode(&ca.cert).ok_or_else(|| FuncError::new("unable to decode certificate"))?;
+    let (_, ca_der) =
+        pem_decode(&ca.cert).ok_or_else(|| FuncError::new("unable to decode certificate"))?;
     let (subject, skid) = cert_subject_and_skid(&ca_der).ok_or_else(|| {
-        FuncError::new("error parsing certificate: decodedSignerCert.Bytes: x509: malformed certificate")
+        FuncError::new(
+            "error parsing certificate: decodedSignerCert.Bytes: x509: malformed certificate",
+        )
     })?;
-    let ca_key = parse_key_pem(&ca.key).map_err(|e| FuncError::new(format!("error parsing private key: {e}")))?;
+    let ca_key = parse_key_pem(&ca.key)
+        .map_err(|e| FuncError::new(format!("error parsing private key: {e}")))?;
     let t = template(cn, &ips, &dns, days)?;
-    let signer = Signer { subject, skid, key: &ca_key };
+    let signer = Signer {
+        subject,
+        skid,
+        key: &ca_key,
+    };
     Ok(cert_value(create(&t, &key, Some(&signer))?))
 }
 
@@ -479,20 +546,26 @@ fn gen_signed(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn gen_signed_with_key(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("genSignedCertWithKey", a, 6)?;
-    let key = parse_key_pem(s(a, 5)?).map_err(|e| FuncError::new(format!("parsing private key: {e}")))?;
+    let key =
+        parse_key_pem(s(a, 5)?).map_err(|e| FuncError::new(format!("parsing private key: {e}")))?;
     signed_imp(a, key)
 }
 
 fn build_custom_cert(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("buildCustomCert", a, 2)?;
     let (b64cert, b64key) = (s(a, 0)?, s(a, 1)?);
-    let cert = b64_decode(b64cert.as_bytes()).map_err(|_| FuncError::new("unable to decode base64 certificate"))?;
-    let key = b64_decode(b64key.as_bytes()).map_err(|_| FuncError::new("unable to decode base64 private key"))?;
+    let cert = b64_decode(b64cert.as_bytes())
+        .map_err(|_| FuncError::new("unable to decode base64 certificate"))?;
+    let key = b64_decode(b64key.as_bytes())
+        .map_err(|_| FuncError::new("unable to decode base64 private key"))?;
     let cert = String::from_utf8_lossy(&cert).into_owned();
     let key = String::from_utf8_lossy(&key).into_owned();
-    let (_, der) = pem_decode(&cert).ok_or_else(|| FuncError::new("unable to decode certificate"))?;
+    let (_, der) =
+        pem_decode(&cert).ok_or_else(|| FuncError::new("unable to decode certificate"))?;
     if cert_subject_and_skid(&der).is_none() {
-        return Err(FuncError::new("error parsing certificate: decodedCert.Bytes: x509: malformed certificate"));
+        return Err(FuncError::new(
+            "error parsing certificate: decodedCert.Bytes: x509: malformed certificate",
+        ));
     }
     parse_key_pem(&key).map_err(|e| FuncError::new(format!("error parsing private key: {e}")))?;
     Ok(cert_value(Certificate { cert, key }))
@@ -502,9 +575,9 @@ fn gen_private_key(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("genPrivateKey", a, 1)?;
     match s(a, 0)? {
         "rsa" => Ok(Value::str(key_pem(&new_rsa_key(4096)?)?)),
-        "ecdsa" | "dsa" | "ed25519" => {
-            Err(FuncError::new("genPrivateKey: this key type is not implemented by kiln yet"))
-        }
+        "ecdsa" | "dsa" | "ed25519" => Err(FuncError::new(
+            "genPrivateKey: this key type is not implemented by kiln yet",
+        )),
         _ => Ok(Value::str("Unknown type")),
     }
 }
@@ -526,8 +599,13 @@ mod tests {
     #[test]
     fn ca_signs_a_certificate_that_names_it() {
         let ca = gen_ca(&mut Dummy, &[Value::str("my-ca"), Value::Int(365)]).expect("genCA");
-        let Value::Object(o) = &ca else { panic!("not an object") };
-        let c = o.as_any().downcast_ref::<Certificate>().expect("certificate");
+        let Value::Object(o) = &ca else {
+            panic!("not an object")
+        };
+        let c = o
+            .as_any()
+            .downcast_ref::<Certificate>()
+            .expect("certificate");
         assert!(c.cert.starts_with("-----BEGIN CERTIFICATE-----\n"));
         assert!(c.key.starts_with("-----BEGIN RSA PRIVATE KEY-----\n"));
         let (_, der) = pem_decode(&c.cert).expect("pem");
@@ -542,8 +620,13 @@ mod tests {
             ca.clone(),
         ];
         let leaf = gen_signed(&mut Dummy, &args).expect("genSignedCert");
-        let Value::Object(l) = &leaf else { panic!("not an object") };
-        let l = l.as_any().downcast_ref::<Certificate>().expect("certificate");
+        let Value::Object(l) = &leaf else {
+            panic!("not an object")
+        };
+        let l = l
+            .as_any()
+            .downcast_ref::<Certificate>()
+            .expect("certificate");
         let (_, der) = pem_decode(&l.cert).expect("pem");
         let (subject, skid) = cert_subject_and_skid(&der).expect("parse");
         assert_eq!(subject, name("svc.example"));
@@ -554,9 +637,18 @@ mod tests {
         let (_, _, _, rest) = read_tlv(rest).unwrap();
         let (_, sig, _, _) = read_tlv(rest).unwrap();
         let ca_key = parse_key_pem(&c.key).unwrap();
-        ca_key.to_public_key().verify(Pkcs1v15Sign::new_unprefixed(), &digest_info(tbs), &sig[1..]).expect("verifies");
+        ca_key
+            .to_public_key()
+            .verify(Pkcs1v15Sign::new_unprefixed(), &digest_info(tbs), &sig[1..])
+            .expect("verifies");
         // Bad IPs are reported as Sprig reports them.
-        let bad = [Value::str("x"), Value::from(vec![Value::str("nope")]), Value::Nil, Value::Int(1), ca];
+        let bad = [
+            Value::str("x"),
+            Value::from(vec![Value::str("nope")]),
+            Value::Nil,
+            Value::Int(1),
+            ca,
+        ];
         let e = gen_signed(&mut Dummy, &bad).unwrap_err();
         assert_eq!(e.msg, "error parsing ip: nope");
     }
@@ -566,7 +658,10 @@ mod tests {
         assert_eq!(uint(&[0x80]), vec![0x02, 0x02, 0x00, 0x80]);
         assert_eq!(uint(&[0, 0, 5]), vec![0x02, 0x01, 0x05]);
         assert_eq!(oid(&[2, 5, 29, 15]), vec![0x06, 0x03, 0x55, 0x1d, 0x0f]);
-        assert_eq!(oid(&[1, 2, 840, 113549]), vec![0x06, 0x06, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d]);
+        assert_eq!(
+            oid(&[1, 2, 840, 113549]),
+            vec![0x06, 0x06, 0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d]
+        );
         let long = vec![0u8; 300];
         assert_eq!(&tlv(0x04, &long)[..4], &[0x04, 0x82, 0x01, 0x2c]);
     }

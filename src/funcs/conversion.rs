@@ -1,6 +1,6 @@
 //! Type conversions: `toString`, `atoi`, `int`, `int64`, `float64`, `toDecimal`.
 
-use super::args::{nargs, parse_go_int, s, strval, to_f64, to_i64, R};
+use super::args::{R, nargs, parse_go_int, s, strval, to_f64, to_i64};
 use crate::gotmpl::{FuncMap, Host, Value};
 
 pub(super) fn register(m: &mut FuncMap) {

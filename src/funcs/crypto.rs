@@ -2,7 +2,7 @@
 //! `bcrypt`/`htpasswd` use Go's `$2a$` format with cost 10; certificates live in `certs`.
 //! (`derivePassword`, `encryptAES` and `decryptAES` are not implemented yet.)
 
-use super::args::{nargs, s, R};
+use super::args::{R, nargs, s};
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 use sha1::Digest as _;
 
@@ -19,13 +19,16 @@ pub(super) fn register(m: &mut FuncMap) {
 }
 
 fn not_implemented(_: &mut dyn Host, _: &[Value]) -> R {
-    Err(FuncError::new("this function is not implemented by kiln yet"))
+    Err(FuncError::new(
+        "this function is not implemented by kiln yet",
+    ))
 }
 
 /// Go's `bcrypt.GenerateFromPassword(input, 10)` (`$2a$10$…`), errors as Sprig words them.
 fn bcrypt_hash(input: &str) -> String {
     if input.len() > 72 {
-        return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes".into();
+        return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
+            .into();
     }
     match bcrypt::hash_with_result(input, 10) {
         Ok(h) => h.format_for_version(bcrypt::Version::TwoA),
@@ -49,17 +52,23 @@ fn htpasswd(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn sha1sum(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("sha1sum", a, 1)?;
-    Ok(Value::str(hex::encode(sha1::Sha1::digest(s(a, 0)?.as_bytes()))))
+    Ok(Value::str(hex::encode(sha1::Sha1::digest(
+        s(a, 0)?.as_bytes(),
+    ))))
 }
 
 fn sha256sum(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("sha256sum", a, 1)?;
-    Ok(Value::str(hex::encode(sha2::Sha256::digest(s(a, 0)?.as_bytes()))))
+    Ok(Value::str(hex::encode(sha2::Sha256::digest(
+        s(a, 0)?.as_bytes(),
+    ))))
 }
 
 fn sha512sum(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("sha512sum", a, 1)?;
-    Ok(Value::str(hex::encode(sha2::Sha512::digest(s(a, 0)?.as_bytes()))))
+    Ok(Value::str(hex::encode(sha2::Sha512::digest(
+        s(a, 0)?.as_bytes(),
+    ))))
 }
 
 /// Adler-32 of the bytes.

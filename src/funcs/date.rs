@@ -2,7 +2,7 @@
 //! Times are [`TimeObj`] host objects (`time.Time`). Zones: `UTC`, `Local` (the process
 //! offset) and fixed offsets; other zone names fall back to UTC (no tz database).
 
-use super::args::{nargs, s, R};
+use super::args::{R, nargs, s};
 use crate::gotmpl::{FuncError, FuncMap, Host, Object, Value};
 use chrono::{Datelike, Offset, TimeZone, Timelike};
 use std::rc::Rc;
@@ -47,20 +47,38 @@ fn local_offset(secs: i64) -> i32 {
 }
 
 fn zone_name(offset: i32) -> String {
-    if offset == 0 { "UTC".into() } else { String::new() }
+    if offset == 0 {
+        "UTC".into()
+    } else {
+        String::new()
+    }
 }
 
 impl TimeObj {
     pub fn now() -> TimeObj {
-        let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+        let d = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap_or_default();
         let secs = d.as_secs() as i64;
         let offset = local_offset(secs);
-        TimeObj { secs, nsec: d.subsec_nanos(), offset, zone: zone_name(offset), mono: true }
+        TimeObj {
+            secs,
+            nsec: d.subsec_nanos(),
+            offset,
+            zone: zone_name(offset),
+            mono: true,
+        }
     }
 
     pub fn unix(secs: i64) -> TimeObj {
         let offset = local_offset(secs);
-        TimeObj { secs, nsec: 0, offset, zone: zone_name(offset), mono: false }
+        TimeObj {
+            secs,
+            nsec: 0,
+            offset,
+            zone: zone_name(offset),
+            mono: false,
+        }
     }
 
     fn value(self) -> Value {
@@ -73,12 +91,19 @@ impl TimeObj {
             "Local" => local_offset(self.secs),
             _ => 0,
         };
-        TimeObj { offset, zone: zone_name(offset), mono: false, ..self.clone() }
+        TimeObj {
+            offset,
+            zone: zone_name(offset),
+            mono: false,
+            ..self.clone()
+        }
     }
 
     fn civil(&self) -> chrono::NaiveDateTime {
         let t = self.secs.saturating_add(self.offset as i64);
-        chrono::DateTime::from_timestamp(t, self.nsec).map(|d| d.naive_utc()).unwrap_or_default()
+        chrono::DateTime::from_timestamp(t, self.nsec)
+            .map(|d| d.naive_utc())
+            .unwrap_or_default()
     }
 
     /// Go's `Time.Format(layout)`.
@@ -106,7 +131,10 @@ impl Object for TimeObj {
             if args.is_empty() {
                 Ok(v)
             } else {
-                Err(FuncError::bare(format!("wrong number of args for {name}: want 0 got {}", args.len())))
+                Err(FuncError::bare(format!(
+                    "wrong number of args for {name}: want 0 got {}",
+                    args.len()
+                )))
             }
         };
         Some(match name {
@@ -120,8 +148,12 @@ impl Object for TimeObj {
                 s(args, 0).map(|l| Value::str(self.format(l)))
             }
             "Unix" => zero(Value::Int64(self.secs)),
-            "UnixMilli" => zero(Value::Int64(self.secs * 1000 + self.nsec as i64 / 1_000_000)),
-            "UnixNano" => zero(Value::Int64(self.secs.wrapping_mul(1_000_000_000) + self.nsec as i64)),
+            "UnixMilli" => zero(Value::Int64(
+                self.secs * 1000 + self.nsec as i64 / 1_000_000,
+            )),
+            "UnixNano" => zero(Value::Int64(
+                self.secs.wrapping_mul(1_000_000_000) + self.nsec as i64,
+            )),
             "Year" => zero(Value::Int(c.year() as i64)),
             "Day" => zero(Value::Int(c.day() as i64)),
             "YearDay" => zero(Value::Int(c.ordinal() as i64)),
@@ -168,7 +200,15 @@ const LONG_MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-const LONG_DAYS: [&str; 7] = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const LONG_DAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Std {
@@ -231,8 +271,14 @@ fn next_std(layout: &str) -> (&str, Option<(Std, usize)>) {
             }
             b'M' if starts(i, "MST") => Some((Std::TZ, 3)),
             b'0' if i + 1 < b.len() && (b'1'..=b'6').contains(&b[i + 1]) => Some((
-                [Std::ZeroMonth, Std::ZeroDay, Std::ZeroHour12, Std::ZeroMinute, Std::ZeroSecond, Std::Year]
-                    [(b[i + 1] - b'1') as usize],
+                [
+                    Std::ZeroMonth,
+                    Std::ZeroDay,
+                    Std::ZeroHour12,
+                    Std::ZeroMinute,
+                    Std::ZeroSecond,
+                    Std::Year,
+                ][(b[i + 1] - b'1') as usize],
                 2,
             )),
             b'0' if starts(i, "002") => Some((Std::ZeroYearDay, 3)),
@@ -354,16 +400,34 @@ fn go_format(t: &TimeObj, layout: &str) -> String {
             Std::LongMonth => out.push_str(LONG_MONTHS[c.month0() as usize]),
             Std::NumMonth => out.push_str(&c.month().to_string()),
             Std::ZeroMonth => out.push_str(&format!("{:02}", c.month())),
-            Std::WeekDay => out.push_str(&LONG_DAYS[c.weekday().num_days_from_sunday() as usize][..3]),
-            Std::LongWeekDay => out.push_str(LONG_DAYS[c.weekday().num_days_from_sunday() as usize]),
+            Std::WeekDay => {
+                out.push_str(&LONG_DAYS[c.weekday().num_days_from_sunday() as usize][..3])
+            }
+            Std::LongWeekDay => {
+                out.push_str(LONG_DAYS[c.weekday().num_days_from_sunday() as usize])
+            }
             Std::Day => out.push_str(&c.day().to_string()),
             Std::UnderDay => out.push_str(&format!("{:>2}", c.day())),
             Std::ZeroDay => out.push_str(&format!("{:02}", c.day())),
             Std::UnderYearDay => out.push_str(&format!("{:>3}", c.ordinal())),
             Std::ZeroYearDay => out.push_str(&format!("{:03}", c.ordinal())),
             Std::Hour => out.push_str(&format!("{hour:02}")),
-            Std::Hour12 => out.push_str(&(if hour % 12 == 0 { 12 } else { hour % 12 }).to_string()),
-            Std::ZeroHour12 => out.push_str(&format!("{:02}", if hour % 12 == 0 { 12 } else { hour % 12 })),
+            Std::Hour12 => out.push_str(
+                &(if hour.is_multiple_of(12) {
+                    12
+                } else {
+                    hour % 12
+                })
+                .to_string(),
+            ),
+            Std::ZeroHour12 => out.push_str(&format!(
+                "{:02}",
+                if hour.is_multiple_of(12) {
+                    12
+                } else {
+                    hour % 12
+                }
+            )),
             Std::Minute => out.push_str(&c.minute().to_string()),
             Std::ZeroMinute => out.push_str(&format!("{:02}", c.minute())),
             Std::Second => out.push_str(&c.second().to_string()),
@@ -380,10 +444,18 @@ fn go_format(t: &TimeObj, layout: &str) -> String {
                 out.push('Z')
             }
             Std::Iso8601TZ | Std::NumTZ => push_tz(&mut out, t.offset, false, false, false),
-            Std::Iso8601ColonTZ | Std::NumColonTZ => push_tz(&mut out, t.offset, true, false, false),
-            Std::Iso8601SecondsTZ | Std::NumSecondsTz => push_tz(&mut out, t.offset, false, true, false),
-            Std::Iso8601ColonSecondsTZ | Std::NumColonSecondsTZ => push_tz(&mut out, t.offset, true, true, false),
-            Std::Iso8601ShortTZ | Std::NumShortTZ => push_tz(&mut out, t.offset, false, false, true),
+            Std::Iso8601ColonTZ | Std::NumColonTZ => {
+                push_tz(&mut out, t.offset, true, false, false)
+            }
+            Std::Iso8601SecondsTZ | Std::NumSecondsTz => {
+                push_tz(&mut out, t.offset, false, true, false)
+            }
+            Std::Iso8601ColonSecondsTZ | Std::NumColonSecondsTZ => {
+                push_tz(&mut out, t.offset, true, true, false)
+            }
+            Std::Iso8601ShortTZ | Std::NumShortTZ => {
+                push_tz(&mut out, t.offset, false, false, true)
+            }
             Std::TZ => {
                 if !t.zone.is_empty() {
                     out.push_str(&t.zone);
@@ -420,15 +492,26 @@ fn go_format(t: &TimeObj, layout: &str) -> String {
 fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
     let q = super::args::go_quote;
     let cannot = |velem: &str, lelem: &str| {
-        format!("parsing time {} as {}: cannot parse {} as {}", q(value), q(layout), q(velem), q(lelem))
+        format!(
+            "parsing time {} as {}: cannot parse {} as {}",
+            q(value),
+            q(layout),
+            q(velem),
+            q(lelem)
+        )
     };
     let mut rest_l = layout;
     let mut v = value;
-    let (mut year, mut month, mut day, mut hour, mut min, mut sec, mut nsec) = (1i32, 1u32, 1u32, 0u32, 0u32, 0u32, 0u32);
+    let (mut year, mut month, mut day, mut hour, mut min, mut sec, mut nsec) =
+        (1i32, 1u32, 1u32, 0u32, 0u32, 0u32, 0u32);
     let mut pm: Option<bool> = None;
     let mut offset: Option<i32> = None;
     fn num(v: &str, min: usize, max: usize) -> Option<(u32, &str)> {
-        let n = v.bytes().take(max).take_while(|c| c.is_ascii_digit()).count();
+        let n = v
+            .bytes()
+            .take(max)
+            .take_while(|c| c.is_ascii_digit())
+            .count();
         if n < min {
             return None;
         }
@@ -439,7 +522,11 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
         v = v.strip_prefix(prefix).ok_or_else(|| cannot(v, prefix))?;
         let Some((std, len)) = std else {
             if !v.is_empty() {
-                return Err(format!("parsing time {}: extra text: {}", super::args::go_quote(value), super::args::go_quote(v)));
+                return Err(format!(
+                    "parsing time {}: extra text: {}",
+                    super::args::go_quote(value),
+                    super::args::go_quote(v)
+                ));
             }
             break;
         };
@@ -455,11 +542,16 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
             }
             Std::Year => {
                 let (n, r) = num(v, 2, 2).ok_or_else(err)?;
-                year = if n >= 69 { 1900 + n as i32 } else { 2000 + n as i32 };
+                year = if n >= 69 {
+                    1900 + n as i32
+                } else {
+                    2000 + n as i32
+                };
                 v = r;
             }
             Std::ZeroMonth | Std::NumMonth => {
-                let (n, r) = num(v, if std == Std::ZeroMonth { 2 } else { 1 }, 2).ok_or_else(err)?;
+                let (n, r) =
+                    num(v, if std == Std::ZeroMonth { 2 } else { 1 }, 2).ok_or_else(err)?;
                 month = n;
                 v = r;
             }
@@ -471,7 +563,11 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                         v.len() >= m.len() && v[..m.len()].eq_ignore_ascii_case(m)
                     })
                     .ok_or_else(err)?;
-                let l = if std == Std::Month { 3 } else { LONG_MONTHS[idx].len() };
+                let l = if std == Std::Month {
+                    3
+                } else {
+                    LONG_MONTHS[idx].len()
+                };
                 month = idx as u32 + 1;
                 v = &v[l..];
             }
@@ -483,11 +579,19 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                         v.len() >= d.len() && v[..d.len()].eq_ignore_ascii_case(d)
                     })
                     .ok_or_else(err)?;
-                let l = if std == Std::WeekDay { 3 } else { LONG_DAYS[idx].len() };
+                let l = if std == Std::WeekDay {
+                    3
+                } else {
+                    LONG_DAYS[idx].len()
+                };
                 v = &v[l..];
             }
             Std::Day | Std::ZeroDay | Std::UnderDay => {
-                let t = if std == Std::UnderDay { v.strip_prefix(' ').unwrap_or(v) } else { v };
+                let t = if std == Std::UnderDay {
+                    v.strip_prefix(' ').unwrap_or(v)
+                } else {
+                    v
+                };
                 let (n, r) = num(t, if std == Std::ZeroDay { 2 } else { 1 }, 2).ok_or_else(err)?;
                 day = n;
                 v = r;
@@ -502,17 +606,20 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                 v = r;
             }
             Std::Hour12 | Std::ZeroHour12 => {
-                let (n, r) = num(v, if std == Std::ZeroHour12 { 2 } else { 1 }, 2).ok_or_else(err)?;
+                let (n, r) =
+                    num(v, if std == Std::ZeroHour12 { 2 } else { 1 }, 2).ok_or_else(err)?;
                 hour = n;
                 v = r;
             }
             Std::Minute | Std::ZeroMinute => {
-                let (n, r) = num(v, if std == Std::ZeroMinute { 2 } else { 1 }, 2).ok_or_else(err)?;
+                let (n, r) =
+                    num(v, if std == Std::ZeroMinute { 2 } else { 1 }, 2).ok_or_else(err)?;
                 min = n;
                 v = r;
             }
             Std::Second | Std::ZeroSecond => {
-                let (n, r) = num(v, if std == Std::ZeroSecond { 2 } else { 1 }, 2).ok_or_else(err)?;
+                let (n, r) =
+                    num(v, if std == Std::ZeroSecond { 2 } else { 1 }, 2).ok_or_else(err)?;
                 sec = n;
                 v = r;
                 // Go accepts fractional seconds after a seconds field even if the layout has none.
@@ -520,7 +627,9 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                     let digits = v[1..].bytes().take_while(|c| c.is_ascii_digit()).count();
                     if digits > 0 {
                         let frac = &v[1..1 + digits];
-                        nsec = format!("{:0<9}", &frac[..frac.len().min(9)]).parse().unwrap_or(0);
+                        nsec = format!("{:0<9}", &frac[..frac.len().min(9)])
+                            .parse()
+                            .unwrap_or(0);
                         v = &v[1 + digits..];
                     }
                 }
@@ -537,7 +646,9 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                     return Err(err());
                 }
                 let frac = &v[1..1 + digits];
-                nsec = format!("{:0<9}", &frac[..frac.len().min(9)]).parse().unwrap_or(0);
+                nsec = format!("{:0<9}", &frac[..frac.len().min(9)])
+                    .parse()
+                    .unwrap_or(0);
                 v = &v[1 + digits..];
             }
             Std::PM | Std::Pm => {
@@ -591,7 +702,10 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                 let short = matches!(std, Std::Iso8601ShortTZ | Std::NumShortTZ);
                 let colon = matches!(
                     std,
-                    Std::Iso8601ColonTZ | Std::NumColonTZ | Std::Iso8601ColonSecondsTZ | Std::NumColonSecondsTZ
+                    Std::Iso8601ColonTZ
+                        | Std::NumColonTZ
+                        | Std::Iso8601ColonSecondsTZ
+                        | Std::NumColonSecondsTZ
                 );
                 if !short {
                     if colon {
@@ -602,7 +716,10 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                     r = r2;
                     if matches!(
                         std,
-                        Std::Iso8601SecondsTZ | Std::NumSecondsTz | Std::Iso8601ColonSecondsTZ | Std::NumColonSecondsTZ
+                        Std::Iso8601SecondsTZ
+                            | Std::NumSecondsTz
+                            | Std::Iso8601ColonSecondsTZ
+                            | Std::NumColonSecondsTZ
                     ) {
                         if colon {
                             r = r.strip_prefix(':').ok_or_else(err)?;
@@ -628,8 +745,12 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
             hour = 0;
         }
     }
-    let date = chrono::NaiveDate::from_ymd_opt(year, month, day)
-        .ok_or_else(|| format!("parsing time {}: day out of range", super::args::go_quote(value)))?;
+    let date = chrono::NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| {
+        format!(
+            "parsing time {}: day out of range",
+            super::args::go_quote(value)
+        )
+    })?;
     let time = chrono::NaiveTime::from_hms_opt(hour, min, sec).ok_or_else(err)?;
     let naive = chrono::NaiveDateTime::new(date, time);
     let local_secs = naive.and_utc().timestamp();
@@ -640,8 +761,18 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
             (local_secs - o as i64, o)
         }
     };
-    let zone = if off == 0 { "UTC".to_string() } else { String::new() };
-    Ok(TimeObj { secs, nsec, offset: off, zone, mono: false })
+    let zone = if off == 0 {
+        "UTC".to_string()
+    } else {
+        String::new()
+    };
+    Ok(TimeObj {
+        secs,
+        nsec,
+        offset: off,
+        zone,
+        mono: false,
+    })
 }
 
 /// Sprig's `dateInZone` argument handling: times, unix seconds, else now.
@@ -705,14 +836,22 @@ fn to_date(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("toDate", a, 2)?;
     let (layout, value) = (s(a, 0)?, s(a, 1)?);
     Ok(go_parse(layout, value)
-        .unwrap_or(TimeObj { secs: -62135596800, nsec: 0, offset: 0, zone: "UTC".into(), mono: false })
+        .unwrap_or(TimeObj {
+            secs: -62135596800,
+            nsec: 0,
+            offset: 0,
+            zone: "UTC".into(),
+            mono: false,
+        })
         .value())
 }
 
 fn must_to_date(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("mustToDate", a, 2)?;
     let (layout, value) = (s(a, 0)?, s(a, 1)?);
-    go_parse(layout, value).map(TimeObj::value).map_err(FuncError::new)
+    go_parse(layout, value)
+        .map(TimeObj::value)
+        .map_err(FuncError::new)
 }
 
 fn unix_epoch(_: &mut dyn Host, a: &[Value]) -> R {
@@ -737,13 +876,19 @@ pub fn parse_duration(st: &str) -> Result<i64, String> {
     }
     let mut total: f64 = 0.0;
     while !rest.is_empty() {
-        let n = rest.bytes().take_while(|c| c.is_ascii_digit() || *c == b'.').count();
+        let n = rest
+            .bytes()
+            .take_while(|c| c.is_ascii_digit() || *c == b'.')
+            .count();
         if n == 0 {
             return Err(bad());
         }
         let num: f64 = rest[..n].parse().map_err(|_| bad())?;
         rest = &rest[n..];
-        let u = rest.bytes().take_while(|c| !c.is_ascii_digit() && *c != b'.').count();
+        let u = rest
+            .bytes()
+            .take_while(|c| !c.is_ascii_digit() && *c != b'.')
+            .count();
         let unit = &rest[..u];
         rest = &rest[u..];
         let mult = match unit {
@@ -753,13 +898,18 @@ pub fn parse_duration(st: &str) -> Result<i64, String> {
             "s" => 1e9,
             "m" => 60e9,
             "h" => 3600e9,
-            "" => return Err(format!("time: missing unit in duration {}", super::args::go_quote(orig))),
+            "" => {
+                return Err(format!(
+                    "time: missing unit in duration {}",
+                    super::args::go_quote(orig)
+                ));
+            }
             _ => {
                 return Err(format!(
                     "time: unknown unit {} in duration {}",
                     super::args::go_quote(unit),
                     super::args::go_quote(orig)
-                ))
+                ));
             }
         };
         total += num * mult;
@@ -767,7 +917,11 @@ pub fn parse_duration(st: &str) -> Result<i64, String> {
     if total > i64::MAX as f64 {
         return Err(bad());
     }
-    Ok(if neg { -(total.round() as i64) } else { total.round() as i64 })
+    Ok(if neg {
+        -(total.round() as i64)
+    } else {
+        total.round() as i64
+    })
 }
 
 /// Go's `time.Duration.String`.
@@ -864,14 +1018,20 @@ fn duration_round(_: &mut dyn Host, a: &[Value]) -> R {
 fn ago(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("ago", a, 1)?;
     let t = match &a[0] {
-        Value::Object(o) => o.as_any().downcast_ref::<TimeObj>().cloned().unwrap_or_else(TimeObj::now),
+        Value::Object(o) => o
+            .as_any()
+            .downcast_ref::<TimeObj>()
+            .cloned()
+            .unwrap_or_else(TimeObj::now),
         Value::Int(n) | Value::Int64(n) => TimeObj::unix(*n),
         _ => TimeObj::now(),
     };
     let now = TimeObj::now();
     let ns = (now.secs - t.secs) as i128 * 1_000_000_000 + now.nsec as i128 - t.nsec as i128;
     let rounded = ((ns as f64) / 1e9).round() as i64;
-    Ok(Value::str(duration_string(rounded.saturating_mul(1_000_000_000))))
+    Ok(Value::str(duration_string(
+        rounded.saturating_mul(1_000_000_000),
+    )))
 }
 
 fn modify(a: &[Value]) -> Result<Result<TimeObj, String>, FuncError> {
@@ -880,7 +1040,12 @@ fn modify(a: &[Value]) -> Result<Result<TimeObj, String>, FuncError> {
     Ok(parse_duration(d).map(|ns| {
         let total = t.nsec as i64 + ns.rem_euclid(1_000_000_000);
         let secs = t.secs + ns.div_euclid(1_000_000_000) + total / 1_000_000_000;
-        TimeObj { secs, nsec: (total % 1_000_000_000) as u32, mono: false, ..t.clone() }
+        TimeObj {
+            secs,
+            nsec: (total % 1_000_000_000) as u32,
+            mono: false,
+            ..t.clone()
+        }
     }))
 }
 

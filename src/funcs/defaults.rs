@@ -1,7 +1,7 @@
 //! Sprig's defaults and flow helpers (`defaults.go`): `default`, `empty`, `coalesce`,
 //! `all`, `any`, `ternary`.
 
-use super::args::{boolean, nargs, nargs_min, R};
+use super::args::{R, boolean, nargs, nargs_min};
 use crate::gotmpl::{FuncMap, Host, Value};
 
 pub(super) fn register(m: &mut FuncMap) {

@@ -1,6 +1,6 @@
 //! Sprig's dict functions (`dict.go`), with mergo v1.0.1's map-merge rules.
 
-use super::args::{list, map, nargs, nargs_min, s, str_list, strval, R};
+use super::args::{R, list, map, nargs, nargs_min, s, str_list, strval};
 use crate::gotmpl::{FuncError, FuncMap, Host, Map, Value};
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -101,8 +101,10 @@ fn pick(_: &mut dyn Host, a: &[Value]) -> R {
     let d = map(a, 0)?;
     let ks = str_args(a, 1)?;
     let d = d.borrow();
-    let out: BTreeMap<String, Value> =
-        ks.into_iter().filter_map(|k| d.get(&k).map(|v| (k, v.clone()))).collect();
+    let out: BTreeMap<String, Value> = ks
+        .into_iter()
+        .filter_map(|k| d.get(&k).map(|v| (k, v.clone())))
+        .collect();
     Ok(Value::from(out))
 }
 
@@ -110,8 +112,12 @@ fn omit(_: &mut dyn Host, a: &[Value]) -> R {
     nargs_min("omit", a, 1)?;
     let d = map(a, 0)?;
     let ks = str_args(a, 1)?;
-    let out: BTreeMap<String, Value> =
-        d.borrow().iter().filter(|(k, _)| !ks.contains(k)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let out: BTreeMap<String, Value> = d
+        .borrow()
+        .iter()
+        .filter(|(k, _)| !ks.contains(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     Ok(Value::from(out))
 }
 
@@ -139,7 +145,11 @@ pub fn mergo_merge(dst: &Map, src: &Map, overwrite: bool) {
     if Rc::ptr_eq(dst, src) {
         return;
     }
-    let entries: Vec<(String, Value)> = src.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let entries: Vec<(String, Value)> = src
+        .borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     for (k, sv) in entries {
         let dv = dst.borrow().get(&k).cloned();
         if sv.is_nil() {
@@ -170,15 +180,11 @@ pub fn mergo_merge(dst: &Map, src: &Map, overwrite: bool) {
             }
             _ => {}
         }
-        if let Some(d) = &dv {
-            if !mergo_empty(d) {
-                if is_slice(&sv) {
-                    continue;
-                }
-                if matches!(sv, Value::Map(_)) && matches!(d, Value::Map(_)) {
-                    continue;
-                }
-            }
+        if let Some(d) = &dv
+            && !mergo_empty(d)
+            && (is_slice(&sv) || matches!(sv, Value::Map(_)) && matches!(d, Value::Map(_)))
+        {
+            continue;
         }
         let set = overwrite || dv.as_ref().is_none_or(mergo_empty);
         if set {
@@ -216,7 +222,9 @@ fn must_merge_overwrite(_: &mut dyn Host, a: &[Value]) -> R {
 fn deep_copy(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("deepCopy", a, 1)?;
     if a[0].is_nil() {
-        return Err(FuncError::new("reflect: call of reflect.Value.Type on zero Value"));
+        return Err(FuncError::new(
+            "reflect: call of reflect.Value.Type on zero Value",
+        ));
     }
     Ok(a[0].deep_copy())
 }
@@ -224,7 +232,9 @@ fn deep_copy(_: &mut dyn Host, a: &[Value]) -> R {
 fn must_deep_copy(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("mustDeepCopy", a, 1)?;
     if a[0].is_nil() {
-        return Err(FuncError::new("reflect: call of reflect.Value.Type on zero Value"));
+        return Err(FuncError::new(
+            "reflect: call of reflect.Value.Type on zero Value",
+        ));
     }
     Ok(a[0].deep_copy())
 }
@@ -260,7 +270,7 @@ fn dig(_: &mut dyn Host, a: &[Value]) -> R {
                 return Err(FuncError::new(format!(
                     "interface conversion: interface {{}} is {}, not string",
                     iface_name(other)
-                )))
+                )));
             }
         }
     }
@@ -275,4 +285,3 @@ fn dig(_: &mut dyn Host, a: &[Value]) -> R {
         i += 1;
     }
 }
-

@@ -1,7 +1,7 @@
 //! Base64 and base32 as Sprig does them (`strings.go`): Go's `StdEncoding`, and on bad
 //! input the decoder's error text as the result.
 
-use super::args::{bytes_to_string, nargs, s, R};
+use super::args::{R, bytes_to_string, nargs, s};
 use crate::gotmpl::{FuncMap, Host, Value};
 
 pub(super) fn register(m: &mut FuncMap) {
@@ -18,12 +18,24 @@ const B32: &[u8; 32] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
 pub fn b64_encode(data: &[u8]) -> String {
     let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let v = (b[0] as u32) << 16 | (b[1] as u32) << 8 | b[2] as u32;
         out.push(B64[(v >> 18) as usize & 63] as char);
         out.push(B64[(v >> 12) as usize & 63] as char);
-        out.push(if chunk.len() > 1 { B64[(v >> 6) as usize & 63] as char } else { '=' });
-        out.push(if chunk.len() > 2 { B64[v as usize & 63] as char } else { '=' });
+        out.push(if chunk.len() > 1 {
+            B64[(v >> 6) as usize & 63] as char
+        } else {
+            '='
+        });
+        out.push(if chunk.len() > 2 {
+            B64[v as usize & 63] as char
+        } else {
+            '='
+        });
     }
     out
 }
@@ -88,7 +100,10 @@ pub fn b64_decode(src: &[u8]) -> Result<Vec<u8>, usize> {
             finished = true;
             break;
         }
-        let val = (dbuf[0] as u32) << 18 | (dbuf[1] as u32) << 12 | (dbuf[2] as u32) << 6 | dbuf[3] as u32;
+        let val = (dbuf[0] as u32) << 18
+            | (dbuf[1] as u32) << 12
+            | (dbuf[2] as u32) << 6
+            | dbuf[3] as u32;
         let bytes = [(val >> 16) as u8, (val >> 8) as u8, val as u8];
         out.extend_from_slice(&bytes[..dlen - 1]);
         if let Some(p) = trailing {
@@ -127,7 +142,11 @@ pub fn b32_encode(data: &[u8]) -> String {
 
 /// Go's `base32.StdEncoding.DecodeString` (newlines removed first).
 pub fn b32_decode(input: &[u8]) -> Result<Vec<u8>, usize> {
-    let src: Vec<u8> = input.iter().copied().filter(|c| *c != b'\n' && *c != b'\r').collect();
+    let src: Vec<u8> = input
+        .iter()
+        .copied()
+        .filter(|c| *c != b'\n' && *c != b'\r')
+        .collect();
     let olen = src.len();
     let mut rest: &[u8] = &src;
     let mut out = Vec::new();
@@ -165,7 +184,13 @@ pub fn b32_decode(input: &[u8]) -> Result<Vec<u8>, usize> {
             j += 1;
         }
         let v = dbuf.iter().fold(0u64, |acc, x| acc << 5 | *x as u64);
-        let bytes = [(v >> 32) as u8, (v >> 24) as u8, (v >> 16) as u8, (v >> 8) as u8, v as u8];
+        let bytes = [
+            (v >> 32) as u8,
+            (v >> 24) as u8,
+            (v >> 16) as u8,
+            (v >> 8) as u8,
+            v as u8,
+        ];
         let n = match dlen {
             8 => 5,
             7 => 4,

@@ -1,6 +1,6 @@
 //! Helm's own functions (`pkg/engine/funcs.go`, `engine.go`) and Sprig's JSON family.
 
-use super::args::{list, nargs, s, R};
+use super::args::{R, list, nargs, s};
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 use crate::yaml;
 use std::collections::BTreeMap;
@@ -123,10 +123,11 @@ fn indent_sequences(text: &str) -> String {
         out.push_str(line);
         if line.ends_with(':') {
             let col = key_col(line);
-            if let Some(next) = lines.get(i + 1) {
-                if indent_of(next) == col && next[col..].starts_with("- ") {
-                    stack.push(col);
-                }
+            if let Some(next) = lines.get(i + 1)
+                && indent_of(next) == col
+                && next[col..].starts_with("- ")
+            {
+                stack.push(col);
             }
         }
     }
@@ -217,22 +218,30 @@ fn to_pretty_json(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn to_raw_json(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("toRawJson", a, 1)?;
-    yaml::to_raw_json(&a[0]).map(Value::str).map_err(|e| FuncError::new(e.msg))
+    yaml::to_raw_json(&a[0])
+        .map(Value::str)
+        .map_err(|e| FuncError::new(e.msg))
 }
 
 fn must_to_json(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("mustToJson", a, 1)?;
-    yaml::to_json(&a[0]).map(Value::str).map_err(|e| FuncError::new(e.msg))
+    yaml::to_json(&a[0])
+        .map(Value::str)
+        .map_err(|e| FuncError::new(e.msg))
 }
 
 fn must_to_pretty_json(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("mustToPrettyJson", a, 1)?;
-    yaml::to_json_pretty(&a[0]).map(Value::str).map_err(|e| FuncError::new(e.msg))
+    yaml::to_json_pretty(&a[0])
+        .map(Value::str)
+        .map_err(|e| FuncError::new(e.msg))
 }
 
 fn must_to_raw_json(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("mustToRawJson", a, 1)?;
-    yaml::to_raw_json(&a[0]).map(Value::str).map_err(|e| FuncError::new(e.msg))
+    yaml::to_raw_json(&a[0])
+        .map(Value::str)
+        .map_err(|e| FuncError::new(e.msg))
 }
 
 fn must_from_json(_: &mut dyn Host, a: &[Value]) -> R {
@@ -246,13 +255,21 @@ fn to_toml(_: &mut dyn Host, a: &[Value]) -> R {
     let mut out = String::new();
     match &a[0] {
         Value::Map(m) => toml_table(&mut out, &[], &m.borrow()),
-        other => return Ok(Value::str(format!("toml: top-level values must be Go maps or structs, not {}", other.kind_name()))),
+        other => {
+            return Ok(Value::str(format!(
+                "toml: top-level values must be Go maps or structs, not {}",
+                other.kind_name()
+            )));
+        }
     }
     Ok(Value::str(out))
 }
 
 fn toml_key(k: &str) -> String {
-    if !k.is_empty() && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-') {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
         k.to_string()
     } else {
         toml_string(k)
@@ -270,7 +287,9 @@ fn toml_string(st: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\x08' => out.push_str("\\b"),
             '\x0c' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 || c as u32 == 0x7f => out.push_str(&format!("\\u{:04X}", c as u32)),
+            c if (c as u32) < 0x20 || c as u32 == 0x7f => {
+                out.push_str(&format!("\\u{:04X}", c as u32))
+            }
             c => out.push(c),
         }
     }
@@ -286,10 +305,19 @@ fn toml_scalar(v: &Value) -> Option<String> {
             if f.is_nan() {
                 "nan".into()
             } else if f.is_infinite() {
-                if *f > 0.0 { "inf".into() } else { "-inf".into() }
+                if *f > 0.0 {
+                    "inf".into()
+                } else {
+                    "-inf".into()
+                }
             } else {
-                let t = crate::gotmpl::value::format_float(*f, crate::gotmpl::value::FloatStyle::Json);
-                if t.contains('.') || t.contains('e') { t } else { format!("{t}.0") }
+                let t =
+                    crate::gotmpl::value::format_float(*f, crate::gotmpl::value::FloatStyle::Json);
+                if t.contains('.') || t.contains('e') {
+                    t
+                } else {
+                    format!("{t}.0")
+                }
             }
         }
         Value::Str(st) => toml_string(st),

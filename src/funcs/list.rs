@@ -1,7 +1,7 @@
 //! Sprig's list functions (`list.go`). The non-`must` variants panic where the `must`
 //! ones return the error; Go's template engine turns both into the same call error.
 
-use super::args::{int, list, nargs, nargs_min, slice_items, to_i64, NIL_DEREF, R};
+use super::args::{NIL_DEREF, R, int, list, nargs, nargs_min, slice_items, to_i64};
 use super::reflect::deep_equal;
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 use std::rc::Rc;
@@ -77,7 +77,14 @@ fn prepend_imp(a: &[Value]) -> R {
     l.insert(0, a[1].clone());
     Ok(list(l))
 }
-twin!(prepend, must_prepend, "prepend", "mustPrepend", prepend_imp, 2);
+twin!(
+    prepend,
+    must_prepend,
+    "prepend",
+    "mustPrepend",
+    prepend_imp,
+    2
+);
 
 fn first_imp(a: &[Value]) -> R {
     let l = items(&a[0], "Cannot find first on type")?;
@@ -102,14 +109,28 @@ fn initial_imp(a: &[Value]) -> R {
     l.pop();
     Ok(list(l))
 }
-twin!(initial, must_initial, "initial", "mustInitial", initial_imp, 1);
+twin!(
+    initial,
+    must_initial,
+    "initial",
+    "mustInitial",
+    initial_imp,
+    1
+);
 
 fn reverse_imp(a: &[Value]) -> R {
     let mut l = items(&a[0], "Cannot find reverse on type")?;
     l.reverse();
     Ok(list(l))
 }
-twin!(reverse, must_reverse, "reverse", "mustReverse", reverse_imp, 1);
+twin!(
+    reverse,
+    must_reverse,
+    "reverse",
+    "mustReverse",
+    reverse_imp,
+    1
+);
 
 fn uniq_imp(a: &[Value]) -> R {
     let l = items(&a[0], "Cannot find uniq on type")?;
@@ -127,12 +148,23 @@ fn compact_imp(a: &[Value]) -> R {
     let l = items(&a[0], "Cannot compact on type")?;
     Ok(list(l.into_iter().filter(|x| x.truth()).collect()))
 }
-twin!(compact, must_compact, "compact", "mustCompact", compact_imp, 1);
+twin!(
+    compact,
+    must_compact,
+    "compact",
+    "mustCompact",
+    compact_imp,
+    1
+);
 
 fn without_imp(a: &[Value]) -> R {
     let l = items(&a[0], "Cannot find without on type")?;
     let omit = &a[1..];
-    Ok(list(l.into_iter().filter(|x| !omit.iter().any(|o| deep_equal(x, o))).collect()))
+    Ok(list(
+        l.into_iter()
+            .filter(|x| !omit.iter().any(|o| deep_equal(x, o)))
+            .collect(),
+    ))
 }
 
 fn without(_: &mut dyn Host, a: &[Value]) -> R {
@@ -163,7 +195,9 @@ fn slice_imp(a: &[Value]) -> R {
     let start = a.get(1).map(to_i64).unwrap_or(0);
     let end = if a.len() < 3 { len } else { to_i64(&a[2]) };
     if start < 0 || end < start || end > len {
-        return Err(FuncError::new("reflect.Value.Slice: slice index out of bounds"));
+        return Err(FuncError::new(
+            "reflect.Value.Slice: slice index out of bounds",
+        ));
     }
     let (s, e) = (start as usize, end as usize);
     Ok(match &a[0] {
@@ -191,7 +225,12 @@ fn concat(_: &mut dyn Host, a: &[Value]) -> R {
         }
         match slice_items(v) {
             Some(x) => out.extend(x),
-            None => return Err(FuncError::new(format!("Cannot concat type {} as list", v.kind_name()))),
+            None => {
+                return Err(FuncError::new(format!(
+                    "Cannot concat type {} as list",
+                    v.kind_name()
+                )));
+            }
         }
     }
     Ok(list(out))
@@ -203,6 +242,8 @@ fn chunk_imp(a: &[Value]) -> R {
     if size <= 0 {
         return Err(FuncError::new("runtime error: makeslice: len out of range"));
     }
-    Ok(list(l.chunks(size as usize).map(|c| list(c.to_vec())).collect()))
+    Ok(list(
+        l.chunks(size as usize).map(|c| list(c.to_vec())).collect(),
+    ))
 }
 twin!(chunk, must_chunk, "chunk", "mustChunk", chunk_imp, 2);

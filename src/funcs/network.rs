@@ -1,6 +1,6 @@
 //! `getHostByName`: Helm without `--enable-dns` answers "" for every name.
 
-use super::args::{nargs, s, R};
+use super::args::{R, nargs, s};
 use crate::gotmpl::{FuncMap, Host, Value};
 
 pub(super) fn register(m: &mut FuncMap) {

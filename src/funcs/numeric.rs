@@ -2,7 +2,7 @@
 //! Integer arithmetic converts with spf13/cast and returns int64; the `…f` family goes
 //! through shopspring/decimal (exact sums and products, quotients rounded to 16 places).
 
-use super::args::{float, int, list, nargs, nargs_min, to_f64, to_i64, wrong_type, R};
+use super::args::{R, float, int, list, nargs, nargs_min, to_f64, to_i64, wrong_type};
 use crate::gotmpl::value::shortest_digits;
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 
@@ -37,7 +37,9 @@ fn add1(_: &mut dyn Host, a: &[Value]) -> R {
 }
 
 fn add(_: &mut dyn Host, a: &[Value]) -> R {
-    Ok(Value::Int64(a.iter().fold(0i64, |acc, v| acc.wrapping_add(to_i64(v)))))
+    Ok(Value::Int64(
+        a.iter().fold(0i64, |acc, v| acc.wrapping_add(to_i64(v))),
+    ))
 }
 
 fn sub(_: &mut dyn Host, a: &[Value]) -> R {
@@ -67,7 +69,11 @@ fn modulo(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn mul(_: &mut dyn Host, a: &[Value]) -> R {
     nargs_min("mul", a, 1)?;
-    Ok(Value::Int64(a[1..].iter().fold(to_i64(&a[0]), |acc, v| acc.wrapping_mul(to_i64(v)))))
+    Ok(Value::Int64(
+        a[1..]
+            .iter()
+            .fold(to_i64(&a[0]), |acc, v| acc.wrapping_mul(to_i64(v))),
+    ))
 }
 
 fn max_imp(name: &str, a: &[Value]) -> R {
@@ -118,12 +124,20 @@ fn go_min(x: f64, y: f64) -> f64 {
 
 fn maxf(_: &mut dyn Host, a: &[Value]) -> R {
     nargs_min("maxf", a, 1)?;
-    Ok(Value::Float(a[1..].iter().fold(to_f64(&a[0]), |acc, v| go_max(acc, to_f64(v)))))
+    Ok(Value::Float(
+        a[1..]
+            .iter()
+            .fold(to_f64(&a[0]), |acc, v| go_max(acc, to_f64(v))),
+    ))
 }
 
 fn minf(_: &mut dyn Host, a: &[Value]) -> R {
     nargs_min("minf", a, 1)?;
-    Ok(Value::Float(a[1..].iter().fold(to_f64(&a[0]), |acc, v| go_min(acc, to_f64(v)))))
+    Ok(Value::Float(
+        a[1..]
+            .iter()
+            .fold(to_f64(&a[0]), |acc, v| go_min(acc, to_f64(v))),
+    ))
 }
 
 /// An exact decimal `m × 10^e` (shopspring/decimal for the sizes templates use).
@@ -148,7 +162,10 @@ impl Dec {
         let (digits, dp) = shortest_digits(f);
         let m: i128 = digits.parse().ok()?;
         let m = if f < 0.0 { -m } else { m };
-        Some(Dec { m, e: dp - digits.len() as i32 })
+        Some(Dec {
+            m,
+            e: dp - digits.len() as i32,
+        })
     }
 
     fn align(a: Dec, b: Dec) -> Option<(i128, i128, i32)> {
@@ -160,16 +177,25 @@ impl Dec {
 
     fn add(a: Dec, b: Dec) -> Option<Dec> {
         let (x, y, e) = Dec::align(a, b)?;
-        Some(Dec { m: x.checked_add(y)?, e })
+        Some(Dec {
+            m: x.checked_add(y)?,
+            e,
+        })
     }
 
     fn sub(a: Dec, b: Dec) -> Option<Dec> {
         let (x, y, e) = Dec::align(a, b)?;
-        Some(Dec { m: x.checked_sub(y)?, e })
+        Some(Dec {
+            m: x.checked_sub(y)?,
+            e,
+        })
     }
 
     fn mul(a: Dec, b: Dec) -> Option<Dec> {
-        Some(Dec { m: a.m.checked_mul(b.m)?, e: a.e.checked_add(b.e)? })
+        Some(Dec {
+            m: a.m.checked_mul(b.m)?,
+            e: a.e.checked_add(b.e)?,
+        })
     }
 
     /// `DivRound(b, 16)`: the quotient truncated to 16 places, then rounded half away from zero.
@@ -285,7 +311,11 @@ fn round(_: &mut dyn Host, a: &[Value]) -> R {
     let pow = 10f64.powf(p as f64);
     let digit = pow * val;
     let frac = digit - digit.trunc();
-    let r = if frac >= round_on { digit.ceil() } else { digit.floor() };
+    let r = if frac >= round_on {
+        digit.ceil()
+    } else {
+        digit.floor()
+    };
     Ok(Value::Float(r / pow))
 }
 
@@ -348,7 +378,14 @@ fn seq(_: &mut dyn Host, a: &[Value]) -> R {
             other => return Err(wrong_type("int", other)),
         }
     }
-    let join = |v: Vec<i64>| Value::str(v.iter().map(|n| n.to_string()).collect::<Vec<_>>().join(" "));
+    let join = |v: Vec<i64>| {
+        Value::str(
+            v.iter()
+                .map(|n| n.to_string())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
+    };
     let out = match p.len() {
         1 => {
             let (start, end) = (1, p[0]);

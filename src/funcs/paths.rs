@@ -1,7 +1,7 @@
 //! Go's `path` functions (`base`, `dir`, `clean`, `ext`, `isAbs`) and their `filepath`
 //! twins, which are the same on Linux.
 
-use super::args::{nargs, s, R};
+use super::args::{R, nargs, s};
 use crate::gotmpl::{FuncMap, Host, Value};
 
 pub(super) fn register(m: &mut FuncMap) {
@@ -98,4 +98,6 @@ path_fn!(os_base, "osBase", |p| Value::str(go_base(p)));
 path_fn!(os_dir, "osDir", |p| Value::str(go_dir(p)));
 path_fn!(os_clean, "osClean", |p| Value::str(go_clean(p)));
 path_fn!(os_ext, "osExt", |p| Value::str(go_ext(p)));
-path_fn!(os_is_abs, "osIsAbs", |p: &str| Value::Bool(p.starts_with('/')));
+path_fn!(os_is_abs, "osIsAbs", |p: &str| Value::Bool(
+    p.starts_with('/')
+));

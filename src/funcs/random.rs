@@ -2,7 +2,7 @@
 //! Their output cannot match Helm's byte for byte; a renderer may call [`seed`] to make
 //! them reproducible.
 
-use super::args::{int, nargs, s, R};
+use super::args::{R, int, nargs, s};
 use super::encoding::b64_encode;
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 use std::cell::Cell;
@@ -54,7 +54,9 @@ fn rand_from(name: &str, a: &[Value], set: &[u8]) -> R {
     if n <= 0 {
         return Ok(Value::str(""));
     }
-    let out: String = (0..n).map(|_| set[below(set.len() as u64) as usize] as char).collect();
+    let out: String = (0..n)
+        .map(|_| set[below(set.len() as u64) as usize] as char)
+        .collect();
     Ok(Value::str(out))
 }
 
@@ -101,7 +103,14 @@ fn uuidv4(_: &mut dyn Host, a: &[Value]) -> R {
     b[6] = (b[6] & 0x0f) | 0x40;
     b[8] = (b[8] & 0x3f) | 0x80;
     let h = hex::encode(b);
-    Ok(Value::str(format!("{}-{}-{}-{}-{}", &h[..8], &h[8..12], &h[12..16], &h[16..20], &h[20..])))
+    Ok(Value::str(format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..]
+    )))
 }
 
 fn shuffle(_: &mut dyn Host, a: &[Value]) -> R {

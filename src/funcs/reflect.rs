@@ -1,6 +1,6 @@
 //! Sprig's reflection functions (`reflect.go`) and Go's `reflect.DeepEqual`.
 
-use super::args::{nargs, s, R};
+use super::args::{R, nargs, s};
 use crate::gotmpl::{FuncMap, Host, Value};
 use std::rc::Rc;
 
@@ -32,7 +32,9 @@ pub fn deep_equal(a: &Value, b: &Value) -> bool {
                 return true;
             }
             let (x, y) = (x.borrow(), y.borrow());
-            x.len() == y.len() && x.iter().all(|(k, v)| y.get(k).is_some_and(|w| deep_equal(v, w)))
+            x.len() == y.len()
+                && x.iter()
+                    .all(|(k, v)| y.get(k).is_some_and(|w| deep_equal(v, w)))
         }
         (Value::Object(x), Value::Object(y)) => {
             Rc::ptr_eq(x, y) || (x.type_name() == y.type_name() && x.format() == y.format())

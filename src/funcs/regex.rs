@@ -1,7 +1,7 @@
 //! Sprig's regex functions (`regex.go`) over Go RE2 syntax: `\d \w \s \b` are ASCII-only
 //! as in Go, `[` inside a class is literal, and `regexQuoteMeta` is Go's `QuoteMeta`.
 
-use super::args::{int, nargs, s, str_list, go_quote, R};
+use super::args::{R, go_quote, int, nargs, s, str_list};
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -125,7 +125,10 @@ fn compile_error(expr: &str) -> String {
     }
     if in_class {
         let start = expr.rfind('[').unwrap_or(0);
-        return format!("error parsing regexp: missing closing ]: `{}`", &expr[start..]);
+        return format!(
+            "error parsing regexp: missing closing ]: `{}`",
+            &expr[start..]
+        );
     }
     if depth > 0 {
         return format!("error parsing regexp: missing closing ): `{expr}`");
@@ -165,12 +168,15 @@ pub fn compile(expr: &str) -> Result<Rc<regex::Regex>, String> {
 
 /// `regexp.MustCompile`: the panic message Go's template engine reports.
 fn must_compile(expr: &str) -> Result<Rc<regex::Regex>, FuncError> {
-    compile(expr).map_err(|e| FuncError::new(format!("regexp: Compile({}): {e}", regexp_quote(expr))))
+    compile(expr)
+        .map_err(|e| FuncError::new(format!("regexp: Compile({}): {e}", regexp_quote(expr))))
 }
 
 /// `regexp`'s `quote`: backquoted when `strconv.CanBackquote`, else `strconv.Quote`.
 fn regexp_quote(s: &str) -> String {
-    let can = s.chars().all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !(c < ' ' || c == '\x7f')));
+    let can = s
+        .chars()
+        .all(|c| c != '`' && c != '\u{FEFF}' && (c == '\t' || !(c < ' ' || c == '\x7f')));
     if can { format!("`{s}`") } else { go_quote(s) }
 }
 
@@ -182,7 +188,9 @@ fn try_compile(expr: &str) -> Result<Rc<regex::Regex>, FuncError> {
 fn regex_match(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("regexMatch", a, 2)?;
     let (re, st) = (s(a, 0)?, s(a, 1)?);
-    Ok(Value::Bool(compile(re).map(|r| r.is_match(st)).unwrap_or(false)))
+    Ok(Value::Bool(
+        compile(re).map(|r| r.is_match(st)).unwrap_or(false),
+    ))
 }
 
 fn must_regex_match(_: &mut dyn Host, a: &[Value]) -> R {
@@ -193,7 +201,11 @@ fn must_regex_match(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn find_all(r: &regex::Regex, st: &str, n: i64) -> Value {
     let it = r.find_iter(st).map(|m| m.as_str().to_string());
-    let v: Vec<String> = if n < 0 { it.collect() } else { it.take(n as usize).collect() };
+    let v: Vec<String> = if n < 0 {
+        it.collect()
+    } else {
+        it.take(n as usize).collect()
+    };
     str_list(v)
 }
 
@@ -240,13 +252,17 @@ fn must_regex_replace_all(_: &mut dyn Host, a: &[Value]) -> R {
 fn regex_replace_all_literal(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("regexReplaceAllLiteral", a, 3)?;
     let (re, st, repl) = (s(a, 0)?, s(a, 1)?, s(a, 2)?);
-    Ok(Value::str(must_compile(re)?.replace_all(st, regex::NoExpand(repl))))
+    Ok(Value::str(
+        must_compile(re)?.replace_all(st, regex::NoExpand(repl)),
+    ))
 }
 
 fn must_regex_replace_all_literal(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("mustRegexReplaceAllLiteral", a, 3)?;
     let (re, st, repl) = (s(a, 0)?, s(a, 1)?, s(a, 2)?);
-    Ok(Value::str(try_compile(re)?.replace_all(st, regex::NoExpand(repl))))
+    Ok(Value::str(
+        try_compile(re)?.replace_all(st, regex::NoExpand(repl)),
+    ))
 }
 
 /// Go's `Regexp.Split`.
@@ -259,7 +275,11 @@ pub fn go_split(r: &regex::Regex, st: &str, n: i64) -> Vec<String> {
     }
     let matches: Vec<(usize, usize)> = {
         let it = r.find_iter(st).map(|m| (m.start(), m.end()));
-        if n < 0 { it.collect() } else { it.take(n as usize).collect() }
+        if n < 0 {
+            it.collect()
+        } else {
+            it.take(n as usize).collect()
+        }
     };
     let mut out = Vec::new();
     let (mut beg, mut end) = (0usize, 0usize);

@@ -2,7 +2,7 @@
 //! `semverCompare`). Not Cargo's semver: a bare `1.2.3` is `=1.2.3`, prereleases only
 //! satisfy constraints that carry a prerelease themselves.
 
-use super::args::{nargs, s, R};
+use super::args::{R, nargs, s};
 use crate::gotmpl::{FuncError, FuncMap, Host, Object, Value};
 use std::cmp::Ordering;
 use std::rc::Rc;
@@ -79,18 +79,31 @@ fn validate_metadata(m: &str) -> Result<(), String> {
 
 fn parse_seg(st: &str) -> Result<u64, String> {
     st.parse::<u64>().map_err(|_| {
-        format!("Error parsing version segment: strconv.ParseUint: parsing \"{st}\": value out of range")
+        format!(
+            "Error parsing version segment: strconv.ParseUint: parsing \"{st}\": value out of range"
+        )
     })
 }
 
 impl Version {
     /// `semver.NewVersion`.
     pub fn parse(v: &str) -> Result<Version, String> {
-        let caps = res().version.captures(v).ok_or_else(|| ERR_INVALID.to_string())?;
+        let caps = res()
+            .version
+            .captures(v)
+            .ok_or_else(|| ERR_INVALID.to_string())?;
         let g = |i: usize| caps.get(i).map(|m| m.as_str()).unwrap_or("");
         let major = parse_seg(g(1))?;
-        let minor = if g(2).is_empty() { 0 } else { parse_seg(&g(2)[1..])? };
-        let patch = if g(3).is_empty() { 0 } else { parse_seg(&g(3)[1..])? };
+        let minor = if g(2).is_empty() {
+            0
+        } else {
+            parse_seg(&g(2)[1..])?
+        };
+        let patch = if g(3).is_empty() {
+            0
+        } else {
+            parse_seg(&g(3)[1..])?
+        };
         let pre = g(5).to_string();
         let metadata = g(8).to_string();
         if !pre.is_empty() {
@@ -99,11 +112,22 @@ impl Version {
         if !metadata.is_empty() {
             validate_metadata(&metadata)?;
         }
-        Ok(Version { major, minor, patch, pre, metadata, original: v.to_string() })
+        Ok(Version {
+            major,
+            minor,
+            patch,
+            pre,
+            metadata,
+            original: v.to_string(),
+        })
     }
 
     fn v_prefix(&self) -> &'static str {
-        if self.original.starts_with('v') { "v" } else { "" }
+        if self.original.starts_with('v') {
+            "v"
+        } else {
+            ""
+        }
     }
 
     fn with_original(mut self, prefix: &str) -> Version {
@@ -112,7 +136,11 @@ impl Version {
     }
 
     pub fn compare(&self, o: &Version) -> Ordering {
-        let c = self.major.cmp(&o.major).then(self.minor.cmp(&o.minor)).then(self.patch.cmp(&o.patch));
+        let c = self
+            .major
+            .cmp(&o.major)
+            .then(self.minor.cmp(&o.minor))
+            .then(self.patch.cmp(&o.patch));
         if c != Ordering::Equal {
             return c;
         }
@@ -205,7 +233,10 @@ fn parse_constraint(c: &str) -> Result<Constraint, String> {
             dirty: true,
         });
     }
-    let caps = res().constraint.captures(c).ok_or_else(|| format!("improper constraint: {c}"))?;
+    let caps = res()
+        .constraint
+        .captures(c)
+        .ok_or_else(|| format!("improper constraint: {c}"))?;
     let g = |i: usize| caps.get(i).map(|m| m.as_str()).unwrap_or("");
     // Groups: 1 op, 2 whole version, 3 major, 4 .minor, 5 .patch, 6 -pre (with dash)...
     let (m3, m4, m5, m6) = (g(3), g(4), g(5), g(6));
@@ -225,7 +256,13 @@ fn parse_constraint(c: &str) -> Result<Constraint, String> {
         g(2).to_string()
     };
     let con = Version::parse(&ver).map_err(|_| "constraint Parser Error".to_string())?;
-    Ok(Constraint { con, op: g(1).to_string(), minor_dirty, patch_dirty, dirty })
+    Ok(Constraint {
+        con,
+        op: g(1).to_string(),
+        minor_dirty,
+        patch_dirty,
+        dirty,
+    })
 }
 
 /// Parsed `||`-separated groups of AND-ed constraints.
@@ -240,7 +277,9 @@ fn rewrite_range(i: &str) -> String {
             (
                 c.get(0).map(|m| m.as_str().to_string()).unwrap_or_default(),
                 c.get(1).map(|m| m.as_str().to_string()).unwrap_or_default(),
-                c.get(11).map(|m| m.as_str().to_string()).unwrap_or_default(),
+                c.get(11)
+                    .map(|m| m.as_str().to_string())
+                    .unwrap_or_default(),
             )
         })
         .collect();
@@ -259,7 +298,11 @@ impl Constraints {
             if !res().valid.is_match(v) {
                 return Err(format!("improper constraint: {v}"));
             }
-            let mut cs: Vec<String> = res().find.find_iter(v).map(|m| m.as_str().to_string()).collect();
+            let mut cs: Vec<String> = res()
+                .find
+                .find_iter(v)
+                .map(|m| m.as_str().to_string())
+                .collect();
             if cs.is_empty() {
                 cs.push(v.to_string());
             }
@@ -316,7 +359,8 @@ fn check(c: &Constraint, v: &Version) -> bool {
             if !c.dirty {
                 return v.compare(&c.con) != Ordering::Greater;
             }
-            !(v.major > c.con.major || v.major == c.con.major && v.minor > c.con.minor && !c.minor_dirty)
+            !(v.major > c.con.major
+                || v.major == c.con.major && v.minor > c.con.minor && !c.minor_dirty)
         }
         "~" | "~>" => tilde(c, v),
         "^" => caret(c, v),
@@ -331,7 +375,8 @@ fn tilde(c: &Constraint, v: &Version) -> bool {
     if v.compare(&c.con) == Ordering::Less {
         return false;
     }
-    if c.con.major == 0 && c.con.minor == 0 && c.con.patch == 0 && !c.minor_dirty && !c.patch_dirty {
+    if c.con.major == 0 && c.con.minor == 0 && c.con.patch == 0 && !c.minor_dirty && !c.patch_dirty
+    {
         return true;
     }
     if v.major != c.con.major {
@@ -404,7 +449,10 @@ impl VersionObj {
 
 fn other_version(args: &[Value], name: &str) -> Result<Version, FuncError> {
     if args.len() != 1 {
-        return Err(FuncError::bare(format!("wrong number of args for {name}: want 1 got {}", args.len())));
+        return Err(FuncError::bare(format!(
+            "wrong number of args for {name}: want 1 got {}",
+            args.len()
+        )));
     }
     match &args[0] {
         Value::Object(o) => match o.as_any().downcast_ref::<VersionObj>() {
@@ -417,7 +465,11 @@ fn other_version(args: &[Value], name: &str) -> Result<Version, FuncError> {
 
 impl Object for VersionObj {
     fn type_name(&self) -> String {
-        if self.pointer { "*semver.Version".into() } else { "semver.Version".into() }
+        if self.pointer {
+            "*semver.Version".into()
+        } else {
+            "semver.Version".into()
+        }
     }
 
     fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>> {
@@ -426,55 +478,63 @@ impl Object for VersionObj {
             if args.is_empty() {
                 Ok(())
             } else {
-                Err(FuncError::bare(format!("wrong number of args for {name}: want 0 got {}", args.len())))
+                Err(FuncError::bare(format!(
+                    "wrong number of args for {name}: want 0 got {}",
+                    args.len()
+                )))
             }
         };
-        let r = match name {
-            "Major" => none(args).map(|_| Value::Int64(v.major as i64)),
-            "Minor" => none(args).map(|_| Value::Int64(v.minor as i64)),
-            "Patch" => none(args).map(|_| Value::Int64(v.patch as i64)),
-            "Prerelease" => none(args).map(|_| Value::str(&v.pre)),
-            "Metadata" => none(args).map(|_| Value::str(&v.metadata)),
-            "Original" => none(args).map(|_| Value::str(&v.original)),
-            "String" => none(args).map(|_| Value::str(v.to_string())),
-            "IncPatch" => none(args).map(|_| {
-                let mut n = v.clone();
-                if n.pre.is_empty() {
-                    n.patch += 1;
+        let r =
+            match name {
+                "Major" => none(args).map(|_| Value::Int64(v.major as i64)),
+                "Minor" => none(args).map(|_| Value::Int64(v.minor as i64)),
+                "Patch" => none(args).map(|_| Value::Int64(v.patch as i64)),
+                "Prerelease" => none(args).map(|_| Value::str(&v.pre)),
+                "Metadata" => none(args).map(|_| Value::str(&v.metadata)),
+                "Original" => none(args).map(|_| Value::str(&v.original)),
+                "String" => none(args).map(|_| Value::str(v.to_string())),
+                "IncPatch" => none(args).map(|_| {
+                    let mut n = v.clone();
+                    if n.pre.is_empty() {
+                        n.patch += 1;
+                    }
+                    n.pre.clear();
+                    n.metadata.clear();
+                    VersionObj::value(n.with_original(v.v_prefix()), false)
+                }),
+                "IncMinor" => none(args).map(|_| {
+                    let mut n = v.clone();
+                    n.pre.clear();
+                    n.metadata.clear();
+                    n.patch = 0;
+                    n.minor += 1;
+                    VersionObj::value(n.with_original(v.v_prefix()), false)
+                }),
+                "IncMajor" => none(args).map(|_| {
+                    let mut n = v.clone();
+                    n.pre.clear();
+                    n.metadata.clear();
+                    n.patch = 0;
+                    n.minor = 0;
+                    n.major += 1;
+                    VersionObj::value(n.with_original(v.v_prefix()), false)
+                }),
+                "Compare" => other_version(args, name).map(|o| Value::Int(v.compare(&o) as i64)),
+                "LessThan" => {
+                    other_version(args, name).map(|o| Value::Bool(v.compare(&o) == Ordering::Less))
                 }
-                n.pre.clear();
-                n.metadata.clear();
-                VersionObj::value(n.with_original(v.v_prefix()), false)
-            }),
-            "IncMinor" => none(args).map(|_| {
-                let mut n = v.clone();
-                n.pre.clear();
-                n.metadata.clear();
-                n.patch = 0;
-                n.minor += 1;
-                VersionObj::value(n.with_original(v.v_prefix()), false)
-            }),
-            "IncMajor" => none(args).map(|_| {
-                let mut n = v.clone();
-                n.pre.clear();
-                n.metadata.clear();
-                n.patch = 0;
-                n.minor = 0;
-                n.major += 1;
-                VersionObj::value(n.with_original(v.v_prefix()), false)
-            }),
-            "Compare" => other_version(args, name).map(|o| Value::Int(v.compare(&o) as i64)),
-            "LessThan" => other_version(args, name).map(|o| Value::Bool(v.compare(&o) == Ordering::Less)),
-            "LessThanEqual" => {
-                other_version(args, name).map(|o| Value::Bool(v.compare(&o) != Ordering::Greater))
-            }
-            "GreaterThan" => other_version(args, name).map(|o| Value::Bool(v.compare(&o) == Ordering::Greater)),
-            "GreaterThanEqual" => {
-                other_version(args, name).map(|o| Value::Bool(v.compare(&o) != Ordering::Less))
-            }
-            "Equal" => other_version(args, name).map(|o| Value::Bool(v.compare(&o) == Ordering::Equal)),
-            _ => return None,
-        };
+                "LessThanEqual" => other_version(args, name)
+                    .map(|o| Value::Bool(v.compare(&o) != Ordering::Greater)),
+                "GreaterThan" => other_version(args, name)
+                    .map(|o| Value::Bool(v.compare(&o) == Ordering::Greater)),
+                "GreaterThanEqual" => {
+                    other_version(args, name).map(|o| Value::Bool(v.compare(&o) != Ordering::Less))
+                }
+                "Equal" => {
+                    other_version(args, name).map(|o| Value::Bool(v.compare(&o) == Ordering::Equal))
+                }
+                _ => return None,
+            };
         Some(r)
     }
 

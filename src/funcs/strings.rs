@@ -1,8 +1,8 @@
 //! Sprig's string functions (`strings.go`), goutils and xstrings ports.
 
 use super::args::{
-    self, bytes_to_string, go_quote, int, is_go_space, nargs, s, str_list, strval, to_lower_char,
-    to_title_char, to_upper_char, R,
+    self, R, bytes_to_string, go_quote, int, is_go_space, nargs, s, str_list, strval,
+    to_lower_char, to_title_char, to_upper_char,
 };
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 use std::collections::BTreeMap;
@@ -200,7 +200,9 @@ fn untitle(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn slice_oob(lo: Option<i64>, hi: Option<i64>, len: usize) -> FuncError {
     let msg = match (lo, hi) {
-        (None, Some(h)) => format!("runtime error: slice bounds out of range [:{h}] with length {len}"),
+        (None, Some(h)) => {
+            format!("runtime error: slice bounds out of range [:{h}] with length {len}")
+        }
         (Some(l), None) => format!("runtime error: slice bounds out of range [{l}:{len}]"),
         (Some(_), Some(h)) if h as usize > len || h < 0 => {
             format!("runtime error: slice bounds out of range [:{h}] with length {len}")
@@ -287,7 +289,11 @@ fn nospace(_: &mut dyn Host, a: &[Value]) -> R {
     if !st.bytes().any(is_sp) {
         return str_ok(st);
     }
-    let out: String = st.bytes().filter(|b| !is_sp(*b)).map(|b| b as char).collect();
+    let out: String = st
+        .bytes()
+        .filter(|b| !is_sp(*b))
+        .map(|b| b as char)
+        .collect();
     str_ok(out)
 }
 
@@ -351,11 +357,32 @@ fn is_punct(c: char) -> bool {
     if c.is_ascii() {
         return matches!(
             c,
-            '!' | '"' | '#' | '%' | '&' | '\'' | '(' | ')' | '*' | ',' | '-' | '.' | '/' | ':' | ';' | '?' | '@'
-                | '[' | '\\' | ']' | '_' | '{' | '}'
+            '!' | '"'
+                | '#'
+                | '%'
+                | '&'
+                | '\''
+                | '('
+                | ')'
+                | '*'
+                | ','
+                | '-'
+                | '.'
+                | '/'
+                | ':'
+                | ';'
+                | '?'
+                | '@'
+                | '['
+                | '\\'
+                | ']'
+                | '_'
+                | '{'
+                | '}'
         );
     }
-    c.is_ascii_punctuation() || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3001}'..='\u{3003}' | '¡' | '§' | '«' | '¶' | '·' | '»' | '¿')
+    c.is_ascii_punctuation()
+        || matches!(c, '\u{2010}'..='\u{2027}' | '\u{3001}'..='\u{3003}' | '¡' | '§' | '«' | '¶' | '·' | '»' | '¿')
 }
 
 fn is_number(c: char) -> bool {
@@ -595,7 +622,10 @@ pub fn wrap_custom(st: &str, wrap_len: i64, nl: &str, wrap_long: bool) -> String
             continue;
         }
         let end = wl + off + 1;
-        let space = b[off..end].iter().rposition(|c| *c == b' ').map(|p| p + off);
+        let space = b[off..end]
+            .iter()
+            .rposition(|c| *c == b' ')
+            .map(|p| p + off);
         if let Some(sp) = space {
             out.extend_from_slice(&b[off..sp]);
             out.extend_from_slice(nl.as_bytes());
@@ -657,17 +687,29 @@ fn has_suffix(_: &mut dyn Host, a: &[Value]) -> R {
 }
 
 fn quote(_: &mut dyn Host, a: &[Value]) -> R {
-    let out: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(|v| go_quote(&strval(v))).collect();
+    let out: Vec<String> = a
+        .iter()
+        .filter(|v| !v.is_nil())
+        .map(|v| go_quote(&strval(v)))
+        .collect();
     str_ok(out.join(" "))
 }
 
 fn squote(_: &mut dyn Host, a: &[Value]) -> R {
-    let out: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(|v| format!("'{}'", v.to_go_string())).collect();
+    let out: Vec<String> = a
+        .iter()
+        .filter(|v| !v.is_nil())
+        .map(|v| format!("'{}'", v.to_go_string()))
+        .collect();
     str_ok(out.join(" "))
 }
 
 fn cat(_: &mut dyn Host, a: &[Value]) -> R {
-    let out: Vec<String> = a.iter().filter(|v| !v.is_nil()).map(|v| v.to_go_string()).collect();
+    let out: Vec<String> = a
+        .iter()
+        .filter(|v| !v.is_nil())
+        .map(|v| v.to_go_string())
+        .collect();
     str_ok(out.join(" "))
 }
 
@@ -748,8 +790,11 @@ pub fn go_split_n(st: &str, sep: &str, n: i64) -> Vec<String> {
 }
 
 fn parts_map(parts: Vec<String>) -> Value {
-    let m: BTreeMap<String, Value> =
-        parts.into_iter().enumerate().map(|(i, p)| (format!("_{i}"), Value::str(p))).collect();
+    let m: BTreeMap<String, Value> = parts
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| (format!("_{i}"), Value::str(p)))
+        .collect();
     Value::from(m)
 }
 

@@ -9,7 +9,9 @@ struct Dummy;
 
 impl Host for Dummy {
     fn include(&mut self, name: &str, _: Value) -> Result<String, FuncError> {
-        Err(FuncError::new(format!("no template {name:?} in the test host")))
+        Err(FuncError::new(format!(
+            "no template {name:?} in the test host"
+        )))
     }
     fn tpl(&mut self, _: &str, _: Value) -> Result<String, FuncError> {
         Err(FuncError::new("no tpl in the test host"))
@@ -79,7 +81,9 @@ fn lex(src: &str) -> Vec<Tok> {
                     }
                     j += 1;
                 }
-                out.push(Tok::Lit(Value::str(unquote(&c[i + 1..j].iter().collect::<String>()))));
+                out.push(Tok::Lit(Value::str(unquote(
+                    &c[i + 1..j].iter().collect::<String>(),
+                ))));
                 i = j + 1;
             }
             '`' => {
@@ -125,7 +129,11 @@ struct Ev<'a> {
 }
 
 fn call_err(name: &str, e: FuncError) -> String {
-    if e.bare { e.msg } else { format!("error calling {name}: {}", e.msg) }
+    if e.bare {
+        e.msg
+    } else {
+        format!("error calling {name}: {}", e.msg)
+    }
 }
 
 impl Ev<'_> {
@@ -177,7 +185,10 @@ impl Ev<'_> {
             let rest: Vec<String> = args[1..].iter().map(|v| v.to_go_string()).collect();
             return Ok(Value::str(rest.concat()));
         }
-        let f = self.funcs.get(name).unwrap_or_else(|| panic!("no function {name}"));
+        let f = self
+            .funcs
+            .get(name)
+            .unwrap_or_else(|| panic!("no function {name}"));
         f(&mut Dummy, &args).map_err(|e| call_err(name, e))
     }
 
@@ -185,7 +196,9 @@ impl Ev<'_> {
         if let Tok::Ident(name) = self.toks[self.pos].clone() {
             self.pos += 1;
             let mut args = Vec::new();
-            while self.pos < self.toks.len() && !matches!(self.toks[self.pos], Tok::Pipe | Tok::Close) {
+            while self.pos < self.toks.len()
+                && !matches!(self.toks[self.pos], Tok::Pipe | Tok::Close)
+            {
                 let mut v = self.operand()?;
                 while let Some(Tok::Ident(f)) = self.toks.get(self.pos).cloned() {
                     let Some(f) = f.strip_prefix('.') else { break };
@@ -199,11 +212,15 @@ impl Ev<'_> {
         }
         assert!(piped.is_none());
         let v = self.operand()?;
-        if let Some(Tok::Ident(field)) = self.toks.get(self.pos).cloned() {
-            if let Some(field) = field.strip_prefix('.') {
+        if let Some(Tok::Ident(field)) = self.toks.get(self.pos).cloned()
+            && let Some(field) = field.strip_prefix('.')
+        {
+            {
                 self.pos += 1;
                 let mut args = Vec::new();
-                while self.pos < self.toks.len() && !matches!(self.toks[self.pos], Tok::Pipe | Tok::Close) {
+                while self.pos < self.toks.len()
+                    && !matches!(self.toks[self.pos], Tok::Pipe | Tok::Close)
+                {
                     args.push(self.operand()?);
                 }
                 return get_field(&v, field, &args);
@@ -227,7 +244,11 @@ fn get_field(v: &Value, field: &str, args: &[Value]) -> Result<Value, String> {
 /// Evaluate EXPR and print it as `{{ EXPR }}` would, after Helm strips `<no value>`.
 pub(crate) fn render(expr: &str) -> String {
     let funcs = helm_funcs();
-    let mut ev = Ev { toks: lex(expr), pos: 0, funcs: &funcs };
+    let mut ev = Ev {
+        toks: lex(expr),
+        pos: 0,
+        funcs: &funcs,
+    };
     match ev.pipeline() {
         Ok(Value::Nil) => String::new(),
         Ok(v) => v.to_go_string().replace("<no value>", ""),
@@ -250,17 +271,53 @@ fn helm_table() {
             failures.push(format!("{expr}\n   want: {want:?}\n    got: {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} cases differ:\n{}", failures.len(), cases::CASES.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases differ:\n{}",
+        failures.len(),
+        cases::CASES.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
 fn every_sprig_name_is_registered() {
     let f = helm_funcs();
     for name in [
-        "include", "tpl", "required", "fail", "lookup", "toYaml", "toYamlPretty", "fromYaml", "fromYamlArray",
-        "toJson", "fromJson", "fromJsonArray", "toToml", "fromToml", "abbrev", "trunc", "quote", "nindent",
-        "semverCompare", "regexReplaceAll", "b64enc", "sha256sum", "mergeOverwrite", "dig", "uuidv4", "now",
-        "date", "urlParse", "getHostByName", "typeOf", "deepEqual", "slice", "seq", "toDecimal",
+        "include",
+        "tpl",
+        "required",
+        "fail",
+        "lookup",
+        "toYaml",
+        "toYamlPretty",
+        "fromYaml",
+        "fromYamlArray",
+        "toJson",
+        "fromJson",
+        "fromJsonArray",
+        "toToml",
+        "fromToml",
+        "abbrev",
+        "trunc",
+        "quote",
+        "nindent",
+        "semverCompare",
+        "regexReplaceAll",
+        "b64enc",
+        "sha256sum",
+        "mergeOverwrite",
+        "dig",
+        "uuidv4",
+        "now",
+        "date",
+        "urlParse",
+        "getHostByName",
+        "typeOf",
+        "deepEqual",
+        "slice",
+        "seq",
+        "toDecimal",
     ] {
         assert!(f.contains_key(name), "{name} missing");
     }

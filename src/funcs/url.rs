@@ -1,6 +1,6 @@
 //! Sprig's `urlParse` and `urlJoin` over a port of the parts of Go's `net/url` they use.
 
-use super::args::{map, nargs, s, R};
+use super::args::{R, map, nargs, s};
 use crate::gotmpl::{FuncError, FuncMap, Host, Value};
 use std::collections::BTreeMap;
 
@@ -26,7 +26,10 @@ fn unescape(st: &str) -> Result<String, String> {
                 (Some(h), Some(l)) => out.push(h << 4 | l),
                 _ => {
                     let end = (i + 3).min(b.len());
-                    return Err(format!("invalid URL escape {}", super::args::go_quote(&st[i..end])));
+                    return Err(format!(
+                        "invalid URL escape {}",
+                        super::args::go_quote(&st[i..end])
+                    ));
                 }
             }
             i += 3;
@@ -56,7 +59,8 @@ fn parse(raw: &str) -> Result<Url, String> {
         None => (raw, None),
     };
     if let Some(f) = frag {
-        u.fragment = unescape(f).map_err(|e| format!("parse {}: {e}", super::args::go_quote(raw)))?;
+        u.fragment =
+            unescape(f).map_err(|e| format!("parse {}: {e}", super::args::go_quote(raw)))?;
     }
     let mut rest = rest.to_string();
     // scheme
@@ -64,12 +68,17 @@ fn parse(raw: &str) -> Result<Url, String> {
         let cand = &rest[..p];
         let valid = !cand.is_empty()
             && cand.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-            && cand.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
+            && cand
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'));
         if valid {
             u.scheme = cand.to_ascii_lowercase();
             rest = rest[p + 1..].to_string();
         } else if p == 0 {
-            return Err(format!("parse {}: missing protocol scheme", super::args::go_quote(raw)));
+            return Err(format!(
+                "parse {}: missing protocol scheme",
+                super::args::go_quote(raw)
+            ));
         }
     }
     if let Some((r, q)) = rest.split_once('?') {
@@ -91,7 +100,8 @@ fn parse(raw: &str) -> Result<Url, String> {
             }
             None => authority,
         };
-        u.host = unescape(&host).map_err(|e| format!("parse {}: {e}", super::args::go_quote(raw)))?;
+        u.host =
+            unescape(&host).map_err(|e| format!("parse {}: {e}", super::args::go_quote(raw)))?;
     }
     u.path = unescape(&rest).map_err(|e| format!("parse {}: {e}", super::args::go_quote(raw)))?;
     Ok(u)
@@ -118,7 +128,10 @@ fn url_parse(_: &mut dyn Host, a: &[Value]) -> R {
     m.insert("query".to_string(), Value::str(&u.raw_query));
     m.insert("opaque".to_string(), Value::str(&u.opaque));
     m.insert("fragment".to_string(), Value::str(&u.fragment));
-    m.insert("userinfo".to_string(), Value::str(u.user.clone().unwrap_or_default()));
+    m.insert(
+        "userinfo".to_string(),
+        Value::str(u.user.clone().unwrap_or_default()),
+    );
     Ok(Value::from(m))
 }
 
@@ -150,8 +163,15 @@ fn url_join(_: &mut dyn Host, a: &[Value]) -> R {
             ))),
         }
     };
-    let (scheme, host, path, query, opaque, fragment, userinfo) =
-        (get("scheme")?, get("host")?, get("path")?, get("query")?, get("opaque")?, get("fragment")?, get("userinfo")?);
+    let (scheme, host, path, query, opaque, fragment, userinfo) = (
+        get("scheme")?,
+        get("host")?,
+        get("path")?,
+        get("query")?,
+        get("opaque")?,
+        get("fragment")?,
+        get("userinfo")?,
+    );
     let mut out = String::new();
     if !scheme.is_empty() {
         out.push_str(&scheme);
