@@ -140,8 +140,43 @@ pub fn read_head(doc: &str) -> Result<Head, String> {
     Ok(Head { kind, annotations })
 }
 
-/// `releaseutil.SortManifests` over rendered files (name -> content).
-pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
+/// Go's `strconv.Quote` (`%q` of a string).
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if c.is_control() || c == '\u{feff}' => {
+                let n = c as u32;
+                if n < 0x80 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `releaseutil.SortManifests` over rendered files (name -> content). Helm's log lines
+/// (`manifest_sorter.go:190: info: skipping unknown hook: …`) are appended to `log`.
+pub fn sort_manifests(
+    files: &BTreeMap<String, String>,
+    log: &mut Vec<String>,
+) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
     let mut hooks = Vec::new();
     let mut generic = Vec::new();
     for (path, content) in files {
@@ -167,7 +202,7 @@ pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Ve
                 events.push(if ht == "test-success" { "test".to_string() } else { ht });
             }
             if unknown {
-                // Helm logs "info: skipping unknown hook" and drops the document.
+                log.push(format!("manifest_sorter.go:190: info: skipping unknown hook: {}", go_quote(&hook_types)));
                 continue;
             }
             hooks.push(Hook { path: path.clone(), manifest: m, kind: head.kind, events });
