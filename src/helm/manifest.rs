@@ -111,33 +111,9 @@ pub fn split_manifests(big: &str) -> Vec<String> {
 /// Read a document's head: kind and `metadata.annotations`. Errors are worded as
 /// sigs.k8s.io/yaml words them (without the `YAML parse error on FILE: ` prefix).
 pub fn read_head(doc: &str) -> Result<Head, String> {
-    // TODO: switch to crate::yaml::parse_simple_head once it lands on main.
-    use crate::gotmpl::Value;
-    let v = crate::yaml::from_yaml(doc).map_err(|e| format!("error converting YAML to JSON: {e}"))?;
-    let m = match v {
-        Value::Nil => return Ok(Head::default()),
-        Value::Map(m) => m,
-        _ => return Err("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead".into()),
-    };
-    let kind = match m.borrow().get("kind") {
-        Some(Value::Str(s)) => s.to_string(),
-        _ => String::new(),
-    };
-    let annotations = match m.borrow().get("metadata") {
-        Some(Value::Map(md)) => match md.borrow().get("annotations") {
-            Some(Value::Map(a)) => {
-                let mut out = BTreeMap::new();
-                for (k, v) in a.borrow().iter() {
-                    out.insert(k.clone(), v.to_go_string());
-                }
-                if out.is_empty() { None } else { Some(out) }
-            }
-            Some(Value::List(_)) => return Err("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field .metadata.annotations of type map[string]string".into()),
-            _ => None,
-        },
-        _ => None,
-    };
-    Ok(Head { kind, annotations })
+    let h = crate::yaml::parse_simple_head(doc).map_err(|e| e.to_string())?;
+    let annotations = if h.annotations.is_empty() { None } else { Some(h.annotations) };
+    Ok(Head { kind: h.kind, annotations })
 }
 
 /// Go's `strconv.Quote` (`%q` of a string).
