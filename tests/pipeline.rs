@@ -59,7 +59,13 @@ fn full_render_matches_helm() {
 
 #[test]
 fn show_only_and_skip_tests() {
-    let args = with(&["--skip-tests", "-s", "templates/hooks.yaml", "-s", "charts/*/templates/*"]);
+    let args = with(&[
+        "--skip-tests",
+        "-s",
+        "templates/hooks.yaml",
+        "-s",
+        "charts/*/templates/*",
+    ]);
     let (code, out, err) = run(&args);
     assert_eq!(code, 0, "{err}");
     assert_eq!(out, expected("pipeline-show-only.expected"));

@@ -112,8 +112,15 @@ pub fn split_manifests(big: &str) -> Vec<String> {
 /// sigs.k8s.io/yaml words them (without the `YAML parse error on FILE: ` prefix).
 pub fn read_head(doc: &str) -> Result<Head, String> {
     let h = crate::yaml::parse_simple_head(doc).map_err(|e| e.to_string())?;
-    let annotations = if h.annotations.is_empty() { None } else { Some(h.annotations) };
-    Ok(Head { kind: h.kind, annotations })
+    let annotations = if h.annotations.is_empty() {
+        None
+    } else {
+        Some(h.annotations)
+    };
+    Ok(Head {
+        kind: h.kind,
+        annotations,
+    })
 }
 
 /// Go's `strconv.Quote` (`%q` of a string).
@@ -162,9 +169,17 @@ pub fn sort_manifests(
         }
         for m in split_manifests(content) {
             let head = read_head(&m).map_err(|e| format!("YAML parse error on {path}: {e}"))?;
-            let hook_types = head.annotations.as_ref().and_then(|a| a.get("helm.sh/hook")).cloned();
+            let hook_types = head
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get("helm.sh/hook"))
+                .cloned();
             let Some(hook_types) = hook_types else {
-                generic.push(Manifest { name: path.clone(), content: m, kind: head.kind });
+                generic.push(Manifest {
+                    name: path.clone(),
+                    content: m,
+                    kind: head.kind,
+                });
                 continue;
             };
             let mut events = Vec::new();
@@ -175,13 +190,25 @@ pub fn sort_manifests(
                     unknown = true;
                     break;
                 }
-                events.push(if ht == "test-success" { "test".to_string() } else { ht });
+                events.push(if ht == "test-success" {
+                    "test".to_string()
+                } else {
+                    ht
+                });
             }
             if unknown {
-                log.push(format!("manifest_sorter.go:190: info: skipping unknown hook: {}", go_quote(&hook_types)));
+                log.push(format!(
+                    "manifest_sorter.go:190: info: skipping unknown hook: {}",
+                    go_quote(&hook_types)
+                ));
                 continue;
             }
-            hooks.push(Hook { path: path.clone(), manifest: m, kind: head.kind, events });
+            hooks.push(Hook {
+                path: path.clone(),
+                manifest: m,
+                kind: head.kind,
+                events,
+            });
         }
     }
     hooks.sort_by(|a, b| kind_cmp(&a.kind, &b.kind));
@@ -218,7 +245,11 @@ mod tests {
             ("   \n  ", &[]),
         ];
         for (input, want) in cases {
-            assert_eq!(split_manifests(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input:?}");
+            assert_eq!(
+                split_manifests(input),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{input:?}"
+            );
         }
     }
 
@@ -226,6 +257,9 @@ mod tests {
     fn kind_order() {
         let mut kinds = vec!["Zeta", "Deployment", "", "Service", "Alpha", "Namespace"];
         kinds.sort_by(|a, b| kind_cmp(a, b));
-        assert_eq!(kinds, vec!["Namespace", "Service", "Deployment", "", "Alpha", "Zeta"]);
+        assert_eq!(
+            kinds,
+            vec!["Namespace", "Service", "Deployment", "", "Alpha", "Zeta"]
+        );
     }
 }
