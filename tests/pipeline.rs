@@ -85,3 +85,11 @@ fn incompatible_kube_version() {
     assert_eq!(out, "");
     assert_eq!(err, expected("pipeline-kube.expected-error"));
 }
+
+#[test]
+fn dependencies_tags_conditions_aliases_import_values() {
+    let (code, out, err) = run(&["template", "r", "deps", "-f", "deps-values.yaml", "--set", "tags.frontend=true"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(err, expected("deps.expected-stderr"));
+    assert_eq!(out, expected("deps.expected"));
+}
