@@ -9,7 +9,12 @@ use crate::gotmpl::{Map, Value};
 
 struct Ctx<'a> {
     root: &'a Value,
+    /// Nesting of `$ref`/subschema evaluation, to stop on recursive schemas.
+    depth: std::cell::Cell<usize>,
 }
+
+/// Deeper than this, a schema is treated as satisfied (guards `$ref` cycles).
+const MAX_DEPTH: usize = 256;
 
 #[derive(Default)]
 struct Res {
@@ -121,6 +126,15 @@ impl Ctx<'_> {
     }
 
     fn rec(&self, schema: &Value, node: &Value, path: &mut Vec<String>, res: &mut Res) {
+        if self.depth.get() > MAX_DEPTH {
+            return;
+        }
+        self.depth.set(self.depth.get() + 1);
+        self.rec_inner(schema, node, path, res);
+        self.depth.set(self.depth.get() - 1);
+    }
+
+    fn rec_inner(&self, schema: &Value, node: &Value, path: &mut Vec<String>, res: &mut Res) {
         let s = match schema {
             Value::Bool(true) => return,
             Value::Bool(false) => {
@@ -561,7 +575,10 @@ impl Ctx<'_> {
 pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
     let text = String::from_utf8_lossy(schema_json);
     let schema = crate::yaml::from_json(&text).map_err(|e| e.to_string())?;
-    let ctx = Ctx { root: &schema };
+    let ctx = Ctx {
+        root: &schema,
+        depth: std::cell::Cell::new(0),
+    };
     let res = ctx.validate(&schema, &Value::Map(values.clone()), &mut Vec::new());
     if res.valid() {
         return Ok(());
@@ -593,4 +610,58 @@ pub fn validate_against_schema(chart: &Chart, values: &Map) -> Result<(), String
         }
     }
     if sb.is_empty() { Ok(()) } else { Err(sb) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(json: &str) -> Map {
+        match crate::yaml::from_json(json).unwrap() {
+            Value::Map(m) => m,
+            _ => panic!("not a map"),
+        }
+    }
+
+    #[test]
+    fn gojsonschema_messages() {
+        // Messages as Helm 3.17.3 prints them (traefik/schema-error golden and gojsonschema's locale).
+        let schema = br#"{"type":"object","properties":{
+            "level":{"type":"string","enum":["TRACE","DEBUG"]},
+            "replicas":{"type":"integer","minimum":1},
+            "pdb":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},
+            "req":{"type":"object","required":["name"]}}}"#;
+        let v = vals(
+            r#"{"level":"VERBOSE","replicas":"three","pdb":{"enabled":true,"maxUnavaliable":1},"req":{}}"#,
+        );
+        let mut lines: Vec<String> = validate_single(&v, schema)
+            .unwrap_err()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        assert_eq!(
+            lines,
+            vec![
+                "- level: level must be one of the following: \"TRACE\", \"DEBUG\"",
+                "- pdb: Additional property maxUnavaliable is not allowed",
+                "- replicas: Invalid type. Expected: integer, given: string",
+                "- req: name is required",
+            ]
+        );
+        let ok =
+            vals(r#"{"level":"TRACE","replicas":2,"pdb":{"enabled":false},"req":{"name":"x"}}"#);
+        assert_eq!(validate_single(&ok, schema), Ok(()));
+        let low = vals(r#"{"replicas":0}"#);
+        assert_eq!(
+            validate_single(&low, schema).unwrap_err(),
+            "- replicas: Must be greater than or equal to 1\n"
+        );
+    }
+
+    #[test]
+    fn recursive_ref_does_not_overflow() {
+        let schema = br##"{"$ref":"#"}"##;
+        assert_eq!(validate_single(&vals("{}"), schema), Ok(()));
+    }
 }
