@@ -19,7 +19,10 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// A scalar: its text and whether it was quoted (or a block scalar).
-    Scalar { text: String, quoted: bool },
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
     Seq(Vec<Node>),
     /// Entries in file order: key, the key's node (for its position), value.
     Map(Vec<(String, Node, Node)>),
@@ -71,7 +74,13 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     // Builder stack: open collections with their position and pending key.
     enum Open {
         Seq(Vec<Node>, usize, usize, Option<String>),
-        Map(Vec<(String, Node, Node)>, usize, usize, Option<Node>, Option<String>),
+        Map(
+            Vec<(String, Node, Node)>,
+            usize,
+            usize,
+            Option<Node>,
+            Option<String>,
+        ),
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
@@ -81,13 +90,24 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 .problem_mark()
                 .map(|m| (m.line as usize + 1, m.column as usize + 1))
                 .unwrap_or((0, 0));
-            SyntaxError { msg: e.problem().to_string(), line, col }
+            SyntaxError {
+                msg: e.problem().to_string(),
+                line,
+                col,
+            }
         })?;
         let line = ev.start_mark.line as usize + 1;
         let col = ev.start_mark.column as usize + 1;
-        let opens = matches!(ev.data, EventData::SequenceStart { .. } | EventData::MappingStart { .. });
+        let opens = matches!(
+            ev.data,
+            EventData::SequenceStart { .. } | EventData::MappingStart { .. }
+        );
         if opens && stack.len() >= MAX_DEPTH {
-            return Err(SyntaxError { msg: format!("lists and mappings nested more than {MAX_DEPTH} deep"), line, col });
+            return Err(SyntaxError {
+                msg: format!("lists and mappings nested more than {MAX_DEPTH} deep"),
+                line,
+                col,
+            });
         }
         let done: Option<(Node, Option<String>, usize)> = match ev.data {
             EventData::StreamEnd => break,
@@ -107,12 +127,34 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     }
                     Some((n.clone(), None, *size))
                 }
-                None => return Err(SyntaxError { msg: format!("unknown anchor '{anchor}'"), line, col }),
+                None => {
+                    return Err(SyntaxError {
+                        msg: format!("unknown anchor '{anchor}'"),
+                        line,
+                        col,
+                    });
+                }
             },
-            EventData::Scalar { anchor, value, style, .. } => {
+            EventData::Scalar {
+                anchor,
+                value,
+                style,
+                ..
+            } => {
                 total += 1;
                 let quoted = !matches!(style, ScalarStyle::Plain | ScalarStyle::Any);
-                Some((Node { kind: Kind::Scalar { text: value, quoted }, line, col }, anchor, 1))
+                Some((
+                    Node {
+                        kind: Kind::Scalar {
+                            text: value,
+                            quoted,
+                        },
+                        line,
+                        col,
+                    },
+                    anchor,
+                    1,
+                ))
             }
             EventData::SequenceStart { anchor, .. } => {
                 total += 1;
@@ -127,19 +169,45 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 None
             }
             EventData::SequenceEnd => match (stack.pop(), sizes.pop()) {
-                (Some(Open::Seq(items, l, c, anchor)), Some(size)) => {
-                    Some((Node { kind: Kind::Seq(items), line: l, col: c }, anchor, size))
+                (Some(Open::Seq(items, l, c, anchor)), Some(size)) => Some((
+                    Node {
+                        kind: Kind::Seq(items),
+                        line: l,
+                        col: c,
+                    },
+                    anchor,
+                    size,
+                )),
+                _ => {
+                    return Err(SyntaxError {
+                        msg: "unbalanced sequence".into(),
+                        line,
+                        col,
+                    });
                 }
-                _ => return Err(SyntaxError { msg: "unbalanced sequence".into(), line, col }),
             },
             EventData::MappingEnd => match (stack.pop(), sizes.pop()) {
-                (Some(Open::Map(entries, l, c, _, anchor)), Some(size)) => {
-                    Some((Node { kind: Kind::Map(entries), line: l, col: c }, anchor, size))
+                (Some(Open::Map(entries, l, c, _, anchor)), Some(size)) => Some((
+                    Node {
+                        kind: Kind::Map(entries),
+                        line: l,
+                        col: c,
+                    },
+                    anchor,
+                    size,
+                )),
+                _ => {
+                    return Err(SyntaxError {
+                        msg: "unbalanced mapping".into(),
+                        line,
+                        col,
+                    });
                 }
-                _ => return Err(SyntaxError { msg: "unbalanced mapping".into(), line, col }),
             },
         };
-        let Some((node, anchor, size)) = done else { continue };
+        let Some((node, anchor, size)) = done else {
+            continue;
+        };
         if let Some(parent) = sizes.last_mut() {
             *parent = parent.saturating_add(size);
         }
@@ -161,10 +229,15 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     *pending = Some(node);
                 }
                 Some(key) => {
-                    let Kind::Scalar { text, .. } = &key.kind else { unreachable!("keys are scalars") };
+                    let Kind::Scalar { text, .. } = &key.kind else {
+                        unreachable!("keys are scalars")
+                    };
                     if let Some(prev) = entries.iter().find(|(k, _, _)| k == text) {
                         return Err(SyntaxError {
-                            msg: format!("key \"{text}\" appears twice (first at line {})", prev.1.line),
+                            msg: format!(
+                                "key \"{text}\" appears twice (first at line {})",
+                                prev.1.line
+                            ),
                             line: key.line,
                             col: key.col,
                         });
@@ -174,7 +247,11 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             },
         }
     }
-    Ok(root.unwrap_or(Node { kind: Kind::Map(Vec::new()), line: 1, col: 1 }))
+    Ok(root.unwrap_or(Node {
+        kind: Kind::Map(Vec::new()),
+        line: 1,
+        col: 1,
+    }))
 }
 
 #[cfg(test)]
@@ -184,19 +261,31 @@ mod tests {
     #[test]
     fn positions_of_keys_and_values() {
         let n = parse("a: 1\nb:\n  - x\n  - 'y'\nc: {d: e}\n").unwrap();
-        let Kind::Map(entries) = &n.kind else { panic!("map") };
+        let Kind::Map(entries) = &n.kind else {
+            panic!("map")
+        };
         assert_eq!(entries[0].0, "a");
         assert_eq!((entries[1].1.line, entries[1].1.col), (2, 1));
-        let Kind::Seq(items) = &entries[1].2.kind else { panic!("seq") };
+        let Kind::Seq(items) = &entries[1].2.kind else {
+            panic!("seq")
+        };
         assert_eq!((items[1].line, items[1].col), (4, 5));
-        assert_eq!(items[1].kind, Kind::Scalar { text: "y".into(), quoted: true });
+        assert_eq!(
+            items[1].kind,
+            Kind::Scalar {
+                text: "y".into(),
+                quoted: true
+            }
+        );
         assert!(matches!(&entries[2].2.kind, Kind::Map(m) if m[0].0 == "d"));
     }
 
     #[test]
     fn aliases_expand_and_duplicates_fail() {
         let n = parse("a: &x [1, 2]\nb: *x\n").unwrap();
-        let Kind::Map(entries) = &n.kind else { panic!("map") };
+        let Kind::Map(entries) = &n.kind else {
+            panic!("map")
+        };
         assert!(matches!(&entries[1].2.kind, Kind::Seq(s) if s.len() == 2));
         let e = parse("a: 1\na: 2\n").unwrap_err();
         assert_eq!((e.line, e.col), (2, 1));
@@ -219,14 +308,24 @@ mod tests {
         }
         let e = parse(&bomb).unwrap_err();
         assert!(e.msg.contains("alias bomb"), "{}", e.msg);
-        assert_eq!(e.line, 6, "the first alias past the budget: a5 expands to 1.1 million nodes");
+        assert_eq!(
+            e.line, 6,
+            "the first alias past the budget: a5 expands to 1.1 million nodes"
+        );
         let e = parse(&"[".repeat(100_000)).unwrap_err();
         assert_eq!((e.line, e.col), (1, MAX_DEPTH + 1));
         assert!(e.msg.contains("nested more than 200 deep"), "{}", e.msg);
         let e = parse(&format!("x:\n{}y\n", "- ".repeat(100_000))).unwrap_err();
         assert!(e.msg.contains("nested"), "{}", e.msg);
         // Just under the caps is fine.
-        assert!(parse(&format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH))).is_ok());
+        assert!(
+            parse(&format!(
+                "{}{}",
+                "[".repeat(MAX_DEPTH),
+                "]".repeat(MAX_DEPTH)
+            ))
+            .is_ok()
+        );
         assert!(parse(&bomb.lines().take(5).collect::<Vec<_>>().join("\n")).is_ok());
     }
 
