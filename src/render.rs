@@ -13,6 +13,9 @@ use crate::stack::{Release, Stack, StackError, template};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// Stack size of the render worker threads (virtual; pages are used only as touched).
+pub const RENDER_STACK: usize = 256 << 20;
+
 /// Everything a chart renderer needs for one release.
 #[derive(Debug, Clone)]
 pub struct ReleaseJob {
@@ -133,7 +136,11 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             docs,
         })
     };
+    // Templates recurse on the stack (Helm allows 1000 nested includes, each several
+    // frames deep): give workers a large stack, reserved, not committed, so that the
+    // cap is reached as an error rather than a stack overflow that kills the process.
     let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(RENDER_STACK)
         .num_threads(opts.jobs.max(1))
         .build()
         .map_err(|e| RenderError::Release {
