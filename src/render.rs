@@ -42,7 +42,11 @@ pub enum RenderError {
     #[error("{0}")]
     Emit(#[from] emit::EmitError),
     #[error("{}: environment `{env}` is not defined in the stack{hint}", file.display())]
-    UnknownEnvironment { file: PathBuf, env: String, hint: String },
+    UnknownEnvironment {
+        file: PathBuf,
+        env: String,
+        hint: String,
+    },
 }
 
 /// Options of one render.
@@ -71,8 +75,13 @@ pub fn resolve_in_dir(dir: &Path, r: &Release) -> Result<PathBuf, String> {
     if let Ok(rd) = std::fs::read_dir(dir) {
         for e in rd.flatten() {
             let f = e.file_name().to_string_lossy().into_owned();
-            let Some(stem) = f.strip_suffix(".tgz") else { continue };
-            if let Some(v) = stem.strip_prefix(&format!("{name}-")).filter(|v| v.starts_with(|c: char| c.is_ascii_digit() || c == 'v')) {
+            let Some(stem) = f.strip_suffix(".tgz") else {
+                continue;
+            };
+            if let Some(v) = stem
+                .strip_prefix(&format!("{name}-"))
+                .filter(|v| v.starts_with(|c: char| c.is_ascii_digit() || c == 'v'))
+            {
                 versions.push(v.to_string());
             } else if let Some(i) = stem.rfind('-') {
                 charts.push(stem[..i].to_string());
@@ -83,7 +92,10 @@ pub fn resolve_in_dir(dir: &Path, r: &Release) -> Result<PathBuf, String> {
     charts.sort();
     charts.dedup();
     let hint = if !versions.is_empty() {
-        format!("\n  hint: versions of {name} there: {}; set `version:` to one of them", versions.join(", "))
+        format!(
+            "\n  hint: versions of {name} there: {}; set `version:` to one of them",
+            versions.join(", ")
+        )
     } else if let Some(s) = crate::stack::suggest(name, charts.iter().map(String::as_str)) {
         format!("\n  hint: no chart {name} there; did you mean `{s}`?")
     } else {
@@ -106,19 +118,32 @@ fn at_release(stack: &Stack, r: &Release, e: StackError) -> StackError {
     }
     let mut hint = e.hint;
     // `cannot read values/wbe.yaml: …`: offer a file of that folder with a close name.
-    if let Some(rel) = e.msg.strip_prefix("cannot read ").and_then(|m| m.split(": ").next()) {
+    if let Some(rel) = e
+        .msg
+        .strip_prefix("cannot read ")
+        .and_then(|m| m.split(": ").next())
+    {
         let p = Path::new(rel);
         let folder = stack.dir.join(p.parent().unwrap_or(Path::new("")));
         let names: Vec<String> = std::fs::read_dir(&folder)
-            .map(|rd| rd.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
             .unwrap_or_default();
-        let want = p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let want = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         if let Some(s) = crate::stack::suggest(&want, names.iter().map(String::as_str)) {
             let shown = match p.parent().filter(|d| !d.as_os_str().is_empty()) {
                 Some(d) => format!("{}/{s}", d.display()),
                 None => s.to_string(),
             };
-            hint = Some(format!("did you mean `{shown}`? (paths are relative to the stack folder)"));
+            hint = Some(format!(
+                "did you mean `{shown}`? (paths are relative to the stack folder)"
+            ));
         }
     }
     StackError {
@@ -172,7 +197,8 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         for f in r.values.iter().chain(&extra) {
             values.push((
                 stack.dir.join(f),
-                template::read(&stack.dir, f, opts.env, env).map_err(|e| at_release(stack, r, e))?,
+                template::read(&stack.dir, f, opts.env, env)
+                    .map_err(|e| at_release(stack, r, e))?,
             ));
         }
         let job = ReleaseJob {
@@ -195,7 +221,8 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         })?;
         let mut docs = emit::resource::split_stream(&stream);
         for m in &r.manifests {
-            let text = template::read(&stack.dir, m, opts.env, env).map_err(|e| at_release(stack, r, e))?;
+            let text = template::read(&stack.dir, m, opts.env, env)
+                .map_err(|e| at_release(stack, r, e))?;
             for (_, doc) in emit::resource::split_stream(&text) {
                 docs.push((format!("stack/{m}"), doc));
             }
