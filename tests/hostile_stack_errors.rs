@@ -33,12 +33,27 @@ fn write(p: &Path, text: &str) {
 /// A charts folder with `web-1.0.0.tgz`: one ConfigMap, a schema asking for an integer.
 fn charts(root: &Path) -> PathBuf {
     let src = root.join("src/web");
-    write(&src.join("Chart.yaml"), "apiVersion: v2\nname: web\nversion: 1.0.0\n");
-    write(&src.join("values.schema.json"), r#"{"type":"object","properties":{"replicas":{"type":"integer"}}}"#);
-    write(&src.join("templates/cm.yaml"), "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {r: \"{{ .Values.replicas }}\"}\n");
+    write(
+        &src.join("Chart.yaml"),
+        "apiVersion: v2\nname: web\nversion: 1.0.0\n",
+    );
+    write(
+        &src.join("values.schema.json"),
+        r#"{"type":"object","properties":{"replicas":{"type":"integer"}}}"#,
+    );
+    write(
+        &src.join("templates/cm.yaml"),
+        "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {r: \"{{ .Values.replicas }}\"}\n",
+    );
     let dir = root.join("charts");
     fs::create_dir_all(&dir).expect("mkdir");
-    let ok = Command::new("tar").arg("-czf").arg(dir.join("web-1.0.0.tgz")).arg("-C").arg(root.join("src")).arg("web").status();
+    let ok = Command::new("tar")
+        .arg("-czf")
+        .arg(dir.join("web-1.0.0.tgz"))
+        .arg("-C")
+        .arg(root.join("src"))
+        .arg("web")
+        .status();
     assert!(ok.expect("tar").success());
     dir
 }
@@ -66,35 +81,50 @@ fn the_likely_mistakes_name_file_line_and_fix() {
             edit: ("releases:", "relases:"),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:4:1: unknown key `relases` in the stack", "hint: did you mean `releases`?"],
+            want: &[
+                "@/stack.yaml:4:1: unknown key `relases` in the stack",
+                "hint: did you mean `releases`?",
+            ],
         },
         Mistake {
             what: "typo in a release key",
             edit: ("    version: 1.0.0\n", "    verison: 1.0.0\n"),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:8:5: unknown key `verison` in a release", "did you mean `version`?"],
+            want: &[
+                "@/stack.yaml:8:5: unknown key `verison` in a release",
+                "did you mean `version`?",
+            ],
         },
         Mistake {
             what: "missing values file",
             edit: ("values/web.yaml", "values/wbe.yaml"),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:5:5: release `web`: cannot read values/wbe.yaml", "hint: did you mean `values/web.yaml`?"],
+            want: &[
+                "@/stack.yaml:5:5: release `web`: cannot read values/wbe.yaml",
+                "hint: did you mean `values/web.yaml`?",
+            ],
         },
         Mistake {
             what: "wrong chart version",
             edit: ("version: 1.0.0", "version: 1.0.1"),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:5:5: release `web`: chart local/web 1.0.1 is not in", "hint: versions of web there: 1.0.0"],
+            want: &[
+                "@/stack.yaml:5:5: release `web`: chart local/web 1.0.1 is not in",
+                "hint: versions of web there: 1.0.0",
+            ],
         },
         Mistake {
             what: "wrong chart name",
             edit: ("chart: local/web", "chart: local/wbe"),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:5:5: release `web`: chart local/wbe 1.0.0 is not in", "did you mean `web`?"],
+            want: &[
+                "@/stack.yaml:5:5: release `web`: chart local/wbe 1.0.0 is not in",
+                "did you mean `web`?",
+            ],
         },
         Mistake {
             what: "cycle in needs",
@@ -104,21 +134,33 @@ fn the_likely_mistakes_name_file_line_and_fix() {
             ),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:5:5: the needs form a cycle: web -> api -> web", "hint: remove one of these needs"],
+            want: &[
+                "@/stack.yaml:5:5: the needs form a cycle: web -> api -> web",
+                "hint: remove one of these needs",
+            ],
         },
         Mistake {
             what: "needs an unknown release",
-            edit: ("    values: [values/web.yaml]\n", "    values: [values/web.yaml]\n    needs: [wbe]\n"),
+            edit: (
+                "    values: [values/web.yaml]\n",
+                "    values: [values/web.yaml]\n    needs: [wbe]\n",
+            ),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:5:5: release `web` needs `wbe`, which is not a release of the stack", "did you mean `web`?"],
+            want: &[
+                "@/stack.yaml:5:5: release `web` needs `wbe`, which is not a release of the stack",
+                "did you mean `web`?",
+            ],
         },
         Mistake {
             what: "unknown repository",
             edit: ("chart: local/web", "chart: lcoal/web"),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:5:5: release `web`: unknown repository `lcoal`", "did you mean `local/…`?"],
+            want: &[
+                "@/stack.yaml:5:5: release `web`: unknown repository `lcoal`",
+                "did you mean `local/…`?",
+            ],
         },
         Mistake {
             what: "bad indentation",
@@ -130,30 +172,49 @@ fn the_likely_mistakes_name_file_line_and_fix() {
         Mistake {
             what: "undefined variable in a .j2 values file",
             edit: ("values/web.yaml", "values/web.yaml.j2"),
-            files: &[("values/web.yaml.j2", "replicas: 2\nhost: web.{{ domian }}\n")],
+            files: &[(
+                "values/web.yaml.j2",
+                "replicas: 2\nhost: web.{{ domian }}\n",
+            )],
             args: &[],
-            want: &["@/values/web.yaml.j2:2:", "undefined", "defines: domain", "hint: define the variable"],
+            want: &[
+                "@/values/web.yaml.j2:2:",
+                "undefined",
+                "defines: domain",
+                "hint: define the variable",
+            ],
         },
         Mistake {
             what: "values that break the chart's schema",
             edit: ("", ""),
             files: &[("values/web.yaml", "replicas: two\n")],
             args: &[],
-            want: &["release web: chart ", "web-1.0.0.tgz: values don't meet the specifications", "replicas: Invalid type. Expected: integer, given: string"],
+            want: &[
+                "release web: chart ",
+                "web-1.0.0.tgz: values don't meet the specifications",
+                "replicas: Invalid type. Expected: integer, given: string",
+            ],
         },
         Mistake {
             what: "invalid YAML in a values file",
             edit: ("", ""),
             files: &[("values/web.yaml", "replicas: 2\n  image: x\n")],
             args: &[],
-            want: &["release web: ", "failed to parse @/values/web.yaml: error converting YAML to JSON: yaml: line 2: "],
+            want: &[
+                "release web: ",
+                "failed to parse @/values/web.yaml: error converting YAML to JSON: yaml: line 2: ",
+            ],
         },
         Mistake {
             what: "unknown environment",
             edit: ("", ""),
             files: &[],
             args: &["-e", "prdo"],
-            want: &["@/stack.yaml: environment `prdo` is not defined in the stack", "it defines: default", "hint: declare it under `environments:`"],
+            want: &[
+                "@/stack.yaml: environment `prdo` is not defined in the stack",
+                "it defines: default",
+                "hint: declare it under `environments:`",
+            ],
         },
         Mistake {
             what: "release declared twice",
@@ -163,7 +224,10 @@ fn the_likely_mistakes_name_file_line_and_fix() {
             ),
             files: &[],
             args: &[],
-            want: &["@/stack.yaml:10:5: release `web` is declared twice (first at line 5)", "hint: release names must be unique"],
+            want: &[
+                "@/stack.yaml:10:5: release `web` is declared twice (first at line 5)",
+                "hint: release names must be unique",
+            ],
         },
     ];
     for (i, m) in mistakes.iter().enumerate() {
@@ -172,10 +236,25 @@ fn the_likely_mistakes_name_file_line_and_fix() {
         for (f, text) in m.files {
             write(&st.join(f), text);
         }
-        let text = if m.edit.0.is_empty() { GOOD.to_string() } else { GOOD.replacen(m.edit.0, m.edit.1, 1) };
-        assert!(m.edit.0.is_empty() || text != GOOD, "{}: the edit applies", m.what);
+        let text = if m.edit.0.is_empty() {
+            GOOD.to_string()
+        } else {
+            GOOD.replacen(m.edit.0, m.edit.1, 1)
+        };
+        assert!(
+            m.edit.0.is_empty() || text != GOOD,
+            "{}: the edit applies",
+            m.what
+        );
         write(&st.join("stack.yaml"), &text);
-        let o = Command::new(KILN).args(["render", "--stack"]).arg(&st).arg("--charts").arg(&charts).args(m.args).output().expect("run");
+        let o = Command::new(KILN)
+            .args(["render", "--stack"])
+            .arg(&st)
+            .arg("--charts")
+            .arg(&charts)
+            .args(m.args)
+            .output()
+            .expect("run");
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{}: {err}", m.what);
         assert!(err.starts_with("Error: "), "{}: {err}", m.what);
@@ -183,12 +262,22 @@ fn the_likely_mistakes_name_file_line_and_fix() {
             let w = w.replace('@', &st.display().to_string());
             assert!(err.contains(&w), "{}: missing {w:?} in:\n{err}", m.what);
         }
-        assert!(!s.0.join(format!("repo{i}/rendered")).exists(), "{}: a tree was written", m.what);
+        assert!(
+            !s.0.join(format!("repo{i}/rendered")).exists(),
+            "{}: a tree was written",
+            m.what
+        );
     }
     // And the good stack renders.
     let st = s.0.join("repo-good/stack");
     write(&st.join("values/web.yaml"), "replicas: 2\n");
     write(&st.join("stack.yaml"), GOOD);
-    let o = Command::new(KILN).args(["render", "--stack"]).arg(&st).arg("--charts").arg(&charts).output().expect("run");
+    let o = Command::new(KILN)
+        .args(["render", "--stack"])
+        .arg(&st)
+        .arg("--charts")
+        .arg(&charts)
+        .output()
+        .expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
