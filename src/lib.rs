@@ -9,5 +9,6 @@ pub mod emit;
 pub mod funcs;
 pub mod gotmpl;
 pub mod helm;
+pub mod source;
 pub mod stack;
 pub mod yaml;

@@ -112,6 +112,9 @@ pub struct Stack {
     pub environments: BTreeMap<String, Environment>,
     pub output: Output,
     pub releases: Vec<Release>,
+    /// Address rewrites for fetching charts (`mirrors: {FROM-prefix: TO-prefix}`), in file
+    /// order; the lock still records the canonical addresses.
+    pub mirrors: Vec<(String, String)>,
 }
 
 impl Stack {
@@ -227,7 +230,7 @@ impl Decoder {
 
     fn stack(&self, root: &Node, path: &Path) -> Result<Stack, StackError> {
         const TOP: &[&str] =
-            &["kubeVersion", "apiVersions", "repositories", "environments", "output", "releases"];
+            &["kubeVersion", "apiVersions", "repositories", "mirrors", "environments", "output", "releases"];
         let entries = self.map(root, "the stack", TOP)?;
         let get = |k: &str| entries.iter().find(|(key, _, _)| key == k).map(|(_, _, v)| v);
         let kube_version = match get("kubeVersion") {
@@ -255,6 +258,18 @@ impl Decoder {
                     return Err(self.err(v, format!("repository `{name}`: `{url}` is not an http(s):// or oci:// address"), None));
                 }
                 repositories.push(Repository { name: name.clone(), url: url.trim_end_matches('/').to_string() });
+            }
+        }
+        let mut mirrors = Vec::new();
+        if let Some(n) = get("mirrors") {
+            for (from, _, v) in self.map(n, "mirrors", &[])? {
+                let to = self.scalar(v, "a mirror")?;
+                for u in [from, &to] {
+                    if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("oci://")) {
+                        return Err(self.err(v, format!("mirror `{from}: {to}`: `{u}` is not an http(s):// or oci:// address"), None));
+                    }
+                }
+                mirrors.push((from.clone(), to));
             }
         }
         let mut environments = BTreeMap::new();
@@ -320,7 +335,7 @@ impl Decoder {
             }
         }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Ok(Stack { file: path.to_path_buf(), dir, kube_version, api_versions, repositories, environments, output, releases })
+        Ok(Stack { file: path.to_path_buf(), dir, kube_version, api_versions, repositories, environments, output, releases, mirrors })
     }
 
     fn output(&self, n: &Node) -> Result<Output, StackError> {
@@ -480,6 +495,7 @@ mod tests {
             ("releases:\n  - {name: a, chart: ./a, layer: 0}\n", "whole number"),
             ("releases: {a: 1}\n", "releases must be a list"),
             ("repositories: {x: {url: 'ftp://x'}}\n", "not an http(s)://"),
+            ("mirrors: {'https://a': 'ftp://b'}\n", "is not an http(s):// or oci://"),
         ] {
             let e = parse(text).unwrap_err();
             assert!(e.msg.contains(want), "{text:?}: {e}");
