@@ -50,6 +50,9 @@ pub enum Error {
     Fetch(String),
     #[error("{0}")]
     Usage(String),
+    /// An error about the chart of one or more releases (`release `x`: chart repo/x 1.0`).
+    #[error("{}: {error}", releases.join(", "))]
+    Release { releases: Vec<String>, error: Box<Error> },
     #[error("{}", many_text(.0))]
     Many(Vec<Error>),
 }
@@ -66,10 +69,27 @@ fn missing_text(charts: &[String], hint: &str) -> String {
 }
 
 fn many_text(errors: &[Error]) -> String {
-    let mut s = format!("{} chart{} could not be pulled:", errors.len(), if errors.len() == 1 { "" } else { "s" });
+    // Releases failing for the same reason (e.g. one repository's index) are listed together.
+    let mut groups: Vec<(Vec<String>, String)> = Vec::new();
     for e in errors {
+        let (who, why) = match e {
+            Error::Release { releases, error } => (releases.clone(), error.to_string()),
+            other => (Vec::new(), other.to_string()),
+        };
+        match groups.iter_mut().find(|(_, w)| *w == why && !who.is_empty()) {
+            Some((list, _)) => list.extend(who),
+            None => groups.push((who, why)),
+        }
+    }
+    let n: usize = groups.iter().map(|(w, _)| w.len().max(1)).sum();
+    let mut s = format!("{n} chart{} could not be pulled:", if n == 1 { "" } else { "s" });
+    for (who, why) in groups {
         s.push_str("\n  - ");
-        s.push_str(&e.to_string().replace('\n', "\n    "));
+        if !who.is_empty() {
+            s.push_str(&who.join("\n    "));
+            s.push_str(": ");
+        }
+        s.push_str(&why.replace('\n', "\n    "));
     }
     s
 }
@@ -438,12 +458,7 @@ fn fetch_units(units: &BTreeMap<Unit, Vec<usize>>, wants: &[Want], cache: &Cache
     let indexes: BTreeMap<String, Result<index::Index, String>> = idx_jobs.into_iter().map(|(u, _)| u).zip(indexes).collect();
     let list: Vec<Unit> = units.keys().cloned().collect();
     let outcomes = net::pool(list.clone(), opts.jobs, &cfg, |w, u| {
-        let label = wants[units[&u][0]].label();
-        fetch_unit(w, cache, opts, &u, &indexes, &progress).map_err(|e| match e {
-            Error::Fetch(m) => Error::Fetch(format!("{label}: {m}")),
-            Error::Digest { what, expected, actual, hint } => Error::Digest { what: format!("{label}: {what}"), expected, actual, hint },
-            other => other,
-        })
+        fetch_unit(w, cache, opts, &u, &indexes, &progress).map_err(|e| Error::Release { releases: units[&u].iter().map(|&i| wants[i].label()).collect(), error: Box::new(e) })
     })
     .map_err(Error::Fetch)?;
     let mut errors = Vec::new();
@@ -499,7 +514,12 @@ fn redact(url: &str) -> String {
 fn describe(e: &NetError, what: &str, url: &str) -> String {
     let url = redact(url);
     match e {
-        NetError::Status(401) => format!("{what}: 401 Unauthorized from {url}\n  hint: set credentials for {} (KILN_AUTH_<HOST>_USER/_PASSWORD, `helm registry login`, or ~/.docker/config.json); wrong ones give this error too", auth::host_of(&url)),
+        NetError::Status(401) => {
+            let host = auth::host_of(&url);
+            let p = auth::env_prefix(&host);
+            let more = if url.starts_with("oci://") { ", `helm registry login`, or ~/.docker/config.json" } else { "" };
+            format!("{what}: 401 Unauthorized from {url}\n  hint: the credentials for {host} are missing or wrong: set {p}_USER and {p}_PASSWORD{more}")
+        }
         NetError::Status(403) => format!("{what}: 403 Forbidden from {url}: the credentials are not allowed to read it"),
         NetError::Status(404) => format!("{what}: 404 Not Found at {url}"),
         NetError::Status(s) => format!("{what}: HTTP {s} from {url} (after retries)"),

@@ -51,6 +51,24 @@ pub(crate) enum Got {
     NotModified,
 }
 
+/// A short text for a reqwest failure: what happened, with the innermost cause.
+fn request_error(e: &reqwest::Error) -> String {
+    let mut inner: &dyn std::error::Error = e;
+    while let Some(s) = inner.source() {
+        inner = s;
+    }
+    let cause = inner.to_string();
+    if e.is_timeout() {
+        "timed out".to_string()
+    } else if e.is_connect() {
+        format!("cannot connect: {cause}")
+    } else if e.is_body() || e.is_decode() {
+        format!("the connection broke: {cause}")
+    } else {
+        chain(e)
+    }
+}
+
 fn chain(e: &dyn std::error::Error) -> String {
     let mut s = e.to_string();
     let mut cur = e.source();
@@ -127,12 +145,23 @@ impl Worker {
     fn retry<T>(&self, mut attempt: impl FnMut() -> Result<T, NetError>) -> Result<T, NetError> {
         let mut delay = self.cfg.backoff;
         let mut tries = 0;
+        let mut first: Option<NetError> = None;
         loop {
             match attempt() {
                 Err(e) if e.transient() && tries < self.cfg.retries => {
                     tries += 1;
+                    first.get_or_insert(e);
                     std::thread::sleep(delay);
                     delay = (delay * 2).min(Duration::from_secs(5));
+                }
+                // A different last failure keeps the first one in view (a download that broke
+                // off, then a server that is gone).
+                Err(NetError::Transport(m)) => {
+                    return Err(NetError::Transport(match first {
+                        Some(NetError::Transport(f)) if f != m => format!("{f}; then {m}"),
+                        Some(NetError::Status(s)) => format!("HTTP {s}; then {m}"),
+                        _ => m,
+                    }));
                 }
                 r => return r,
             }
@@ -155,7 +184,7 @@ impl Worker {
         if let Some(m) = cond.1 {
             req = req.header(reqwest::header::IF_MODIFIED_SINCE, m);
         }
-        let mut resp = req.send().await.map_err(|e| NetError::Transport(chain(&e)))?;
+        let mut resp = req.send().await.map_err(|e| NetError::Transport(request_error(&e)))?;
         let status = resp.status();
         if status == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(Got::NotModified);
@@ -177,7 +206,7 @@ impl Worker {
             pb.set_length(expected.unwrap_or(0));
         }
         let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(self.cfg.max_bytes) as usize);
-        while let Some(chunk) = resp.chunk().await.map_err(|e| NetError::Transport(format!("the download broke off after {} bytes: {}", bytes.len(), chain(&e))))? {
+        while let Some(chunk) = resp.chunk().await.map_err(|e| NetError::Transport(format!("the download broke off after {} bytes ({})", bytes.len(), request_error(&e))))? {
             bytes.extend_from_slice(&chunk);
             if bytes.len() as u64 > self.cfg.max_bytes {
                 return Err(NetError::TooLarge(bytes.len() as u64));
@@ -285,7 +314,7 @@ fn classify(e: oci_client::errors::OciDistributionError) -> NetError {
         },
         E::ImageManifestNotFoundError(_) => NetError::Status(404),
         E::ServerError { code, .. } => NetError::Status(code),
-        E::RequestError(e) => NetError::Transport(chain(&e)),
+        E::RequestError(e) => NetError::Transport(request_error(&e)),
         E::IoError(e) => NetError::Transport(e.to_string()),
         E::DigestError(oci_client::errors::DigestError::VerificationError { expected, actual }) => NetError::Digest { expected, actual },
         other => NetError::Other(chain(&other)),

@@ -271,7 +271,9 @@ impl Constraint {
 impl Single {
     fn check(&self, v: &Version) -> bool {
         let c = &self.con;
-        if !v.pre.is_empty() && c.pre.is_empty() {
+        // A prerelease only matches a constraint with a prerelease; `!=` checks this only
+        // for wildcard versions (Masterminds' constraintNotEqual).
+        if !v.pre.is_empty() && c.pre.is_empty() && (self.op != Op::NotEqual || self.dirty) {
             return false;
         }
         match self.op {
@@ -476,6 +478,36 @@ mod tests {
         }
         for bad in ["abc", ">>1", "1.2.3 ||", "~", "1.2.3.4"] {
             assert!(Constraint::parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn pick_as_helm_pull_picks() {
+        // Answers of `helm pull mk-stream --repo URL --version C` (HTTP index) and
+        // `helm pull oci://…/mk-stream --version C` (tags, `+` stored as `_`) with helm
+        // v3.17.3 over these eight versions: both gave the same answer for every row.
+        let vs = ["0.9.0", "1.0.0", "1.2.3", "1.2.9", "1.3.0", "2.0.0-rc.1", "2.0.0", "1.2.10+build.1"];
+        for (c, want) in [
+            ("~1.2", Some("1.2.10+build.1")),
+            ("^1", Some("1.3.0")),
+            (">=1.2.3 <1.3", Some("1.2.10+build.1")),
+            ("1.x", Some("1.3.0")),
+            ("*", Some("2.0.0")),
+            ("", Some("2.0.0")),
+            (">=2.0.0-0", Some("2.0.0")),
+            ("<2", Some("1.3.0")),
+            ("~1.2.3", Some("1.2.10+build.1")),
+            ("1.2.x", Some("1.2.10+build.1")),
+            (">1.2", Some("2.0.0")),
+            ("^0.9", Some("0.9.0")),
+            ("!=2.0.0", Some("2.0.0-rc.1")),
+            ("1.0.0 - 1.2.5", Some("1.2.3")),
+            (">=1.2.9, <1.3.0", Some("1.2.10+build.1")),
+            ("1.2.10+build.1", Some("1.2.10+build.1")),
+            ("9.x", None),
+        ] {
+            assert_eq!(pick(vs, c, false).unwrap(), want, "http {c:?}");
+            assert_eq!(pick(vs, c, true).unwrap(), want, "oci {c:?}");
         }
     }
 
