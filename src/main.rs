@@ -54,6 +54,15 @@ struct TemplateArgs {
     /// Set STRING values on the command line.
     #[arg(long = "set-string", value_name = "EXPR")]
     set_string: Vec<String>,
+    /// Set JSON values on the command line (key1=jsonval1,key2=jsonval2).
+    #[arg(long = "set-json", value_name = "EXPR")]
+    set_json: Vec<String>,
+    /// Set values from files (key1=path1,key2=path2).
+    #[arg(long = "set-file", value_name = "EXPR")]
+    set_file: Vec<String>,
+    /// Set a literal STRING value on the command line.
+    #[arg(long = "set-literal", value_name = "EXPR")]
+    set_literal: Vec<String>,
     /// Kubernetes version used for Capabilities.KubeVersion.
     #[arg(long = "kube-version")]
     kube_version: Option<String>,
@@ -120,6 +129,9 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     opts.values = values;
     opts.set = a.set.clone();
     opts.set_string = a.set_string.clone();
+    opts.set_json = a.set_json.clone();
+    opts.set_file = a.set_file.clone();
+    opts.set_literal = a.set_literal.clone();
     opts.kube_version = a.kube_version.clone();
     opts.api_versions = a.api_versions.clone();
     opts.include_crds = a.include_crds;

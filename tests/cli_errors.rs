@@ -125,3 +125,26 @@ fn bad_set_and_release_name() {
         )
     );
 }
+
+#[test]
+fn bad_set_json_and_set_file() {
+    let s = Scratch::new("setjson");
+    s.write("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 0.1.0\n");
+    let c = s.path("c");
+    let (code, _, err) = kiln(&["template", c.to_str().unwrap(), "--set-json", "a=nope"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (1, "Error: failed parsing --set-json data a=nope\n")
+    );
+    let missing = s.path("nonexist.txt");
+    let arg = format!("f={}", missing.display());
+    let (code, _, err) = kiln(&["template", c.to_str().unwrap(), "--set-file", &arg]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "Error: failed parsing --set-file data: open {}: no such file or directory\n",
+            missing.display()
+        )
+    );
+}

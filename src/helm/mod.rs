@@ -35,6 +35,12 @@ pub struct TemplateOptions {
     pub set: Vec<String>,
     /// `--set-string` expressions, in order.
     pub set_string: Vec<String>,
+    /// `--set-json` expressions, in order (applied before `--set`).
+    pub set_json: Vec<String>,
+    /// `--set-file` expressions (`key=path`), in order (after `--set-string`).
+    pub set_file: Vec<String>,
+    /// `--set-literal` expressions, in order (last).
+    pub set_literal: Vec<String>,
     /// `--kube-version`.
     pub kube_version: Option<String>,
     /// `-a/--api-versions` (added to the defaults).
@@ -156,6 +162,10 @@ pub fn merge_user_values(opts: &TemplateOptions) -> Result<Map, String> {
         };
         base = strvals::merge_maps(&base, &current);
     }
+    for s in &opts.set_json {
+        strvals::parse_with(s, &base, strvals::Mode::Json)
+            .map_err(|_| format!("failed parsing --set-json data {s}"))?;
+    }
     for s in &opts.set {
         strvals::parse_into(s, &base, false)
             .map_err(|e| format!("failed parsing --set data: {e}"))?;
@@ -163,6 +173,22 @@ pub fn merge_user_values(opts: &TemplateOptions) -> Result<Map, String> {
     for s in &opts.set_string {
         strvals::parse_into(s, &base, true)
             .map_err(|e| format!("failed parsing --set-string data: {e}"))?;
+    }
+    let read_file = |p: &str| -> Result<Value, String> {
+        std::fs::read(p)
+            .map(|b| Value::str(String::from_utf8_lossy(&b)))
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => format!("open {p}: no such file or directory"),
+                _ => format!("open {p}: {e}"),
+            })
+    };
+    for s in &opts.set_file {
+        strvals::parse_with(s, &base, strvals::Mode::File(&read_file))
+            .map_err(|e| format!("failed parsing --set-file data: {e}"))?;
+    }
+    for s in &opts.set_literal {
+        strvals::parse_literal_into(s, &base)
+            .map_err(|e| format!("failed parsing --set-literal data: {e}"))?;
     }
     Ok(base)
 }
