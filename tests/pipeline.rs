@@ -88,7 +88,15 @@ fn incompatible_kube_version() {
 
 #[test]
 fn dependencies_tags_conditions_aliases_import_values() {
-    let (code, out, err) = run(&["template", "r", "deps", "-f", "deps-values.yaml", "--set", "tags.frontend=true"]);
+    let (code, out, err) = run(&[
+        "template",
+        "r",
+        "deps",
+        "-f",
+        "deps-values.yaml",
+        "--set",
+        "tags.frontend=true",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(err, expected("deps.expected-stderr"));
     assert_eq!(out, expected("deps.expected"));
