@@ -148,3 +148,27 @@ fn bad_set_json_and_set_file() {
         )
     );
 }
+
+#[test]
+fn library_chart_and_missing_dependencies() {
+    let s = Scratch::new("libdeps");
+    s.write(
+        "lib/Chart.yaml",
+        b"apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n",
+    );
+    let (code, out, err) = kiln(&["template", s.path("lib").to_str().unwrap()]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (1, "", "Error: library charts are not installable\n")
+    );
+    s.write(
+        "dep/Chart.yaml",
+        b"apiVersion: v2\nname: dep\nversion: 0.1.0\ndependencies:\n  - name: missing\n    version: 1.0.0\n  - name: gone\n    version: 1.0.0\ndeprecated: true\n",
+    );
+    let (code, _, err) = kiln(&["template", s.path("dep").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "WARNING: This chart is deprecated\nError: An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: missing, gone\n"
+    );
+}

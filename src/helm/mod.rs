@@ -271,11 +271,16 @@ pub fn template_chart(
     if loaded.metadata.deprecated {
         warnings_pre.push_str("WARNING: This chart is deprecated\n");
     }
+    let with_pre = |log: &Log| -> String { format!("{warnings_pre}{}", log_text(log)) };
+    let fail = |msg: String, log: &Log| TemplateError {
+        msg,
+        stderr: with_pre(log),
+    };
     if !loaded.metadata.dependencies.is_empty() {
-        check_dependencies(loaded).map_err(|e| TemplateError::new(e, &log))?;
+        check_dependencies(loaded).map_err(|e| fail(e, &log))?;
     }
     if !valid_release_name(release_name) {
-        return Err(TemplateError::new(
+        return Err(fail(
             format!(
                 "release name {release_name:?}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"
             ),
@@ -284,11 +289,6 @@ pub fn template_chart(
     }
 
     let mut chart = loaded.clone();
-    let with_pre = |log: &Log| -> String { format!("{warnings_pre}{}", log_text(log)) };
-    let fail = |msg: String, log: &Log| TemplateError {
-        msg,
-        stderr: with_pre(log),
-    };
 
     coalesce::process_dependencies(&mut chart, &user, &mut log).map_err(|e| fail(e, &log))?;
 
