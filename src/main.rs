@@ -113,11 +113,46 @@ fn read_values(files: &[String]) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// Helm's `LocateChart` for a local chart: an existing path, else Helm's errors for what
+/// it would try to download (kiln renders local charts only).
+fn locate_chart(name: &str) -> Result<PathBuf, String> {
+    let name = name.trim();
+    let p = PathBuf::from(name);
+    if p.exists() {
+        return Ok(p);
+    }
+    if p.is_absolute() || name.starts_with('.') {
+        return Err(format!("path {name:?} not found"));
+    }
+    if name.contains("://") {
+        return Err(format!(
+            "{name}: kiln template renders local charts only (a folder or a .tgz)"
+        ));
+    }
+    match name.split_once('/') {
+        Some((repo, _)) => Err(format!("repo {repo} not found")),
+        None => Err(format!(
+            "non-absolute URLs should be in form of repo_name/path_to_chart, got: {name}"
+        )),
+    }
+}
+
 fn template_cmd(a: &TemplateArgs) -> ExitCode {
     let (name, chart) = match a.args.as_slice() {
         [chart] => ("release-name".to_string(), chart.clone()),
         [name, chart] => (name.clone(), chart.clone()),
         _ => return fail("expected at most two arguments"),
+    };
+    if let Some(k) = &a.kube_version
+        && kiln::helm::objects::KubeVersion::parse(k).is_none()
+    {
+        return fail(&format!(
+            "invalid kube version '{k}': Invalid Semantic Version"
+        ));
+    }
+    let chart = match locate_chart(&chart) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
     };
     let values = match read_values(&a.values) {
         Ok(v) => v,
@@ -141,7 +176,7 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     opts.is_upgrade = a.is_upgrade;
     opts.skip_schema_validation = a.skip_schema_validation;
     let _ = a.release_name_dir;
-    match template_path(&PathBuf::from(&chart), &opts) {
+    match template_path(&chart, &opts) {
         Ok(out) => {
             let _ = std::io::stderr().write_all(out.stderr.as_bytes());
             let mut stdout = std::io::stdout().lock();

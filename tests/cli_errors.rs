@@ -172,3 +172,31 @@ fn library_chart_and_missing_dependencies() {
         "WARNING: This chart is deprecated\nError: An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: missing, gone\n"
     );
 }
+
+#[test]
+fn chart_not_found_like_helm() {
+    // Helm 3.17.3 with no repositories configured.
+    let (code, _, err) = kiln(&["template", "nonexist"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Error: non-absolute URLs should be in form of repo_name/path_to_chart, got: nonexist\n"
+        )
+    );
+    let (code, _, err) = kiln(&["template", "./nonexist"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (1, "Error: path \"./nonexist\" not found\n")
+    );
+    let (code, _, err) = kiln(&["template", "a/b/c"]);
+    assert_eq!((code, err.as_str()), (1, "Error: repo a not found\n"));
+    let (code, _, err) = kiln(&["template", "./nonexist", "--kube-version", "x"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Error: invalid kube version 'x': Invalid Semantic Version\n"
+        )
+    );
+}
