@@ -154,3 +154,43 @@ fn subchart_errors_name_the_subchart() {
     let err = load_archive_named(&top, "top.tgz").unwrap_err().to_string();
     assert!(err.starts_with("cannot load Chart.yaml: "), "{err}");
 }
+
+#[test]
+fn damaged_archives_never_panic() {
+    let good = tgz(&[
+        ("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 0.1.0\n"),
+        ("c/values.yaml", b"a: 1\n"),
+        ("c/templates/x.yaml", b"x: {{ .Values.a }}\n"),
+    ]);
+    // Also damage the tar stream itself (inside the gzip layer).
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&good[..]), &mut raw).unwrap();
+    let mut seed: u64 = 11;
+    for round in 0..3000 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut damaged = if round % 2 == 0 {
+            good.clone()
+        } else {
+            raw.clone()
+        };
+        for _ in 0..(seed >> 61) + 1 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let i = (seed >> 33) as usize % damaged.len();
+            damaged[i] ^= (seed >> 13) as u8 | 1;
+        }
+        if round % 2 == 1 {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            gz.write_all(&damaged).unwrap();
+            damaged = gz.finish().unwrap();
+        }
+        let _ = load_archive_named(&damaged, "damaged.tgz");
+        if round % 7 == 0 {
+            damaged.truncate((seed >> 40) as usize % damaged.len().max(1));
+            let _ = load_archive_named(&damaged, "short.tgz");
+        }
+    }
+}

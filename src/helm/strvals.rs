@@ -706,3 +706,38 @@ mod tests {
         );
     }
 }
+
+#[cfg(test)]
+mod no_panic {
+    use super::*;
+
+    /// Generated `--set` strings from the syntax's special characters must never panic.
+    #[test]
+    fn generated_inputs_never_panic() {
+        let alphabet = [
+            "a", "b", "=", ".", ",", "[", "]", "0", "1", "-1", "{", "}", "\\", "\"", " ", "null",
+            "65537",
+        ];
+        let mut seed: u64 = 7;
+        let read = |p: &str| -> Result<Value, String> { Ok(Value::str(p)) };
+        for _ in 0..20000 {
+            let mut s = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 60) + 1 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            for mode in [Mode::Typed, Mode::Str, Mode::Json, Mode::File(&read)] {
+                let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+                let _ = parse_with(&s, &m, mode);
+                let _ = parse_with(&s, &m, mode); // again, onto existing values
+            }
+            let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+            let _ = parse_literal_into(&s, &m);
+        }
+    }
+}
