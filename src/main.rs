@@ -84,9 +84,12 @@ struct TemplateArgs {
     /// Set .Release.IsUpgrade instead of .Release.IsInstall.
     #[arg(long = "is-upgrade")]
     is_upgrade: bool,
-    /// Use release name in the output-dir path (Helm's flag; no effect without --output-dir).
+    /// Use release name in the output-dir path.
     #[arg(long = "release-name")]
     release_name_dir: bool,
+    /// Writes the executed templates to files in output-dir instead of stdout.
+    #[arg(long = "output-dir", value_name = "DIR")]
+    output_dir: Option<PathBuf>,
     /// Disables JSON schema validation.
     #[arg(long = "skip-schema-validation")]
     skip_schema_validation: bool,
@@ -175,7 +178,8 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     opts.show_only = a.show_only.clone();
     opts.is_upgrade = a.is_upgrade;
     opts.skip_schema_validation = a.skip_schema_validation;
-    let _ = a.release_name_dir;
+    opts.output_dir = a.output_dir.clone();
+    opts.use_release_name = a.release_name_dir;
     match template_path(&chart, &opts) {
         Ok(out) => {
             let _ = std::io::stderr().write_all(out.stderr.as_bytes());

@@ -53,6 +53,11 @@ pub struct TemplateOptions {
     pub is_upgrade: bool,
     /// `--skip-schema-validation`.
     pub skip_schema_validation: bool,
+    /// `--output-dir`: write each manifest to `<dir>/<template path>` instead of stdout
+    /// (stdout then lists `wrote <file>` lines, as Helm prints them).
+    pub output_dir: Option<std::path::PathBuf>,
+    /// `--release-name`: with `--output-dir`, put manifests under `<dir>/<release name>/`.
+    pub use_release_name: bool,
 }
 
 impl TemplateOptions {
@@ -346,15 +351,39 @@ pub fn template_chart(
     let (hooks, manifests) = sorted.map_err(|e| trailer(e, &log))?;
 
     let mut b = String::new();
+    // With --output-dir: the `wrote <file>` lines Helm prints while writing.
+    let mut wrote = String::new();
+    let mut written = std::collections::HashSet::new();
+    let release_dir = opts.output_dir.as_ref().map(|d| {
+        if opts.use_release_name {
+            d.join(release_name)
+        } else {
+            d.clone()
+        }
+    });
     if opts.include_crds {
         let mut crds = Vec::new();
         crd_objects(&chart, chart.name(), &mut crds);
         for (name, data) in crds {
-            b.push_str(&format!("---\n# Source: {name}\n{data}\n"));
+            match &opts.output_dir {
+                None => b.push_str(&format!("---\n# Source: {name}\n{data}\n")),
+                Some(dir) => {
+                    let append = !written.insert(name.clone());
+                    write_to_file(dir, &name, &data, append, &mut wrote)
+                        .map_err(|e| trailer(e, &log))?;
+                }
+            }
         }
     }
     for m in &manifests {
-        b.push_str(&format!("---\n# Source: {}\n{}\n", m.name, m.content));
+        match &release_dir {
+            None => b.push_str(&format!("---\n# Source: {}\n{}\n", m.name, m.content)),
+            Some(dir) => {
+                let append = !written.insert(m.name.clone());
+                write_to_file(dir, &m.name, &m.content, append, &mut wrote)
+                    .map_err(|e| trailer(e, &log))?;
+            }
+        }
     }
     let mut out = String::new();
     out.push_str(manifest::go_trim_space(&b));
@@ -364,16 +393,51 @@ pub fn template_chart(
             if opts.skip_tests && h.events.iter().any(|e| e == "test") {
                 continue;
             }
-            out.push_str(&format!("---\n# Source: {}\n{}\n", h.path, h.manifest));
+            match &release_dir {
+                None => out.push_str(&format!("---\n# Source: {}\n{}\n", h.path, h.manifest)),
+                Some(dir) => {
+                    // Helm appends a hook to a file that already exists on disk.
+                    let append = dir.join(&h.path).exists();
+                    write_to_file(dir, &h.path, &h.manifest, append, &mut wrote)
+                        .map_err(|e| fail(e, &log))?;
+                }
+            }
         }
     }
     if !opts.show_only.is_empty() {
         out = show_only(&out, &opts.show_only).map_err(|e| fail(e, &log))?;
     }
+    let out = format!("{wrote}{out}");
     Ok(TemplateOutput {
         stdout: out,
         stderr: with_pre(&log),
     })
+}
+
+/// Helm's `writeToFile` for `--output-dir`.
+fn write_to_file(
+    dir: &Path,
+    name: &str,
+    data: &str,
+    append: bool,
+    wrote: &mut String,
+) -> Result<(), String> {
+    use std::io::Write as _;
+    let file = format!("{}/{name}", dir.display());
+    let path = Path::new(&file);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("mkdir {}: {e}", parent.display()))?;
+    }
+    let mut f = if append {
+        std::fs::OpenOptions::new().append(true).open(path)
+    } else {
+        std::fs::File::create(path)
+    }
+    .map_err(|e| format!("open {file}: {e}"))?;
+    f.write_all(format!("---\n# Source: {name}\n{data}\n").as_bytes())
+        .map_err(|e| format!("write {file}: {e}"))?;
+    wrote.push_str(&format!("wrote {file}\n"));
+    Ok(())
 }
 
 /// `--show-only`: select documents whose `# Source: <chart>/<path>` matches a pattern.
