@@ -13,6 +13,9 @@ use crate::stack::{Release, Stack, StackError, template};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// Stack size of the render worker threads (virtual; pages are used only as touched).
+pub const RENDER_STACK: usize = 256 << 20;
+
 /// Everything a chart renderer needs for one release.
 #[derive(Debug, Clone)]
 pub struct ReleaseJob {
@@ -108,7 +111,16 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             kube_version: stack.kube_version.clone(),
             api_versions: stack.api_versions.clone(),
         };
-        let stream = (opts.renderer)(&job).map_err(fail)?;
+        // Name the chart file unless the message already does (Helm's loader errors
+        // such as a gzip bomb's `decompressed chart is larger than …` do not).
+        let stream = (opts.renderer)(&job).map_err(|e| {
+            let shown = job.chart.display().to_string();
+            if e.contains(&shown) {
+                fail(e)
+            } else {
+                fail(format!("chart {shown}: {e}"))
+            }
+        })?;
         let mut docs = emit::resource::split_stream(&stream);
         for m in &r.manifests {
             let text = template::read(&stack.dir, m, opts.env, env)?;
@@ -124,7 +136,11 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             docs,
         })
     };
+    // Templates recurse on the stack (Helm allows 1000 nested includes, each several
+    // frames deep): give workers a large stack, reserved, not committed, so that the
+    // cap is reached as an error rather than a stack overflow that kills the process.
     let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(RENDER_STACK)
         .num_threads(opts.jobs.max(1))
         .build()
         .map_err(|e| RenderError::Release {
