@@ -224,6 +224,33 @@ impl Decoder {
         }
     }
 
+    /// A values or manifest path: relative to the stack folder and inside the repository
+    /// (the stack folder's parent), so that a pull request cannot make kiln read files of
+    /// the machine it runs on (`/etc/…`, `../../.git-credentials`) into the tree.
+    fn check_file(&self, n: &Node, what: &str, f: &str) -> Result<(), StackError> {
+        let mut depth: i64 = 1; // the stack folder is one level below the repository root
+        let mut inside = !f.is_empty() && !f.contains('\\');
+        for c in Path::new(f).components() {
+            match c {
+                std::path::Component::Normal(_) => depth += 1,
+                std::path::Component::CurDir => {}
+                std::path::Component::ParentDir => depth -= 1,
+                _ => inside = false,
+            }
+            if depth < 0 {
+                inside = false;
+            }
+        }
+        if inside {
+            return Ok(());
+        }
+        Err(self.err(
+            n,
+            format!("{what} file `{f}` is outside the repository"),
+            Some("paths are relative to the stack folder and must stay inside the repository (no absolute paths, no `..` above it)".into()),
+        ))
+    }
+
     fn string_map(&self, n: &Node, what: &str) -> Result<BTreeMap<String, String>, StackError> {
         self.map(n, what, &[])?.iter().map(|(k, _, v)| Ok((k.clone(), self.scalar(v, what)?))).collect()
     }
@@ -286,7 +313,11 @@ impl Decoder {
                         }
                         _ => {
                             for (rel, _, files) in self.map(val, "values", &[])? {
-                                env.values.insert(rel.clone(), self.strings(files, "values")?);
+                                let list = self.strings(files, "values")?;
+                                for f in &list {
+                                    self.check_file(files, "values", f)?;
+                                }
+                                env.values.insert(rel.clone(), list);
                             }
                         }
                     }
@@ -368,7 +399,22 @@ impl Decoder {
                 }
                 "repoURL" => out.repo_url = s,
                 "revision" => out.revision = s,
-                _ => out.path = s,
+                _ => {
+                    // The tree replaces this folder whole: it must be a folder of its own
+                    // inside the repository, never `.`, a parent or an absolute path.
+                    let p = Path::new(&s);
+                    let inside = !s.is_empty()
+                        && p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+                        && !s.contains('\\');
+                    if !inside {
+                        return Err(self.err(
+                            v,
+                            format!("output path `{s}` is not a folder inside the repository"),
+                            Some("use a relative path without `..`, such as `rendered`; the folder is replaced on every render".into()),
+                        ));
+                    }
+                    out.path = s
+                }
             }
         }
         Ok(out)
@@ -408,18 +454,41 @@ impl Decoder {
             }
             None => None,
         };
+        let namespace = match get("namespace") {
+            Some(v) => {
+                let ns = self.scalar(v, "namespace")?;
+                let ok = ns.len() <= 63
+                    && ns.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && !ns.starts_with('-')
+                    && !ns.ends_with('-');
+                if !ok {
+                    return Err(self.err(
+                        v,
+                        format!("namespace `{ns}` is not valid"),
+                        Some("use lowercase letters, digits and '-', at most 63 characters (a Kubernetes DNS label)".into()),
+                    ));
+                }
+                ns
+            }
+            None => "default".into(),
+        };
+        let files = |k: &str| -> Result<Vec<String>, StackError> {
+            let Some(v) = get(k) else { return Ok(Vec::new()) };
+            let list = self.strings(v, k)?;
+            for f in &list {
+                self.check_file(v, k, f)?;
+            }
+            Ok(list)
+        };
         Ok(Release {
-            namespace: match get("namespace") {
-                Some(v) => self.scalar(v, "namespace")?,
-                None => "default".into(),
-            },
+            namespace,
             chart: self.scalar(need("chart")?, "chart")?,
             version: match get("version") {
                 Some(v) => self.scalar(v, "version")?,
                 None => String::new(),
             },
-            values: get("values").map(|v| self.strings(v, "values")).transpose()?.unwrap_or_default(),
-            manifests: get("manifests").map(|v| self.strings(v, "manifests")).transpose()?.unwrap_or_default(),
+            values: files("values")?,
+            manifests: files("manifests")?,
             needs: get("needs").map(|v| self.strings(v, "needs")).transpose()?.unwrap_or_default(),
             layer,
             labels: get("labels").map(|v| self.string_map(v, "labels")).transpose()?.unwrap_or_default(),
@@ -501,6 +570,32 @@ mod tests {
             assert!(e.msg.contains(want), "{text:?}: {e}");
             assert!(e.line > 0, "{text:?}: {e}");
         }
+    }
+
+    #[test]
+    fn hostile_paths_and_names_are_refused() {
+        for (text, want) in [
+            ("output: {path: /home/runner}\n", "output path `/home/runner` is not a folder inside"),
+            ("output: {path: .}\n", "output path `.`"),
+            ("output: {path: ../..}\n", "output path `../..`"),
+            ("output: {path: a/../../b}\n", "output path"),
+            ("output: {path: ''}\n", "output path"),
+            ("releases:\n  - {name: a, chart: ./a, namespace: ../../etc}\n", "namespace `../../etc` is not valid"),
+            ("releases:\n  - {name: a, chart: ./a, namespace: \"x\\nkind: Secret\"}\n", "is not valid"),
+            ("releases:\n  - {name: a, chart: ./a, values: [/etc/shadow]}\n", "values file `/etc/shadow` is outside"),
+            ("releases:\n  - {name: a, chart: ./a, values: [../../x.yaml]}\n", "outside the repository"),
+            ("releases:\n  - {name: a, chart: ./a, manifests: [v/../../../x]}\n", "manifests file"),
+            ("environments: {prod: {values: {a: [/proc/self/environ]}}}\n", "outside the repository"),
+        ] {
+            let e = parse(text).unwrap_err();
+            assert!(e.msg.contains(want), "{text:?}: {e}");
+            assert!(e.line > 0, "{text:?}: {e}");
+        }
+        // Inside the repository is fine: the stack folder, a sibling folder, nested output.
+        let ok = "output: {path: deploy/rendered}\nreleases:\n  - {name: a, chart: ./a, namespace: kube-system, values: [values/a.yaml, ../common/a.yaml, ./b.yaml.j2]}\n";
+        let s = parse(ok).unwrap();
+        assert_eq!(s.output.path, "deploy/rendered");
+        assert_eq!(s.releases[0].values.len(), 3);
     }
 
     #[test]
