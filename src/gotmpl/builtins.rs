@@ -95,6 +95,24 @@ fn values(args: &[RV]) -> Vec<Value> {
 /// Run a builtin (other than `and`/`or`/`call`) on evaluated arguments. The error is the
 /// message after `error calling NAME: `.
 pub(crate) fn run(b: Builtin, args: &[RV]) -> Result<Value, String> {
+    // Host objects that are Go maps or slices behave as their plain data here.
+    let plain: Vec<RV>;
+    let args = if matches!(b, Builtin::Len | Builtin::Index | Builtin::Slice)
+        && args
+            .iter()
+            .any(|a| matches!(&a.v, Value::Object(o) if matches!(o.kind(), "map" | "slice")))
+    {
+        plain = args
+            .iter()
+            .map(|a| match &a.v {
+                Value::Object(o) if matches!(o.kind(), "map" | "slice") => RV::val(o.to_plain()),
+                _ => a.clone(),
+            })
+            .collect();
+        &plain[..]
+    } else {
+        args
+    };
     match b {
         Builtin::Not => Ok(Value::Bool(!args[0].v.truth())),
         Builtin::Len => length(&args[0]),

@@ -339,9 +339,16 @@ impl<'a> State<'a> {
     fn walk_range(&mut self, dot: &RV, node: &'a Node, b: &'a Branch) -> R<Flow> {
         self.node = NodeRef::Node(node);
         let mark0 = self.vars.len();
-        let val = self.eval_pipeline(dot, &b.pipe)?;
+        let mut val = self.eval_pipeline(dot, &b.pipe)?;
         let mark = self.vars.len();
         let mut iterated = true;
+        // Host objects that are Go maps or slices (`.Files.Glob`'s `files`) range over
+        // their plain data.
+        if let Value::Object(o) = &val.v
+            && matches!(o.kind(), "map" | "slice")
+        {
+            val = RV::val(o.to_plain());
+        }
         match &val.v {
             Value::List(l) if !l.is_empty() => {
                 for (i, e) in l.iter().enumerate() {
@@ -654,8 +661,13 @@ impl<'a> State<'a> {
                         self.errorf(format_args!("{name} is not a method but has arguments"))
                     );
                 }
-                let v = m.borrow().get(name).cloned().unwrap_or(Value::Nil);
-                Ok(RV::slot(v))
+                let v = m.borrow().get(name).cloned();
+                match v {
+                    Some(v) => Ok(RV::slot(v)),
+                    // `.Values` is a chartutil.Values, whose AsMap method gives the map.
+                    None if name == "AsMap" => Ok(RV::val(receiver.v.clone())),
+                    None => Ok(RV::slot(Value::Nil)),
+                }
             }
             Value::Object(o) => {
                 let o = o.clone();
@@ -992,6 +1004,7 @@ mod tests {
                 )))),
                 "Get" => Some(want_string(&args[0]).map(|s| Value::from(format!("file {s}")))),
                 "Boom" => Some(Err(FuncError::new("exploded"))),
+                "Glob" => Some(Ok(Value::Object(Rc::new(TestFiles)))),
                 _ => None,
             }
         }
@@ -1003,6 +1016,34 @@ mod tests {
         }
         fn kind(&self) -> &'static str {
             "struct"
+        }
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+    }
+
+    /// Helm's `files` (a Go `map[string][]byte`), as `.Files.Glob` returns it.
+    #[derive(Debug)]
+    struct TestFiles;
+
+    impl crate::gotmpl::Object for TestFiles {
+        fn type_name(&self) -> String {
+            "engine.files".into()
+        }
+        fn get(&self, _name: &str, _args: &[Value]) -> Option<Result<Value, FuncError>> {
+            None
+        }
+        fn format(&self) -> String {
+            "map[a.txt:[104 105] b.txt:[121 111]]".into()
+        }
+        fn to_plain(&self) -> Value {
+            let mut m = BTreeMap::new();
+            m.insert("a.txt".to_string(), Value::Bytes(Rc::from(&b"hi"[..])));
+            m.insert("b.txt".to_string(), Value::Bytes(Rc::from(&b"yo"[..])));
+            Value::from(m)
+        }
+        fn kind(&self) -> &'static str {
+            "map"
         }
         fn as_any(&self) -> &dyn std::any::Any {
             self
