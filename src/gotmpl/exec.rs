@@ -9,7 +9,7 @@ use std::rc::Rc;
 use super::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Tree};
 use super::builtins::{self, Builtin};
 use super::fmt::quote;
-use super::template::{Templates, associate};
+use super::template::{Templates, associate_rc};
 use super::value::{FuncError, FuncMap, Host, Value};
 
 /// Go's `maxExecDepth` for nested `{{template}}` calls.
@@ -88,6 +88,7 @@ pub(crate) struct Ctx<'a> {
     ns: Ns<'a>,
     funcs: &'a FuncMap,
     counts: &'a RefCell<HashMap<String, usize>>,
+    tpl_cache: &'a RefCell<HashMap<String, Rc<Vec<Rc<Tree>>>>>,
 }
 
 /// Run the named template of the namespace (Go's `ExecuteTemplate`).
@@ -105,6 +106,7 @@ pub(crate) fn execute(
         },
         funcs,
         counts: &counts,
+        tpl_cache: &templates.tpl_cache,
     };
     match ctx.ns.lookup(name) {
         None => Err(no_template(name)),
@@ -138,7 +140,12 @@ impl Host for Ctx<'_> {
     fn include(&mut self, name: &str, data: Value) -> Result<String, FuncError> {
         {
             let mut counts = self.counts.borrow_mut();
-            let n = counts.entry(name.to_string()).or_insert(0);
+            if !counts.contains_key(name) {
+                counts.insert(name.to_string(), 0);
+            }
+            let Some(n) = counts.get_mut(name) else {
+                return Err(FuncError::new("include counter"));
+            };
             if *n > INCLUDE_MAX {
                 return Err(FuncError::new(format!(
                     "rendering template has a nested reference name: {name}: unable to execute template"
@@ -157,21 +164,31 @@ impl Host for Ctx<'_> {
     }
 
     fn tpl(&mut self, text: &str, data: Value) -> Result<String, FuncError> {
-        let funcs = self.funcs;
-        let mut trees = super::parse::parse("gotpl", text, &|n: &str| funcs.contains_key(n))
-            .map_err(|e| {
-                FuncError::new(format!("cannot parse template {}: {}", quote(text), e.msg))
-            })?;
-        if trees.is_empty() {
+        let cached = self.tpl_cache.borrow().get(text).cloned();
+        let trees = match cached {
+            Some(t) => t,
+            None => {
+                let funcs = self.funcs;
+                let trees = super::parse::parse("gotpl", text, &|n: &str| funcs.contains_key(n))
+                    .map_err(|e| {
+                        FuncError::new(format!("cannot parse template {}: {}", quote(text), e.msg))
+                    })?;
+                let trees: Rc<Vec<Rc<Tree>>> = Rc::new(trees.into_iter().map(Rc::new).collect());
+                self.tpl_cache
+                    .borrow_mut()
+                    .insert(text.to_string(), trees.clone());
+                trees
+            }
+        };
+        let Some(main) = trees.first() else {
             return Ok(String::new());
-        }
-        let main = Rc::new(trees.remove(0));
+        };
         let ns = self.ns;
         let mut layer: HashMap<String, Rc<Tree>> = HashMap::new();
         if !(main.is_empty() && ns.lookup(&main.name).is_some()) {
             layer.insert(main.name.clone(), main.clone());
         }
-        associate(&mut layer, trees, &|n| ns.lookup(n).is_some());
+        associate_rc(&mut layer, &trees[1..], &|n| ns.lookup(n).is_some());
         let ctx = Ctx {
             ns: Ns {
                 layer: &layer,
@@ -179,6 +196,7 @@ impl Host for Ctx<'_> {
             },
             funcs: self.funcs,
             counts: self.counts,
+            tpl_cache: self.tpl_cache,
         };
         let out = run(ctx, &main, data).map_err(|e| {
             FuncError::new(format!(
