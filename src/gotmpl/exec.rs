@@ -2,7 +2,7 @@
 //! (Go 1.23, as in Helm 3.17): `missingkey=zero`, short-circuit `and`/`or`, break and
 //! continue, Go's variable scoping, and Go's error texts with the node being evaluated.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -108,10 +108,62 @@ pub(crate) fn execute(
         counts: &counts,
         tpl_cache: &templates.tpl_cache,
     };
+    let _base = StackBase::enter();
     match ctx.ns.lookup(name) {
         None => Err(no_template(name)),
         Some(t) => run(ctx, t, data),
     }
+}
+
+/// Set how many bytes of stack nested template calls (`template`, `include`, `tpl`) may
+/// use before execution stops with Go's depth error instead of overflowing the stack.
+/// The setting is per thread. The default (6 MiB) suits an 8 MiB main thread; raise it
+/// when rendering on a thread with a bigger stack (Helm allows 1000 nested `include`s,
+/// which takes a few MiB in debug builds).
+pub fn set_stack_budget(bytes: usize) {
+    STACK_BUDGET.with(|b| b.set(bytes));
+}
+
+thread_local! {
+    static STACK_BASE: Cell<usize> = const { Cell::new(0) };
+    static STACK_BUDGET: Cell<usize> = const { Cell::new(6 << 20) };
+}
+
+/// Records the stack address of the outermost execution on this thread.
+struct StackBase {
+    outermost: bool,
+}
+
+impl StackBase {
+    fn enter() -> StackBase {
+        let here = 0u8;
+        let addr = &here as *const u8 as usize;
+        let outermost = STACK_BASE.with(|b| {
+            if b.get() == 0 {
+                b.set(addr);
+                true
+            } else {
+                false
+            }
+        });
+        StackBase { outermost }
+    }
+}
+
+impl Drop for StackBase {
+    fn drop(&mut self) {
+        if self.outermost {
+            STACK_BASE.with(|b| b.set(0));
+        }
+    }
+}
+
+/// Whether the nested calls have used up the stack budget.
+fn stack_exhausted() -> bool {
+    let here = 0u8;
+    let addr = &here as *const u8 as usize;
+    let base = STACK_BASE.with(|b| b.get());
+    base != 0 && base.abs_diff(addr) > STACK_BUDGET.with(|b| b.get())
 }
 
 fn no_template(name: &str) -> String {
@@ -146,7 +198,7 @@ impl Host for Ctx<'_> {
             let Some(n) = counts.get_mut(name) else {
                 return Err(FuncError::new("include counter"));
             };
-            if *n > INCLUDE_MAX {
+            if *n > INCLUDE_MAX || stack_exhausted() {
                 return Err(FuncError::new(format!(
                     "rendering template has a nested reference name: {name}: unable to execute template"
                 )));
@@ -164,6 +216,11 @@ impl Host for Ctx<'_> {
     }
 
     fn tpl(&mut self, text: &str, data: Value) -> Result<String, FuncError> {
+        if stack_exhausted() {
+            return Err(FuncError::new(format!(
+                "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
+            )));
+        }
         let cached = self.tpl_cache.borrow().get(text).cloned();
         let trees = match cached {
             Some(t) => t,
@@ -475,7 +532,7 @@ impl<'a> State<'a> {
         let Some(tmpl) = self.ctx.ns.lookup(name) else {
             return Err(self.errorf(format_args!("template {} not defined", quote(name))));
         };
-        if self.depth >= MAX_EXEC_DEPTH {
+        if self.depth >= MAX_EXEC_DEPTH || stack_exhausted() {
             return Err(self.errorf(format_args!(
                 "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
             )));
@@ -1068,6 +1125,13 @@ mod tests {
         }
     }
 
+    fn f_add1(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        match &args[0] {
+            Value::Int(i) | Value::Int64(i) => Ok(Value::Int64(i + 1)),
+            _ => Err(FuncError::new("add1")),
+        }
+    }
+
     fn f_list(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
         Ok(Value::from(args.to_vec()))
     }
@@ -1154,6 +1218,7 @@ mod tests {
         f.insert("tpl", f_tpl);
         f.insert("semver", f_semver);
         f.insert("upper", f_upper);
+        f.insert("add1", f_add1);
         f.insert("repeat", f_repeat);
         f
     }
@@ -1199,6 +1264,7 @@ mod tests {
         let failures = std::thread::Builder::new()
             .stack_size(1 << 29)
             .spawn(move || {
+                set_stack_budget(400 << 20);
                 let mut failures = Vec::new();
                 for (vals, tpl, extra, want) in &cases {
                     let got = render(vals, tpl, extra);
@@ -2517,6 +2583,63 @@ mod tests {
 
     /// `tpl` sees the caller's templates; its defines don't leak out; an empty define in
     /// tpl text doesn't replace an existing one.
+    /// How deep Helm's include cap lets templates recurse, on a thread with the given stack.
+    fn recurse_include(stack: usize) -> bool {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || {
+                set_stack_budget(stack - (1 << 20));
+                let r = render("", r#"{{ include "r" 0 }}"#, r#"{{- define "r" -}}{{ if lt . 2000 }}{{ include "r" (add1 .) }}{{ end }}{{- end -}}"#);
+                r.contains("nested reference name: r")
+            })
+            .expect("spawn")
+            .join()
+            .unwrap_or(false)
+    }
+
+    /// Endless `template` recursion ends with Go's depth error, not a stack overflow.
+    #[test]
+    fn template_recursion_is_an_error() {
+        let got = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(|| {
+                render(
+                    "",
+                    r#"{{ template "t" . }}"#,
+                    r#"{{- define "t" -}}x{{ template "t" . }}{{- end -}}"#,
+                )
+            })
+            .expect("spawn")
+            .join()
+            .unwrap_or_default();
+        assert!(got.starts_with(r#"ERR: template: c/templates/_p.tpl:1:80: executing "t" at <{{template "t" .}}>: exceeded maximum template depth (100000)"#), "{got}");
+        let got = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(|| {
+                render(
+                    "",
+                    r#"{{ include "t" . }}"#,
+                    r#"{{- define "t" -}}{{ tpl "{{ include \"t\" . }}" . }}{{- end -}}"#,
+                )
+            })
+            .expect("spawn")
+            .join()
+            .unwrap_or_default();
+        assert!(
+            got.contains("exceeded maximum template depth")
+                || got.contains("nested reference name"),
+            "{got}"
+        );
+    }
+
+    #[test]
+    #[ignore]
+    fn include_recursion_stack() {
+        for mb in [256, 64, 32, 16, 8] {
+            eprintln!("{mb} MB: {}", recurse_include(mb << 20));
+        }
+    }
+
     #[test]
     fn tpl_namespace() {
         let h = ("c/templates/_h.tpl", r#"{{ define "h" }}H{{ end }}"#);
