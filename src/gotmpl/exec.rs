@@ -255,7 +255,7 @@ impl Host for Ctx<'_> {
             counts: self.counts,
             tpl_cache: self.tpl_cache,
         };
-        let out = run(ctx, &main, data).map_err(|e| {
+        let out = run(ctx, main, data).map_err(|e| {
             FuncError::new(format!(
                 "error during tpl function execution for {}: {}",
                 quote(text),
