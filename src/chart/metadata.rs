@@ -82,7 +82,7 @@ pub fn format_float32_g(f: f64) -> String {
     if f32v < 0.0 {
         out.push('-');
     }
-    if exp < -4 || exp >= 6 {
+    if !(-4..6).contains(&exp) {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');
@@ -494,7 +494,7 @@ mod tests {
             (1.1, "1.1"),
             (1.10, "1.1"),
             (0.1, "0.1"),
-            (3.14159, "3.14159"),
+            (2.5625, "2.5625"),
             (1e6, "1e+06"),
             (123456.0, "123456"),
             (1e-5, "1e-05"),

@@ -348,11 +348,7 @@ fn process_dependency_enabled(
                     }
                 }
             }
-            if !has_true && has_false {
-                r.enabled = false;
-            } else {
-                r.enabled = true;
-            }
+            r.enabled = has_true || !has_false;
         }
     }
     // Conditions.

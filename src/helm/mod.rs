@@ -314,7 +314,10 @@ pub fn template_chart(
     let funcs = crate::funcs::helm_funcs();
     let mut files = render::render(&chart, &top, &funcs).map_err(|e| trailer(e.0, &log))?;
     files.retain(|k, _| !k.ends_with("NOTES.txt"));
-    let (hooks, manifests) = manifest::sort_manifests(&files).map_err(|e| trailer(e, &log))?;
+    let mut sort_log = Vec::new();
+    let sorted = manifest::sort_manifests(&files, &mut sort_log);
+    log.lines.extend(sort_log);
+    let (hooks, manifests) = sorted.map_err(|e| trailer(e, &log))?;
 
     let mut b = String::new();
     if opts.include_crds {

@@ -68,10 +68,11 @@ pub fn typed_val(s: &str, string_only: bool) -> Value {
     if s == "0" {
         return Value::Int64(0);
     }
-    if !s.is_empty() && !s.starts_with('0') {
-        if let Some(i) = parse_go_int64(s) {
-            return Value::Int64(i);
-        }
+    if !s.is_empty()
+        && !s.starts_with('0')
+        && let Some(i) = parse_go_int64(s)
+    {
+        return Value::Int64(i);
     }
     Value::str(s)
 }
@@ -287,10 +288,10 @@ impl Parser {
                     )));
                 }
                 Some('}') => {
-                    if let Some(c) = self.read() {
-                        if c != ',' {
-                            self.unread();
-                        }
+                    if let Some(c) = self.read()
+                        && c != ','
+                    {
+                        self.unread();
                     }
                     list.push(self.val(&rs));
                     return Ok(list);
@@ -338,12 +339,12 @@ fn set_index(mut list: Vec<Value>, i: i64, v: Value) -> (Vec<Value>, Result<(), 
 pub fn merge_maps(a: &Map, b: &Map) -> Map {
     let mut out: BTreeMap<String, Value> = a.borrow().clone();
     for (k, v) in b.borrow().iter() {
-        if let Value::Map(vm) = v {
-            if let Some(Value::Map(bv)) = out.get(k) {
-                let merged = merge_maps(bv, vm);
-                out.insert(k.clone(), Value::Map(merged));
-                continue;
-            }
+        if let Value::Map(vm) = v
+            && let Some(Value::Map(bv)) = out.get(k)
+        {
+            let merged = merge_maps(bv, vm);
+            out.insert(k.clone(), Value::Map(merged));
+            continue;
         }
         out.insert(k.clone(), v.clone());
     }

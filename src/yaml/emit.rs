@@ -10,6 +10,9 @@ use crate::gotmpl::value::{FloatStyle, format_float};
 
 const BEST_INDENT: i32 = 2;
 const BEST_WIDTH: i32 = 80;
+/// Nesting beyond this is refused rather than risking the stack (Go's stacks grow; ours
+/// do not). go-yaml's own reader refuses more than 10000 levels.
+pub(crate) const MAX_NESTING: usize = 1000;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Style {
@@ -38,6 +41,7 @@ struct Emitter {
     sequence_context: bool,
     mapping_context: bool,
     simple_key_context: bool,
+    depth: usize,
 }
 
 /// A scalar as go-yaml's encoder hands it to the emitter.
@@ -59,6 +63,7 @@ pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
         sequence_context: false,
         mapping_context: false,
         simple_key_context: false,
+        depth: 0,
     };
     e.node(v, true, false, false, false)?;
     // DOCUMENT-END (implicit): write_indent at indent -1 → 0.
@@ -161,29 +166,21 @@ fn analyze(value: &[u8]) -> Analysis {
             match c {
                 b'#' | b',' | b'[' | b']' | b'{' | b'}' | b'&' | b'*' | b'!' | b'|' | b'>'
                 | b'\'' | b'"' | b'%' | b'@' | b'`' => block_indicators = true,
-                b'?' | b':' => {
-                    if followed_by_whitespace {
-                        block_indicators = true;
-                    }
+                b'?' | b':' if followed_by_whitespace => {
+                    block_indicators = true;
                 }
-                b'-' => {
-                    if followed_by_whitespace {
-                        block_indicators = true;
-                    }
+                b'-' if followed_by_whitespace => {
+                    block_indicators = true;
                 }
                 _ => {}
             }
         } else {
             match c {
-                b':' => {
-                    if followed_by_whitespace {
-                        block_indicators = true;
-                    }
+                b':' if followed_by_whitespace => {
+                    block_indicators = true;
                 }
-                b'#' => {
-                    if preceded_by_whitespace {
-                        block_indicators = true;
-                    }
+                b'#' if preceded_by_whitespace => {
+                    block_indicators = true;
                 }
                 _ => {}
             }
@@ -556,6 +553,20 @@ impl Emitter {
         self.mapping_context = mapping;
         self.simple_key_context = simple_key;
         match v {
+            Value::List(l) => self.list(l),
+            Value::Map(m) => self.map(m),
+            Value::Object(o) => {
+                let plain = o.to_plain();
+                self.node(&plain, root, sequence, mapping, simple_key)
+            }
+            other => self.scalar_value(other),
+        }
+    }
+
+    /// Scalars and string lists: kept out of `node` so the recursive path stays small.
+    #[inline(never)]
+    fn scalar_value(&mut self, v: &Value) -> Result<(), YamlError> {
+        match v {
             Value::Nil => self.scalar(Scalar {
                 value: b"null",
                 style: Style::Plain,
@@ -593,13 +604,6 @@ impl Emitter {
                     style: string_style(&s),
                 })
             }
-            Value::List(l) => {
-                if l.is_empty() {
-                    self.empty_flow(b"[", b"]");
-                } else {
-                    self.block_sequence(l.len(), |e, i| e.node(&l[i], false, true, false, false))?;
-                }
-            }
             Value::StrList(l) => {
                 if l.is_empty() {
                     self.empty_flow(b"[", b"]");
@@ -618,23 +622,43 @@ impl Emitter {
                     })?;
                 }
             }
-            Value::Map(m) => {
-                let m = m.borrow();
-                if m.is_empty() {
-                    self.empty_flow(b"{", b"}");
-                } else {
-                    for k in m.keys() {
-                        check_key_length(k)?;
-                    }
-                    self.map_entries(&m)?;
-                    self.pop_indent();
-                }
-            }
-            Value::Object(o) => {
-                let plain = o.to_plain();
-                self.node(&plain, root, sequence, mapping, simple_key)?;
-            }
+            Value::List(_) | Value::Map(_) | Value::Object(_) => {}
         }
+        Ok(())
+    }
+
+    fn enter(&mut self) -> Result<(), YamlError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(yerr("yaml: value nested too deeply"));
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, l: &[Value]) -> Result<(), YamlError> {
+        if l.is_empty() {
+            self.empty_flow(b"[", b"]");
+            return Ok(());
+        }
+        self.enter()?;
+        self.block_sequence(l.len(), |e, i| e.node(&l[i], false, true, false, false))?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn map(&mut self, m: &crate::gotmpl::Map) -> Result<(), YamlError> {
+        let m = m.borrow();
+        if m.is_empty() {
+            self.empty_flow(b"{", b"}");
+            return Ok(());
+        }
+        self.enter()?;
+        for k in m.keys() {
+            check_key_length(k)?;
+        }
+        self.map_entries(&m)?;
+        self.pop_indent();
+        self.depth -= 1;
         Ok(())
     }
 

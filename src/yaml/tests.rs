@@ -211,6 +211,66 @@ fn simple_head_values() {
 }
 
 #[test]
+fn to_yaml_root_values() {
+    // `{{ toYaml "abc" }}|{{ toYaml "a\nb" }}|{{ toYaml " a\nb\n" }}|{{ toYaml nil }}|
+    //  {{ toYaml (list) }}|{{ toYaml (dict) }}|{{ toYaml (list 1 "x" (list 2)) }}|{{ toYaml 1.5 }}|
+    //  {{ toYaml 1000000.0 }}|{{ toYaml true }}|{{ toYaml "yes" }}|{{ toYaml "" }}|
+    //  {{ toYaml (list "") }}|{{ toYaml (dict "" "") }}|{{ toYaml "a\n\n" }}`
+    let want = "abc||-\n  a\n  b||2\n   a\n  b|null|[]|{}|- 1\n- x\n- - 2|1.5|1000000|true|\"yes\"|\"\"|- \"\"|\"\": \"\"||+\n  a\n";
+    let mut m = BTreeMap::new();
+    m.insert(String::new(), Value::from(""));
+    let values = [
+        Value::from("abc"),
+        Value::from("a\nb"),
+        Value::from(" a\nb\n"),
+        Value::Nil,
+        Value::from(Vec::new()),
+        Value::new_map(),
+        Value::from(vec![
+            Value::Int(1),
+            Value::from("x"),
+            Value::from(vec![Value::Int(2)]),
+        ]),
+        Value::Float(1.5),
+        Value::Float(1e6),
+        Value::Bool(true),
+        Value::from("yes"),
+        Value::from(""),
+        Value::from(vec![Value::from("")]),
+        Value::from(m),
+        Value::from("a\n\n"),
+    ];
+    let got: Vec<String> = values
+        .iter()
+        .map(|v| {
+            let s = to_yaml(v).unwrap();
+            s.strip_suffix('\n').unwrap_or(&s).to_string()
+        })
+        .collect();
+    assert_eq!(got.join("|"), want);
+}
+
+#[test]
+fn shaped_string_fields() {
+    // A chart with this Chart.yaml renders `{{ .Chart.AppVersion }} {{ .Chart.Description }}
+    // {{ .Chart.Annotations.a }} {{ .Chart.Annotations.b }}` as `20230101 1.1 1e+10 true`.
+    const SHAPE: Shape = Shape::Struct(&[
+        ("appVersion", Shape::Str),
+        ("description", Shape::Str),
+        ("annotations", Shape::MapOf(&Shape::Str)),
+    ]);
+    let v = from_yaml_shaped(
+        "apiVersion: v2\nname: c\nversion: 0.1.0\nappVersion: 20230101\ndescription: 1.10\nannotations:\n  a: 1e10\n  b: true\n",
+        SHAPE,
+    )
+    .unwrap();
+    assert_eq!(
+        to_json(&v).unwrap(),
+        r#"{"annotations":{"a":"1e+10","b":"true"},"apiVersion":"v2","appVersion":"20230101","description":"1.1","name":"c","version":"0.1.0"}"#
+    );
+}
+
+#[test]
 fn error_positions() {
     let e = from_yaml("a: 1\nb: c: d\n").unwrap_err();
     assert_eq!(
@@ -335,4 +395,78 @@ fn dev_parse_files() {
         let text = std::fs::read_to_string(f).unwrap_or_default();
         let _ = from_yaml(&text);
     }
+}
+
+/// Developer timing: `KILN_YAML_BIG=file.yaml cargo test --release --lib yaml::tests::dev_big -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dev_big() {
+    let Ok(path) = std::env::var("KILN_YAML_BIG") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("file");
+    let t = std::time::Instant::now();
+    let docs = from_yaml_documents(&text).expect("parse");
+    let parse = t.elapsed();
+    let t = std::time::Instant::now();
+    let outs: Vec<String> = docs.iter().map(|d| to_yaml(d).expect("emit")).collect();
+    let emit = t.elapsed();
+    let total: usize = outs.iter().map(|s| s.len()).sum();
+    let same = outs.iter().filter(|y| text.contains(y.trim_end())).count();
+    println!(
+        "{} docs, parse {parse:?}, emit {emit:?} ({total} bytes), {same} docs re-emitted verbatim",
+        docs.len()
+    );
+}
+
+#[test]
+#[ignore]
+fn dev_events() {
+    let Ok(text) = std::env::var("KILN_YAML_TEXT") else {
+        return;
+    };
+    let mut p = libyaml_safer::Parser::new();
+    p.set_input(text.as_bytes());
+    for _ in 0..50 {
+        match p.parse() {
+            Ok(ev) => {
+                println!("{:?} @{:?}", ev.data, ev.start_mark);
+                if matches!(ev.data, libyaml_safer::EventData::StreamEnd) {
+                    break;
+                }
+            }
+            Err(e) => {
+                println!("ERR {e:?}");
+                break;
+            }
+        }
+    }
+}
+
+#[test]
+fn deep_nesting_does_not_overflow() {
+    // On a main-thread-sized stack (8 MiB): nesting past kiln's limit is an error, never
+    // a stack overflow.
+    let run = || {
+        for depth in [999usize, 1000, 1001, 10001] {
+            let flow = format!("{}{}", "[".repeat(depth), "]".repeat(depth));
+            let mut block = String::new();
+            for i in 0..depth {
+                block.push_str(&" ".repeat(2 * i));
+                block.push_str("a:\n");
+            }
+            for text in [flow, block] {
+                if let Ok(v) = from_yaml(&text) {
+                    let _ = to_yaml(&v);
+                    let _ = to_json(&v);
+                    let _ = to_json_pretty(&v);
+                }
+            }
+        }
+    };
+    let t = std::thread::Builder::new()
+        .stack_size(8 << 20)
+        .spawn(run)
+        .expect("thread");
+    assert!(t.join().is_ok());
 }
