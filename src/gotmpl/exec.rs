@@ -1126,7 +1126,7 @@ mod tests {
     }
 
     fn f_add1(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
-        match &args[0] {
+        match args.first().unwrap_or(&Value::Nil) {
             Value::Int(i) | Value::Int64(i) => Ok(Value::Int64(i + 1)),
             _ => Err(FuncError::new("add1")),
         }
@@ -1146,13 +1146,21 @@ mod tests {
     }
 
     fn f_include(h: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
-        let name = args[0].as_str().unwrap_or("").to_string();
+        let name = args
+            .first()
+            .and_then(|a| a.as_str())
+            .unwrap_or("")
+            .to_string();
         h.include(&name, args.get(1).cloned().unwrap_or(Value::Nil))
             .map(Value::from)
     }
 
     fn f_tpl(h: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
-        let text = args[0].as_str().unwrap_or("").to_string();
+        let text = args
+            .first()
+            .and_then(|a| a.as_str())
+            .unwrap_or("")
+            .to_string();
         h.tpl(&text, args.get(1).cloned().unwrap_or(Value::Nil))
             .map(Value::from)
     }
@@ -2595,6 +2603,263 @@ mod tests {
             .expect("spawn")
             .join()
             .unwrap_or(false)
+    }
+
+    /// Random snippets built from template fragments never panic the executor.
+    #[test]
+    fn no_panics_on_random_snippets() {
+        const PARTS: &[&str] = &[
+            "{{ ",
+            " }}",
+            "{{- ",
+            " -}}",
+            ".",
+            ".Values",
+            ".Values.a",
+            ".Values.l",
+            ".Values.m.x",
+            "$",
+            "$x",
+            "$x := ",
+            "$x = ",
+            "$i, $v := ",
+            "range ",
+            "if ",
+            "with ",
+            "else",
+            "end",
+            "break",
+            "continue",
+            "(",
+            ")",
+            "|",
+            "printf",
+            "print",
+            "println",
+            "\"%d %s %v %q %x %5.2f %-3t %[2]*d %!\"",
+            "\"%\"",
+            "index",
+            "slice",
+            "len",
+            "and",
+            "or",
+            "not",
+            "eq",
+            "ne",
+            "lt",
+            "le",
+            "gt",
+            "ge",
+            "html",
+            "js",
+            "urlquery",
+            "call",
+            "nil",
+            "true",
+            "1",
+            "-2",
+            "1.5",
+            "'a'",
+            "0x10",
+            "1e3",
+            "\"s\"",
+            "list",
+            "dict",
+            "include",
+            "tpl",
+            "\"p\"",
+            "\"{{ . }}\"",
+            "template",
+            "define",
+            "block",
+            " ",
+            "text",
+            ".Files.Get",
+            ".Chart.Name",
+            "upper",
+            "repeat",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let vals = r#"{"a":1,"l":[1,"x",null,{"k":2}],"m":{"x":"y"}}"#;
+        let cases: Vec<String> = (0..3000)
+            .map(|_| {
+                let n = 3 + (next() % 12) as usize;
+                (0..n)
+                    .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+                    .collect::<String>()
+            })
+            .collect();
+        let ok = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || {
+                for c in &cases {
+                    let _ = render(vals, c, "");
+                    let _ = render(vals, &format!("{{{{ {c} }}}}"), "");
+                }
+                true
+            })
+            .expect("spawn")
+            .join();
+        assert!(ok.is_ok());
+    }
+
+    /// Random well-formed templates (actions, control structures, pipelines over data of
+    /// every shape) never panic the executor.
+    #[test]
+    fn no_panics_on_random_templates() {
+        struct Gen(u64);
+        impl Gen {
+            fn next(&mut self) -> u64 {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                self.0
+            }
+            fn pick<'s>(&mut self, xs: &[&'s str]) -> &'s str {
+                xs[(self.next() % xs.len() as u64) as usize]
+            }
+            fn operand(&mut self, depth: u32) -> String {
+                if depth < 2 && self.next() % 6 == 0 {
+                    return format!("({})", self.pipe(depth + 1));
+                }
+                self.pick(&[
+                    ".",
+                    ".Values.a",
+                    ".Values.l",
+                    ".Values.m",
+                    ".Values.m.x",
+                    ".Values.nope.x",
+                    "$",
+                    "$.Values",
+                    "1",
+                    "-1",
+                    "1.5",
+                    "\"s\"",
+                    "\"%v-%d\"",
+                    "nil",
+                    "true",
+                    "$x",
+                    ".Files",
+                    ".Chart.Name",
+                    "0",
+                    "(list 1 2)",
+                    "(dict \"k\" .)",
+                ])
+                .to_string()
+            }
+            fn pipe(&mut self, depth: u32) -> String {
+                let n = 1 + self.next() % 3;
+                let mut cmds = Vec::new();
+                for _ in 0..n {
+                    let f = self.pick(&[
+                        "",
+                        "printf",
+                        "print",
+                        "len",
+                        "index",
+                        "and",
+                        "or",
+                        "not",
+                        "eq",
+                        "lt",
+                        "ge",
+                        "ne",
+                        "html",
+                        "js",
+                        "urlquery",
+                        "slice",
+                        "include \"h\"",
+                        "tpl \"{{ .a }}\"",
+                        "upper",
+                        "repeat 2",
+                        "list",
+                        "dict \"a\"",
+                        "call",
+                        "println",
+                    ]);
+                    let nargs = self.next() % 3;
+                    let mut cmd = f.to_string();
+                    for _ in 0..nargs {
+                        cmd.push(' ');
+                        cmd.push_str(&self.operand(depth));
+                    }
+                    if cmd.trim().is_empty() {
+                        cmd = self.operand(depth);
+                    }
+                    cmds.push(cmd.trim().to_string());
+                }
+                cmds.join(" | ")
+            }
+            fn nodes(&mut self, depth: u32, in_range: bool) -> String {
+                let n = self.next() % 4;
+                let mut out = String::new();
+                for _ in 0..n {
+                    let k = self.next() % if depth > 2 { 3 } else { 8 };
+                    let p = self.pipe(0);
+                    match k {
+                        0 => out.push_str("t "),
+                        1 => out.push_str(&format!("{{{{ {p} }}}}")),
+                        2 => out.push_str(&format!("{{{{ $x = {p} }}}}")),
+                        3 => {
+                            let a = self.nodes(depth + 1, in_range);
+                            let b = self.nodes(depth + 1, in_range);
+                            out.push_str(&format!(
+                                "{{{{ if {p} }}}}{a}{{{{ else }}}}{b}{{{{ end }}}}"
+                            ));
+                        }
+                        4 => {
+                            let a = self.nodes(depth + 1, true);
+                            let ctl = if self.next() % 2 == 0 {
+                                "break"
+                            } else {
+                                "continue"
+                            };
+                            out.push_str(&format!(
+                                "{{{{ range $i, $v := {p} }}}}{a}{{{{ if $i }}}}{{{{ {ctl} }}}}{{{{ end }}}}{{{{ else }}}}e{{{{ end }}}}"
+                            ));
+                        }
+                        5 => {
+                            let a = self.nodes(depth + 1, in_range);
+                            out.push_str(&format!(
+                                "{{{{ with {p} }}}}{a}{{{{ else with .Values }}}}w{{{{ end }}}}"
+                            ));
+                        }
+                        6 => out.push_str(&format!("{{{{ $y := {p} }}}}{{{{ $y }}}}")),
+                        _ => out.push_str(&format!("{{{{ template \"h\" {p} }}}}")),
+                    }
+                }
+                out
+            }
+        }
+        let vals = r#"{"a":1,"l":[1,"x",null,{"k":2}],"m":{"x":"y"}}"#;
+        let mut g = Gen(0x2545_F491_4F6C_DD1D);
+        let cases: Vec<String> = (0..1500)
+            .map(|_| format!("{{{{ $x := 1 }}}}{}", g.nodes(0, false)))
+            .collect();
+        let res = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || {
+                let mut rendered = 0;
+                for c in &cases {
+                    let out = render(vals, c, r#"{{- define "h" -}}[{{ . }}]{{- end -}}"#);
+                    if !out.starts_with("PARSE") {
+                        rendered += 1;
+                    }
+                }
+                rendered
+            })
+            .expect("spawn")
+            .join();
+        match res {
+            Ok(n) => assert!(n > 500, "only {n} templates parsed"),
+            Err(_) => panic!("the executor panicked"),
+        }
     }
 
     /// Endless `template` recursion ends with Go's depth error, not a stack overflow.
