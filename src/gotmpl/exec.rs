@@ -2725,7 +2725,7 @@ mod tests {
                 xs[(self.next() % xs.len() as u64) as usize]
             }
             fn operand(&mut self, depth: u32) -> String {
-                if depth < 2 && self.next() % 6 == 0 {
+                if depth < 2 && self.next().is_multiple_of(6) {
                     return format!("({})", self.pipe(depth + 1));
                 }
                 self.pick(&[
@@ -2796,7 +2796,7 @@ mod tests {
                 }
                 cmds.join(" | ")
             }
-            fn nodes(&mut self, depth: u32, in_range: bool) -> String {
+            fn nodes(&mut self, depth: u32) -> String {
                 let n = self.next() % 4;
                 let mut out = String::new();
                 for _ in 0..n {
@@ -2807,15 +2807,15 @@ mod tests {
                         1 => out.push_str(&format!("{{{{ {p} }}}}")),
                         2 => out.push_str(&format!("{{{{ $x = {p} }}}}")),
                         3 => {
-                            let a = self.nodes(depth + 1, in_range);
-                            let b = self.nodes(depth + 1, in_range);
+                            let a = self.nodes(depth + 1);
+                            let b = self.nodes(depth + 1);
                             out.push_str(&format!(
                                 "{{{{ if {p} }}}}{a}{{{{ else }}}}{b}{{{{ end }}}}"
                             ));
                         }
                         4 => {
-                            let a = self.nodes(depth + 1, true);
-                            let ctl = if self.next() % 2 == 0 {
+                            let a = self.nodes(depth + 1);
+                            let ctl = if self.next().is_multiple_of(2) {
                                 "break"
                             } else {
                                 "continue"
@@ -2825,7 +2825,7 @@ mod tests {
                             ));
                         }
                         5 => {
-                            let a = self.nodes(depth + 1, in_range);
+                            let a = self.nodes(depth + 1);
                             out.push_str(&format!(
                                 "{{{{ with {p} }}}}{a}{{{{ else with .Values }}}}w{{{{ end }}}}"
                             ));
@@ -2840,7 +2840,7 @@ mod tests {
         let vals = r#"{"a":1,"l":[1,"x",null,{"k":2}],"m":{"x":"y"}}"#;
         let mut g = Gen(0x2545_F491_4F6C_DD1D);
         let cases: Vec<String> = (0..1500)
-            .map(|_| format!("{{{{ $x := 1 }}}}{}", g.nodes(0, false)))
+            .map(|_| format!("{{{{ $x := 1 }}}}{}", g.nodes(0)))
             .collect();
         let res = std::thread::Builder::new()
             .stack_size(64 << 20)
