@@ -473,3 +473,25 @@ pub fn query_escape(s: &str) -> String {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Expected strings from Helm 3.17.3 (`js`, `html`, `urlquery` piped to `b64enc`).
+    #[test]
+    fn escapers() {
+        assert_eq!(js_escape("a`b\tc\u{7f}\u{a0}"), "a`b\\u0009c\u{7f}\\u00A0");
+        assert_eq!(
+            js_escape("a=b<c>\"x\" é\u{2028}'"),
+            "a\\u003Db\\u003Cc\\u003E\\\"x\\\" é\\u2028\\'"
+        );
+        assert_eq!(html_escape("\0x"), "\u{FFFD}x");
+        assert_eq!(
+            html_escape("<a href='x'>&\""),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&#34;"
+        );
+        assert_eq!(query_escape("~!*()_-."), "~%21%2A%28%29_-.");
+        assert_eq!(query_escape("a b&c/é"), "a+b%26c%2F%C3%A9");
+    }
+}
