@@ -541,5 +541,13 @@ pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
     emit::to_yaml(v)
 }
 
+/// Helm's `toYamlPretty` before its `TrimSuffix("\n")`: go-yaml v3's encoder with
+/// `SetIndent(2)` on the value itself (floats as `%v`: `1e+06`; sequences indented under
+/// their keys; no line folding). Host objects are written through `to_plain` (JSON field
+/// names; go-yaml v3 would use lowercased Go field names). Ends with a newline.
+pub fn to_yaml_pretty(v: &Value) -> Result<String, YamlError> {
+    emit::to_yaml_pretty(v)
+}
+
 #[cfg(test)]
 mod tests;

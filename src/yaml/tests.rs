@@ -251,6 +251,85 @@ fn to_yaml_root_values() {
 }
 
 #[test]
+fn to_yaml_pretty_go_values() {
+    // `{{ toYamlPretty (dict "a1b" 1 "a1_" 2 "a1B" 3 "a_" 4 "ab" 5 "x" 1000000.0 "i" 5
+    //   "l" (list 1 2 (list 3)) "n" nil "e" (list) "f" 0.1 "big" 1e21 "neg" -1.5e-7) }}|
+    //  {{ toYaml (dict "a1b" 1 "a1_" 2 "a1B" 3 "a_" 4 "ab" 5) }}|{{ toYamlPretty "a\tb\nc" }}|
+    //  {{ toYaml "a\tb\nc" }}|{{ toYamlPretty (list (dict "a" 1 "b" (list 1))) }}`
+    let want = "a_: 4\na1B: 3\na1b: 1\na1_: 2\nab: 5\nbig: 1e+21\ne: []\nf: 0.1\ni: 5\nl:\n  - 1\n  - 2\n  - - 3\n\"n\": null\nneg: -1.5e-07\nx: 1e+06|a_: 4\na1_: 2\na1B: 3\na1b: 1\nab: 5||-\n  a\tb\n  c|\"a\\tb\\nc\"|- a: 1\n  b:\n    - 1";
+    let d = |pairs: Vec<(&str, Value)>| {
+        let m: BTreeMap<String, Value> =
+            pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        Value::from(m)
+    };
+    let keys = || {
+        vec![
+            ("a1b", Value::Int(1)),
+            ("a1_", Value::Int(2)),
+            ("a1B", Value::Int(3)),
+            ("a_", Value::Int(4)),
+            ("ab", Value::Int(5)),
+        ]
+    };
+    let mut big = keys();
+    big.extend([
+        ("x", Value::Float(1e6)),
+        ("i", Value::Int(5)),
+        (
+            "l",
+            Value::from(vec![
+                Value::Int(1),
+                Value::Int(2),
+                Value::from(vec![Value::Int(3)]),
+            ]),
+        ),
+        ("n", Value::Nil),
+        ("e", Value::from(Vec::new())),
+        ("f", Value::Float(0.1)),
+        ("big", Value::Float(1e21)),
+        ("neg", Value::Float(-1.5e-7)),
+    ]);
+    let trim = |s: String| s.strip_suffix('\n').unwrap_or(&s).to_string();
+    let got = [
+        trim(to_yaml_pretty(&d(big)).unwrap()),
+        trim(to_yaml(&d(keys())).unwrap()),
+        trim(to_yaml_pretty(&Value::from("a\tb\nc")).unwrap()),
+        trim(to_yaml(&Value::from("a\tb\nc")).unwrap()),
+        trim(
+            to_yaml_pretty(&Value::from(vec![d(vec![
+                ("a", Value::Int(1)),
+                ("b", Value::from(vec![Value::Int(1)])),
+            ])]))
+            .unwrap(),
+        ),
+    ]
+    .join("|");
+    assert_eq!(got, want);
+}
+
+#[test]
+fn to_yaml_pretty_table() {
+    let mut bad = Vec::new();
+    for (input, want) in data::TO_YAML_PRETTY {
+        let v = from_json(input).expect("table input is JSON");
+        let got = match to_yaml_pretty(&v) {
+            Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
+            Err(_) => String::new(),
+        };
+        if got != *want {
+            bad.push(format!("{input:?}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {} differ:\n{}",
+        bad.len(),
+        data::TO_YAML_PRETTY.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
 fn shaped_string_fields() {
     // A chart with this Chart.yaml renders `{{ .Chart.AppVersion }} {{ .Chart.Description }}
     // {{ .Chart.Annotations.a }} {{ .Chart.Annotations.b }}` as `20230101 1.1 1e+10 true`.
@@ -348,6 +427,20 @@ fn dev_compare() {
                     Ok(Value::from(mm))
                 })
                 .and_then(|v| to_yaml(&v))
+            {
+                Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
+                Err(_) => String::new(),
+            },
+            "toYamlPretty" => {
+                let v = from_json(&input).expect("toYamlPretty input is JSON");
+                match to_yaml_pretty(&v) {
+                    Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
+                    Err(_) => String::new(),
+                }
+            }
+            "yamlToYamlPretty" => match from_yaml_map(&input)
+                .or_else(|e| Ok(err_map(e.msg)))
+                .and_then(|v| to_yaml_pretty(&v))
             {
                 Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
                 Err(_) => String::new(),
