@@ -108,8 +108,9 @@ struct Events<'a> {
     /// length, to undo the newline a block scalar at the end took from it.
     appended_at: Option<usize>,
     src: &'a str,
-    /// Byte offset of the last "found unknown escape character" error.
-    unknown_escape_at: Option<usize>,
+    /// Byte offset of the last error that a rewrite of the input may cure (see
+    /// [`with_events`]).
+    retry_at: Option<usize>,
 }
 
 impl<'a> Events<'a> {
@@ -127,7 +128,7 @@ impl<'a> Events<'a> {
             started: false,
             appended_at: None,
             src: text,
-            unknown_escape_at: None,
+            retry_at: None,
         }
     }
 
@@ -136,12 +137,33 @@ impl<'a> Events<'a> {
             let mut ev = match self.parser.parse() {
                 Ok(ev) => ev,
                 Err(e) => {
-                    if e.problem() == "found unknown escape character" {
-                        self.unknown_escape_at = e.problem_mark().map(|m| m.index as usize);
+                    if e.problem() == "found unknown escape character"
+                        || (e.problem() == "did not find expected whitespace or line break"
+                            && e.context() == Some("while scanning a tag"))
+                    {
+                        self.retry_at = e.problem_mark().map(|m| m.index as usize);
                     }
                     return Err(parser_error(&e));
                 }
             };
+            if let EventData::DocumentStart {
+                version_directive: Some(v),
+                ..
+            } = &ev.data
+                && (v.major != 1 || v.minor != 1)
+            {
+                // go-yaml (libyaml 0.1) only knows YAML 1.1.
+                let line = ev.start_mark.line as usize;
+                return Err(YamlError {
+                    msg: if line != 0 {
+                        format!("yaml: line {line}: found incompatible YAML document")
+                    } else {
+                        "yaml: found incompatible YAML document".to_string()
+                    },
+                    line: (line != 0).then_some(line),
+                    col: None,
+                });
+            }
             if let EventData::Scalar {
                 style: ScalarStyle::DoubleQuoted,
                 ..
@@ -642,6 +664,7 @@ fn with_events<T>(
     f: impl Fn(&mut Events) -> Result<T, YamlError>,
 ) -> Result<T, YamlError> {
     use std::panic::{AssertUnwindSafe, catch_unwind};
+    quiet_parser_panics();
     type Attempt<T> = (Option<Result<T, YamlError>>, Option<usize>);
     let attempt = |text: &str, append: bool| -> Attempt<T> {
         let augmented;
@@ -655,25 +678,32 @@ fn with_events<T>(
         };
         let r = catch_unwind(AssertUnwindSafe(|| f(&mut ev))).ok();
         let esc = match &r {
-            Some(Err(_)) => ev.unknown_escape_at,
+            Some(Err(_)) => ev.retry_at,
             _ => None,
         };
         (r, esc)
     };
-    // go-yaml accepts the `\'` escape in double-quoted scalars, libyaml-safer does not:
-    // such an escape is rewritten to the equivalent `\x27` and the input parsed again.
+    // Where go-yaml (libyaml 0.1) accepts what libyaml-safer (0.2.5) refuses, the input
+    // is rewritten to an equivalent libyaml-safer accepts and parsed again:
+    // - the `\'` escape in double-quoted scalars becomes `\x27`;
+    // - `,`, `[` and `]` inside a tag (URI characters to go-yaml) become `~`, which keeps
+    //   the tag's extent and leaves it an unknown tag, as it was.
     let patch = |text: &str, at: Option<usize>| -> Option<String> {
         let at = at?;
         let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
-        if text.get(at + base..)?.starts_with("\\'") {
-            let mut t = String::with_capacity(text.len() + 2);
-            t.push_str(&text[..at + base]);
-            t.push_str("\\x27");
-            t.push_str(&text[at + base + 2..]);
-            Some(t)
+        let rest = text.get(at + base..)?;
+        let (len, with) = if rest.starts_with("\\'") {
+            (2, "\\x27")
+        } else if rest.starts_with([',', '[', ']']) {
+            (1, "~")
         } else {
-            None
-        }
+            return None;
+        };
+        let mut t = String::with_capacity(text.len() + 2);
+        t.push_str(&text[..at + base]);
+        t.push_str(with);
+        t.push_str(&text[at + base + len..]);
+        Some(t)
     };
     let mut current = text.to_string();
     for _ in 0..1000 {
@@ -701,10 +731,68 @@ fn with_events<T>(
         }
         return match r {
             Some(r) => r,
-            None => Err(yerr("yaml: unknown problem parsing YAML content")),
+            None => {
+                // libyaml-safer panics on a tag followed by `,` in a flow collection,
+                // where go-yaml takes the `,` into the tag.
+                match patch_tag_commas(&current) {
+                    Some(t) => {
+                        current = t;
+                        continue;
+                    }
+                    None => Err(yerr("yaml: unknown problem parsing YAML content")),
+                }
+            }
         };
     }
     Err(yerr("yaml: unknown problem parsing YAML content"))
+}
+
+/// Rewrite `,` ending a tag (a `!` after a blank or flow indicator, then tag URI
+/// characters) into `~`; `None` when there is none.
+fn patch_tag_commas(text: &str) -> Option<String> {
+    let b = text.as_bytes();
+    let mut out = b.to_vec();
+    let mut changed = false;
+    let mut i = 0;
+    while i < b.len() {
+        let starts = b[i] == b'!'
+            && (i == 0 || matches!(b[i - 1], b' ' | b'\t' | b'\n' | b'\r' | b'[' | b'{' | b','));
+        if !starts {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < b.len()
+            && (b[j].is_ascii_alphanumeric() || b"-_;/?:@&=+$.!~*'()%<>".contains(&b[j]))
+        {
+            j += 1;
+        }
+        if j < b.len() && b[j] == b',' {
+            out[j] = b'~';
+            changed = true;
+        }
+        i = j.max(i + 1);
+    }
+    if !changed {
+        return None;
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Keep libyaml-safer's internal panics (caught by [`with_events`]) off stderr.
+fn quiet_parser_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let ours = info.location().is_some_and(|l| {
+                l.file().contains("libyaml-safer") || l.file().contains("libyaml_safer")
+            });
+            if !ours {
+                prev(info);
+            }
+        }));
+    });
 }
 
 fn decode_doc(doc: &Doc) -> Result<Y, YamlError> {

@@ -835,7 +835,7 @@ impl Emitter {
     }
 
     fn write_plain(&mut self, value: &[u8], allow_breaks: bool) {
-        if !self.whitespace && !(self.v3 && value.is_empty()) {
+        if !(self.whitespace || self.v3 && value.is_empty()) {
             self.put(b' ');
         }
         let mut spaces = false;
