@@ -2,10 +2,18 @@
 //!
 //! Helm reads values and Chart.yaml through `sigs.k8s.io/yaml` (YAML 1.1 scalars, every
 //! number becomes float64 via a JSON round trip) and writes `toYaml` with go-yaml v2's
-//! emitter. Both are reproduced here byte for byte.
+//! emitter (`toYamlPretty` with sigs.k8s.io/yaml's goyaml.v3 fork). All are reproduced
+//! here byte for byte, checked against the reference Helm.
 //!
-//! Files: `resolve` (YAML 1.1 scalar resolution), `decode` (libyaml events → go-yaml's
-//! decoding), `emit` (go-yaml v2's encoder and emitter), `json` (Go `encoding/json`).
+//! Files: `resolve` (YAML 1.1 scalar resolution), `decode` (libyaml-safer events →
+//! go-yaml's decoding, with the rewrites that make libyaml 0.2.5 accept what go-yaml's
+//! libyaml 0.1 accepts), `emit` (go-yaml v2's encoder and emitter, and v3's variant),
+//! `json` (Go `encoding/json`).
+//!
+//! Known differences from Helm, all on input Helm itself mostly rejects: an empty flow
+//! collection used as an implicit key (`{} x: y`), `?` inside flow plain scalars (go-yaml
+//! refuses, kiln accepts), a `:` directly before a flow indicator (`[a:]`), and nesting
+//! deeper than 1000 levels (refused to protect the stack; go-yaml allows 10000).
 
 mod decode;
 mod emit;
