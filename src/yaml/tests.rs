@@ -330,6 +330,20 @@ fn to_yaml_pretty_table() {
 }
 
 #[test]
+fn key_order_tables() {
+    for (input, want) in data::KEY_ORDER_V2 {
+        let v = from_json(input).unwrap();
+        let got = to_yaml(&v).unwrap();
+        assert_eq!(got.strip_suffix('\n').unwrap_or(&got), *want, "{input}");
+    }
+    for (input, want) in data::KEY_ORDER_V3 {
+        let v = from_json(input).unwrap();
+        let got = to_yaml_pretty(&v).unwrap();
+        assert_eq!(got.strip_suffix('\n').unwrap_or(&got), *want, "{input}");
+    }
+}
+
+#[test]
 fn shaped_string_fields() {
     // A chart with this Chart.yaml renders `{{ .Chart.AppVersion }} {{ .Chart.Description }}
     // {{ .Chart.Annotations.a }} {{ .Chart.Annotations.b }}` as `20230101 1.1 1e+10 true`.
