@@ -112,6 +112,17 @@ fn json_error_table() {
 }
 
 #[test]
+fn from_json_table() {
+    for (input, want) in data::FROM_JSON {
+        let got = match from_json(input) {
+            Ok(v) => to_json(&v).unwrap(),
+            Err(e) => to_json(&err_map(e.msg)).unwrap(),
+        };
+        assert_eq!(got, *want, "{input:?}");
+    }
+}
+
+#[test]
 fn key_order() {
     // go-yaml v2 encode_test.go TestSortedOutput order, confirmed by Helm's toYaml.
     let want: Vec<&str> = "'' .1 .2 .a 1 2 a!10 a/0001 a/002 a/3 a/10 a/11 a/0012 a/100 a~10 ab/1 b/1 b/01 b/2 b/02 b/3 b/03 b1 b01 b3 c2.10 c10.2 d1 d7 d7abc d12 d12a"
@@ -444,6 +455,11 @@ fn dev_compare() {
             {
                 Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
                 Err(_) => String::new(),
+            },
+            "fromJson" => match from_json(&input) {
+                Ok(v @ Value::Map(_)) => to_json(&v).unwrap_or_default(),
+                Ok(_) => "not a map".to_string(),
+                Err(e) => to_json(&err_map(e.msg)).unwrap_or_default(),
             },
             "toYamlPretty" => {
                 let v = from_json(&input).expect("toYamlPretty input is JSON");

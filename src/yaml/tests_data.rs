@@ -1769,3 +1769,73 @@ pub(super) const KEY_ORDER_V3: &[(&str, &str)] = &[
         "'-': 1\n.1B: 1\n/éAA: 1\n_93b: 1\n0éB0_: 1\n2a30: 1\n3A_B: 1\n\"9\": 1\n9AB9Ba: 1\na.B1: 1\né: 1",
     ),
 ];
+
+/// `{{ $json | fromJson | toJson }}` (errors in the map's `Error`): (input, Helm output).
+pub(super) const FROM_JSON: &[(&str, &str)] = &[
+    ("{\"a\":1.0}", "{\"a\":1}"),
+    ("{\"a\":-0}", "{\"a\":-0}"),
+    (
+        "{\"a\":12345678901234567890}",
+        "{\"a\":12345678901234567000}",
+    ),
+    ("{\"a\":1E5}", "{\"a\":100000}"),
+    ("{\"a\":1e-400}", "{\"a\":0}"),
+    ("{\"a\":0.1e1}", "{\"a\":1}"),
+    (
+        "{\"a\":\"\\u0000\\ud83d\\ude00\\ud800x\\udc00\"}",
+        "{\"a\":\"\\u0000😀�x�\"}",
+    ),
+    ("{\"a\":\"\\/\"}", "{\"a\":\"/\"}"),
+    (
+        "{\"a\":[1,[2,[3]]],\"b\":{}}",
+        "{\"a\":[1,[2,[3]]],\"b\":{}}",
+    ),
+    (" {\"a\" : 1 } ", "{\"a\":1}"),
+    ("{\"a\":1}\n", "{\"a\":1}"),
+    ("{\"a\":1,\"a\":2}", "{\"a\":2}"),
+    (
+        "{\"a\":tRue}",
+        "{\"Error\":\"invalid character 'R' in literal true (expecting 'r')\"}",
+    ),
+    (
+        "{\"a\":nul}",
+        "{\"Error\":\"invalid character '}' in literal null (expecting 'l')\"}",
+    ),
+    (
+        "{\"a\":1e}",
+        "{\"Error\":\"invalid character '}' in exponent of numeric literal\"}",
+    ),
+    (
+        "{\"a\":-}",
+        "{\"Error\":\"invalid character '}' in numeric literal\"}",
+    ),
+    (
+        "{\"a\":.5}",
+        "{\"Error\":\"invalid character '.' looking for beginning of value\"}",
+    ),
+    (
+        "{\"a\":01}",
+        "{\"Error\":\"invalid character '1' after object key:value pair\"}",
+    ),
+    (
+        "{\"a\":\"\t\"}",
+        "{\"Error\":\"invalid character '\\\\t' in string literal\"}",
+    ),
+    (
+        "{\"a\":\"x\\u12G4\"}",
+        "{\"Error\":\"invalid character 'G' in \\\\u hexadecimal character escape\"}",
+    ),
+    (
+        "{\"a\":1}{",
+        "{\"Error\":\"invalid character '{' after top-level value\"}",
+    ),
+    ("{\"\":1}", "{\"\":1}"),
+    (
+        "{\"a\":1.5e308,\"b\":-1.7976931348623157e308}",
+        "{\"a\":1.5e+308,\"b\":-1.7976931348623157e+308}",
+    ),
+    ("{\"a\":4.9e-324,\"b\":2e-324}", "{\"a\":5e-324,\"b\":0}"),
+    ("{\"a\":123456789012345678}", "{\"a\":123456789012345680}"),
+    ("{\"a\":\"\\ud800\\u0041\"}", "{\"a\":\"�A\"}"),
+    ("{\"a\":\"\\udc00\\ud800\"}", "{\"a\":\"��\"}"),
+];
