@@ -248,24 +248,10 @@ fn key_string(k: &Y, v: &Y) -> Result<String, YamlError> {
             };
             return Err(YamlError::new(format!(
                 "unsupported map key of type: {ty}, key: {kv}, value: {}",
-                go_plus_sharp_v(v)
+                decode::go_sharp_v(v, true)
             )));
         }
     })
-}
-
-fn go_plus_sharp_v(y: &Y) -> String {
-    match y {
-        Y::Nil => "<nil>".into(),
-        Y::Bool(b) => b.to_string(),
-        Y::Int(i) => i.to_string(),
-        Y::Uint(u) => format!("0x{u:x}"),
-        Y::Float(f) => crate::gotmpl::value::format_float_g(*f),
-        Y::Str(s) => format!("{s:?}"),
-        Y::Bin(b) => format!("{:?}", go_lossy(b)),
-        Y::Seq(_) => "[]interface {}{...}".into(),
-        Y::Map(_) => "map[interface {}]interface {}{...}".into(),
-    }
 }
 
 fn y_to_value(y: &Y) -> Result<Value, YamlError> {

@@ -20,7 +20,11 @@ fn helm_from_yaml_to_json(text: &str) -> String {
 #[test]
 fn from_yaml_table() {
     let mut bad = Vec::new();
-    for (input, want) in data::FROM_YAML.iter().chain(data::FROM_YAML_MORE) {
+    for (input, want) in data::FROM_YAML
+        .iter()
+        .chain(data::FROM_YAML_MORE)
+        .chain(data::FROM_YAML_QUIRKS)
+    {
         let got = helm_from_yaml_to_json(input);
         if got != *want {
             bad.push(format!("{input:?}\n  want {want}\n  got  {got}"));
@@ -30,7 +34,7 @@ fn from_yaml_table() {
         bad.is_empty(),
         "{} of {} differ:\n{}",
         bad.len(),
-        data::FROM_YAML.len() + data::FROM_YAML_MORE.len(),
+        data::FROM_YAML.len() + data::FROM_YAML_MORE.len() + data::FROM_YAML_QUIRKS.len(),
         bad.join("\n")
     );
 }

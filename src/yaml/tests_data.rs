@@ -1839,3 +1839,49 @@ pub(super) const FROM_JSON: &[(&str, &str)] = &[
     ("{\"a\":\"\\ud800\\u0041\"}", "{\"a\":\"�A\"}"),
     ("{\"a\":\"\\udc00\\ud800\"}", "{\"a\":\"��\"}"),
 ];
+
+/// go-yaml quirks (empty flow collection as implicit key, aliases, Go `%#v` in errors).
+pub(super) const FROM_YAML_QUIRKS: &[(&str, &str)] = &[
+    ("{}: a", "{}"),
+    (
+        "[]: a",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    ("{} x: y", "{}"),
+    ("{ }: a", "{}"),
+    (
+        "a:\n  {}: b",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected key\"}",
+    ),
+    (
+        "a:\n  []: b\n  c: d",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected key\"}",
+    ),
+    (
+        "- {}: a",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected '-' indicator\"}",
+    ),
+    ("{}\n", "{}"),
+    (
+        "[] # c\n",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    ("{}: a\n---\nb: 1", "{}"),
+    ("{} : a", "{}"),
+    (
+        "? {}\n: a",
+        "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{}\"}",
+    ),
+    (
+        "x: 1\n{}: a",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected key\"}",
+    ),
+    (
+        "a: &a {x: 1}\nb: {<<: [*a, *a, *a]}",
+        "{\"a\":{\"x\":1},\"b\":{\"x\":1}}",
+    ),
+    (
+        "&dependencies:\n- condition: mariadb.enabled\n  name: mariadb\n  repository: https://charts.bitnami.com/bitnami",
+        "{\"Error\":\"error converting YAML to JSON: unsupported map key of type: %!s(\\u003cnil\\u003e), key: \\u003cnil\\u003e, value: []interface {}{map[interface {}]interface {}{\\\"condition\\\":\\\"mariadb.enabled\\\", \\\"name\\\":\\\"mariadb\\\", \\\"repository\\\":\\\"https://charts.bitnami.com/bitnami\\\"}}\"}",
+    ),
+];
