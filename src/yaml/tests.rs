@@ -597,3 +597,49 @@ fn deep_nesting_does_not_overflow() {
         .expect("thread");
     assert!(t.join().is_ok());
 }
+
+/// Developer timing of the reader layers: `KILN_YAML_BIG=file.yaml cargo test --release --lib yaml::tests::dev_reader_layers -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dev_reader_layers() {
+    let Ok(path) = std::env::var("KILN_YAML_BIG") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("file");
+    let docs: Vec<String> = text.split("\n---\n").map(|d| format!("{d}\n")).collect();
+    for round in 0..3 {
+        println!("round {round}");
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for d in &docs {
+            let mut p = libyaml_safer::Parser::new();
+            p.set_input(d.as_bytes());
+            loop {
+                match p.parse() {
+                    Ok(ev) => {
+                        n += 1;
+                        if matches!(ev.data, libyaml_safer::EventData::StreamEnd) {
+                            break;
+                        }
+                    }
+                    Err(_) => break,
+                }
+            }
+        }
+        let raw = t.elapsed();
+        let t = std::time::Instant::now();
+        for d in &docs {
+            let _ = decode::decode_first(d);
+        }
+        let dec = t.elapsed();
+        let t = std::time::Instant::now();
+        for d in &docs {
+            let _ = parse_simple_head(d);
+        }
+        let head = t.elapsed();
+        println!(
+            "{} docs, {n} events: raw {raw:?}, decode {dec:?}, simple_head {head:?}",
+            docs.len()
+        );
+    }
+}
