@@ -117,7 +117,7 @@ fn json_error_table() {
 
 #[test]
 fn from_json_table() {
-    for (input, want) in data::FROM_JSON {
+    for (input, want) in data::FROM_JSON.iter().chain(data::FROM_JSON_BYTES) {
         let got = match from_json(input) {
             Ok(v) => to_json(&v).unwrap(),
             Err(e) => to_json(&err_map(e.msg)).unwrap(),

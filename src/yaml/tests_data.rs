@@ -1885,3 +1885,43 @@ pub(super) const FROM_YAML_QUIRKS: &[(&str, &str)] = &[
         "{\"Error\":\"error converting YAML to JSON: unsupported map key of type: %!s(\\u003cnil\\u003e), key: \\u003cnil\\u003e, value: []interface {}{map[interface {}]interface {}{\\\"condition\\\":\\\"mariadb.enabled\\\", \\\"name\\\":\\\"mariadb\\\", \\\"repository\\\":\\\"https://charts.bitnami.com/bitnami\\\"}}\"}",
     ),
 ];
+
+/// `fromJson` errors naming non-ASCII and control bytes.
+pub(super) const FROM_JSON_BYTES: &[(&str, &str)] = &[
+    (
+        "{\"a\":é}",
+        "{\"Error\":\"invalid character 'Ã' looking for beginning of value\"}",
+    ),
+    (
+        "{\"a\":\u{1}}",
+        "{\"Error\":\"invalid character '\\\\x01' looking for beginning of value\"}",
+    ),
+    (
+        "{\"a\":\u{7f}}",
+        "{\"Error\":\"invalid character '\\\\x7f' looking for beginning of value\"}",
+    ),
+    (
+        "é",
+        "{\"Error\":\"invalid character 'Ã' looking for beginning of value\"}",
+    ),
+    (
+        "{\"a\":\"\u{1}\"}",
+        "{\"Error\":\"invalid character '\\\\x01' in string literal\"}",
+    ),
+    (
+        "{\"a\":\\}",
+        "{\"Error\":\"invalid character '\\\\\\\\' looking for beginning of value\"}",
+    ),
+    (
+        "{\"a\":'}",
+        "{\"Error\":\"invalid character '\\\\'' looking for beginning of value\"}",
+    ),
+    (
+        "{\"a\":tré}",
+        "{\"Error\":\"invalid character 'Ã' in literal true (expecting 'u')\"}",
+    ),
+    (
+        "­",
+        "{\"Error\":\"invalid character 'Â' looking for beginning of value\"}",
+    ),
+];
