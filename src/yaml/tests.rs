@@ -614,15 +614,10 @@ fn dev_reader_layers() {
         for d in &docs {
             let mut p = libyaml_safer::Parser::new();
             p.set_input(d.as_bytes());
-            loop {
-                match p.parse() {
-                    Ok(ev) => {
-                        n += 1;
-                        if matches!(ev.data, libyaml_safer::EventData::StreamEnd) {
-                            break;
-                        }
-                    }
-                    Err(_) => break,
+            while let Ok(ev) = p.parse() {
+                n += 1;
+                if matches!(ev.data, libyaml_safer::EventData::StreamEnd) {
+                    break;
                 }
             }
         }

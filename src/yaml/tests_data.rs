@@ -1921,7 +1921,7 @@ pub(super) const FROM_JSON_BYTES: &[(&str, &str)] = &[
         "{\"Error\":\"invalid character 'Ã' in literal true (expecting 'u')\"}",
     ),
     (
-        "­",
+        "\u{ad}",
         "{\"Error\":\"invalid character 'Â' looking for beginning of value\"}",
     ),
 ];
