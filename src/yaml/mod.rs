@@ -73,6 +73,102 @@ pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
     }
 }
 
+/// [`from_yaml`] on raw file bytes, as go-yaml's reader sees them: UTF-16 with a byte
+/// order mark is decoded; any other input must be UTF-8, and the first bad sequence fails
+/// the whole document with go-yaml's reader message (`invalid trailing UTF-8 octet`, …),
+/// as do control characters before it.
+pub fn from_yaml_bytes(bytes: &[u8]) -> Result<Value, YamlError> {
+    let text = decode_input(bytes)?;
+    from_yaml(&text)
+}
+
+/// go-yaml's reader: the input as text, or its reader error (worded as sigs.k8s.io/yaml
+/// reports it).
+fn decode_input(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, YamlError> {
+    let fail = |m: &str| Err(YamlError::new(format!("{CONVERTING}yaml: {m}")));
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .filter(|c| c.len() == 2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        if !bytes.len().is_multiple_of(2) {
+            return fail("incomplete UTF-16 character");
+        }
+        return match String::from_utf16(&units) {
+            Ok(s) => Ok(std::borrow::Cow::Owned(s)),
+            Err(_) => fail("unexpected low surrogate area"),
+        };
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(std::borrow::Cow::Borrowed(s));
+    }
+    // Walk as go-yaml's reader does, reporting the first problem.
+    let mut i = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let width = if b & 0x80 == 0 {
+            1
+        } else if b & 0xE0 == 0xC0 {
+            2
+        } else if b & 0xF0 == 0xE0 {
+            3
+        } else if b & 0xF8 == 0xF0 {
+            4
+        } else {
+            return fail("invalid leading UTF-8 octet");
+        };
+        if i + width > bytes.len() {
+            return fail("incomplete UTF-8 octet sequence");
+        }
+        let mut value: u32 = match width {
+            1 => (b & 0x7F) as u32,
+            2 => (b & 0x1F) as u32,
+            3 => (b & 0x0F) as u32,
+            _ => (b & 0x07) as u32,
+        };
+        for k in 1..width {
+            let o = bytes[i + k];
+            if o & 0xC0 != 0x80 {
+                return fail("invalid trailing UTF-8 octet");
+            }
+            value = (value << 6) + (o & 0x3F) as u32;
+        }
+        let ok_len = match width {
+            1 => true,
+            2 => value >= 0x80,
+            3 => value >= 0x800,
+            _ => value >= 0x10000,
+        };
+        if !ok_len {
+            return fail("invalid length of a UTF-8 sequence");
+        }
+        if (0xD800..=0xDFFF).contains(&value) || value > 0x10FFFF {
+            return fail("invalid Unicode character");
+        }
+        let allowed = matches!(value, 0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0x85)
+            || (0xA0..=0xD7FF).contains(&value)
+            || (0xE000..=0xFFFD).contains(&value)
+            || (0x10000..=0x10FFFF).contains(&value);
+        if !allowed {
+            return fail("control characters are not allowed");
+        }
+        i += width;
+    }
+    fail("invalid leading UTF-8 octet")
+}
+
 /// Helm's `fromYaml` target (`map[string]interface{}`): an empty or `null` document is an
 /// empty map; any other non-map document is Go's JSON type error.
 pub fn from_yaml_map(text: &str) -> Result<Value, YamlError> {

@@ -402,6 +402,29 @@ fn block_scalar_at_end_of_input() {
 }
 
 #[test]
+fn invalid_utf8_input() {
+    // `helm template` with such a values file: "failed to parse FILE: <message>".
+    let cases: &[(&[u8], &str)] = &[
+        (b"a: caf\xe9\nb: 1\n", "invalid trailing UTF-8 octet"),
+        (b"a: 1\nb: \x80\n", "invalid leading UTF-8 octet"),
+        (b"a: 1\nb: \xe9", "incomplete UTF-8 octet sequence"),
+        (b"a: 1\n---\nb: \x80\n", "invalid leading UTF-8 octet"),
+        (b"a: 1 # caf\xe9\n", "incomplete UTF-8 octet sequence"),
+    ];
+    for (input, want) in cases {
+        let e = from_yaml_bytes(input).unwrap_err();
+        assert_eq!(
+            e.msg,
+            format!("error converting YAML to JSON: yaml: {want}")
+        );
+    }
+    assert_eq!(
+        to_json(&from_yaml_bytes(b"a: 1").unwrap()).unwrap(),
+        r#"{"a":1}"#
+    );
+}
+
+#[test]
 fn documents_and_arrays() {
     let docs = from_yaml_documents("a: 1\n---\n- x\n---\n").unwrap();
     assert_eq!(docs.len(), 3);
