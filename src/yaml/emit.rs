@@ -516,10 +516,34 @@ impl Emitter {
 
     /// Copy one UTF-8 character of `s` at `*i`.
     fn write(&mut self, s: &[u8], i: &mut usize) {
-        let w = width(s[*i]).min(s.len() - *i);
+        let b = s[*i];
+        if b < 0x80 {
+            self.out.push(b);
+            self.column += 1;
+            *i += 1;
+            return;
+        }
+        let w = width(b).min(s.len() - *i);
         self.out.extend_from_slice(&s[*i..*i + w]);
         self.column += 1;
         *i += w;
+    }
+
+    /// Copy `s[*i..]` up to the next line break in one go (the literal writer's inner
+    /// loop: every character is written as is).
+    fn write_run(&mut self, s: &[u8], i: &mut usize) {
+        let start = *i;
+        let mut j = start;
+        let mut chars = 0;
+        while j < s.len() && !is_break(s, j) {
+            if s[j] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            j += 1;
+        }
+        self.out.extend_from_slice(&s[start..j]);
+        self.column += chars;
+        *i = j;
     }
 
     fn write_all(&mut self, s: &[u8]) {
@@ -1055,7 +1079,7 @@ impl Emitter {
                 if breaks {
                     self.write_indent();
                 }
-                self.write(value, &mut i);
+                self.write_run(value, &mut i);
                 self.indention = false;
                 breaks = false;
             }
