@@ -285,8 +285,12 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                 tag,
                 value,
                 plain_implicit,
+                style,
                 ..
             } => {
+                if style == ScalarStyle::Plain && value.contains('?') {
+                    flow_question_mark(ev.src, &nodes, &stack, line)?;
+                }
                 let id = nodes.len();
                 nodes.push(Node {
                     kind: Kind::Scalar,
@@ -445,6 +449,40 @@ fn empty_flow_key_quirk(
         line: (line != 0).then_some(line),
         col: None,
     }))
+}
+
+/// go-yaml ends a plain scalar at `?` inside a flow collection and reads the `?` as a key
+/// indicator, which its parser then refuses; libyaml-safer keeps the `?` in the scalar.
+fn flow_question_mark(
+    src: &str,
+    nodes: &[Node],
+    stack: &[usize],
+    line: usize,
+) -> Result<(), YamlError> {
+    let Some(&top) = stack.last() else {
+        return Ok(());
+    };
+    let c = &nodes[top];
+    if !c.flow {
+        return Ok(());
+    }
+    let base = if src.starts_with('\u{feff}') { 3 } else { 0 };
+    let explicit_map = c.kind == Kind::Map && src.as_bytes().get(c.start + base) == Some(&b'{');
+    let problem = if explicit_map {
+        "did not find expected ',' or '}'"
+    } else {
+        "did not find expected ',' or ']'"
+    };
+    let line = if line != 0 { line } else { c.line };
+    Err(YamlError {
+        msg: if line != 0 {
+            format!("yaml: line {line}: {problem}")
+        } else {
+            format!("yaml: {problem}")
+        },
+        line: (line != 0).then_some(line),
+        col: None,
+    })
 }
 
 struct Decoder<'d> {

@@ -24,6 +24,7 @@ fn from_yaml_table() {
         .iter()
         .chain(data::FROM_YAML_MORE)
         .chain(data::FROM_YAML_QUIRKS)
+        .chain(data::FROM_YAML_FLOW_QUESTION)
     {
         let got = helm_from_yaml_to_json(input);
         if got != *want {
@@ -34,7 +35,10 @@ fn from_yaml_table() {
         bad.is_empty(),
         "{} of {} differ:\n{}",
         bad.len(),
-        data::FROM_YAML.len() + data::FROM_YAML_MORE.len() + data::FROM_YAML_QUIRKS.len(),
+        data::FROM_YAML.len()
+            + data::FROM_YAML_MORE.len()
+            + data::FROM_YAML_QUIRKS.len()
+            + data::FROM_YAML_FLOW_QUESTION.len(),
         bad.join("\n")
     );
 }

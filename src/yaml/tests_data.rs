@@ -1925,3 +1925,49 @@ pub(super) const FROM_JSON_BYTES: &[(&str, &str)] = &[
         "{\"Error\":\"invalid character 'Â' looking for beginning of value\"}",
     ),
 ];
+
+/// `?` inside flow plain scalars (a key indicator to go-yaml).
+pub(super) const FROM_YAML_FLOW_QUESTION: &[(&str, &str)] = &[
+    (
+        "a: 1\nb: [x, y?z]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'\"}",
+    ),
+    (
+        "a: 1\nb: {k: v?w}",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected ',' or '}'\"}",
+    ),
+    (
+        "a: 1\nb: {k?x: v}",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected ',' or '}'\"}",
+    ),
+    (
+        "a: 1\nb: [k: v?w]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'\"}",
+    ),
+    (
+        "a: 1\nb: [[x?y]]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 1: did not find expected ',' or ']'\"}",
+    ),
+    (
+        "a: 1\nb: [\n  x?y\n]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'\"}",
+    ),
+    (
+        "a: [http://x?y=1]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or ']'\"}",
+    ),
+    ("a: {u: 'http://x?y=1'}", "{\"a\":{\"u\":\"http://x?y=1\"}}"),
+    ("a: x?y", "{\"a\":\"x?y\"}"),
+    (
+        "- [a?]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or ']'\"}",
+    ),
+    (
+        "a: [a?b, ?x, x?]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or ']'\"}",
+    ),
+    (
+        "a: {b: c?d, ?e: f}",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or '}'\"}",
+    ),
+];
