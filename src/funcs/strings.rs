@@ -717,6 +717,9 @@ fn indent_str(n: i64, st: &str) -> Result<String, FuncError> {
     if n < 0 {
         return Err(FuncError::new("strings: negative Repeat count"));
     }
+    if n > 1 << 31 {
+        return Err(FuncError::new("strings: Repeat output length overflow"));
+    }
     let pad = " ".repeat(n as usize);
     let mut out = String::with_capacity(st.len() + pad.len() * 4);
     out.push_str(&pad);

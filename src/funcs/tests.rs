@@ -324,3 +324,61 @@ fn every_sprig_name_is_registered() {
     assert!(!f.contains_key("env"));
     assert!(!f.contains_key("expandenv"));
 }
+
+/// Every function, called with every combination of up to three awkward arguments,
+/// returns a value or an error: never a panic.
+#[test]
+fn no_function_panics() {
+    use std::collections::BTreeMap;
+    use std::rc::Rc;
+    let mut m = BTreeMap::new();
+    m.insert("a".to_string(), Value::from(vec![Value::Int(1)]));
+    let pool = vec![
+        Value::Nil,
+        Value::Bool(true),
+        Value::Int(-3),
+        Value::Int(i64::MAX),
+        Value::Int64(0),
+        Value::Float(f64::NAN),
+        Value::Float(-1e300),
+        Value::str(""),
+        Value::str("é%[("),
+        Value::str("1.2.3"),
+        Value::Bytes(Rc::from(&b"\xff"[..])),
+        Value::from(vec![Value::Nil, Value::str("x")]),
+        Value::StrList(Rc::new(vec!["b".into(), "a".into()])),
+        Value::from(m),
+    ];
+    let slow = [
+        "genCA",
+        "genCAWithKey",
+        "genSelfSignedCert",
+        "genSelfSignedCertWithKey",
+        "genSignedCert",
+        "genSignedCertWithKey",
+        "genPrivateKey",
+        "bcrypt",
+        "htpasswd",
+    ];
+    let funcs = helm_funcs();
+    let mut names: Vec<&&str> = funcs.keys().collect();
+    names.sort();
+    for name in names {
+        if slow.contains(name) {
+            continue;
+        }
+        let f = funcs[*name];
+        // Fresh copies for each call: `set` may store a map inside itself otherwise.
+        let d = |v: &Value| v.deep_copy();
+        let _ = f(&mut Dummy, &[]);
+        for a in &pool {
+            let _ = f(&mut Dummy, &[d(a)]);
+            for b in &pool {
+                let _ = f(&mut Dummy, &[d(a), d(b)]);
+                for c in &pool[..7] {
+                    let _ = f(&mut Dummy, &[d(a), d(b), d(c)]);
+                }
+            }
+        }
+    }
+}
