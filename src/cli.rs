@@ -95,16 +95,26 @@ pub struct DiffArgs {
 }
 
 fn default_jobs() -> usize {
-    std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1)
+    std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
 }
 
 fn stack_file(p: &Path) -> PathBuf {
-    if p.is_dir() { p.join("stack.yaml") } else { p.to_path_buf() }
+    if p.is_dir() {
+        p.join("stack.yaml")
+    } else {
+        p.to_path_buf()
+    }
 }
 
 fn load(args: &StackArgs) -> Result<(Stack, Vec<Selector>), String> {
     let stack = Stack::load(&stack_file(&args.stack)).map_err(|e| e.to_string())?;
-    let selectors = args.selectors.iter().map(|s| Selector::parse(s)).collect::<Result<Vec<_>, _>>()?;
+    let selectors = args
+        .selectors
+        .iter()
+        .map(|s| Selector::parse(s))
+        .collect::<Result<Vec<_>, _>>()?;
     Ok((stack, selectors))
 }
 
@@ -115,11 +125,20 @@ fn report(e: impl std::fmt::Display) -> i32 {
 
 /// The output folder of a render.
 pub fn out_dir(stack: &Stack, out: &Option<PathBuf>) -> PathBuf {
-    out.clone().unwrap_or_else(|| stack.dir.parent().unwrap_or(Path::new(".")).join(&stack.output.path))
+    out.clone().unwrap_or_else(|| {
+        stack
+            .dir
+            .parent()
+            .unwrap_or(Path::new("."))
+            .join(&stack.output.path)
+    })
 }
 
 /// Render the stack into a tree in memory.
-pub fn render_tree(args: &RenderArgs, renderer: &ChartRenderer) -> Result<(Stack, emit::Tree), String> {
+pub fn render_tree(
+    args: &RenderArgs,
+    renderer: &ChartRenderer,
+) -> Result<(Stack, emit::Tree), String> {
     let (stack, selectors) = load(&args.stack)?;
     let charts = args.charts.charts.clone();
     let resolve = move |r: &Release| match &charts {
@@ -129,7 +148,13 @@ pub fn render_tree(args: &RenderArgs, renderer: &ChartRenderer) -> Result<(Stack
             r.chart, r.version
         )),
     };
-    let opts = RenderOptions { env: &args.stack.env, selectors: &selectors, jobs: args.jobs, resolve: &resolve, renderer };
+    let opts = RenderOptions {
+        env: &args.stack.env,
+        selectors: &selectors,
+        jobs: args.jobs,
+        resolve: &resolve,
+        renderer,
+    };
     let tree = render::render(&stack, &opts).map_err(|e| e.to_string())?;
     Ok((stack, tree))
 }
@@ -187,14 +212,38 @@ pub fn list_cmd(args: &StackArgs) -> i32 {
         Ok(g) => g,
         Err(e) => return report(e),
     };
-    let mut rows = vec![["NAME", "NAMESPACE", "CHART", "VERSION", "LAYER", "LABELS"].map(String::from)];
-    for (i, r) in stack.releases.iter().enumerate().filter(|(_, r)| selected(&selectors, r)) {
-        let labels = r.labels.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join(",");
-        rows.push([r.name.clone(), r.namespace.clone(), r.chart.clone(), r.version.clone(), graph.layers[i].to_string(), labels]);
+    let mut rows =
+        vec![["NAME", "NAMESPACE", "CHART", "VERSION", "LAYER", "LABELS"].map(String::from)];
+    for (i, r) in stack
+        .releases
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| selected(&selectors, r))
+    {
+        let labels = r
+            .labels
+            .iter()
+            .map(|(k, v)| format!("{k}={v}"))
+            .collect::<Vec<_>>()
+            .join(",");
+        rows.push([
+            r.name.clone(),
+            r.namespace.clone(),
+            r.chart.clone(),
+            r.version.clone(),
+            graph.layers[i].to_string(),
+            labels,
+        ]);
     }
-    let widths: Vec<usize> = (0..6).map(|c| rows.iter().map(|r| r[c].len()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> = (0..6)
+        .map(|c| rows.iter().map(|r| r[c].len()).max().unwrap_or(0))
+        .collect();
     for row in rows {
-        let line: Vec<String> = row.iter().enumerate().map(|(c, s)| format!("{s:<w$}", w = widths[c])).collect();
+        let line: Vec<String> = row
+            .iter()
+            .enumerate()
+            .map(|(c, s)| format!("{s:<w$}", w = widths[c]))
+            .collect();
         println!("{}", line.join("  ").trim_end());
     }
     0
@@ -213,13 +262,19 @@ pub fn diff_cmd(args: &DiffArgs, renderer: &ChartRenderer) -> i32 {
             Err(e) => return report(e),
         }
     } else {
-        let dir = args.against.clone().unwrap_or_else(|| out_dir(&stack, &args.render.out));
+        let dir = args
+            .against
+            .clone()
+            .unwrap_or_else(|| out_dir(&stack, &args.render.out));
         match diff::read_dir(&dir) {
             Ok(f) => f,
             Err(e) => return report(format!("cannot read {}: {e}", dir.display())),
         }
     };
-    let opts = DiffOptions { fold_version_labels: args.fold_version_labels, context: 3 };
+    let opts = DiffOptions {
+        fold_version_labels: args.fold_version_labels,
+        context: 3,
+    };
     let entries = diff::compare(&old, &tree.files, &opts);
     let text = match args.format {
         DiffFormat::Text => diff::text(&entries, std::io::stdout().is_terminal()),
@@ -230,7 +285,11 @@ pub fn diff_cmd(args: &DiffArgs, renderer: &ChartRenderer) -> i32 {
     if !std::io::stderr().is_terminal() {
         eprintln!("diff took {:.2}s", start.elapsed().as_secs_f64());
     }
-    if args.exit_code && !entries.is_empty() { 1 } else { 0 }
+    if args.exit_code && !entries.is_empty() {
+        1
+    } else {
+        0
+    }
 }
 
 pub fn verify_cmd(args: &RenderArgs, renderer: &ChartRenderer) -> i32 {
@@ -245,10 +304,18 @@ pub fn verify_cmd(args: &RenderArgs, renderer: &ChartRenderer) -> i32 {
     };
     let v = diff::verify(&committed, &tree.files);
     if v.ok() {
-        println!("verify: {} is up to date ({} files)", dir.display(), committed.len());
+        println!(
+            "verify: {} is up to date ({} files)",
+            dir.display(),
+            committed.len()
+        );
         return 0;
     }
-    for (what, list) in [("stale", &v.stale), ("missing", &v.missing), ("unexpected", &v.unexpected)] {
+    for (what, list) in [
+        ("stale", &v.stale),
+        ("missing", &v.missing),
+        ("unexpected", &v.unexpected),
+    ] {
         for p in list {
             println!("{what}: {}", p);
         }

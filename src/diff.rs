@@ -64,8 +64,15 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Files> {
                 walk(base, &path, out)?;
             } else if ft.is_file() {
                 let rel = path.strip_prefix(base).unwrap_or(&path);
-                let rel = rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/");
-                out.insert(rel, String::from_utf8_lossy(&std::fs::read(&path)?).into_owned());
+                let rel = rel
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/");
+                out.insert(
+                    rel,
+                    String::from_utf8_lossy(&std::fs::read(&path)?).into_owned(),
+                );
             }
         }
         Ok(())
@@ -86,7 +93,11 @@ pub fn read_git(repo: &Path, rev: &str, path: &str) -> Result<Files, String> {
             .output()
             .map_err(|e| format!("cannot run git: {e}"))?;
         if !out.status.success() {
-            return Err(format!("git {}: {}", args.join(" "), String::from_utf8_lossy(&out.stderr).trim()));
+            return Err(format!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
         }
         Ok(out.stdout)
     };
@@ -104,7 +115,14 @@ pub fn read_git(repo: &Path, rev: &str, path: &str) -> Result<Files, String> {
 
 fn is_version_line(line: &str) -> bool {
     let t = line.trim_start().trim_start_matches("- ");
-    ["helm.sh/chart:", "app.kubernetes.io/version:", "chart:", "version:"].iter().any(|p| t.starts_with(p))
+    [
+        "helm.sh/chart:",
+        "app.kubernetes.io/version:",
+        "chart:",
+        "version:",
+    ]
+    .iter()
+    .any(|p| t.starts_with(p))
         && !t.starts_with("version: v1")
 }
 
@@ -131,7 +149,12 @@ pub fn compare(old: &Files, new: &Files, opts: &DiffOptions) -> Vec<Entry> {
             (Some(x), Some(y)) if x == y => continue,
             (Some(x), Some(y)) => {
                 if opts.fold_version_labels {
-                    let strip = |s: &str| s.lines().filter(|l| !is_version_line(l)).collect::<Vec<_>>().join("\n");
+                    let strip = |s: &str| {
+                        s.lines()
+                            .filter(|l| !is_version_line(l))
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    };
                     if strip(x) == strip(y) {
                         continue;
                     }
@@ -140,14 +163,26 @@ pub fn compare(old: &Files, new: &Files, opts: &DiffOptions) -> Vec<Entry> {
             }
             (None, None) => continue,
         };
-        let (x, y) = (a.map(String::as_str).unwrap_or(""), b.map(String::as_str).unwrap_or(""));
+        let (x, y) = (
+            a.map(String::as_str).unwrap_or(""),
+            b.map(String::as_str).unwrap_or(""),
+        );
         let diff = TextDiff::from_lines(x, y)
             .unified_diff()
             .context_radius(if opts.context == 0 { 3 } else { opts.context })
             .header(&format!("a/{path}"), &format!("b/{path}"))
             .to_string();
-        let release = path.split_once('/').map(|(r, _)| r.to_string()).unwrap_or_default();
-        out.push(Entry { path: path.clone(), release, kind: kind_of(path), change, diff });
+        let release = path
+            .split_once('/')
+            .map(|(r, _)| r.to_string())
+            .unwrap_or_default();
+        out.push(Entry {
+            path: path.clone(),
+            release,
+            kind: kind_of(path),
+            change,
+            diff,
+        });
     }
     out
 }
@@ -170,7 +205,14 @@ pub fn summary(entries: &[Entry]) -> String {
 pub fn text(entries: &[Entry], color: bool) -> String {
     let mut s = String::new();
     for e in entries {
-        let _ = writeln!(s, "{} {} ({}, {})", e.change.word(), e.path, e.release, e.kind);
+        let _ = writeln!(
+            s,
+            "{} {} ({}, {})",
+            e.change.word(),
+            e.path,
+            e.release,
+            e.kind
+        );
         for line in e.diff.lines() {
             let paint = match line.chars().next() {
                 _ if !color => None,
@@ -225,7 +267,10 @@ pub fn markdown(entries: &[Entry], max_bytes: usize) -> String {
         s.push_str(&block);
     }
     if cut > 0 {
-        let _ = writeln!(s, "\n_{cut} diff(s) left out to stay under {max_bytes} bytes; run `kiln diff` locally for all of them._");
+        let _ = writeln!(
+            s,
+            "\n_{cut} diff(s) left out to stay under {max_bytes} bytes; run `kiln diff` locally for all of them._"
+        );
     }
     s
 }
@@ -270,7 +315,11 @@ pub fn verify(committed: &Files, fresh: &Files) -> Verify {
             _ => {}
         }
     }
-    v.unexpected = committed.keys().filter(|p| !fresh.contains_key(*p)).cloned().collect();
+    v.unexpected = committed
+        .keys()
+        .filter(|p| !fresh.contains_key(*p))
+        .cloned()
+        .collect();
     v
 }
 
@@ -279,29 +328,56 @@ mod tests {
     use super::*;
 
     fn files(p: &[(&str, &str)]) -> Files {
-        p.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        p.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
     fn added_removed_changed() {
-        let old = files(&[("g/deployment_g.yaml", "a: 1\nb: 2\n"), ("g/service_g.yaml", "s: 1\n")]);
-        let new = files(&[("g/deployment_g.yaml", "a: 1\nb: 3\n"), ("g/configmap_c.yaml", "c: 1\n")]);
+        let old = files(&[
+            ("g/deployment_g.yaml", "a: 1\nb: 2\n"),
+            ("g/service_g.yaml", "s: 1\n"),
+        ]);
+        let new = files(&[
+            ("g/deployment_g.yaml", "a: 1\nb: 3\n"),
+            ("g/configmap_c.yaml", "c: 1\n"),
+        ]);
         let e = compare(&old, &new, &DiffOptions::default());
         let kinds: Vec<(Change, &str)> = e.iter().map(|x| (x.change, x.kind.as_str())).collect();
-        assert_eq!(kinds, vec![(Change::Added, "configmap"), (Change::Changed, "deployment"), (Change::Removed, "service")]);
+        assert_eq!(
+            kinds,
+            vec![
+                (Change::Added, "configmap"),
+                (Change::Changed, "deployment"),
+                (Change::Removed, "service")
+            ]
+        );
         assert!(e[1].diff.contains("-b: 2\n+b: 3\n"), "{}", e[1].diff);
         assert_eq!(summary(&e), "1 added, 1 removed, 1 changed in 1 release");
         let md = markdown(&e, 100_000);
-        assert!(md.contains("| g | 1 | 1 | 1 |") && md.contains("<details>"), "{md}");
+        assert!(
+            md.contains("| g | 1 | 1 | 1 |") && md.contains("<details>"),
+            "{md}"
+        );
         assert!(markdown(&e, 200).contains("left out"));
     }
 
     #[test]
     fn version_labels_fold_only_when_asked() {
-        let old = files(&[("g/x_y.yaml", "labels:\n  helm.sh/chart: g-1.0.0\n  app: g\n")]);
-        let new = files(&[("g/x_y.yaml", "labels:\n  helm.sh/chart: g-1.0.1\n  app: g\n")]);
+        let old = files(&[(
+            "g/x_y.yaml",
+            "labels:\n  helm.sh/chart: g-1.0.0\n  app: g\n",
+        )]);
+        let new = files(&[(
+            "g/x_y.yaml",
+            "labels:\n  helm.sh/chart: g-1.0.1\n  app: g\n",
+        )]);
         assert_eq!(compare(&old, &new, &DiffOptions::default()).len(), 1);
-        let folded = DiffOptions { fold_version_labels: true, ..Default::default() };
+        let folded = DiffOptions {
+            fold_version_labels: true,
+            ..Default::default()
+        };
         assert!(compare(&old, &new, &folded).is_empty());
     }
 
@@ -319,6 +395,10 @@ mod tests {
         assert_eq!(v.missing, vec!["a/y.yaml".to_string()]);
         assert_eq!(v.unexpected, vec!["b/z.yaml".to_string()]);
         committed.insert("SHA256SUMS".into(), "tampered".into());
-        assert!(verify(&committed, &fresh).stale.contains(&"SHA256SUMS".to_string()));
+        assert!(
+            verify(&committed, &fresh)
+                .stale
+                .contains(&"SHA256SUMS".to_string())
+        );
     }
 }

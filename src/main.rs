@@ -10,7 +10,11 @@ use kiln::helm::{TemplateOptions, template_path};
 use kiln::render::ReleaseJob;
 
 #[derive(Parser, Debug)]
-#[command(name = "kiln", version, about = "A batch compiler for GitOps: renders Helm charts natively")]
+#[command(
+    name = "kiln",
+    version,
+    about = "A batch compiler for GitOps: renders Helm charts natively"
+)]
 struct Cli {
     #[command(subcommand)]
     cmd: Cmd,
@@ -129,7 +133,11 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
         Ok(out) => {
             let _ = std::io::stderr().write_all(out.stderr.as_bytes());
             let mut stdout = std::io::stdout().lock();
-            if stdout.write_all(out.stdout.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+            if stdout
+                .write_all(out.stdout.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
                 return ExitCode::from(1);
             }
             ExitCode::SUCCESS
@@ -151,13 +159,19 @@ fn render_release(job: &ReleaseJob) -> Result<String, String> {
     let mut opts = TemplateOptions::new();
     opts.release_name = job.name.clone();
     opts.namespace = job.namespace.clone();
-    opts.values = job.values.iter().map(|(p, t)| (p.display().to_string(), t.clone())).collect();
+    opts.values = job
+        .values
+        .iter()
+        .map(|(p, t)| (p.display().to_string(), t.clone()))
+        .collect();
     if !job.kube_version.is_empty() {
         opts.kube_version = Some(job.kube_version.clone());
     }
     opts.api_versions = job.api_versions.clone();
     opts.include_crds = true;
-    template_path(&job.chart, &opts).map(|o| o.stdout).map_err(|e| e.msg)
+    template_path(&job.chart, &opts)
+        .map(|o| o.stdout)
+        .map_err(|e| e.msg)
 }
 
 fn code(c: i32) -> ExitCode {

@@ -62,7 +62,13 @@ pub fn resolve_in_dir(dir: &Path, r: &Release) -> Result<PathBuf, String> {
     if path.is_file() {
         Ok(path)
     } else {
-        Err(format!("chart {} {} is not in {} (looked for {})", r.chart, r.version, dir.display(), path.display()))
+        Err(format!(
+            "chart {} {} is not in {} (looked for {})",
+            r.chart,
+            r.version,
+            dir.display(),
+            path.display()
+        ))
     }
 }
 
@@ -76,15 +82,23 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         RenderError::UnknownEnvironment(opts.env.to_string(), hint)
     })?;
     let graph = Graph::build(stack)?;
-    let chosen: Vec<usize> = (0..stack.releases.len()).filter(|&i| selected(opts.selectors, &stack.releases[i])).collect();
+    let chosen: Vec<usize> = (0..stack.releases.len())
+        .filter(|&i| selected(opts.selectors, &stack.releases[i]))
+        .collect();
     let one = |i: usize| -> Result<ReleaseOutput, RenderError> {
         let r = &stack.releases[i];
-        let fail = |msg: String| RenderError::Release { release: r.name.clone(), msg };
+        let fail = |msg: String| RenderError::Release {
+            release: r.name.clone(),
+            msg,
+        };
         let chart = (opts.resolve)(r).map_err(fail)?;
         let mut values = Vec::new();
         let extra = env.values.get(&r.name).cloned().unwrap_or_default();
         for f in r.values.iter().chain(&extra) {
-            values.push((stack.dir.join(f), template::read(&stack.dir, f, opts.env, env)?));
+            values.push((
+                stack.dir.join(f),
+                template::read(&stack.dir, f, opts.env, env)?,
+            ));
         }
         let job = ReleaseJob {
             name: r.name.clone(),
@@ -110,11 +124,15 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             docs,
         })
     };
-    let pool = rayon::ThreadPoolBuilder::new().num_threads(opts.jobs.max(1)).build().map_err(|e| RenderError::Release {
-        release: String::new(),
-        msg: format!("cannot start worker threads: {e}"),
-    })?;
-    let outputs: Vec<Result<ReleaseOutput, RenderError>> = pool.install(|| chosen.par_iter().map(|&i| one(i)).collect());
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.jobs.max(1))
+        .build()
+        .map_err(|e| RenderError::Release {
+            release: String::new(),
+            msg: format!("cannot start worker threads: {e}"),
+        })?;
+    let outputs: Vec<Result<ReleaseOutput, RenderError>> =
+        pool.install(|| chosen.par_iter().map(|&i| one(i)).collect());
     let outputs: Vec<ReleaseOutput> = outputs.into_iter().collect::<Result<_, _>>()?;
     Ok(emit::build(&stack.output, &outputs)?)
 }

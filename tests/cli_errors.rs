@@ -11,7 +11,10 @@ fn folder_without_chart_yaml() {
     let s = Scratch::new("nochart");
     s.write("templates/cm.yaml", b"a: 1\n");
     let (code, out, err) = kiln(&["template", s.0.to_str().unwrap()]);
-    assert_eq!((code, out.as_str(), err.as_str()), (1, "", "Error: Chart.yaml file is missing\n"));
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (1, "", "Error: Chart.yaml file is missing\n")
+    );
 }
 
 #[test]
@@ -23,13 +26,25 @@ fn corrupt_archive_names_the_file() {
     assert_eq!(out, "");
     assert_eq!(
         err,
-        format!("Error: file '{}' does not appear to be a gzipped archive; got 'application/octet-stream'\n", p.display())
+        format!(
+            "Error: file '{}' does not appear to be a gzipped archive; got 'application/octet-stream'\n",
+            p.display()
+        )
     );
     // A gzip header followed by garbage: still an error naming the archive.
-    let p2 = s.write("trunc.tgz", &[0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3]);
+    let p2 = s.write(
+        "trunc.tgz",
+        &[0x1f, 0x8b, 0x08, 0, 0, 0, 0, 0, 0, 3, 1, 2, 3],
+    );
     let (code, _, err) = kiln(&["template", p2.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert!(err.starts_with(&format!("Error: {}: not a valid gzip'ed tar archive", p2.display())), "{err}");
+    assert!(
+        err.starts_with(&format!(
+            "Error: {}: not a valid gzip'ed tar archive",
+            p2.display()
+        )),
+        "{err}"
+    );
 }
 
 #[test]
@@ -42,7 +57,9 @@ fn template_parse_error() {
     assert_eq!(out, "");
     assert_eq!(
         err,
-        format!("Error: parse error at (p/templates/cm.yaml:2): unclosed action started at p/templates/cm.yaml:1{TRAILER}")
+        format!(
+            "Error: parse error at (p/templates/cm.yaml:2): unclosed action started at p/templates/cm.yaml:1{TRAILER}"
+        )
     );
 }
 
@@ -51,11 +68,19 @@ fn missing_required_value() {
     let s = Scratch::new("required");
     s.write("r/Chart.yaml", b"apiVersion: v2\nname: r\nversion: 0.1.0\n");
     s.write("r/values.yaml", b"image: {}\n");
-    s.write("r/templates/cm.yaml", b"kind: ConfigMap\nx: {{ required \"image.tag is required\" .Values.image.tag }}\n");
+    s.write(
+        "r/templates/cm.yaml",
+        b"kind: ConfigMap\nx: {{ required \"image.tag is required\" .Values.image.tag }}\n",
+    );
     let (code, out, err) = kiln(&["template", s.path("r").to_str().unwrap()]);
     assert_eq!(code, 1);
     assert_eq!(out, "");
-    assert_eq!(err, format!("Error: execution error at (r/templates/cm.yaml:2:6): image.tag is required{TRAILER}"));
+    assert_eq!(
+        err,
+        format!(
+            "Error: execution error at (r/templates/cm.yaml:2:6): image.tag is required{TRAILER}"
+        )
+    );
 }
 
 #[test]
@@ -72,10 +97,31 @@ fn bad_set_and_release_name() {
     s.write("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 0.1.0\n");
     let c = s.path("c");
     let (code, _, err) = kiln(&["template", c.to_str().unwrap(), "--set", "a[x]=1"]);
-    assert_eq!((code, err.as_str()), (1, "Error: failed parsing --set data: error parsing index: strconv.Atoi: parsing \"x\": invalid syntax\n"));
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Error: failed parsing --set data: error parsing index: strconv.Atoi: parsing \"x\": invalid syntax\n"
+        )
+    );
     let (code, _, err) = kiln(&["template", "Bad_Name", c.to_str().unwrap()]);
     assert_eq!(code, 1);
-    assert_eq!(err, "Error: release name \"Bad_Name\": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53\n");
-    let (code, _, err) = kiln(&["template", "x", c.to_str().unwrap(), "--kube-version", "abc"]);
-    assert_eq!((code, err.as_str()), (1, "Error: invalid kube version 'abc': Invalid Semantic Version\n"));
+    assert_eq!(
+        err,
+        "Error: release name \"Bad_Name\": invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53\n"
+    );
+    let (code, _, err) = kiln(&[
+        "template",
+        "x",
+        c.to_str().unwrap(),
+        "--kube-version",
+        "abc",
+    ]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Error: invalid kube version 'abc': Invalid Semantic Version\n"
+        )
+    );
 }

@@ -40,7 +40,12 @@ fn read_cases(dir: &Path) -> Vec<Case> {
     let text = std::fs::read_to_string(dir.join("cases.tsv")).expect("read cases.tsv");
     let mut lines = text.lines();
     let header: Vec<&str> = lines.next().expect("header").split('\t').collect();
-    let col = |name: &str| header.iter().position(|h| *h == name).unwrap_or_else(|| panic!("column {name}"));
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("column {name}"))
+    };
     let (ir, ins, ic, iv, ig, iflags, idet) = (
         col("release"),
         col("namespace"),
@@ -115,7 +120,11 @@ fn first_diff(want: &str, got: &str) -> String {
             return format!("line {}: want {:?} got {:?}", i + 1, cut(w), cut(g));
         }
     }
-    if want.len() != got.len() { "trailing newline differs".into() } else { "identical".into() }
+    if want.len() != got.len() {
+        "trailing newline differs".into()
+    } else {
+        "identical".into()
+    }
 }
 
 #[test]
@@ -132,12 +141,16 @@ fn corpus_conformance() {
     let mut failed_required = Vec::new();
     let mut total_ms = 0.0;
     for case in &cases {
-        let variant = Path::new(&case.golden).file_stem().and_then(|s| s.to_str()).unwrap_or("").to_string();
+        let variant = Path::new(&case.golden)
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or("")
+            .to_string();
         let id = format!("{}/{}", case.release, variant);
         let t0 = Instant::now();
-        let chart = charts
-            .entry(case.chart.clone())
-            .or_insert_with(|| kiln::chart::load(&dir.join(&case.chart)).map_err(|e| e.to_string()));
+        let chart = charts.entry(case.chart.clone()).or_insert_with(|| {
+            kiln::chart::load(&dir.join(&case.chart)).map_err(|e| e.to_string())
+        });
         let opts = options(case, &dir);
         let result = match chart {
             Ok(c) => template_chart(c, &opts).map_err(|e| {
@@ -157,13 +170,23 @@ fn corpus_conformance() {
             let want = std::fs::read_to_string(&golden_yaml).expect("read golden");
             match &result {
                 Ok(out) => {
-                    let (w, g) = if case.deterministic { (want, out.stdout.clone()) } else { (mask(&want), mask(&out.stdout)) };
+                    let (w, g) = if case.deterministic {
+                        (want, out.stdout.clone())
+                    } else {
+                        (mask(&want), mask(&out.stdout))
+                    };
                     if w == g {
                         let want_err = std::fs::read_to_string(&golden_stderr).unwrap_or_default();
                         if want_err == out.stderr {
                             (true, String::new())
                         } else {
-                            (true, format!("(stdout identical; stderr differs: want {want_err:?} got {:?})", out.stderr))
+                            (
+                                true,
+                                format!(
+                                    "(stdout identical; stderr differs: want {want_err:?} got {:?})",
+                                    out.stderr
+                                ),
+                            )
                         }
                     } else {
                         (false, first_diff(&w, &g))
@@ -173,9 +196,17 @@ fn corpus_conformance() {
             }
         } else if golden_error.is_file() {
             let want = std::fs::read_to_string(&golden_error).expect("read golden error");
-            let want_cause = want.lines().next().unwrap_or("").trim_start_matches("Error: ").to_string();
+            let want_cause = want
+                .lines()
+                .next()
+                .unwrap_or("")
+                .trim_start_matches("Error: ")
+                .to_string();
             match &result {
-                Ok(_) => (false, format!("rendered, but Helm fails with: {want_cause}")),
+                Ok(_) => (
+                    false,
+                    format!("rendered, but Helm fails with: {want_cause}"),
+                ),
                 Err(e) => {
                     let full = format!("Error: {e}\n");
                     let cause = e.lines().next().unwrap_or("");
@@ -189,9 +220,15 @@ fn corpus_conformance() {
                     if full == want || (!case.deterministic && same_lines()) {
                         (true, String::new())
                     } else if cause == want_cause {
-                        (true, "(cause identical, rest of the error text differs)".into())
+                        (
+                            true,
+                            "(cause identical, rest of the error text differs)".into(),
+                        )
                     } else {
-                        (false, format!("error differs: want {want_cause:?} got {cause:?}"))
+                        (
+                            false,
+                            format!("error differs: want {want_cause:?} got {cause:?}"),
+                        )
                     }
                 }
             }
@@ -213,6 +250,12 @@ fn corpus_conformance() {
             }
         }
     }
-    println!("conformance: {ok}/{} byte-identical ({total_ms:.0} ms in total)", cases.len());
-    assert!(failed_required.is_empty(), "required cases differ from Helm: {failed_required:?}");
+    println!(
+        "conformance: {ok}/{} byte-identical ({total_ms:.0} ms in total)",
+        cases.len()
+    );
+    assert!(
+        failed_required.is_empty(),
+        "required cases differ from Helm: {failed_required:?}"
+    );
 }

@@ -21,7 +21,9 @@ pub enum ArchiveError {
 pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
     let gz = flate2::read::GzDecoder::new(data);
     let mut ar = tar::Archive::new(gz);
-    let entries = ar.entries().map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
+    let entries = ar
+        .entries()
+        .map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
     let mut files = Vec::new();
     let mut remaining = MAX_CHART_SIZE;
     for entry in entries {
@@ -50,7 +52,9 @@ pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
         let parts: Vec<&str> = raw_name.split(delim).collect();
         let n = parts[1..].join("/");
         if n.starts_with('/') {
-            return Err(ArchiveError::Invalid("chart illegally contains absolute paths".into()));
+            return Err(ArchiveError::Invalid(
+                "chart illegally contains absolute paths".into(),
+            ));
         }
         let n = clean_path(&n);
         if n == "." {
@@ -59,14 +63,20 @@ pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
             )));
         }
         if n.starts_with("..") {
-            return Err(ArchiveError::Invalid("chart illegally references parent directory".into()));
+            return Err(ArchiveError::Invalid(
+                "chart illegally references parent directory".into(),
+            ));
         }
         let b = n.as_bytes();
         if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
-            return Err(ArchiveError::Invalid("chart contains illegally named files".into()));
+            return Err(ArchiveError::Invalid(
+                "chart contains illegally named files".into(),
+            ));
         }
         if parts[0] == "Chart.yaml" {
-            return Err(ArchiveError::Invalid("chart yaml not in base directory".into()));
+            return Err(ArchiveError::Invalid(
+                "chart yaml not in base directory".into(),
+            ));
         }
         let size = entry.header().size().unwrap_or(0);
         if size > remaining {
@@ -90,7 +100,10 @@ pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
                 "decompressed chart is larger than the maximum file size {MAX_CHART_SIZE}"
             )));
         }
-        files.push(File { name: n, data: strip_bom(buf) });
+        files.push(File {
+            name: n,
+            data: strip_bom(buf),
+        });
     }
     if files.is_empty() {
         return Err(ArchiveError::Invalid("no files in chart archive".into()));

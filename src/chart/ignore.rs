@@ -78,7 +78,12 @@ impl Rules {
         } else {
             (rule, rule.contains('/'))
         };
-        self.patterns.push(Pattern { rule: rule.to_string(), negate, must_dir, whole_path });
+        self.patterns.push(Pattern {
+            rule: rule.to_string(),
+            negate,
+            must_dir,
+            whole_path,
+        });
         Ok(())
     }
 
@@ -89,7 +94,11 @@ impl Rules {
         }
         for p in &self.patterns {
             let matched = || {
-                let target = if p.whole_path { path } else { path.rsplit('/').next().unwrap_or(path) };
+                let target = if p.whole_path {
+                    path
+                } else {
+                    path.rsplit('/').next().unwrap_or(path)
+                };
                 go_match(&p.rule, target).unwrap_or(false)
             };
             if p.negate {

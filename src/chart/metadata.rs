@@ -59,10 +59,18 @@ pub fn format_float32_g(f: f64) -> String {
         return "NaN".into();
     }
     if f32v.is_infinite() {
-        return if f32v > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f32v > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if f32v == 0.0 {
-        return if f32v.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if f32v.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     // Shortest digits that round-trip as a float32.
     let s = format!("{:e}", f32v.abs());
@@ -74,7 +82,7 @@ pub fn format_float32_g(f: f64) -> String {
     if f32v < 0.0 {
         out.push('-');
     }
-    if exp < -4 || exp >= 6 {
+    if !(-4..6).contains(&exp) {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');
@@ -153,7 +161,11 @@ fn string_list(v: &Value, field: &str) -> Result<Vec<String>, String> {
 fn map_entries(v: &Value, field: &str, go_type: &str) -> Result<Vec<(String, Value)>, String> {
     match v {
         Value::Nil => Ok(Vec::new()),
-        Value::Map(m) => Ok(m.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect()),
+        Value::Map(m) => Ok(m
+            .borrow()
+            .iter()
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()),
         other => Err(type_err(other, field, go_type)),
     }
 }
@@ -210,13 +222,19 @@ impl Dependency {
         put_str(&mut m, "repository", &self.repository);
         put_str(&mut m, "condition", &self.condition);
         if !self.tags.is_empty() {
-            m.insert("tags".into(), Value::from(self.tags.iter().map(Value::str).collect::<Vec<_>>()));
+            m.insert(
+                "tags".into(),
+                Value::from(self.tags.iter().map(Value::str).collect::<Vec<_>>()),
+            );
         }
         if self.enabled {
             m.insert("enabled".into(), Value::Bool(true));
         }
         if !self.import_values.is_empty() {
-            m.insert("import-values".into(), Value::from(self.import_values.clone()));
+            m.insert(
+                "import-values".into(),
+                Value::from(self.import_values.clone()),
+            );
         }
         put_str(&mut m, "alias", &self.alias);
         Value::from(m)
@@ -323,7 +341,8 @@ impl Metadata {
                                     Some(d) => self.dependencies.push(d),
                                     None => {
                                         return Err(
-                                            "dependencies must not contain empty or null nodes".into()
+                                            "dependencies must not contain empty or null nodes"
+                                                .into(),
                                         );
                                     }
                                 }
@@ -377,13 +396,25 @@ impl Metadata {
                 *t = sanitize(t);
             }
             if !d.alias.is_empty()
-                && !d.alias.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+                && !d
+                    .alias
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
             {
-                return Err(format!("dependency {:?} has disallowed characters in the alias", d.name));
+                return Err(format!(
+                    "dependency {:?} has disallowed characters in the alias",
+                    d.name
+                ));
             }
-            let key = if d.alias.is_empty() { d.name.clone() } else { d.alias.clone() };
+            let key = if d.alias.is_empty() {
+                d.name.clone()
+            } else {
+                d.alias.clone()
+            };
             if !seen.insert(key.clone()) {
-                return Err(format!("more than one dependency with name or alias {key:?}"));
+                return Err(format!(
+                    "more than one dependency with name or alias {key:?}"
+                ));
             }
         }
         Ok(())
@@ -395,17 +426,28 @@ impl Metadata {
         put_str(&mut m, "name", &self.name);
         put_str(&mut m, "home", &self.home);
         if !self.sources.is_empty() {
-            m.insert("sources".into(), Value::from(self.sources.iter().map(Value::str).collect::<Vec<_>>()));
+            m.insert(
+                "sources".into(),
+                Value::from(self.sources.iter().map(Value::str).collect::<Vec<_>>()),
+            );
         }
         put_str(&mut m, "version", &self.version);
         put_str(&mut m, "description", &self.description);
         if !self.keywords.is_empty() {
-            m.insert("keywords".into(), Value::from(self.keywords.iter().map(Value::str).collect::<Vec<_>>()));
+            m.insert(
+                "keywords".into(),
+                Value::from(self.keywords.iter().map(Value::str).collect::<Vec<_>>()),
+            );
         }
         if !self.maintainers.is_empty() {
             m.insert(
                 "maintainers".into(),
-                Value::from(self.maintainers.iter().map(|x| x.to_plain()).collect::<Vec<_>>()),
+                Value::from(
+                    self.maintainers
+                        .iter()
+                        .map(|x| x.to_plain())
+                        .collect::<Vec<_>>(),
+                ),
             );
         }
         put_str(&mut m, "icon", &self.icon);
@@ -417,15 +459,23 @@ impl Metadata {
             m.insert("deprecated".into(), Value::Bool(true));
         }
         if !self.annotations.is_empty() {
-            let a: BTreeMap<String, Value> =
-                self.annotations.iter().map(|(k, v)| (k.clone(), Value::str(v))).collect();
+            let a: BTreeMap<String, Value> = self
+                .annotations
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::str(v)))
+                .collect();
             m.insert("annotations".into(), Value::from(a));
         }
         put_str(&mut m, "kubeVersion", &self.kube_version);
         if !self.dependencies.is_empty() {
             m.insert(
                 "dependencies".into(),
-                Value::from(self.dependencies.iter().map(|d| d.to_plain()).collect::<Vec<_>>()),
+                Value::from(
+                    self.dependencies
+                        .iter()
+                        .map(|d| d.to_plain())
+                        .collect::<Vec<_>>(),
+                ),
             );
         }
         put_str(&mut m, "type", &self.chart_type);
@@ -444,7 +494,7 @@ mod tests {
             (1.1, "1.1"),
             (1.10, "1.1"),
             (0.1, "0.1"),
-            (3.14159, "3.14159"),
+            (2.5625, "2.5625"),
             (1e6, "1e+06"),
             (123456.0, "123456"),
             (1e-5, "1e-05"),

@@ -70,16 +70,25 @@ impl Chart {
 
 /// Load a chart from a folder or a `.tgz` file.
 pub fn load(path: &Path) -> Result<Chart, ChartError> {
-    let meta = std::fs::metadata(path)
-        .map_err(|e| ChartError::Io { path: path.display().to_string(), msg: io_msg(&e) })?;
+    let meta = std::fs::metadata(path).map_err(|e| ChartError::Io {
+        path: path.display().to_string(),
+        msg: io_msg(&e),
+    })?;
     if meta.is_dir() {
         load_dir(path)
     } else {
-        let data = std::fs::read(path)
-            .map_err(|e| ChartError::Io { path: path.display().to_string(), msg: io_msg(&e) })?;
+        let data = std::fs::read(path).map_err(|e| ChartError::Io {
+            path: path.display().to_string(),
+            msg: io_msg(&e),
+        })?;
         // Helm names the archive by its absolute path.
-        let shown = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()).display().to_string();
-        if !data.starts_with(&[0x1f, 0x8b, 0x08]) && (shown.ends_with(".yaml") || shown.ends_with(".yml")) {
+        let shown = std::path::absolute(path)
+            .unwrap_or_else(|_| path.to_path_buf())
+            .display()
+            .to_string();
+        if !data.starts_with(&[0x1f, 0x8b, 0x08])
+            && (shown.ends_with(".yaml") || shown.ends_with(".yml"))
+        {
             return Err(ChartError::Invalid(format!(
                 "file '{shown}' seems to be a YAML file, but expected a gzipped archive"
             )));
@@ -99,12 +108,16 @@ fn io_msg(e: &std::io::Error) -> String {
 /// Load a chart from the bytes of a `.tgz`; `name` is used in error messages.
 pub fn load_archive_named(data: &[u8], name: &str) -> Result<Chart, ChartError> {
     if !data.starts_with(&[0x1f, 0x8b, 0x08]) {
-        return Err(ChartError::NotGzip { path: name.to_string(), got: sniff(data).into() });
+        return Err(ChartError::NotGzip {
+            path: name.to_string(),
+            got: sniff(data).into(),
+        });
     }
     let files = archive_files(data).map_err(|e| match e {
-        archive::ArchiveError::Corrupt(msg) => {
-            ChartError::CorruptArchive { path: name.to_string(), msg }
-        }
+        archive::ArchiveError::Corrupt(msg) => ChartError::CorruptArchive {
+            path: name.to_string(),
+            msg,
+        },
         archive::ArchiveError::Invalid(msg) => ChartError::Invalid(msg),
     })?;
     load_files(files)
@@ -116,7 +129,10 @@ fn sniff(data: &[u8]) -> &'static str {
     if data.len() < 512 {
         return "application/octet-stream";
     }
-    let binary = data.iter().take(512).any(|&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b);
+    let binary = data
+        .iter()
+        .take(512)
+        .any(|&b| b < 0x09 || (0x0e..0x20).contains(&b) && b != 0x1b);
     if binary {
         "application/octet-stream"
     } else {
@@ -129,8 +145,10 @@ pub fn load_dir(dir: &Path) -> Result<Chart, ChartError> {
     let mut rules = ignore::Rules::empty();
     let ifile = dir.join(".helmignore");
     if ifile.is_file() {
-        let text = std::fs::read_to_string(&ifile)
-            .map_err(|e| ChartError::Io { path: ifile.display().to_string(), msg: io_msg(&e) })?;
+        let text = std::fs::read_to_string(&ifile).map_err(|e| ChartError::Io {
+            path: ifile.display().to_string(),
+            msg: io_msg(&e),
+        })?;
         rules = ignore::Rules::parse(&text)
             .map_err(|e| ChartError::Invalid(format!("{}: {e}", ifile.display())))?;
     }
@@ -140,20 +158,36 @@ pub fn load_dir(dir: &Path) -> Result<Chart, ChartError> {
     load_files(files)
 }
 
-fn walk(dir: &Path, rel: &str, rules: &ignore::Rules, out: &mut Vec<File>) -> Result<(), ChartError> {
-    let rd = std::fs::read_dir(dir)
-        .map_err(|e| ChartError::Io { path: dir.display().to_string(), msg: io_msg(&e) })?;
+fn walk(
+    dir: &Path,
+    rel: &str,
+    rules: &ignore::Rules,
+    out: &mut Vec<File>,
+) -> Result<(), ChartError> {
+    let rd = std::fs::read_dir(dir).map_err(|e| ChartError::Io {
+        path: dir.display().to_string(),
+        msg: io_msg(&e),
+    })?;
     let mut entries: Vec<(String, std::path::PathBuf)> = Vec::new();
     for e in rd {
-        let e = e.map_err(|e| ChartError::Io { path: dir.display().to_string(), msg: io_msg(&e) })?;
+        let e = e.map_err(|e| ChartError::Io {
+            path: dir.display().to_string(),
+            msg: io_msg(&e),
+        })?;
         entries.push((e.file_name().to_string_lossy().into_owned(), e.path()));
     }
     entries.sort();
     for (name, path) in entries {
-        let n = if rel.is_empty() { name.clone() } else { format!("{rel}/{name}") };
+        let n = if rel.is_empty() {
+            name.clone()
+        } else {
+            format!("{rel}/{name}")
+        };
         // Follow symlinks, as Helm's sympath.Walk does.
-        let meta = std::fs::metadata(&path)
-            .map_err(|e| ChartError::Io { path: path.display().to_string(), msg: io_msg(&e) })?;
+        let meta = std::fs::metadata(&path).map_err(|e| ChartError::Io {
+            path: path.display().to_string(),
+            msg: io_msg(&e),
+        })?;
         if meta.is_dir() {
             if rules.ignore(&n, true) {
                 continue;
@@ -177,7 +211,10 @@ fn walk(dir: &Path, rel: &str, rules: &ignore::Rules, out: &mut Vec<File>) -> Re
         }
         let data = std::fs::read(&path)
             .map_err(|e| ChartError::Invalid(format!("error reading {n}: {}", io_msg(&e))))?;
-        out.push(File { name: n, data: strip_bom(data) });
+        out.push(File {
+            name: n,
+            data: strip_bom(data),
+        });
     }
     Ok(())
 }
@@ -210,7 +247,9 @@ pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
     for f in files {
         let name = f.name.as_str();
         if name == "Chart.yaml" || name == "Chart.lock" || name == "requirements.lock" {
-            if name == "requirements.lock" && metadata.as_ref().is_some_and(|m| m.api_version == "v1") {
+            if name == "requirements.lock"
+                && metadata.as_ref().is_some_and(|m| m.api_version == "v1")
+            {
                 other.push(f);
             }
             continue;
@@ -235,8 +274,9 @@ pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
         } else if name == "requirements.yaml" {
             if let Some(md) = metadata.as_mut() {
                 let text = String::from_utf8_lossy(&f.data);
-                md.merge_requirements(&text)
-                    .map_err(|e| ChartError::Invalid(format!("cannot load requirements.yaml: {e}")))?;
+                md.merge_requirements(&text).map_err(|e| {
+                    ChartError::Invalid(format!("cannot load requirements.yaml: {e}"))
+                })?;
                 if md.api_version == "v1" {
                     other.push(f);
                 }
@@ -249,7 +289,10 @@ pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
                 continue;
             }
             let cname = rest.split('/').next().unwrap_or(rest).to_string();
-            let inner = File { name: rest.to_string(), data: f.data };
+            let inner = File {
+                name: rest.to_string(),
+                data: f.data,
+            };
             match groups.iter_mut().find(|(n, _)| *n == cname) {
                 Some((_, v)) => v.push(inner),
                 None => groups.push((cname, vec![inner])),
@@ -261,7 +304,9 @@ pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
     let Some(mut metadata) = metadata else {
         return Err(ChartError::Invalid("Chart.yaml file is missing".into()));
     };
-    metadata.validate().map_err(|e| ChartError::Invalid(format!("validation: {e}")))?;
+    metadata
+        .validate()
+        .map_err(|e| ChartError::Invalid(format!("validation: {e}")))?;
 
     groups.sort_by(|a, b| a.0.cmp(&b.0));
     let mut dependencies = Vec::new();
@@ -270,7 +315,10 @@ pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
             continue;
         }
         let wrap = |e: ChartError| {
-            ChartError::Invalid(format!("error unpacking subchart {n} in {}: {e}", metadata.name))
+            ChartError::Invalid(format!(
+                "error unpacking subchart {n} in {}: {e}",
+                metadata.name
+            ))
         };
         let sc = if n.ends_with(".tgz") {
             let file = &files[0];
@@ -286,7 +334,10 @@ pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
                 .into_iter()
                 .filter_map(|f| {
                     let (_, rest) = f.name.split_once('/')?;
-                    Some(File { name: rest.to_string(), data: f.data })
+                    Some(File {
+                        name: rest.to_string(),
+                        data: f.data,
+                    })
                 })
                 .collect();
             load_files(buff).map_err(wrap)?
@@ -294,7 +345,15 @@ pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
         dependencies.push(sc);
     }
 
-    Ok(Chart { metadata, values, raw_values, schema, templates, files: other, dependencies })
+    Ok(Chart {
+        metadata,
+        values,
+        raw_values,
+        schema,
+        templates,
+        files: other,
+        dependencies,
+    })
 }
 
 /// encoding/json's name for the JSON kind of a value in unmarshal errors.

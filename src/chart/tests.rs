@@ -25,7 +25,11 @@ fn tgz(entries: &[(&str, &[u8])]) -> Vec<u8> {
 
 #[test]
 fn archive_strips_first_component_and_bom() {
-    let data = tgz(&[("c/Chart.yaml", b"x"), ("c/templates/a.yaml", b"\xef\xbb\xbfhi"), ("c/README", b"r")]);
+    let data = tgz(&[
+        ("c/Chart.yaml", b"x"),
+        ("c/templates/a.yaml", b"\xef\xbb\xbfhi"),
+        ("c/README", b"r"),
+    ]);
     let files = archive_files(&data).unwrap();
     let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
     assert_eq!(names, ["Chart.yaml", "templates/a.yaml", "README"]);
@@ -35,9 +39,18 @@ fn archive_strips_first_component_and_bom() {
 #[test]
 fn archive_rejections() {
     let cases: &[(&str, &str)] = &[
-        ("c/../../etc/passwd", "chart illegally references parent directory"),
-        ("Chart.yaml", "chart illegally contains content outside the base directory: \"Chart.yaml\""),
-        ("c", "chart illegally contains content outside the base directory: \"c\""),
+        (
+            "c/../../etc/passwd",
+            "chart illegally references parent directory",
+        ),
+        (
+            "Chart.yaml",
+            "chart illegally contains content outside the base directory: \"Chart.yaml\"",
+        ),
+        (
+            "c",
+            "chart illegally contains content outside the base directory: \"c\"",
+        ),
     ];
     for (name, want) in cases {
         let data = tgz(&[(name, b"x")]);
@@ -59,7 +72,11 @@ fn archive_not_gzip_names_the_file() {
     truncated.truncate(20);
     let err = load_archive_named(&truncated, "t.tgz").unwrap_err();
     assert!(matches!(err, ChartError::CorruptArchive { .. }), "{err:?}");
-    assert!(err.to_string().starts_with("t.tgz: not a valid gzip'ed tar archive"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("t.tgz: not a valid gzip'ed tar archive"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -64,21 +64,42 @@ pub struct List {
 #[derive(Debug, Clone)]
 pub enum Node {
     /// Plain text between actions.
-    Text { pos: Pos, text: Rc<str> },
+    Text {
+        pos: Pos,
+        text: Rc<str>,
+    },
     /// `{{/* … */}}`.
-    Comment { pos: Pos, text: Rc<str> },
+    Comment {
+        pos: Pos,
+        text: Rc<str>,
+    },
     /// `{{ pipeline }}`: prints the result unless the pipeline declares variables.
-    Action { pos: Pos, line: usize, pipe: Pipe },
+    Action {
+        pos: Pos,
+        line: usize,
+        pipe: Pipe,
+    },
     /// `{{if}}`, `{{range}}`, `{{with}}`; `else if`/`else with` are nested in `else_list`
     /// as a single If/With node, as Go's parser builds them.
     If(Branch),
     Range(Branch),
     With(Branch),
     /// `{{break}}` / `{{continue}}` inside a range.
-    Break { pos: Pos, line: usize },
-    Continue { pos: Pos, line: usize },
+    Break {
+        pos: Pos,
+        line: usize,
+    },
+    Continue {
+        pos: Pos,
+        line: usize,
+    },
     /// `{{template "name" pipeline}}` (also what `{{block}}` leaves in place).
-    Template { pos: Pos, line: usize, name: String, pipe: Option<Pipe> },
+    Template {
+        pos: Pos,
+        line: usize,
+        name: String,
+        pipe: Option<Pipe>,
+    },
 }
 
 /// The shared shape of if/range/with.
@@ -130,13 +151,21 @@ pub enum Arg {
     /// A number constant with Go's interpretations of it.
     Number(Number),
     /// A string constant: `quoted` is the source text with quotes, `text` the value.
-    Str { pos: Pos, quoted: Rc<str>, text: Rc<str> },
+    Str {
+        pos: Pos,
+        quoted: Rc<str>,
+        text: Rc<str>,
+    },
     /// `.A.B.C`: field chain on dot; `idents` without dots.
     Field { pos: Pos, idents: Vec<String> },
     /// `$x` or `$x.A.B`: `idents[0]` is the variable name with `$`.
     Variable { pos: Pos, idents: Vec<String> },
     /// `(pipeline).A.B` or other chained field access on a non-field operand.
-    Chain { pos: Pos, node: Box<Arg>, fields: Vec<String> },
+    Chain {
+        pos: Pos,
+        node: Box<Arg>,
+        fields: Vec<String>,
+    },
     /// A function name (Go's IdentifierNode).
     Identifier { pos: Pos, name: String },
     /// A parenthesized pipeline.

@@ -77,7 +77,12 @@ pub struct Item {
 
 impl Item {
     fn eof() -> Item {
-        Item { typ: ItemType::Eof, pos: 0, val: "EOF".into(), line: 0 }
+        Item {
+            typ: ItemType::Eof,
+            pos: 0,
+            val: "EOF".into(),
+            line: 0,
+        }
     }
 }
 
@@ -195,7 +200,10 @@ impl<'a> Lexer<'a> {
     fn backup(&mut self) {
         if !self.at_eof
             && self.pos > 0
-            && let Some(r) = self.input.get(..self.pos).and_then(|s| s.chars().next_back())
+            && let Some(r) = self
+                .input
+                .get(..self.pos)
+                .and_then(|s| s.chars().next_back())
         {
             self.pos -= r.len_utf8();
             if r == '\n' {
@@ -205,8 +213,17 @@ impl<'a> Lexer<'a> {
     }
 
     fn this_item(&mut self, typ: ItemType) -> Item {
-        let val = self.input.get(self.start..self.pos).unwrap_or("").to_string();
-        let i = Item { typ, pos: self.start, val, line: self.start_line };
+        let val = self
+            .input
+            .get(self.start..self.pos)
+            .unwrap_or("")
+            .to_string();
+        let i = Item {
+            typ,
+            pos: self.start,
+            val,
+            line: self.start_line,
+        };
         self.start = self.pos;
         self.start_line = self.line;
         i
@@ -249,7 +266,12 @@ impl<'a> Lexer<'a> {
     }
 
     fn errorf(&mut self, msg: String) -> Option<State> {
-        self.item = Item { typ: ItemType::Error, pos: self.start, val: msg, line: self.start_line };
+        self.item = Item {
+            typ: ItemType::Error,
+            pos: self.start,
+            val: msg,
+            line: self.start_line,
+        };
         self.start = 0;
         self.pos = 0;
         self.input = "";
@@ -258,8 +280,17 @@ impl<'a> Lexer<'a> {
 
     /// The next item from the input.
     pub fn next_item(&mut self) -> Item {
-        self.item = Item { typ: ItemType::Eof, pos: self.pos, val: "EOF".into(), line: self.start_line };
-        let mut state = if self.inside_action { State::InsideAction } else { State::Text };
+        self.item = Item {
+            typ: ItemType::Eof,
+            pos: self.pos,
+            val: "EOF".into(),
+            line: self.start_line,
+        };
+        let mut state = if self.inside_action {
+            State::InsideAction
+        } else {
+            State::Text
+        };
         loop {
             let next = match state {
                 State::Text => self.lex_text(),
@@ -290,10 +321,16 @@ impl<'a> Lexer<'a> {
                 let delim_end = self.pos + self.left_delim.len();
                 let mut trim_length = 0;
                 if has_left_trim_marker(self.input.get(delim_end..).unwrap_or("")) {
-                    trim_length = right_trim_length(self.input.get(self.start..self.pos).unwrap_or(""));
+                    trim_length =
+                        right_trim_length(self.input.get(self.start..self.pos).unwrap_or(""));
                 }
                 self.pos -= trim_length;
-                self.line += self.input.get(self.start..self.pos).unwrap_or("").matches('\n').count();
+                self.line += self
+                    .input
+                    .get(self.start..self.pos)
+                    .unwrap_or("")
+                    .matches('\n')
+                    .count();
                 let i = self.this_item(ItemType::Text);
                 self.pos += trim_length;
                 self.ignore();
@@ -305,7 +342,12 @@ impl<'a> Lexer<'a> {
         }
         self.pos = self.input.len();
         if self.pos > self.start {
-            self.line += self.input.get(self.start..self.pos).unwrap_or("").matches('\n').count();
+            self.line += self
+                .input
+                .get(self.start..self.pos)
+                .unwrap_or("")
+                .matches('\n')
+                .count();
             return self.emit(ItemType::Text);
         }
         self.emit(ItemType::Eof)
@@ -313,7 +355,11 @@ impl<'a> Lexer<'a> {
 
     fn at_right_delim(&self) -> (bool, bool) {
         let rest = self.rest();
-        if has_right_trim_marker(rest) && rest.get(TRIM_MARKER_LEN..).is_some_and(|s| s.starts_with(self.right_delim)) {
+        if has_right_trim_marker(rest)
+            && rest
+                .get(TRIM_MARKER_LEN..)
+                .is_some_and(|s| s.starts_with(self.right_delim))
+        {
             return (true, true);
         }
         if rest.starts_with(self.right_delim) {
@@ -326,7 +372,11 @@ impl<'a> Lexer<'a> {
         self.pos += self.left_delim.len();
         let trim_space = has_left_trim_marker(self.rest());
         let after_marker = if trim_space { TRIM_MARKER_LEN } else { 0 };
-        if self.rest().get(after_marker..).is_some_and(|s| s.starts_with(LEFT_COMMENT)) {
+        if self
+            .rest()
+            .get(after_marker..)
+            .is_some_and(|s| s.starts_with(LEFT_COMMENT))
+        {
             self.pos += after_marker;
             self.ignore();
             return Some(State::Comment);
@@ -410,7 +460,11 @@ impl<'a> Lexer<'a> {
             '`' => Some(State::RawQuote),
             '$' => Some(State::Variable),
             '\'' => Some(State::Char),
-            '.' if !self.rest().as_bytes().first().is_some_and(|b| b.is_ascii_digit())
+            '.' if !self
+                .rest()
+                .as_bytes()
+                .first()
+                .is_some_and(|b| b.is_ascii_digit())
                 && self.pos < self.input.len() =>
             {
                 Some(State::Field)
@@ -435,7 +489,10 @@ impl<'a> Lexer<'a> {
                 self.emit(ItemType::RightParen)
             }
             _ if r.is_ascii() && !r.is_ascii_control() => self.emit(ItemType::Char),
-            _ => self.errorf(format!("unrecognized character in action: {}", go_unicode(r))),
+            _ => self.errorf(format!(
+                "unrecognized character in action: {}",
+                go_unicode(r)
+            )),
         }
     }
 
@@ -449,7 +506,11 @@ impl<'a> Lexer<'a> {
             num_spaces += 1;
         }
         let from = self.input.get(self.pos.saturating_sub(1)..).unwrap_or("");
-        if has_right_trim_marker(from) && from.get(TRIM_MARKER_LEN..).is_some_and(|s| s.starts_with(self.right_delim)) {
+        if has_right_trim_marker(from)
+            && from
+                .get(TRIM_MARKER_LEN..)
+                .is_some_and(|s| s.starts_with(self.right_delim))
+        {
             self.backup();
             if num_spaces == 1 {
                 return Some(State::RightDelim);
@@ -546,12 +607,21 @@ impl<'a> Lexer<'a> {
 
     fn lex_number(&mut self) -> Option<State> {
         if !self.scan_number() {
-            let text = self.input.get(self.start..self.pos).unwrap_or("").to_string();
+            let text = self
+                .input
+                .get(self.start..self.pos)
+                .unwrap_or("")
+                .to_string();
             return self.errorf(format!("bad number syntax: {}", go_quote(&text)));
         }
         if matches!(self.peek(), Some('+' | '-')) {
-            if !self.scan_number() || !self.input.get(..self.pos).is_some_and(|s| s.ends_with('i')) {
-                let text = self.input.get(self.start..self.pos).unwrap_or("").to_string();
+            if !self.scan_number() || !self.input.get(..self.pos).is_some_and(|s| s.ends_with('i'))
+            {
+                let text = self
+                    .input
+                    .get(self.start..self.pos)
+                    .unwrap_or("")
+                    .to_string();
                 return self.errorf(format!("bad number syntax: {}", go_quote(&text)));
             }
             return self.emit(ItemType::Complex);
@@ -685,7 +755,11 @@ pub fn is_go_print(r: char) -> bool {
 
 /// Go's `%#U`: `U+0023 '#'` (the quoted char only when printable).
 pub fn go_unicode(r: char) -> String {
-    if is_go_print(r) { format!("U+{:04X} '{}'", r as u32, r) } else { format!("U+{:04X}", r as u32) }
+    if is_go_print(r) {
+        format!("U+{:04X} '{}'", r as u32, r)
+    } else {
+        format!("U+{:04X}", r as u32)
+    }
 }
 
 fn go_unicode_opt(r: Option<char>) -> String {
@@ -711,7 +785,9 @@ pub fn go_quote(s: &str) -> String {
             '\t' => out.push_str("\\t"),
             '\u{b}' => out.push_str("\\v"),
             _ if is_go_print(r) => out.push(r),
-            _ if (r as u32) < 0x20 || r == '\u{7f}' => out.push_str(&format!("\\x{:02x}", r as u32)),
+            _ if (r as u32) < 0x20 || r == '\u{7f}' => {
+                out.push_str(&format!("\\x{:02x}", r as u32))
+            }
             _ if (r as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", r as u32)),
             _ => out.push_str(&format!("\\U{:08x}", r as u32)),
         }
@@ -755,8 +831,22 @@ mod tests {
             ("", vec![eof()]),
             (" \t\n", vec![it(Text, " \t\n"), eof()]),
             ("now is the time", vec![it(Text, "now is the time"), eof()]),
-            ("hello-{{/* this is a comment */}}-world", vec![it(Text, "hello-"), it(Text, "-world"), eof()]),
-            ("{{,@% }}", vec![ld(), it(Char, ","), it(Char, "@"), it(Char, "%"), sp(), rd(), eof()]),
+            (
+                "hello-{{/* this is a comment */}}-world",
+                vec![it(Text, "hello-"), it(Text, "-world"), eof()],
+            ),
+            (
+                "{{,@% }}",
+                vec![
+                    ld(),
+                    it(Char, ","),
+                    it(Char, "@"),
+                    it(Char, "%"),
+                    sp(),
+                    rd(),
+                    eof(),
+                ],
+            ),
             (
                 "{{((3))}}",
                 vec![
@@ -773,8 +863,14 @@ mod tests {
             ("{{}}", vec![ld(), rd(), eof()]),
             ("{{for}}", vec![ld(), it(Identifier, "for"), rd(), eof()]),
             ("{{block}}", vec![ld(), it(Block, "block"), rd(), eof()]),
-            (r#"{{"abc \n\t\" "}}"#, vec![ld(), it(String, r#""abc \n\t\" ""#), rd(), eof()]),
-            ("{{`abc\n\t\" `}}", vec![ld(), it(RawString, "`abc\n\t\" `"), rd(), eof()]),
+            (
+                r#"{{"abc \n\t\" "}}"#,
+                vec![ld(), it(String, r#""abc \n\t\" ""#), rd(), eof()],
+            ),
+            (
+                "{{`abc\n\t\" `}}",
+                vec![ld(), it(RawString, "`abc\n\t\" `"), rd(), eof()],
+            ),
             (
                 "{{1 02 0x14 0X14 -7.2i 1e3 1E3 +1.2e-4 4.2i 1+2i 1_2 0x1.e_fp4 0X1.E_FP4}}",
                 vec![
@@ -829,7 +925,10 @@ mod tests {
                     eof(),
                 ],
             ),
-            ("{{true false}}", vec![ld(), it(Bool, "true"), sp(), it(Bool, "false"), rd(), eof()]),
+            (
+                "{{true false}}",
+                vec![ld(), it(Bool, "true"), sp(), it(Bool, "false"), rd(), eof()],
+            ),
             ("{{.}}", vec![ld(), it(Dot, "."), rd(), eof()]),
             ("{{nil}}", vec![ld(), it(Nil, "nil"), rd(), eof()]),
             (
@@ -892,7 +991,19 @@ mod tests {
                     eof(),
                 ],
             ),
-            ("{{$x = 1}}", vec![ld(), it(Variable, "$x"), sp(), it(Assign, "="), sp(), it(Number, "1"), rd(), eof()]),
+            (
+                "{{$x = 1}}",
+                vec![
+                    ld(),
+                    it(Variable, "$x"),
+                    sp(),
+                    it(Assign, "="),
+                    sp(),
+                    it(Number, "1"),
+                    rd(),
+                    eof(),
+                ],
+            ),
             (
                 "{{$x, $y := range .}}",
                 vec![
@@ -935,38 +1046,127 @@ mod tests {
                     eof(),
                 ],
             ),
-            ("{{break continue}}", vec![ld(), it(Break, "break"), sp(), it(Continue, "continue"), rd(), eof()]),
+            (
+                "{{break continue}}",
+                vec![
+                    ld(),
+                    it(Break, "break"),
+                    sp(),
+                    it(Continue, "continue"),
+                    rd(),
+                    eof(),
+                ],
+            ),
             // trim markers
             (
                 "hello- {{- 3 -}} -world",
-                vec![it(Text, "hello-"), ld(), it(Number, "3"), rd(), it(Text, "-world"), eof()],
+                vec![
+                    it(Text, "hello-"),
+                    ld(),
+                    it(Number, "3"),
+                    rd(),
+                    it(Text, "-world"),
+                    eof(),
+                ],
             ),
             (
                 "hello-\n\t{{-\t3\t-}}\r\n-world",
-                vec![it(Text, "hello-"), ld(), it(Number, "3"), rd(), it(Text, "-world"), eof()],
+                vec![
+                    it(Text, "hello-"),
+                    ld(),
+                    it(Number, "3"),
+                    rd(),
+                    it(Text, "-world"),
+                    eof(),
+                ],
             ),
-            ("hello- {{- /* c */ -}} -world", vec![it(Text, "hello-"), it(Text, "-world"), eof()]),
+            (
+                "hello- {{- /* c */ -}} -world",
+                vec![it(Text, "hello-"), it(Text, "-world"), eof()],
+            ),
             ("{{-3}}", vec![ld(), it(Number, "-3"), rd(), eof()]),
-            ("{{3 -}}x", vec![ld(), it(Number, "3"), rd(), it(Text, "x"), eof()]),
-            ("{{ 3  -}}x", vec![ld(), sp(), it(Number, "3"), it(Space, " "), rd(), it(Text, "x"), eof()]),
+            (
+                "{{3 -}}x",
+                vec![ld(), it(Number, "3"), rd(), it(Text, "x"), eof()],
+            ),
+            (
+                "{{ 3  -}}x",
+                vec![
+                    ld(),
+                    sp(),
+                    it(Number, "3"),
+                    it(Space, " "),
+                    rd(),
+                    it(Text, "x"),
+                    eof(),
+                ],
+            ),
             (
                 "{{.x\n| y}}",
-                vec![ld(), it(Field, ".x"), it(Space, "\n"), it(Pipe, "|"), sp(), it(Identifier, "y"), rd(), eof()],
+                vec![
+                    ld(),
+                    it(Field, ".x"),
+                    it(Space, "\n"),
+                    it(Pipe, "|"),
+                    sp(),
+                    it(Identifier, "y"),
+                    rd(),
+                    eof(),
+                ],
             ),
             // errors
-            ("#{{\u{1}}}", vec![it(Text, "#"), ld(), it(Error, "unrecognized character in action: U+0001")]),
+            (
+                "#{{\u{1}}}",
+                vec![
+                    it(Text, "#"),
+                    ld(),
+                    it(Error, "unrecognized character in action: U+0001"),
+                ],
+            ),
             ("{{", vec![ld(), it(Error, "unclosed action")]),
-            ("{{range", vec![ld(), it(Range, "range"), it(Error, "unclosed action")]),
-            ("{{\"\n\"}}", vec![ld(), it(Error, "unterminated quoted string")]),
-            ("{{`xx}}", vec![ld(), it(Error, "unterminated raw quoted string")]),
-            ("{{'a}}", vec![ld(), it(Error, "unterminated character constant")]),
+            (
+                "{{range",
+                vec![ld(), it(Range, "range"), it(Error, "unclosed action")],
+            ),
+            (
+                "{{\"\n\"}}",
+                vec![ld(), it(Error, "unterminated quoted string")],
+            ),
+            (
+                "{{`xx}}",
+                vec![ld(), it(Error, "unterminated raw quoted string")],
+            ),
+            (
+                "{{'a}}",
+                vec![ld(), it(Error, "unterminated character constant")],
+            ),
             ("{{3k}}", vec![ld(), it(Error, "bad number syntax: \"3k\"")]),
-            ("{{(3}}", vec![ld(), it(LeftParen, "("), it(Number, "3"), it(Error, "unclosed left paren")]),
-            ("{{3)}}", vec![ld(), it(Number, "3"), it(Error, "unexpected right paren")]),
-            ("{{.a#b}}", vec![ld(), it(Error, "bad character U+0023 '#'")]),
+            (
+                "{{(3}}",
+                vec![
+                    ld(),
+                    it(LeftParen, "("),
+                    it(Number, "3"),
+                    it(Error, "unclosed left paren"),
+                ],
+            ),
+            (
+                "{{3)}}",
+                vec![ld(), it(Number, "3"), it(Error, "unexpected right paren")],
+            ),
+            (
+                "{{.a#b}}",
+                vec![ld(), it(Error, "bad character U+0023 '#'")],
+            ),
             ("{{/*\n", vec![it(Error, "unclosed comment")]),
-            ("{{/* */x}}", vec![it(Error, "comment ends before closing delimiter")]),
-            ("{{x:y}}", vec![ld(), it(Identifier, "x"), it(Error, "expected :=")]),
+            (
+                "{{/* */x}}",
+                vec![it(Error, "comment ends before closing delimiter")],
+            ),
+            (
+                "{{x:y}}",
+                vec![ld(), it(Identifier, "x"), it(Error, "expected :=")],
+            ),
         ];
         for (input, want) in cases {
             assert_eq!(collect(input), want, "input {input:?}");

@@ -18,14 +18,18 @@ pub struct ParseError {
 
 /// Go's predefined template functions (`text/template/funcs.go builtins`).
 pub const BUILTIN_FUNCS: &[&str] = &[
-    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf", "println", "urlquery", "eq",
-    "ge", "gt", "le", "lt", "ne",
+    "and", "call", "html", "index", "slice", "js", "len", "not", "or", "print", "printf",
+    "println", "urlquery", "eq", "ge", "gt", "le", "lt", "ne",
 ];
 
 /// Go's `parse.Parse`: the trees a text defines. The first is the text itself, named
 /// `name`; then one per `define`/`block`, in order. `is_func` says whether a function
 /// name exists (Go rejects unknown functions at parse time: `function "x" not defined`).
-pub fn parse(name: &str, text: &str, is_func: &dyn Fn(&str) -> bool) -> Result<Vec<Tree>, ParseError> {
+pub fn parse(
+    name: &str,
+    text: &str,
+    is_func: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Tree>, ParseError> {
     let has_func = |f: &str| BUILTIN_FUNCS.contains(&f) || is_func(f);
     let mut shared = Shared {
         lex: Lexer::new(text),
@@ -94,7 +98,12 @@ struct TreeParser<'s, 'a> {
 }
 
 fn empty_item() -> Item {
-    Item { typ: ItemType::Eof, pos: 0, val: String::new(), line: 0 }
+    Item {
+        typ: ItemType::Eof,
+        pos: 0,
+        val: String::new(),
+        line: 0,
+    }
 }
 
 impl<'s, 'a> TreeParser<'s, 'a> {
@@ -168,7 +177,12 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     // ---- errors ----
 
     fn errorf(&self, msg: impl std::fmt::Display) -> ParseError {
-        ParseError { msg: format!("template: {}:{}: {}", self.sh.parse_name, self.token[0].line, msg) }
+        ParseError {
+            msg: format!(
+                "template: {}:{}: {}",
+                self.sh.parse_name, self.token[0].line, msg
+            ),
+        }
     }
 
     fn expect(&mut self, expected: ItemType, context: &str) -> R<Item> {
@@ -191,7 +205,10 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         if token.typ == ItemType::Error {
             let mut extra = String::new();
             if self.action_line != 0 && self.action_line != token.line {
-                extra = format!(" in action started at {}:{}", self.sh.parse_name, self.action_line);
+                extra = format!(
+                    " in action started at {}:{}",
+                    self.sh.parse_name, self.action_line
+                );
                 if token.val.ends_with(" action") {
                     extra = extra[" in action".len()..].to_string();
                 }
@@ -204,7 +221,12 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     // ---- trees ----
 
     fn make_tree(&self, name: String, root: List) -> Tree {
-        Tree { name, parse_name: self.sh.parse_name.clone(), text: self.sh.text.clone(), root }
+        Tree {
+            name,
+            parse_name: self.sh.parse_name.clone(),
+            text: self.sh.text.clone(),
+            root,
+        }
     }
 
     /// Go's `Tree.add`: install the tree unless a non-empty one of that name exists.
@@ -215,9 +237,10 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             Some(i) if self.sh.tree_set[i].is_empty() => self.sh.tree_set[i] = tree,
             Some(_) => {
                 if !tree.is_empty() {
-                    return Err(
-                        self.errorf(format!("template: multiple definition of template {}", go_quote(&self.name)))
-                    );
+                    return Err(self.errorf(format!(
+                        "template: multiple definition of template {}",
+                        go_quote(&self.name)
+                    )));
                 }
             }
         }
@@ -226,7 +249,10 @@ impl<'s, 'a> TreeParser<'s, 'a> {
 
     /// Go's `parse`: the top level, which also handles `{{define}}`.
     fn parse(&mut self) -> R<List> {
-        let mut root = List { pos: self.peek().pos, nodes: Vec::new() };
+        let mut root = List {
+            pos: self.peek().pos,
+            nodes: Vec::new(),
+        };
         while self.peek().typ != ItemType::Eof {
             if self.peek().typ == ItemType::LeftDelim {
                 let delim = self.next();
@@ -261,7 +287,10 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     }
 
     fn item_list(&mut self) -> R<(List, Parsed)> {
-        let mut list = List { pos: self.peek_non_space().pos, nodes: Vec::new() };
+        let mut list = List {
+            pos: self.peek_non_space().pos,
+            nodes: Vec::new(),
+        };
         while self.peek_non_space().typ != ItemType::Eof {
             match self.text_or_action()? {
                 Parsed::Node(n) => list.nodes.push(n),
@@ -274,14 +303,20 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     fn text_or_action(&mut self) -> R<Parsed> {
         let token = self.next_non_space();
         match token.typ {
-            ItemType::Text => Ok(Parsed::Node(Node::Text { pos: token.pos, text: Rc::from(token.val.as_str()) })),
+            ItemType::Text => Ok(Parsed::Node(Node::Text {
+                pos: token.pos,
+                text: Rc::from(token.val.as_str()),
+            })),
             ItemType::LeftDelim => {
                 self.action_line = token.line;
                 let r = self.action();
                 self.action_line = 0;
                 r
             }
-            ItemType::Comment => Ok(Parsed::Node(Node::Comment { pos: token.pos, text: Rc::from(token.val.as_str()) })),
+            ItemType::Comment => Ok(Parsed::Node(Node::Comment {
+                pos: token.pos,
+                text: Rc::from(token.val.as_str()),
+            })),
             _ => Err(self.unexpected(&token, "input")),
         }
     }
@@ -305,14 +340,22 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 self.backup();
                 let token = self.peek();
                 let pipe = self.pipeline("command", ItemType::RightDelim)?;
-                Node::Action { pos: token.pos, line: token.line, pipe }
+                Node::Action {
+                    pos: token.pos,
+                    line: token.line,
+                    pipe,
+                }
             }
         };
         Ok(Parsed::Node(node))
     }
 
     fn break_control(&mut self, pos: Pos, line: usize, is_break: bool) -> R<Node> {
-        let word = if is_break { "{{break}}" } else { "{{continue}}" };
+        let word = if is_break {
+            "{{break}}"
+        } else {
+            "{{continue}}"
+        };
         let token = self.next_non_space();
         if token.typ != ItemType::RightDelim {
             return Err(self.unexpected(&token, word));
@@ -320,12 +363,22 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         if self.range_depth == 0 {
             return Err(self.errorf(format!("{word} outside {{{{range}}}}")));
         }
-        Ok(if is_break { Node::Break { pos, line } } else { Node::Continue { pos, line } })
+        Ok(if is_break {
+            Node::Break { pos, line }
+        } else {
+            Node::Continue { pos, line }
+        })
     }
 
     fn pipeline(&mut self, context: &str, end: ItemType) -> R<Pipe> {
         let token = self.peek_non_space();
-        let mut pipe = Pipe { pos: token.pos, line: token.line, is_assign: false, decl: Vec::new(), cmds: Vec::new() };
+        let mut pipe = Pipe {
+            pos: token.pos,
+            line: token.line,
+            is_assign: false,
+            decl: Vec::new(),
+            cmds: Vec::new(),
+        };
         // Declarations or assignments.
         loop {
             let v = self.peek_non_space();
@@ -338,11 +391,17 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             if next.typ == ItemType::Assign || next.typ == ItemType::Declare {
                 pipe.is_assign = next.typ == ItemType::Assign;
                 self.next_non_space();
-                pipe.decl.push(Variable { pos: v.pos, name: v.val.clone() });
+                pipe.decl.push(Variable {
+                    pos: v.pos,
+                    name: v.val.clone(),
+                });
                 self.vars.push(v.val);
             } else if next.typ == ItemType::Char && next.val == "," {
                 self.next_non_space();
-                pipe.decl.push(Variable { pos: v.pos, name: v.val.clone() });
+                pipe.decl.push(Variable {
+                    pos: v.pos,
+                    name: v.val.clone(),
+                });
                 self.vars.push(v.val);
                 if context == "range" && pipe.decl.len() < 2 {
                     match self.peek_non_space().typ {
@@ -398,9 +457,18 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         for (i, c) in pipe.cmds.iter().enumerate().skip(1) {
             if matches!(
                 c.args.first(),
-                Some(Arg::Bool { .. } | Arg::Dot { .. } | Arg::Nil { .. } | Arg::Number(_) | Arg::Str { .. })
+                Some(
+                    Arg::Bool { .. }
+                        | Arg::Dot { .. }
+                        | Arg::Nil { .. }
+                        | Arg::Number(_)
+                        | Arg::Str { .. }
+                )
             ) {
-                return Err(self.errorf(format!("non executable command in pipeline stage {}", i + 1)));
+                return Err(self.errorf(format!(
+                    "non executable command in pipeline stage {}",
+                    i + 1
+                )));
             }
         }
         Ok(())
@@ -441,11 +509,17 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 if context == "if" && self.peek().typ == ItemType::If {
                     self.next();
                     let node = self.if_control()?;
-                    else_list = Some(List { pos: else_pos, nodes: vec![node] });
+                    else_list = Some(List {
+                        pos: else_pos,
+                        nodes: vec![node],
+                    });
                 } else if context == "with" && self.peek().typ == ItemType::With {
                     self.next();
                     let node = self.with_control()?;
-                    else_list = Some(List { pos: else_pos, nodes: vec![node] });
+                    else_list = Some(List {
+                        pos: else_pos,
+                        nodes: vec![node],
+                    });
                 } else {
                     let (l, next) = self.item_list()?;
                     if !matches!(next, Parsed::End) {
@@ -456,7 +530,13 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             }
             Parsed::Node(_) => {}
         }
-        Ok(Branch { pos: pipe.pos, line: pipe.line, pipe, list, else_list })
+        Ok(Branch {
+            pos: pipe.pos,
+            line: pipe.line,
+            pipe,
+            list,
+            else_list,
+        })
     }
 
     fn if_control(&mut self) -> R<Node> {
@@ -495,7 +575,12 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         }
         block.add(root)?;
         self.nest_depth -= 1;
-        Ok(Node::Template { pos: token.pos, line: token.line, name, pipe: Some(pipe) })
+        Ok(Node::Template {
+            pos: token.pos,
+            line: token.line,
+            name,
+            pipe: Some(pipe),
+        })
     }
 
     fn template_control(&mut self) -> R<Node> {
@@ -507,7 +592,12 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             self.backup();
             pipe = Some(self.pipeline(context, ItemType::RightDelim)?);
         }
-        Ok(Node::Template { pos: token.pos, line: token.line, name, pipe })
+        Ok(Node::Template {
+            pos: token.pos,
+            line: token.line,
+            name,
+            pipe,
+        })
     }
 
     fn parse_template_name(&mut self, token: &Item, context: &str) -> R<String> {
@@ -521,7 +611,10 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     }
 
     fn command(&mut self) -> R<Command> {
-        let mut cmd = Command { pos: self.peek_non_space().pos, args: Vec::new() };
+        let mut cmd = Command {
+            pos: self.peek_non_space().pos,
+            args: Vec::new(),
+        };
         loop {
             self.peek_non_space();
             if let Some(operand) = self.operand()? {
@@ -558,16 +651,33 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         Ok(Some(match node {
             Arg::Field { mut idents, .. } => {
                 idents.extend(fields);
-                Arg::Field { pos: chain_pos, idents }
+                Arg::Field {
+                    pos: chain_pos,
+                    idents,
+                }
             }
             Arg::Variable { mut idents, .. } => {
                 idents.extend(fields);
-                Arg::Variable { pos: chain_pos, idents }
+                Arg::Variable {
+                    pos: chain_pos,
+                    idents,
+                }
             }
-            Arg::Bool { .. } | Arg::Str { .. } | Arg::Number(_) | Arg::Nil { .. } | Arg::Dot { .. } => {
-                return Err(self.errorf(format!("unexpected . after term {}", go_quote(&node.to_string()))));
+            Arg::Bool { .. }
+            | Arg::Str { .. }
+            | Arg::Number(_)
+            | Arg::Nil { .. }
+            | Arg::Dot { .. } => {
+                return Err(self.errorf(format!(
+                    "unexpected . after term {}",
+                    go_quote(&node.to_string())
+                )));
             }
-            node => Arg::Chain { pos: chain_pos, node: Box::new(node), fields },
+            node => Arg::Chain {
+                pos: chain_pos,
+                node: Box::new(node),
+                fields,
+            },
         }))
     }
 
@@ -577,9 +687,14 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         Ok(Some(match token.typ {
             ItemType::Identifier => {
                 if !(self.sh.has_func)(&token.val) {
-                    return Err(self.errorf(format!("function {} not defined", go_quote(&token.val))));
+                    return Err(
+                        self.errorf(format!("function {} not defined", go_quote(&token.val)))
+                    );
                 }
-                Arg::Identifier { pos, name: token.val }
+                Arg::Identifier {
+                    pos,
+                    name: token.val,
+                }
             }
             ItemType::Dot => Arg::Dot { pos },
             ItemType::Nil => Arg::Nil { pos },
@@ -591,10 +706,19 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 Arg::Variable { pos, idents }
             }
             ItemType::Field => {
-                let idents = token.val.get(1..).unwrap_or("").split('.').map(str::to_string).collect();
+                let idents = token
+                    .val
+                    .get(1..)
+                    .unwrap_or("")
+                    .split('.')
+                    .map(str::to_string)
+                    .collect();
                 Arg::Field { pos, idents }
             }
-            ItemType::Bool => Arg::Bool { pos, value: token.val == "true" },
+            ItemType::Bool => Arg::Bool {
+                pos,
+                value: token.val == "true",
+            },
             ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
                 match new_number(pos, &token.val, token.typ) {
                     Ok(n) => Arg::Number(n),
@@ -613,7 +737,11 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 Arg::Pipe(Box::new(r?))
             }
             ItemType::String | ItemType::RawString => match unquote(&token.val) {
-                Some(s) => Arg::Str { pos, quoted: Rc::from(token.val.as_str()), text: Rc::from(s.as_str()) },
+                Some(s) => Arg::Str {
+                    pos,
+                    quoted: Rc::from(token.val.as_str()),
+                    text: Rc::from(s.as_str()),
+                },
                 None => return Err(self.errorf("invalid syntax")),
             },
             _ => {
@@ -641,7 +769,7 @@ fn unquote_char(s: &str, quote: u8) -> Option<(u32, bool, &str)> {
         return Some((c as u32, false, &s[1..]));
     }
     let c = *b.get(1)?;
-    let rest = &s[2..];
+    let rest = s.get(2..)?; // not a char boundary: an invalid escape anyway
     let simple = |v: char| Some((v as u32, false, rest));
     match c {
         b'a' => simple('\u{7}'),
@@ -849,7 +977,11 @@ fn parse_float(s: &str) -> Option<f64> {
     }
     let lower_rest = s[i..].to_ascii_lowercase();
     if lower_rest == "inf" || lower_rest == "infinity" {
-        return Some(if neg { f64::NEG_INFINITY } else { f64::INFINITY });
+        return Some(if neg {
+            f64::NEG_INFINITY
+        } else {
+            f64::INFINITY
+        });
     }
     if lower_rest == "nan" && i == 0 {
         return Some(f64::NAN);
@@ -928,8 +1060,16 @@ fn parse_float(s: &str) -> Option<f64> {
     } else {
         let text = format!(
             "{}.{}e{}",
-            if int_digits.is_empty() { "0" } else { &int_digits },
-            if frac_digits.is_empty() { "0" } else { &frac_digits },
+            if int_digits.is_empty() {
+                "0"
+            } else {
+                &int_digits
+            },
+            if frac_digits.is_empty() {
+                "0"
+            } else {
+                &frac_digits
+            },
             exp
         );
         text.parse::<f64>().ok()?
@@ -1022,9 +1162,9 @@ fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<Number, String> {
         ItemType::Complex => {
             // real part, then a signed imaginary part ending in 'i'.
             let b = text.as_bytes();
-            let split = (1..b.len())
-                .rev()
-                .find(|&k| (b[k] == b'+' || b[k] == b'-') && !matches!(b[k - 1], b'e' | b'E' | b'p' | b'P'));
+            let split = (1..b.len()).rev().find(|&k| {
+                (b[k] == b'+' || b[k] == b'-') && !matches!(b[k - 1], b'e' | b'E' | b'p' | b'P')
+            });
             let parsed = split.and_then(|k| {
                 let re = parse_float(&text[..k])?;
                 let im = parse_float(text[k..].strip_suffix('i')?)?;
@@ -1077,7 +1217,11 @@ fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<Number, String> {
             n.is_int = true;
             n.int = f as i64;
         }
-        if !n.is_uint && f.is_finite() && (0.0..1.8446744073709552e19).contains(&f) && (f as u64) as f64 == f {
+        if !n.is_uint
+            && f.is_finite()
+            && (0.0..1.8446744073709552e19).contains(&f)
+            && (f as u64) as f64 == f
+        {
             n.is_uint = true;
             n.uint = f as u64;
         }
@@ -1094,12 +1238,15 @@ fn simplify_complex(n: &mut Number, re: f64, im: f64) {
     n.is_float = im == 0.0;
     if n.is_float {
         n.float = re;
-        n.is_int =
-            re.is_finite() && (-9.223372036854776e18..9.223372036854776e18).contains(&re) && (re as i64) as f64 == re;
+        n.is_int = re.is_finite()
+            && (-9.223372036854776e18..9.223372036854776e18).contains(&re)
+            && (re as i64) as f64 == re;
         if n.is_int {
             n.int = re as i64;
         }
-        n.is_uint = re.is_finite() && (0.0..1.8446744073709552e19).contains(&re) && (re as u64) as f64 == re;
+        n.is_uint = re.is_finite()
+            && (0.0..1.8446744073709552e19).contains(&re)
+            && (re as u64) as f64 == re;
         if n.is_uint {
             n.uint = re as u64;
         }
@@ -1111,7 +1258,18 @@ mod tests {
     use super::*;
 
     fn funcs(name: &str) -> bool {
-        matches!(name, "include" | "fail" | "dict" | "list" | "toString" | "quote" | "contains" | "tpl" | "default")
+        matches!(
+            name,
+            "include"
+                | "fail"
+                | "dict"
+                | "list"
+                | "toString"
+                | "quote"
+                | "contains"
+                | "tpl"
+                | "default"
+        )
     }
 
     fn parse_t(text: &str) -> Result<Vec<Tree>, ParseError> {
@@ -1131,36 +1289,72 @@ mod tests {
             ("{{.X}}", "{{.X}}"),
             ("{{printf}}", "{{printf}}"),
             ("{{$}}", "{{$}}"),
-            ("{{with $x := 3}}{{$x 23}}{{end}}", "{{with $x := 3}}{{$x 23}}{{end}}"),
+            (
+                "{{with $x := 3}}{{$x 23}}{{end}}",
+                "{{with $x := 3}}{{$x 23}}{{end}}",
+            ),
             ("{{$.I}}", "{{$.I}}"),
             ("{{printf `%d` 23}}", "{{printf `%d` 23}}"),
             ("{{.X|.Y}}", "{{.X | .Y}}"),
             ("{{$x := .X|.Y}}", "{{$x := .X | .Y}}"),
-            ("{{.X (.Y .Z) (.A | .B .C) (.E)}}", "{{.X (.Y .Z) (.A | .B .C) (.E)}}"),
+            (
+                "{{.X (.Y .Z) (.A | .B .C) (.E)}}",
+                "{{.X (.Y .Z) (.A | .B .C) (.E)}}",
+            ),
             ("{{(.Y .Z).Field}}", "{{(.Y .Z).Field}}"),
             ("{{if .X}}hello{{end}}", "{{if .X}}hello{{end}}"),
-            ("{{if .X}}true{{else}}false{{end}}", "{{if .X}}true{{else}}false{{end}}"),
-            ("{{if .X}}true{{else if .Y}}false{{end}}", "{{if .X}}true{{else}}{{if .Y}}false{{end}}{{end}}"),
+            (
+                "{{if .X}}true{{else}}false{{end}}",
+                "{{if .X}}true{{else}}false{{end}}",
+            ),
+            (
+                "{{if .X}}true{{else if .Y}}false{{end}}",
+                "{{if .X}}true{{else}}{{if .Y}}false{{end}}{{end}}",
+            ),
             (
                 "+{{if .X}}X{{else if .Y}}Y{{else if .Z}}Z{{end}}+",
                 "+{{if .X}}X{{else}}{{if .Y}}Y{{else}}{{if .Z}}Z{{end}}{{end}}{{end}}+",
             ),
             ("{{range .X}}hello{{end}}", "{{range .X}}hello{{end}}"),
-            ("{{range .X.Y.Z}}hello{{end}}", "{{range .X.Y.Z}}hello{{end}}"),
+            (
+                "{{range .X.Y.Z}}hello{{end}}",
+                "{{range .X.Y.Z}}hello{{end}}",
+            ),
             (
                 "{{range .X}}hello{{range .Y}}goodbye{{end}}{{end}}",
                 "{{range .X}}hello{{range .Y}}goodbye{{end}}{{end}}",
             ),
-            ("{{range .X|.M}}true{{else}}false{{end}}", "{{range .X | .M}}true{{else}}false{{end}}"),
-            ("{{range $x := .SI}}{{.}}{{end}}", "{{range $x := .SI}}{{.}}{{end}}"),
-            ("{{range $x, $y := .SI}}{{.}}{{end}}", "{{range $x, $y := .SI}}{{.}}{{end}}"),
-            ("{{range .SI}}{{.}}{{break}}{{end}}", "{{range .SI}}{{.}}{{break}}{{end}}"),
-            ("{{range .SI}}{{.}}{{ continue }}{{end}}", "{{range .SI}}{{.}}{{continue}}{{end}}"),
-            ("{{range .SI 1 -3.2i true false 'a' nil}}{{end}}", "{{range .SI 1 -3.2i true false 'a' nil}}{{end}}"),
+            (
+                "{{range .X|.M}}true{{else}}false{{end}}",
+                "{{range .X | .M}}true{{else}}false{{end}}",
+            ),
+            (
+                "{{range $x := .SI}}{{.}}{{end}}",
+                "{{range $x := .SI}}{{.}}{{end}}",
+            ),
+            (
+                "{{range $x, $y := .SI}}{{.}}{{end}}",
+                "{{range $x, $y := .SI}}{{.}}{{end}}",
+            ),
+            (
+                "{{range .SI}}{{.}}{{break}}{{end}}",
+                "{{range .SI}}{{.}}{{break}}{{end}}",
+            ),
+            (
+                "{{range .SI}}{{.}}{{ continue }}{{end}}",
+                "{{range .SI}}{{.}}{{continue}}{{end}}",
+            ),
+            (
+                "{{range .SI 1 -3.2i true false 'a' nil}}{{end}}",
+                "{{range .SI 1 -3.2i true false 'a' nil}}{{end}}",
+            ),
             ("{{template `x`}}", "{{template \"x\"}}"),
             ("{{template `x` .Y}}", "{{template \"x\" .Y}}"),
             ("{{with .X}}hello{{end}}", "{{with .X}}hello{{end}}"),
-            ("{{with .X}}hello{{else}}goodbye{{end}}", "{{with .X}}hello{{else}}goodbye{{end}}"),
+            (
+                "{{with .X}}hello{{else}}goodbye{{end}}",
+                "{{with .X}}hello{{else}}goodbye{{end}}",
+            ),
             (
                 "{{with .X}}hello{{else with .Y}}goodbye{{end}}",
                 "{{with .X}}hello{{else}}{{with .Y}}goodbye{{end}}{{end}}",
@@ -1178,8 +1372,14 @@ mod tests {
             ("{{-\n/*\nhello\n*/\n-}}", ""),
             ("{{$x := 0}}{{$x}}", "{{$x := 0}}{{$x}}"),
             ("{{$x:=.}}{{$x +2}}", "{{$x := .}}{{$x +2}}"),
-            ("{{range $x := 0}}{{$x}}{{end}}", "{{range $x := 0}}{{$x}}{{end}}"),
-            ("{{range $x = 0}}{{$x}}{{end}}", "{{range $x = 0}}{{$x}}{{end}}"),
+            (
+                "{{range $x := 0}}{{$x}}{{end}}",
+                "{{range $x := 0}}{{$x}}{{end}}",
+            ),
+            (
+                "{{range $x = 0}}{{$x}}{{end}}",
+                "{{range $x = 0}}{{$x}}{{end}}",
+            ),
             ("{{ $x := 1 }}{{ $x = 2 }}", "{{$x := 1}}{{$x = 2}}"),
             ("{{ (include \"a\" .).b.c }}", "{{(include \"a\" .).b.c}}"),
             ("{{ $v := dict }}{{ $v.a.b }}", "{{$v := dict}}{{$v.a.b}}"),
@@ -1187,10 +1387,22 @@ mod tests {
                 "{{ 0x1F 1_000 0o17 0b101 1e3 .5 'x' \"a\\tb\" `r` }}",
                 "{{0x1F 1_000 0o17 0b101 1e3 .5 'x' \"a\\tb\" `r`}}",
             ),
-            ("{{ if and .a (not .b) }}y{{ else }}n{{ end }}", "{{if and .a (not .b)}}y{{else}}n{{end}}"),
-            ("{{- include \"x\" . | nindent 4 }}", "{{include \"x\" . | nindent 4}}"),
-            ("{{ with $x := 1 }}{{ else }}{{ $x }}{{ end }}", "{{with $x := 1}}{{else}}{{$x}}{{end}}"),
-            ("{{ range $k, $v := . }}{{ else }}{{ $k }}{{ end }}", "{{range $k, $v := .}}{{else}}{{$k}}{{end}}"),
+            (
+                "{{ if and .a (not .b) }}y{{ else }}n{{ end }}",
+                "{{if and .a (not .b)}}y{{else}}n{{end}}",
+            ),
+            (
+                "{{- include \"x\" . | nindent 4 }}",
+                "{{include \"x\" . | nindent 4}}",
+            ),
+            (
+                "{{ with $x := 1 }}{{ else }}{{ $x }}{{ end }}",
+                "{{with $x := 1}}{{else}}{{$x}}{{end}}",
+            ),
+            (
+                "{{ range $k, $v := . }}{{ else }}{{ $k }}{{ end }}",
+                "{{range $k, $v := .}}{{else}}{{$k}}{{end}}",
+            ),
         ];
         for (input, want) in cases {
             let is_func = |n: &str| funcs(n) || n == "nindent";
@@ -1213,99 +1425,258 @@ mod tests {
             ("{{ foo 1 }}", "template: t:1: function \"foo\" not defined"),
             ("{{ $x }}", "template: t:1: undefined variable \"$x\""),
             ("{{ \"abc }}", "template: t:1: unterminated quoted string"),
-            ("{{ range . }}{{ else }}{{ break }}{{ end }}", "template: t:1: {{break}} outside {{range}}"),
+            (
+                "{{ range . }}{{ else }}{{ break }}{{ end }}",
+                "template: t:1: {{break}} outside {{range}}",
+            ),
             ("{{ break }}", "template: t:1: {{break}} outside {{range}}"),
-            ("{{ continue }}", "template: t:1: {{continue}} outside {{range}}"),
-            ("{{ .a | 3 }}", "template: t:1: non executable command in pipeline stage 2"),
+            (
+                "{{ continue }}",
+                "template: t:1: {{continue}} outside {{range}}",
+            ),
+            (
+                "{{ .a | 3 }}",
+                "template: t:1: non executable command in pipeline stage 2",
+            ),
             (
                 "{{ define \"x\" }}a{{ end }}{{ define \"x\" }}b{{ end }}",
                 "template: t:1: template: multiple definition of template \"x\"",
             ),
             ("{{ 1.2.3 }}", "template: t:1: unexpected \".3\" in operand"),
             ("{{ 08 }}", "template: t:1: integer overflow: \"08\""),
-            ("{{ \"a\".b }}", "template: t:1: unexpected . after term \"\\\"a\\\"\""),
-            ("{{ 99999999999999999999 }}", "template: t:1: integer overflow: \"99999999999999999999\""),
+            (
+                "{{ \"a\".b }}",
+                "template: t:1: unexpected . after term \"\\\"a\\\"\"",
+            ),
+            (
+                "{{ 99999999999999999999 }}",
+                "template: t:1: integer overflow: \"99999999999999999999\"",
+            ),
             ("{{ 3x }}", "template: t:1: bad number syntax: \"3x\""),
             ("{{ .a b }}", "template: t:1: function \"b\" not defined"),
-            ("{{ 'ab' }}", "template: t:1: malformed character constant: 'ab'"),
+            (
+                "{{ 'ab' }}",
+                "template: t:1: malformed character constant: 'ab'",
+            ),
             ("{{ ) }}", "template: t:1: unexpected right paren"),
             ("{{ ( }}", "template: t:1: unclosed left paren"),
             ("{{/* x }}", "template: t:1: unclosed comment"),
-            ("{{/* x */ }}", "template: t:1: comment ends before closing delimiter"),
-            ("{{ $x, $y := 1 }}", "template: t:1: too many declarations in command"),
-            ("{{ range $x, 3 }}{{end}}", "template: t:1: range can only initialize variables"),
-            ("{{ template . }}", "template: t:1: unexpected <.> in template clause"),
-            ("{{ with 1 }}{{ else if 2 }}{{ end }}", "template: t:1: unexpected <if> in input"),
-            ("{{ if 1 }}{{ else }}{{ else }}{{ end }}", "template: t:1: expected end; found {{else}}"),
+            (
+                "{{/* x */ }}",
+                "template: t:1: comment ends before closing delimiter",
+            ),
+            (
+                "{{ $x, $y := 1 }}",
+                "template: t:1: too many declarations in command",
+            ),
+            (
+                "{{ range $x, 3 }}{{end}}",
+                "template: t:1: range can only initialize variables",
+            ),
+            (
+                "{{ template . }}",
+                "template: t:1: unexpected <.> in template clause",
+            ),
+            (
+                "{{ with 1 }}{{ else if 2 }}{{ end }}",
+                "template: t:1: unexpected <if> in input",
+            ),
+            (
+                "{{ if 1 }}{{ else }}{{ else }}{{ end }}",
+                "template: t:1: expected end; found {{else}}",
+            ),
             ("{{ .a#b }}", "template: t:1: bad character U+0023 '#'"),
             ("{{ x:y }}", "template: t:1: function \"x\" not defined"),
             ("{{ \"\\q\" }}", "template: t:1: invalid syntax"),
             // multi-line: the line of the last token read
             ("a\n{{ if .x }}\nb\n", "template: t:4: unexpected EOF"),
-            ("a\n{{ .x\n | foo }}", "template: t:3: function \"foo\" not defined"),
-            ("a\n{{ .x\n 3", "template: t:3: unclosed action started at t:2"),
+            (
+                "a\n{{ .x\n | foo }}",
+                "template: t:3: function \"foo\" not defined",
+            ),
+            (
+                "a\n{{ .x\n 3",
+                "template: t:3: unclosed action started at t:2",
+            ),
             (
                 "{{ define \"x\" }}\na\n{{ end }}\n{{ define \"x\" }}\nb\n{{ end }}\n",
                 "template: t:6: template: multiple definition of template \"x\"",
             ),
-            ("\n{{ \"abc\n}}", "template: t:2: unterminated quoted string"),
+            (
+                "\n{{ \"abc\n}}",
+                "template: t:2: unterminated quoted string",
+            ),
             (
                 "{{ $x := 1 }}\n{{ if true }}{{ $y := 2 }}{{ end }}\n{{ $y }}",
                 "template: t:3: undefined variable \"$y\"",
             ),
-            ("{{ if 1 }}\n{{ else }}\n{{ $x }}\n{{ end }}", "template: t:3: undefined variable \"$x\""),
-            ("{{ block \"b\" . }}\nx\n{{ else }}\n{{ end }}", "template: t:1: unexpected {{else}} in block clause"),
-            ("x: {{ .a\n}}\n\n{{ \"abc", "template: t:4: unterminated quoted string"),
-            ("{{ define \"x\" }}\n{{ if }}\n{{ end }}", "template: t:2: missing value for if"),
-            ("a\n{{ .x\n \"abc", "template: t:3: unterminated quoted string in action started at t:2"),
-            ("{{ .x\n (3 }}", "template: t:2: unclosed left paren in action started at t:1"),
-            ("{{ if .x }}\n{{ .y\n | 3 }}{{ end }}", "template: t:3: non executable command in pipeline stage 2"),
-            ("{{/* a\nb */}}\n{{ end }}", "template: t:2: unexpected {{end}}"),
-            ("{{- /* a\nb */ -}}\n\n{{ $x }}", "template: t:3: undefined variable \"$x\""),
-            ("{{ print `a\nb` $x }}", "template: t:2: undefined variable \"$x\""),
-            ("{{ print `a\nb`\n }}\n{{ $x }}", "template: t:4: undefined variable \"$x\""),
-            ("{{ print \"a\" }}{{ if 1 }}\n{{ else if }}\n{{ end }}", "template: t:2: missing value for if"),
+            (
+                "{{ if 1 }}\n{{ else }}\n{{ $x }}\n{{ end }}",
+                "template: t:3: undefined variable \"$x\"",
+            ),
+            (
+                "{{ block \"b\" . }}\nx\n{{ else }}\n{{ end }}",
+                "template: t:1: unexpected {{else}} in block clause",
+            ),
+            (
+                "x: {{ .a\n}}\n\n{{ \"abc",
+                "template: t:4: unterminated quoted string",
+            ),
+            (
+                "{{ define \"x\" }}\n{{ if }}\n{{ end }}",
+                "template: t:2: missing value for if",
+            ),
+            (
+                "a\n{{ .x\n \"abc",
+                "template: t:3: unterminated quoted string in action started at t:2",
+            ),
+            (
+                "{{ .x\n (3 }}",
+                "template: t:2: unclosed left paren in action started at t:1",
+            ),
+            (
+                "{{ if .x }}\n{{ .y\n | 3 }}{{ end }}",
+                "template: t:3: non executable command in pipeline stage 2",
+            ),
+            (
+                "{{/* a\nb */}}\n{{ end }}",
+                "template: t:2: unexpected {{end}}",
+            ),
+            (
+                "{{- /* a\nb */ -}}\n\n{{ $x }}",
+                "template: t:3: undefined variable \"$x\"",
+            ),
+            (
+                "{{ print `a\nb` $x }}",
+                "template: t:2: undefined variable \"$x\"",
+            ),
+            (
+                "{{ print `a\nb`\n }}\n{{ $x }}",
+                "template: t:4: undefined variable \"$x\"",
+            ),
+            (
+                "{{ print \"a\" }}{{ if 1 }}\n{{ else if }}\n{{ end }}",
+                "template: t:2: missing value for if",
+            ),
             (
                 "{{ define \"a\" }}\nx\n{{ end }}\n{{ block \"a\" . }}y\n{{ end }}",
                 "template: t:5: template: multiple definition of template \"a\"",
             ),
-            ("{{ $x := 1 }}{{ block \"a\" . }}{{ $x }}{{ end }}", "template: t:1: undefined variable \"$x\""),
-            ("{{ print \"a\"\"日本語\" }}", "template: t:1: unexpected \"\\\"日本語\\\"\"... in operand"),
+            (
+                "{{ $x := 1 }}{{ block \"a\" . }}{{ $x }}{{ end }}",
+                "template: t:1: undefined variable \"$x\"",
+            ),
+            (
+                "{{ print \"a\"\"日本語\" }}",
+                "template: t:1: unexpected \"\\\"日本語\\\"\"... in operand",
+            ),
             // Go 1.23 does not count newlines inside comments in parse-error lines
-            ("{{/* a\nb */}}\n{{/* c\nd */}}\n{{ $x }}", "template: t:3: undefined variable \"$x\""),
+            (
+                "{{/* a\nb */}}\n{{/* c\nd */}}\n{{ $x }}",
+                "template: t:3: undefined variable \"$x\"",
+            ),
             (
                 "{{ define \"a\" }}{{ end }}{{ define \"a\" }}x{{ end }}{{ define \"a\" }}y{{ end }}",
                 "template: t:1: template: multiple definition of template \"a\"",
             ),
-            ("{{ range $i, $v := . }}{{ end }}{{ $i }}", "template: t:1: undefined variable \"$i\""),
+            (
+                "{{ range $i, $v := . }}{{ end }}{{ $i }}",
+                "template: t:1: undefined variable \"$i\"",
+            ),
             // from Go's parse_test.go error cases
             ("hello{{range", "template: t:1: unclosed action"),
-            ("{{if .X}}hello{{end}}{{else}}", "template: t:1: unexpected {{else}}"),
+            (
+                "{{if .X}}hello{{end}}{{else}}",
+                "template: t:1: unexpected {{else}}",
+            ),
             ("hello{{range .x}}{{else}}", "template: t:1: unexpected EOF"),
-            ("{{with $x := 4}}{{end}}{{$x}}", "template: t:1: undefined variable \"$x\""),
-            ("{{template $v}}", "template: t:1: unexpected \"$v\" in template clause"),
-            ("{{printf 3, 4}}", "template: t:1: unexpected \",\" in operand"),
-            ("{{with $v, $u := 3}}{{end}}", "template: t:1: too many declarations in with"),
-            ("{{range $u, $v, $w := 3}}{{end}}", "template: t:1: too many declarations in range"),
-            ("{{printf (printf .).}}", "template: t:1: unexpected <.> in operand"),
-            ("{{printf 3`x`}}", "template: t:1: unexpected \"`x`\" in operand"),
-            ("{{if .X}}a{{else if .Y}}b{{end}}{{end}}", "template: t:1: unexpected {{end}}"),
-            ("{{$x += 1}}{{$x}}", "template: t:1: undefined variable \"$x\""),
-            ("{{range $x := $y := 3}}{{end}}", "template: t:1: undefined variable \"$y\""),
-            ("{{$x:=.}}{{$x+2}}", "template: t:1: bad character U+002B '+'"),
+            (
+                "{{with $x := 4}}{{end}}{{$x}}",
+                "template: t:1: undefined variable \"$x\"",
+            ),
+            (
+                "{{template $v}}",
+                "template: t:1: unexpected \"$v\" in template clause",
+            ),
+            (
+                "{{printf 3, 4}}",
+                "template: t:1: unexpected \",\" in operand",
+            ),
+            (
+                "{{with $v, $u := 3}}{{end}}",
+                "template: t:1: too many declarations in with",
+            ),
+            (
+                "{{range $u, $v, $w := 3}}{{end}}",
+                "template: t:1: too many declarations in range",
+            ),
+            (
+                "{{printf (printf .).}}",
+                "template: t:1: unexpected <.> in operand",
+            ),
+            (
+                "{{printf 3`x`}}",
+                "template: t:1: unexpected \"`x`\" in operand",
+            ),
+            (
+                "{{if .X}}a{{else if .Y}}b{{end}}{{end}}",
+                "template: t:1: unexpected {{end}}",
+            ),
+            (
+                "{{$x += 1}}{{$x}}",
+                "template: t:1: undefined variable \"$x\"",
+            ),
+            (
+                "{{range $x := $y := 3}}{{end}}",
+                "template: t:1: undefined variable \"$y\"",
+            ),
+            (
+                "{{$x:=.}}{{$x+2}}",
+                "template: t:1: bad character U+002B '+'",
+            ),
             ("{{1.E}}", "template: t:1: illegal number syntax: \"1.E\""),
-            ("{{true.E}}", "template: t:1: unexpected . after term \"true\""),
+            (
+                "{{true.E}}",
+                "template: t:1: unexpected . after term \"true\"",
+            ),
             ("{{..E}}", "template: t:1: unexpected . after term \".\""),
-            ("{{nil.E}}", "template: t:1: unexpected . after term \"nil\""),
-            ("{{12|.}}", "template: t:1: non executable command in pipeline stage 2"),
-            ("{{printf \"%d\" ( ) }}", "template: t:1: missing value for parenthesized pipeline"),
-            ("{{block \"foo\"}}hello{{end}}", "template: t:1: missing value for block clause"),
+            (
+                "{{nil.E}}",
+                "template: t:1: unexpected . after term \"nil\"",
+            ),
+            (
+                "{{12|.}}",
+                "template: t:1: non executable command in pipeline stage 2",
+            ),
+            (
+                "{{printf \"%d\" ( ) }}",
+                "template: t:1: missing value for parenthesized pipeline",
+            ),
+            (
+                "{{block \"foo\"}}hello{{end}}",
+                "template: t:1: missing value for block clause",
+            ),
             ("{{}}", "template: t:1: missing value for command"),
-            ("{{ define 3 }}{{ end }}", "template: t:1: unexpected \"3\" in define clause"),
-            ("{{ define \"a\" }}{{ else }}", "template: t:1: unexpected {{else}} in define clause"),
-            ("{{ \"averyveryverylongstring\" 3 }}{{ end }}", "template: t:1: unexpected {{end}}"),
-            ("{{ if 1 \"averyveryverylongstring\" := }}", "template: t:1: unexpected \":=\" in operand"),
-            ("{{ template \"x\" \"averyveryverylongstring\"x }}", "template: t:1: unexpected \"x\" in operand"),
+            (
+                "{{ define 3 }}{{ end }}",
+                "template: t:1: unexpected \"3\" in define clause",
+            ),
+            (
+                "{{ define \"a\" }}{{ else }}",
+                "template: t:1: unexpected {{else}} in define clause",
+            ),
+            (
+                "{{ \"averyveryverylongstring\" 3 }}{{ end }}",
+                "template: t:1: unexpected {{end}}",
+            ),
+            (
+                "{{ if 1 \"averyveryverylongstring\" := }}",
+                "template: t:1: unexpected \":=\" in operand",
+            ),
+            (
+                "{{ template \"x\" \"averyveryverylongstring\"x }}",
+                "template: t:1: unexpected \"x\" in operand",
+            ),
             (
                 "{{ printf \"a\"\"averyveryverylongstring\" }}",
                 "template: t:1: unexpected \"\\\"averyvery\"... in operand",
@@ -1369,13 +1740,43 @@ mod tests {
         let cases: &[(&str, &str, &str, &str, &str)] = &[
             // (template, tree, kind, Go String() of the node, location)
             ("a: {{ .Values.a.b }}", "t", "arg", ".Values.a.b", "t:1:13"),
-            ("{{ if .Values.a.b }}{{ end }}", "t", "arg", ".Values.a.b", "t:1:13"),
-            ("{{ range $i, $v := .Values.a.b }}{{ end }}", "t", "arg", ".Values.a.b", "t:1:26"),
+            (
+                "{{ if .Values.a.b }}{{ end }}",
+                "t",
+                "arg",
+                ".Values.a.b",
+                "t:1:13",
+            ),
+            (
+                "{{ range $i, $v := .Values.a.b }}{{ end }}",
+                "t",
+                "arg",
+                ".Values.a.b",
+                "t:1:26",
+            ),
             ("{{ $.Values.a.b }}", "t", "arg", "$.Values.a.b", "t:1:4"),
-            ("{{ index .Values.list 5 }}", "t", "command", "index .Values.list 5", "t:1:3"),
-            ("{{ template \"missing\" . }}", "t", "node", "{{template \"missing\" .}}", "t:1:12"),
+            (
+                "{{ index .Values.list 5 }}",
+                "t",
+                "command",
+                "index .Values.list 5",
+                "t:1:3",
+            ),
+            (
+                "{{ template \"missing\" . }}",
+                "t",
+                "node",
+                "{{template \"missing\" .}}",
+                "t:1:12",
+            ),
             ("a:\n   {{ fail \"x\" }}", "t", "arg", "fail", "t:2:6"),
-            ("{{ 3 | printf \"%d\" | fail }}", "t", "arg", "fail", "t:1:21"),
+            (
+                "{{ 3 | printf \"%d\" | fail }}",
+                "t",
+                "arg",
+                "fail",
+                "t:1:21",
+            ),
             (
                 "{{ printf \"%s %s %s %s\" \"aaaaaaaaaaaa\" \"bbbbbbbbbbbbb\" `raw` 0x1F | fail }}",
                 "t",
@@ -1404,10 +1805,34 @@ mod tests {
                 "include \"x\" (dict \"a\" 1.5e3 \"b\" 'c' \"c\" nil \"d\" true)",
                 "t:1:3",
             ),
-            ("{{/* a\nb */}}\n{{/* c\nd */}}x: {{ .Values.a.b }}", "t", "arg", ".Values.a.b", "t:4:19"),
-            ("{{ .Capabilities.KubeVersion.Foo }}", "t", "arg", ".Capabilities.KubeVersion.Foo", "t:1:16"),
-            ("x: {{ (.Capabilities).KubeVersion.Foo }}", "t", "arg", ".Capabilities", "t:1:7"),
-            ("{{ $c := .Capabilities }}\n   {{ $c.KubeVersion.Foo }}", "t", "arg", "$c.KubeVersion.Foo", "t:2:8"),
+            (
+                "{{/* a\nb */}}\n{{/* c\nd */}}x: {{ .Values.a.b }}",
+                "t",
+                "arg",
+                ".Values.a.b",
+                "t:4:19",
+            ),
+            (
+                "{{ .Capabilities.KubeVersion.Foo }}",
+                "t",
+                "arg",
+                ".Capabilities.KubeVersion.Foo",
+                "t:1:16",
+            ),
+            (
+                "x: {{ (.Capabilities).KubeVersion.Foo }}",
+                "t",
+                "arg",
+                ".Capabilities",
+                "t:1:7",
+            ),
+            (
+                "{{ $c := .Capabilities }}\n   {{ $c.KubeVersion.Foo }}",
+                "t",
+                "arg",
+                "$c.KubeVersion.Foo",
+                "t:2:8",
+            ),
             ("{{ range 3.5 }}{{ end }}", "t", "arg", "3.5", "t:1:9"),
             (
                 "{{ if true }}\n  {{- with $x := .Release.Name.x }}{{ end }}{{ end }}",
@@ -1416,12 +1841,36 @@ mod tests {
                 ".Release.Name.x",
                 "t:2:25",
             ),
-            ("{{ .Release.Name 3 }}", "t", "arg", ".Release.Name", "t:1:11"),
-            ("{{ (printf \"x\") 3 }}", "t", "command", "(printf \"x\") 3", "t:1:3"),
+            (
+                "{{ .Release.Name 3 }}",
+                "t",
+                "arg",
+                ".Release.Name",
+                "t:1:11",
+            ),
+            (
+                "{{ (printf \"x\") 3 }}",
+                "t",
+                "command",
+                "(printf \"x\") 3",
+                "t:1:3",
+            ),
             ("{{ nil }}", "t", "arg", "nil", "t:1:3"),
-            ("{{ template \"x\" 3 }}{{ define \"x\" }}{{ .y }}{{ end }}", "x", "arg", ".y", "t:1:39"),
+            (
+                "{{ template \"x\" 3 }}{{ define \"x\" }}{{ .y }}{{ end }}",
+                "x",
+                "arg",
+                ".y",
+                "t:1:39",
+            ),
             ("{{ $x := 1 }}{{ $x.y }}", "t", "arg", "$x.y", "t:1:18"),
-            ("{{ print (.Release.Name).y }}", "t", "arg", ".Release.Name", "t:1:18"),
+            (
+                "{{ print (.Release.Name).y }}",
+                "t",
+                "arg",
+                ".Release.Name",
+                "t:1:18",
+            ),
             (
                 "{{ fail (printf \"%s\" (list 1 2 | toString)) }}",
                 "t",
@@ -1432,7 +1881,10 @@ mod tests {
         ];
         for (input, tree_name, kind, text, want) in cases {
             let trees = parse_t(input).unwrap_or_else(|e| panic!("{input:?}: {e}"));
-            let tree = trees.iter().find(|t| t.name == *tree_name).unwrap_or_else(|| panic!("no tree {tree_name}"));
+            let tree = trees
+                .iter()
+                .find(|t| t.name == *tree_name)
+                .unwrap_or_else(|| panic!("no tree {tree_name}"));
             let all = walk(tree);
             let found = all.iter().find(|(k, s, _)| k == kind && s == text);
             match found {
@@ -1448,7 +1900,11 @@ mod tests {
         let trees = parse_t(text).unwrap();
         let names: Vec<&str> = trees.iter().map(|t| t.name.as_str()).collect();
         assert_eq!(names, ["t", "x", "b", "e"]);
-        assert!(trees.iter().all(|t| t.parse_name == "t" && &*t.text == text));
+        assert!(
+            trees
+                .iter()
+                .all(|t| t.parse_name == "t" && &*t.text == text)
+        );
         assert_eq!(trees[0].to_string(), "a{{template \"b\" .v}}");
         assert_eq!(trees[1].to_string(), "X");
         assert_eq!(trees[2].to_string(), "B{{.c}}");
@@ -1466,7 +1922,8 @@ mod tests {
     #[test]
     fn numbers() {
         fn num(text: &str) -> Number {
-            let trees = parse_t(&format!("{{{{ print {text} }}}}")).unwrap_or_else(|e| panic!("{text}: {e}"));
+            let trees = parse_t(&format!("{{{{ print {text} }}}}"))
+                .unwrap_or_else(|e| panic!("{text}: {e}"));
             match &trees[0].root.nodes[0] {
                 Node::Action { pipe, .. } => match &pipe.cmds[0].args[1] {
                     Arg::Number(n) => n.clone(),
@@ -1492,8 +1949,24 @@ mod tests {
             ("1e9", true, true, true, 1_000_000_000, 1_000_000_000, 1e9),
             ("-1e9", true, false, true, -1_000_000_000, 0, -1e9),
             ("-1.2", false, false, true, 0, 0, -1.2),
-            ("1e19", false, true, true, 0, 10_000_000_000_000_000_000, 1e19),
-            ("1e1_9", false, true, true, 0, 10_000_000_000_000_000_000, 1e19),
+            (
+                "1e19",
+                false,
+                true,
+                true,
+                0,
+                10_000_000_000_000_000_000,
+                1e19,
+            ),
+            (
+                "1e1_9",
+                false,
+                true,
+                true,
+                0,
+                10_000_000_000_000_000_000,
+                1e19,
+            ),
             ("-1e19", false, false, true, 0, 0, -1e19),
             ("4i", false, false, false, 0, 0, 0.0),
             ("0i", true, true, true, 0, 0, 0.0),
@@ -1508,15 +1981,43 @@ mod tests {
             ("0x1p4", true, true, true, 16, 16, 16.0),
             ("0x1.8p1", true, true, true, 3, 3, 3.0),
             ("0x1p-2", false, false, true, 0, 0, 0.25),
-            ("9223372036854775807", true, true, true, i64::MAX, i64::MAX as u64, 9.223372036854776e18),
-            ("18446744073709551615", false, true, true, 0, u64::MAX, 1.8446744073709552e19),
-            ("-9223372036854775808", true, false, true, i64::MIN, 0, -9.223372036854776e18),
+            (
+                "9223372036854775807",
+                true,
+                true,
+                true,
+                i64::MAX,
+                i64::MAX as u64,
+                9.223372036854776e18,
+            ),
+            (
+                "18446744073709551615",
+                false,
+                true,
+                true,
+                0,
+                u64::MAX,
+                1.8446744073709552e19,
+            ),
+            (
+                "-9223372036854775808",
+                true,
+                false,
+                true,
+                i64::MIN,
+                0,
+                -9.223372036854776e18,
+            ),
             (".5", false, false, true, 0, 0, 0.5),
             ("5.", true, true, true, 5, 5, 5.0),
         ];
         for &(text, is_int, is_uint, is_float, i, u, f) in cases {
             let n = num(text);
-            assert_eq!((n.is_int, n.is_uint, n.is_float), (is_int, is_uint, is_float), "{text}");
+            assert_eq!(
+                (n.is_int, n.is_uint, n.is_float),
+                (is_int, is_uint, is_float),
+                "{text}"
+            );
             if is_int {
                 assert_eq!(n.int, i, "{text}");
             }
@@ -1543,35 +2044,82 @@ mod tests {
         ];
         for (src, want) in cases {
             let trees = parse_t(&format!("{{{{ print {src} }}}}")).unwrap();
-            let Node::Action { pipe, .. } = &trees[0].root.nodes[0] else { panic!() };
-            let Arg::Str { quoted, text, .. } = &pipe.cmds[0].args[1] else { panic!() };
+            let Node::Action { pipe, .. } = &trees[0].root.nodes[0] else {
+                panic!()
+            };
+            let Arg::Str { quoted, text, .. } = &pipe.cmds[0].args[1] else {
+                panic!()
+            };
             assert_eq!(&**quoted, *src);
             assert_eq!(&**text, *want);
         }
-        assert_eq!(parse_t(r#"{{ print "\'" }}"#).unwrap_err().msg, "template: t:1: invalid syntax");
+        assert_eq!(
+            parse_t(r#"{{ print "\'" }}"#).unwrap_err().msg,
+            "template: t:1: invalid syntax"
+        );
+        assert_eq!(
+            parse_t(r#"{{ print "\é" }}"#).unwrap_err().msg,
+            "template: t:1: invalid syntax"
+        );
+        assert_eq!(
+            parse_t(r#"{{ print '\é' }}"#).unwrap_err().msg,
+            "template: t:1: invalid syntax"
+        );
     }
 
     #[test]
     fn structure() {
         let trees = parse_t("{{ if .a }}A{{ else if .b }}B{{ else }}C{{ end }}").unwrap();
-        let Node::If(b) = &trees[0].root.nodes[0] else { panic!() };
+        let Node::If(b) = &trees[0].root.nodes[0] else {
+            panic!()
+        };
         let else_list = b.else_list.as_ref().unwrap();
         assert_eq!(else_list.nodes.len(), 1);
-        let Node::If(inner) = &else_list.nodes[0] else { panic!() };
+        let Node::If(inner) = &else_list.nodes[0] else {
+            panic!()
+        };
         assert_eq!(inner.pipe.to_string(), ".b");
         assert_eq!(inner.else_list.as_ref().unwrap().to_string(), "C");
         // range declarations
         let trees = parse_t("{{ range $i, $v := .x }}{{ $i }}{{ end }}").unwrap();
-        let Node::Range(r) = &trees[0].root.nodes[0] else { panic!() };
+        let Node::Range(r) = &trees[0].root.nodes[0] else {
+            panic!()
+        };
         let names: Vec<&str> = r.pipe.decl.iter().map(|v| v.name.as_str()).collect();
         assert_eq!(names, ["$i", "$v"]);
         assert!(!r.pipe.is_assign);
         // chained fields on a parenthesized pipeline
         let trees = parse_t("{{ (dict).a.b }}").unwrap();
-        let Node::Action { pipe, .. } = &trees[0].root.nodes[0] else { panic!() };
-        let Arg::Chain { node, fields, .. } = &pipe.cmds[0].args[0] else { panic!() };
+        let Node::Action { pipe, .. } = &trees[0].root.nodes[0] else {
+            panic!()
+        };
+        let Arg::Chain { node, fields, .. } = &pipe.cmds[0].args[0] else {
+            panic!()
+        };
         assert!(matches!(**node, Arg::Pipe(_)));
         assert_eq!(fields, &["a", "b"]);
+    }
+
+    /// Every prefix and every one-character deletion of a busy template parses or fails
+    /// cleanly (no panic).
+    #[test]
+    fn no_panic_on_mangled_input() {
+        let text = "a {{- /* c */ -}} b\n{{ define \"x\" }}{{ if and .a (not $.b) }}{{ range $i, $v := .c }}\
+            {{ $v.d | printf \"%s\" | quote }}{{ break }}{{ else }}{{ continue }}{{ end }}{{ else if .e }}\
+            {{ with $w := (dict \"k\" 'x' \"n\" 0x1F 1e3 -2.5 `raw`) }}{{ $w.k }}{{ else with .f }}{{ end }}\
+            {{ end }}{{ end }}{{ block \"b\" . }}{{ template \"x\" . }}{{ $x := 1 }}{{ $x = 2 }}{{ end }}é\u{1}";
+        let idx: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        for &i in &idx {
+            let _ = parse_t(&text[..i]);
+        }
+        for w in idx.windows(2) {
+            let mangled = format!("{}{}", &text[..w[0]], &text[w[1]..]);
+            let _ = parse_t(&mangled);
+        }
     }
 
     #[test]

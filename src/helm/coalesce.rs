@@ -31,7 +31,11 @@ pub fn new_map() -> Map {
 }
 
 fn concat_prefix(a: &str, b: &str) -> String {
-    if a.is_empty() { b.to_string() } else { format!("{a}.{b}") }
+    if a.is_empty() {
+        b.to_string()
+    } else {
+        format!("{a}.{b}")
+    }
 }
 
 fn deep_copy_map(m: &Map) -> Map {
@@ -42,7 +46,10 @@ fn deep_copy_map(m: &Map) -> Map {
 }
 
 fn entries(m: &Map) -> Vec<(String, Value)> {
-    m.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect()
+    m.borrow()
+        .iter()
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect()
 }
 
 fn get(m: &Map, k: &str) -> Option<Value> {
@@ -55,24 +62,42 @@ fn gov(v: &Value) -> String {
 }
 
 /// `CoalesceValues(chart, vals)` (merge = false) / `MergeValues` (merge = true).
-pub fn coalesce_values_top(chart: &Chart, vals: &Map, merge: bool, log: &mut Log) -> Result<Map, String> {
+pub fn coalesce_values_top(
+    chart: &Chart,
+    vals: &Map,
+    merge: bool,
+    log: &mut Log,
+) -> Result<Map, String> {
     let copy = deep_copy_map(vals);
     coalesce(chart, &copy, "", merge, log)?;
     Ok(copy)
 }
 
-fn coalesce(ch: &Chart, dest: &Map, prefix: &str, merge: bool, log: &mut Log) -> Result<(), String> {
+fn coalesce(
+    ch: &Chart,
+    dest: &Map,
+    prefix: &str,
+    merge: bool,
+    log: &mut Log,
+) -> Result<(), String> {
     coalesce_values(ch, dest, prefix, merge, log);
     coalesce_deps(ch, dest, prefix, merge, log)
 }
 
-fn coalesce_deps(ch: &Chart, dest: &Map, prefix: &str, merge: bool, log: &mut Log) -> Result<(), String> {
+fn coalesce_deps(
+    ch: &Chart,
+    dest: &Map,
+    prefix: &str,
+    merge: bool,
+    log: &mut Log,
+) -> Result<(), String> {
     for sub in &ch.dependencies {
         let name = sub.name().to_string();
         let dv = match get(dest, &name) {
             None => {
                 let m = new_map();
-                dest.borrow_mut().insert(name.clone(), Value::Map(m.clone()));
+                dest.borrow_mut()
+                    .insert(name.clone(), Value::Map(m.clone()));
                 m
             }
             Some(Value::Map(m)) => m,
@@ -96,7 +121,10 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, log: &mut Log) {
         None => new_map(),
         Some(Value::Map(m)) => m,
         Some(_) => {
-            log.coalesce(138, "warning: skipping globals because destination global is not a table.".into());
+            log.coalesce(
+                138,
+                "warning: skipping globals because destination global is not a table.".into(),
+            );
             return;
         }
     };
@@ -104,7 +132,10 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, log: &mut Log) {
         None => new_map(),
         Some(Value::Map(m)) => m,
         Some(_) => {
-            log.coalesce(145, "warning: skipping globals because source global is not a table.".into());
+            log.coalesce(
+                145,
+                "warning: skipping globals because source global is not a table.".into(),
+            );
             return;
         }
     };
@@ -123,7 +154,12 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, log: &mut Log) {
                         dg.borrow_mut().insert(key, Value::Map(vv));
                     }
                     Some(_) => {
-                        log.coalesce(161, format!("Conflict: cannot merge map onto non-map for {key:?}. Skipping."));
+                        log.coalesce(
+                            161,
+                            format!(
+                                "Conflict: cannot merge map onto non-map for {key:?}. Skipping."
+                            ),
+                        );
                     }
                 }
             } else if matches!(get(&dg, &key), Some(Value::Map(_))) {
@@ -151,10 +187,19 @@ fn coalesce_values(c: &Chart, v: &Map, prefix: &str, merge: bool, log: &mut Log)
                     match &val {
                         Value::Map(src) => {
                             let merge = merge || c.dependencies.iter().any(|s| s.name() == key);
-                            coalesce_tables_full_key(dest, src, &concat_prefix(&sub_prefix, &key), merge, log);
+                            coalesce_tables_full_key(
+                                dest,
+                                src,
+                                &concat_prefix(&sub_prefix, &key),
+                                merge,
+                                log,
+                            );
                         }
                         Value::Nil => {}
-                        _ => log.coalesce(237, format!("warning: skipped value for {sub_prefix}.{key}: Not a table.")),
+                        _ => log.coalesce(
+                            237,
+                            format!("warning: skipped value for {sub_prefix}.{key}: Not a table."),
+                        ),
                     }
                 }
             }
@@ -187,7 +232,10 @@ pub fn coalesce_tables_full_key(dst: &Map, src: &Map, prefix: &str, merge: bool,
                     } else {
                         log.coalesce(
                             298,
-                            format!("warning: cannot overwrite table with non table for {fullkey} ({})", gov(&val)),
+                            format!(
+                                "warning: cannot overwrite table with non table for {fullkey} ({})",
+                                gov(&val)
+                            ),
                         );
                     }
                 } else if matches!(dv, Value::Map(_)) && !val.is_nil() {
@@ -241,26 +289,30 @@ pub fn process_dependencies(c: &mut Chart, vals: &Map, log: &mut Log) -> Result<
     process_dependency_import_values(c, log)
 }
 
-fn process_dependency_enabled(c: &mut Chart, v: &Map, path: &str, log: &mut Log) -> Result<(), String> {
+fn process_dependency_enabled(
+    c: &mut Chart,
+    v: &Map,
+    path: &str,
+    log: &mut Log,
+) -> Result<(), String> {
     if c.metadata.dependencies.is_empty() {
         return Ok(());
     }
     let existing = std::mem::take(&mut c.dependencies);
     let mut chart_deps: Vec<Chart> = Vec::new();
     for e in &existing {
-        let matched = c
-            .metadata
-            .dependencies
-            .iter()
-            .any(|r| e.name() == r.name && is_compatible_range(&r.version, &e.metadata.version));
+        let matched =
+            c.metadata.dependencies.iter().any(|r| {
+                e.name() == r.name && is_compatible_range(&r.version, &e.metadata.version)
+            });
         if !matched {
             chart_deps.push(e.clone());
         }
     }
     for req in c.metadata.dependencies.iter_mut() {
-        if let Some(found) =
-            existing.iter().find(|e| e.name() == req.name && is_compatible_range(&req.version, &e.metadata.version))
-        {
+        if let Some(found) = existing.iter().find(|e| {
+            e.name() == req.name && is_compatible_range(&req.version, &e.metadata.version)
+        }) {
             let mut out = found.clone();
             if !req.alias.is_empty() {
                 out.metadata.name = req.alias.clone();
@@ -286,15 +338,17 @@ fn process_dependency_enabled(c: &mut Chart, v: &Map, path: &str, log: &mut Log)
                     match b {
                         Value::Bool(true) => has_true = true,
                         Value::Bool(false) => has_false = true,
-                        _ => log.deps(94, format!("Warning: Tag '{k}' for chart {} returned non-bool value", r.name)),
+                        _ => log.deps(
+                            94,
+                            format!(
+                                "Warning: Tag '{k}' for chart {} returned non-bool value",
+                                r.name
+                            ),
+                        ),
                     }
                 }
             }
-            if !has_true && has_false {
-                r.enabled = false;
-            } else {
-                r.enabled = true;
-            }
+            r.enabled = has_true || !has_false;
         }
     }
     // Conditions.
@@ -310,16 +364,26 @@ fn process_dependency_enabled(c: &mut Chart, v: &Map, path: &str, log: &mut Log)
                 }
                 Ok(_) => log.deps(
                     63,
-                    format!("Warning: Condition path '{cond}' for chart {} returned non-bool value", r.name),
+                    format!(
+                        "Warning: Condition path '{cond}' for chart {} returned non-bool value",
+                        r.name
+                    ),
                 ),
                 Err(_) => {}
             }
         }
     }
-    let rm: Vec<String> =
-        c.metadata.dependencies.iter().filter(|r| !r.enabled).map(|r| r.name.clone()).collect();
-    let mut cd: Vec<Chart> =
-        std::mem::take(&mut c.dependencies).into_iter().filter(|d| !rm.contains(&d.metadata.name)).collect();
+    let rm: Vec<String> = c
+        .metadata
+        .dependencies
+        .iter()
+        .filter(|r| !r.enabled)
+        .map(|r| r.name.clone())
+        .collect();
+    let mut cd: Vec<Chart> = std::mem::take(&mut c.dependencies)
+        .into_iter()
+        .filter(|d| !rm.contains(&d.metadata.name))
+        .collect();
     c.metadata.dependencies.retain(|r| !rm.contains(&r.name));
     for t in cd.iter_mut() {
         let subpath = format!("{path}{}.", t.metadata.name);
@@ -370,9 +434,13 @@ fn process_import_values(c: &mut Chart, log: &mut Log) -> Result<(), String> {
                             let src = path_to_map(&parent, vv);
                             coalesce_tables_full_key(&b, &src, "", true, log);
                         }
-                        Err(e) => {
-                            log.deps(269, format!("Warning: ImportValues missing table from chart {}: {e}", r.name))
-                        }
+                        Err(e) => log.deps(
+                            269,
+                            format!(
+                                "Warning: ImportValues missing table from chart {}: {e}",
+                                r.name
+                            ),
+                        ),
                     }
                 }
                 Value::Str(s) => {
@@ -383,7 +451,9 @@ fn process_import_values(c: &mut Chart, log: &mut Log) -> Result<(), String> {
                     outiv.push(Value::from(m));
                     match table(&cvals, &format!("{}.{child}", r.name)) {
                         Ok(vm) => coalesce_tables_full_key(&b, &vm, "", true, log),
-                        Err(e) => log.deps(286, format!("Warning: ImportValues missing table: {e}")),
+                        Err(e) => {
+                            log.deps(286, format!("Warning: ImportValues missing table: {e}"))
+                        }
                     }
                 }
                 _ => {}
@@ -412,7 +482,12 @@ mod tests {
 
     fn chart(name: &str, values: Value, deps: Vec<Chart>) -> Chart {
         Chart {
-            metadata: Metadata { name: name.into(), version: "1.0.0".into(), api_version: "v2".into(), ..Default::default() },
+            metadata: Metadata {
+                name: name.into(),
+                version: "1.0.0".into(),
+                api_version: "v2".into(),
+                ..Default::default()
+            },
             values,
             raw_values: None,
             schema: None,
@@ -423,20 +498,38 @@ mod tests {
     }
 
     fn map(pairs: Vec<(&str, Value)>) -> Value {
-        Value::from(pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect::<BTreeMap<_, _>>())
+        Value::from(
+            pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect::<BTreeMap<_, _>>(),
+        )
     }
 
     #[test]
     fn coalesce_user_wins_null_deletes_and_warns() {
         let defaults = map(vec![
             ("a", Value::Float(1.0)),
-            ("b", map(vec![("x", Value::str("d")), ("y", Value::str("keep")), ("l", Value::List(Rc::new(vec![])))])),
+            (
+                "b",
+                map(vec![
+                    ("x", Value::str("d")),
+                    ("y", Value::str("keep")),
+                    ("l", Value::List(Rc::new(vec![]))),
+                ]),
+            ),
             ("c", Value::str("gone")),
             ("l", Value::List(Rc::new(vec![]))),
         ]);
         let ch = chart("top", defaults, vec![]);
         let user = map(vec![
-            ("b", map(vec![("x", Value::str("u")), ("l", map(vec![("k", Value::str("v"))]))])),
+            (
+                "b",
+                map(vec![
+                    ("x", Value::str("u")),
+                    ("l", map(vec![("k", Value::str("v"))])),
+                ]),
+            ),
             ("c", Value::Nil),
             ("l", map(vec![("k", Value::str("v"))])),
         ]);
@@ -457,8 +550,19 @@ mod tests {
 
     #[test]
     fn globals_flow_down_parent_wins() {
-        let sub = chart("sub", map(vec![("global", map(vec![("g", Value::str("child")), ("h", Value::str("c"))]))]), vec![]);
-        let top = chart("top", map(vec![("global", map(vec![("g", Value::str("parent"))]))]), vec![sub]);
+        let sub = chart(
+            "sub",
+            map(vec![(
+                "global",
+                map(vec![("g", Value::str("child")), ("h", Value::str("c"))]),
+            )]),
+            vec![],
+        );
+        let top = chart(
+            "top",
+            map(vec![("global", map(vec![("g", Value::str("parent"))]))]),
+            vec![sub],
+        );
         let mut log = Log::default();
         let out = coalesce_values_top(&top, &new_map(), false, &mut log).unwrap();
         assert_eq!(

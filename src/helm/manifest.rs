@@ -111,37 +111,55 @@ pub fn split_manifests(big: &str) -> Vec<String> {
 /// Read a document's head: kind and `metadata.annotations`. Errors are worded as
 /// sigs.k8s.io/yaml words them (without the `YAML parse error on FILE: ` prefix).
 pub fn read_head(doc: &str) -> Result<Head, String> {
-    // TODO: switch to crate::yaml::parse_simple_head once it lands on main.
-    use crate::gotmpl::Value;
-    let v = crate::yaml::from_yaml(doc).map_err(|e| format!("error converting YAML to JSON: {e}"))?;
-    let m = match v {
-        Value::Nil => return Ok(Head::default()),
-        Value::Map(m) => m,
-        _ => return Err("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type releaseutil.SimpleHead".into()),
+    let h = crate::yaml::parse_simple_head(doc).map_err(|e| e.to_string())?;
+    let annotations = if h.annotations.is_empty() {
+        None
+    } else {
+        Some(h.annotations)
     };
-    let kind = match m.borrow().get("kind") {
-        Some(Value::Str(s)) => s.to_string(),
-        _ => String::new(),
-    };
-    let annotations = match m.borrow().get("metadata") {
-        Some(Value::Map(md)) => match md.borrow().get("annotations") {
-            Some(Value::Map(a)) => {
-                let mut out = BTreeMap::new();
-                for (k, v) in a.borrow().iter() {
-                    out.insert(k.clone(), v.to_go_string());
-                }
-                if out.is_empty() { None } else { Some(out) }
-            }
-            Some(Value::List(_)) => return Err("error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go struct field .metadata.annotations of type map[string]string".into()),
-            _ => None,
-        },
-        _ => None,
-    };
-    Ok(Head { kind, annotations })
+    Ok(Head {
+        kind: h.kind,
+        annotations,
+    })
 }
 
-/// `releaseutil.SortManifests` over rendered files (name -> content).
-pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
+/// Go's `strconv.Quote` (`%q` of a string).
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if c.is_control() || c == '\u{feff}' => {
+                let n = c as u32;
+                if n < 0x80 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `releaseutil.SortManifests` over rendered files (name -> content). Helm's log lines
+/// (`manifest_sorter.go:190: info: skipping unknown hook: …`) are appended to `log`.
+pub fn sort_manifests(
+    files: &BTreeMap<String, String>,
+    log: &mut Vec<String>,
+) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
     let mut hooks = Vec::new();
     let mut generic = Vec::new();
     for (path, content) in files {
@@ -151,9 +169,17 @@ pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Ve
         }
         for m in split_manifests(content) {
             let head = read_head(&m).map_err(|e| format!("YAML parse error on {path}: {e}"))?;
-            let hook_types = head.annotations.as_ref().and_then(|a| a.get("helm.sh/hook")).cloned();
+            let hook_types = head
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get("helm.sh/hook"))
+                .cloned();
             let Some(hook_types) = hook_types else {
-                generic.push(Manifest { name: path.clone(), content: m, kind: head.kind });
+                generic.push(Manifest {
+                    name: path.clone(),
+                    content: m,
+                    kind: head.kind,
+                });
                 continue;
             };
             let mut events = Vec::new();
@@ -164,13 +190,25 @@ pub fn sort_manifests(files: &BTreeMap<String, String>) -> Result<(Vec<Hook>, Ve
                     unknown = true;
                     break;
                 }
-                events.push(if ht == "test-success" { "test".to_string() } else { ht });
+                events.push(if ht == "test-success" {
+                    "test".to_string()
+                } else {
+                    ht
+                });
             }
             if unknown {
-                // Helm logs "info: skipping unknown hook" and drops the document.
+                log.push(format!(
+                    "manifest_sorter.go:190: info: skipping unknown hook: {}",
+                    go_quote(&hook_types)
+                ));
                 continue;
             }
-            hooks.push(Hook { path: path.clone(), manifest: m, kind: head.kind, events });
+            hooks.push(Hook {
+                path: path.clone(),
+                manifest: m,
+                kind: head.kind,
+                events,
+            });
         }
     }
     hooks.sort_by(|a, b| kind_cmp(&a.kind, &b.kind));
@@ -207,7 +245,11 @@ mod tests {
             ("   \n  ", &[]),
         ];
         for (input, want) in cases {
-            assert_eq!(split_manifests(input), want.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "{input:?}");
+            assert_eq!(
+                split_manifests(input),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{input:?}"
+            );
         }
     }
 
@@ -215,6 +257,9 @@ mod tests {
     fn kind_order() {
         let mut kinds = vec!["Zeta", "Deployment", "", "Service", "Alpha", "Namespace"];
         kinds.sort_by(|a, b| kind_cmp(a, b));
-        assert_eq!(kinds, vec!["Namespace", "Service", "Deployment", "", "Alpha", "Zeta"]);
+        assert_eq!(
+            kinds,
+            vec!["Namespace", "Service", "Deployment", "", "Alpha", "Zeta"]
+        );
     }
 }

@@ -52,7 +52,11 @@ pub struct TemplateOptions {
 impl TemplateOptions {
     /// Options with Helm's defaults (`release-name`, namespace `default`).
     pub fn new() -> Self {
-        TemplateOptions { release_name: "release-name".into(), namespace: "default".into(), ..Default::default() }
+        TemplateOptions {
+            release_name: "release-name".into(),
+            namespace: "default".into(),
+            ..Default::default()
+        }
     }
 }
 
@@ -77,7 +81,10 @@ pub struct TemplateError {
 
 impl TemplateError {
     fn new(msg: impl Into<String>, log: &Log) -> Self {
-        TemplateError { msg: msg.into(), stderr: log_text(log) }
+        TemplateError {
+            msg: msg.into(),
+            stderr: log_text(log),
+        }
     }
 
     /// The first line of the message (Helm's cause, without the debug trailer).
@@ -88,7 +95,10 @@ impl TemplateError {
 
 impl From<ChartError> for TemplateError {
     fn from(e: ChartError) -> Self {
-        TemplateError { msg: e.to_string(), stderr: String::new() }
+        TemplateError {
+            msg: e.to_string(),
+            stderr: String::new(),
+        }
     }
 }
 
@@ -106,7 +116,10 @@ const DEBUG_TRAILER: &str = "\n\nUse --debug flag to render out invalid YAML";
 /// Load the chart at `path` (folder or `.tgz`) and render it.
 pub fn template_path(path: &Path, opts: &TemplateOptions) -> Result<TemplateOutput, TemplateError> {
     // Helm reads the values before it loads the chart: their errors come first.
-    merge_user_values(opts).map_err(|msg| TemplateError { msg, stderr: String::new() })?;
+    merge_user_values(opts).map_err(|msg| TemplateError {
+        msg,
+        stderr: String::new(),
+    })?;
     let chart = crate::chart::load(path)?;
     template_chart(&chart, opts)
 }
@@ -119,7 +132,8 @@ fn valid_release_name(name: &str) -> bool {
     name.split('.').all(|label| {
         let b = label.as_bytes();
         !b.is_empty()
-            && b.iter().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
             && b[0] != b'-'
             && b[b.len() - 1] != b'-'
     })
@@ -143,10 +157,12 @@ pub fn merge_user_values(opts: &TemplateOptions) -> Result<Map, String> {
         base = strvals::merge_maps(&base, &current);
     }
     for s in &opts.set {
-        strvals::parse_into(s, &base, false).map_err(|e| format!("failed parsing --set data: {e}"))?;
+        strvals::parse_into(s, &base, false)
+            .map_err(|e| format!("failed parsing --set data: {e}"))?;
     }
     for s in &opts.set_string {
-        strvals::parse_into(s, &base, true).map_err(|e| format!("failed parsing --set-string data: {e}"))?;
+        strvals::parse_into(s, &base, true)
+            .map_err(|e| format!("failed parsing --set-string data: {e}"))?;
     }
     Ok(base)
 }
@@ -176,7 +192,10 @@ fn crd_objects(c: &Chart, full_path: &str, out: &mut Vec<(String, String)>) {
         if f.name.starts_with("crds/")
             && (f.name.ends_with(".yaml") || f.name.ends_with(".yml") || f.name.ends_with(".json"))
         {
-            out.push((format!("{full_path}/{}", f.name), String::from_utf8_lossy(&f.data).into_owned()));
+            out.push((
+                format!("{full_path}/{}", f.name),
+                String::from_utf8_lossy(&f.data).into_owned(),
+            ));
         }
     }
     for d in &c.dependencies {
@@ -185,15 +204,29 @@ fn crd_objects(c: &Chart, full_path: &str, out: &mut Vec<(String, String)>) {
 }
 
 /// Render a loaded chart as `helm template` does.
-pub fn template_chart(loaded: &Chart, opts: &TemplateOptions) -> Result<TemplateOutput, TemplateError> {
+pub fn template_chart(
+    loaded: &Chart,
+    opts: &TemplateOptions,
+) -> Result<TemplateOutput, TemplateError> {
     let mut log = Log::default();
-    let release_name = if opts.release_name.is_empty() { "release-name" } else { &opts.release_name };
-    let namespace = if opts.namespace.is_empty() { "default" } else { &opts.namespace };
+    let release_name = if opts.release_name.is_empty() {
+        "release-name"
+    } else {
+        &opts.release_name
+    };
+    let namespace = if opts.namespace.is_empty() {
+        "default"
+    } else {
+        &opts.namespace
+    };
 
     let kube = match &opts.kube_version {
         None => KubeVersion::default_version(),
         Some(k) => KubeVersion::parse(k).ok_or_else(|| {
-            TemplateError::new(format!("invalid kube version '{k}': Invalid Semantic Version"), &log)
+            TemplateError::new(
+                format!("invalid kube version '{k}': Invalid Semantic Version"),
+                &log,
+            )
         })?,
     };
 
@@ -201,7 +234,12 @@ pub fn template_chart(loaded: &Chart, opts: &TemplateOptions) -> Result<Template
 
     match loaded.metadata.chart_type.as_str() {
         "" | "application" => {}
-        t => return Err(TemplateError::new(format!("{t} charts are not installable"), &log)),
+        t => {
+            return Err(TemplateError::new(
+                format!("{t} charts are not installable"),
+                &log,
+            ));
+        }
     }
     let mut warnings_pre = String::new();
     if loaded.metadata.deprecated {
@@ -221,12 +259,21 @@ pub fn template_chart(loaded: &Chart, opts: &TemplateOptions) -> Result<Template
 
     let mut chart = loaded.clone();
     let with_pre = |log: &Log| -> String { format!("{warnings_pre}{}", log_text(log)) };
-    let fail = |msg: String, log: &Log| TemplateError { msg, stderr: with_pre(log) };
+    let fail = |msg: String, log: &Log| TemplateError {
+        msg,
+        stderr: with_pre(log),
+    };
 
     coalesce::process_dependencies(&mut chart, &user, &mut log).map_err(|e| fail(e, &log))?;
 
-    let mut api_versions: Vec<String> = DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
-    api_versions.extend(opts.api_versions.iter().flat_map(|a| a.split(',')).map(str::to_string));
+    let mut api_versions: Vec<String> =
+        DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
+    api_versions.extend(
+        opts.api_versions
+            .iter()
+            .flat_map(|a| a.split(','))
+            .map(str::to_string),
+    );
     let caps = capabilities_object(&kube, &api_versions);
 
     let top = new_map();
@@ -242,7 +289,8 @@ pub fn template_chart(loaded: &Chart, opts: &TemplateOptions) -> Result<Template
         t.insert("Release".into(), Value::from(release));
         t.insert("Capabilities".into(), caps);
     }
-    let vals = coalesce::coalesce_values_top(&chart, &user, false, &mut log).map_err(|e| fail(e, &log))?;
+    let vals =
+        coalesce::coalesce_values_top(&chart, &user, false, &mut log).map_err(|e| fail(e, &log))?;
     if !opts.skip_schema_validation {
         schema::validate_against_schema(&chart, &vals).map_err(|e| {
             fail(format!("values don't meet the specifications of the schema(s) in the following chart(s):\n{e}"), &log)
@@ -266,7 +314,10 @@ pub fn template_chart(loaded: &Chart, opts: &TemplateOptions) -> Result<Template
     let funcs = crate::funcs::helm_funcs();
     let mut files = render::render(&chart, &top, &funcs).map_err(|e| trailer(e.0, &log))?;
     files.retain(|k, _| !k.ends_with("NOTES.txt"));
-    let (hooks, manifests) = manifest::sort_manifests(&files).map_err(|e| trailer(e, &log))?;
+    let mut sort_log = Vec::new();
+    let sorted = manifest::sort_manifests(&files, &mut sort_log);
+    log.lines.extend(sort_log);
+    let (hooks, manifests) = sorted.map_err(|e| trailer(e, &log))?;
 
     let mut b = String::new();
     if opts.include_crds {
@@ -293,7 +344,10 @@ pub fn template_chart(loaded: &Chart, opts: &TemplateOptions) -> Result<Template
     if !opts.show_only.is_empty() {
         out = show_only(&out, &opts.show_only).map_err(|e| fail(e, &log))?;
     }
-    Ok(TemplateOutput { stdout: out, stderr: with_pre(&log) })
+    Ok(TemplateOutput {
+        stdout: out,
+        stderr: with_pre(&log),
+    })
 }
 
 /// `--show-only`: select documents whose `# Source: <chart>/<path>` matches a pattern.
@@ -304,10 +358,14 @@ fn show_only(all: &str, patterns: &[String]) -> Result<String, String> {
         let f = f.replace('\\', "/");
         let mut missing = true;
         for d in &docs {
-            let Some(pos) = d.find("# Source: ") else { continue };
+            let Some(pos) = d.find("# Source: ") else {
+                continue;
+            };
             let rest = &d[pos + "# Source: ".len()..];
             let line = rest.lines().next().unwrap_or("");
-            let Some((_, name)) = line.split_once('/') else { continue };
+            let Some((_, name)) = line.split_once('/') else {
+                continue;
+            };
             if name.is_empty() {
                 continue;
             }
@@ -333,7 +391,14 @@ mod tests {
 
     #[test]
     fn release_names() {
-        for (n, ok) in [("release-name", true), ("a.b", true), ("A", false), ("-a", false), ("a_b", false), ("", false)] {
+        for (n, ok) in [
+            ("release-name", true),
+            ("a.b", true),
+            ("A", false),
+            ("-a", false),
+            ("a_b", false),
+            ("", false),
+        ] {
             assert_eq!(valid_release_name(n), ok, "{n}");
         }
         assert!(!valid_release_name(&"a".repeat(54)));
@@ -341,7 +406,8 @@ mod tests {
 
     #[test]
     fn show_only_selects_by_path() {
-        let all = "---\n# Source: c/templates/a.yaml\na: 1\n---\n# Source: c/templates/b.yaml\nb: 2\n";
+        let all =
+            "---\n# Source: c/templates/a.yaml\na: 1\n---\n# Source: c/templates/b.yaml\nb: 2\n";
         assert_eq!(
             show_only(all, &["templates/b.yaml".into()]).unwrap(),
             "---\n# Source: c/templates/b.yaml\nb: 2\n"

@@ -129,7 +129,9 @@ impl Object for GoStruct {
     }
     fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>> {
         if name == "String" && self.stringer.is_some() {
-            return Some(no_args(name, args).map(|_| Value::str(self.stringer.as_deref().unwrap_or(""))));
+            return Some(
+                no_args(name, args).map(|_| Value::str(self.stringer.as_deref().unwrap_or(""))),
+            );
         }
         if let Some((_, v)) = self.methods.iter().find(|(n, _)| *n == name) {
             return Some(no_args(name, args).map(|_| Value::str(v)));
@@ -165,7 +167,10 @@ fn no_args(name: &str, args: &[Value]) -> Result<(), FuncError> {
     if args.is_empty() {
         Ok(())
     } else {
-        Err(FuncError::bare(format!("wrong number of args for {name}: want 0 got {}", args.len())))
+        Err(FuncError::bare(format!(
+            "wrong number of args for {name}: want 0 got {}",
+            args.len()
+        )))
     }
 }
 
@@ -174,7 +179,11 @@ fn strs(v: &[String]) -> Value {
 }
 
 fn str_map(m: &BTreeMap<String, String>) -> Value {
-    Value::from(m.iter().map(|(k, v)| (k.clone(), Value::str(v))).collect::<BTreeMap<_, _>>())
+    Value::from(
+        m.iter()
+            .map(|(k, v)| (k.clone(), Value::str(v)))
+            .collect::<BTreeMap<_, _>>(),
+    )
 }
 
 fn metadata_fields(md: &Metadata) -> Vec<(&'static str, Value)> {
@@ -184,7 +193,11 @@ fn metadata_fields(md: &Metadata) -> Vec<(&'static str, Value)> {
         .map(|m| {
             Value::Object(Rc::new(GoStruct {
                 type_name: "*chart.Maintainer".into(),
-                fields: vec![("Name", Value::str(&m.name)), ("Email", Value::str(&m.email)), ("URL", Value::str(&m.url))],
+                fields: vec![
+                    ("Name", Value::str(&m.name)),
+                    ("Email", Value::str(&m.email)),
+                    ("URL", Value::str(&m.url)),
+                ],
                 plain: m.to_plain(),
                 stringer: None,
                 methods: vec![],
@@ -241,7 +254,11 @@ pub fn chart_object(md: &Metadata, is_root: bool) -> Value {
     let mut fields = metadata_fields(md);
     let inner = format!(
         "{{{}}}",
-        fields.iter().map(|(_, v)| format_field(v)).collect::<Vec<_>>().join(" ")
+        fields
+            .iter()
+            .map(|(_, v)| format_field(v))
+            .collect::<Vec<_>>()
+            .join(" ")
     );
     fields.push(("IsRoot", Value::Bool(is_root)));
     let plain = md.to_plain();
@@ -307,7 +324,10 @@ impl Object for VersionSet {
                 "wrong type for value; expected string; got {}",
                 other.type_name()
             ))),
-            _ => Err(FuncError::bare(format!("wrong number of args for Has: want 1 got {}", args.len()))),
+            _ => Err(FuncError::bare(format!(
+                "wrong number of args for Has: want 1 got {}",
+                args.len()
+            ))),
         })
     }
     fn format(&self) -> String {
@@ -349,11 +369,19 @@ impl KubeVersion {
             version.push('+');
             version.push_str(meta);
         }
-        Some(KubeVersion { version, major: v.major.to_string(), minor: v.minor.to_string() })
+        Some(KubeVersion {
+            version,
+            major: v.major.to_string(),
+            minor: v.minor.to_string(),
+        })
     }
 
     pub fn default_version() -> KubeVersion {
-        KubeVersion { version: DEFAULT_KUBE_VERSION.into(), major: "1".into(), minor: "32".into() }
+        KubeVersion {
+            version: DEFAULT_KUBE_VERSION.into(),
+            major: "1".into(),
+            minor: "32".into(),
+        }
     }
 }
 
@@ -402,7 +430,11 @@ pub fn capabilities_object(kube: &KubeVersion, api_versions: &[String]) -> Value
     plain.insert("HelmVersion".to_string(), hv.as_object_plain());
     Value::Object(Rc::new(GoStruct {
         type_name: "*chartutil.Capabilities".into(),
-        fields: vec![("APIVersions", apis), ("KubeVersion", kv), ("HelmVersion", hv)],
+        fields: vec![
+            ("APIVersions", apis),
+            ("KubeVersion", kv),
+            ("HelmVersion", hv),
+        ],
         plain: Value::from(plain),
         stringer: None,
         methods: vec![],
@@ -470,7 +502,10 @@ fn string_arg(name: &str, args: &[Value]) -> Result<String, FuncError> {
             "wrong type for value; expected string; got {}",
             other.type_name()
         ))),
-        _ => Err(FuncError::bare(format!("wrong number of args for {name}: want 1 got {}", args.len()))),
+        _ => Err(FuncError::bare(format!(
+            "wrong number of args for {name}: want 1 got {}",
+            args.len()
+        ))),
     }
 }
 
@@ -481,10 +516,21 @@ impl Object for Files {
     fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>> {
         let r = match name {
             "Get" => string_arg(name, args).map(|p| {
-                Value::str(self.files.get(&p).map(|d| String::from_utf8_lossy(d).into_owned()).unwrap_or_default())
+                Value::str(
+                    self.files
+                        .get(&p)
+                        .map(|d| String::from_utf8_lossy(d).into_owned())
+                        .unwrap_or_default(),
+                )
             }),
-            "GetBytes" => string_arg(name, args)
-                .map(|p| Value::Bytes(self.files.get(&p).map(|d| Rc::from(&d[..])).unwrap_or_else(|| Rc::from(&[][..])))),
+            "GetBytes" => string_arg(name, args).map(|p| {
+                Value::Bytes(
+                    self.files
+                        .get(&p)
+                        .map(|d| Rc::from(&d[..]))
+                        .unwrap_or_else(|| Rc::from(&[][..])),
+                )
+            }),
             "Glob" => string_arg(name, args).map(|p| Value::Object(Rc::new(self.glob(&p)))),
             "Lines" => string_arg(name, args).map(|p| match self.files.get(&p) {
                 None => Value::StrList(Rc::new(Vec::new())),
@@ -494,9 +540,11 @@ impl Object for Files {
                     Value::StrList(Rc::new(s.split('\n').map(str::to_string).collect()))
                 }
             }),
-            "AsConfig" => no_args(name, args).map(|_| Value::str(self.as_map(|d| String::from_utf8_lossy(d).into_owned()))),
-            "AsSecrets" => no_args(name, args)
-                .map(|_| Value::str(self.as_map(|d| base64::engine::general_purpose::STANDARD.encode(d)))),
+            "AsConfig" => no_args(name, args)
+                .map(|_| Value::str(self.as_map(|d| String::from_utf8_lossy(d).into_owned()))),
+            "AsSecrets" => no_args(name, args).map(|_| {
+                Value::str(self.as_map(|d| base64::engine::general_purpose::STANDARD.encode(d)))
+            }),
             _ => return None,
         };
         Some(r)
@@ -516,7 +564,10 @@ impl Object for Files {
     }
     fn to_plain(&self) -> Value {
         Value::from(
-            self.files.iter().map(|(k, v)| (k.clone(), Value::Bytes(Rc::from(&v[..])))).collect::<BTreeMap<_, _>>(),
+            self.files
+                .iter()
+                .map(|(k, v)| (k.clone(), Value::Bytes(Rc::from(&v[..]))))
+                .collect::<BTreeMap<_, _>>(),
         )
     }
     fn kind(&self) -> &'static str {
@@ -626,7 +677,10 @@ mod tests {
     #[test]
     fn kube_version_parse() {
         let k = KubeVersion::parse("1.33.0").unwrap();
-        assert_eq!((k.version.as_str(), k.major.as_str(), k.minor.as_str()), ("v1.33.0", "1", "33"));
+        assert_eq!(
+            (k.version.as_str(), k.major.as_str(), k.minor.as_str()),
+            ("v1.33.0", "1", "33")
+        );
         assert_eq!(KubeVersion::parse("v1.30").unwrap().version, "v1.30.0");
         assert!(KubeVersion::parse("abc").is_none());
     }
@@ -642,6 +696,9 @@ mod tests {
             ..Default::default()
         };
         let v = chart_object(&md, true);
-        assert_eq!(v.to_go_string(), "{{snippet  [] 0.1.0  [] []  v2   1.0 false map[]  [] } true}");
+        assert_eq!(
+            v.to_go_string(),
+            "{{snippet  [] 0.1.0  [] []  v2   1.0 false map[]  [] } true}"
+        );
     }
 }

@@ -24,17 +24,41 @@ fn child_full_path(parent: &str, name: &str) -> String {
 }
 
 /// Build the `next` map of a chart and collect its templates (Helm's `recAllTpls`).
-fn rec_all_tpls(c: &Chart, out: &mut Vec<Renderable>, parent: &Map, full_path: &str, is_root: bool) -> Map {
+fn rec_all_tpls(
+    c: &Chart,
+    out: &mut Vec<Renderable>,
+    parent: &Map,
+    full_path: &str,
+    is_root: bool,
+) -> Map {
     let subcharts = new_map();
     let next = new_map();
     {
         let mut n = next.borrow_mut();
         n.insert("Chart".into(), chart_object(&c.metadata, is_root));
         n.insert("Files".into(), Value::Object(Rc::new(Files::new(&c.files))));
-        n.insert("Release".into(), parent.borrow().get("Release").cloned().unwrap_or(Value::Nil));
-        n.insert("Capabilities".into(), parent.borrow().get("Capabilities").cloned().unwrap_or(Value::Nil));
+        n.insert(
+            "Release".into(),
+            parent
+                .borrow()
+                .get("Release")
+                .cloned()
+                .unwrap_or(Value::Nil),
+        );
+        n.insert(
+            "Capabilities".into(),
+            parent
+                .borrow()
+                .get("Capabilities")
+                .cloned()
+                .unwrap_or(Value::Nil),
+        );
         let values = if is_root {
-            parent.borrow().get("Values").cloned().unwrap_or_else(Value::new_map)
+            parent
+                .borrow()
+                .get("Values")
+                .cloned()
+                .unwrap_or_else(Value::new_map)
         } else {
             match table(parent, &format!("Values.{}", c.name())) {
                 Ok(m) => Value::Map(m),
@@ -47,7 +71,9 @@ fn rec_all_tpls(c: &Chart, out: &mut Vec<Renderable>, parent: &Map, full_path: &
     for child in &c.dependencies {
         let child_path = child_full_path(full_path, child.name());
         let cn = rec_all_tpls(child, out, &next, &child_path, false);
-        subcharts.borrow_mut().insert(child.name().to_string(), Value::Map(cn));
+        subcharts
+            .borrow_mut()
+            .insert(child.name().to_string(), Value::Map(cn));
     }
     let library = c.is_library();
     for t in &c.templates {
@@ -79,7 +105,11 @@ pub struct RenderError(pub String);
 
 /// Render all templates; returns file name -> output (`<no value>` removed), without
 /// partials. `top` holds `Release`, `Capabilities` and `Values`.
-pub fn render(chart: &Chart, top: &Map, funcs: &FuncMap) -> Result<BTreeMap<String, String>, RenderError> {
+pub fn render(
+    chart: &Chart,
+    top: &Map,
+    funcs: &FuncMap,
+) -> Result<BTreeMap<String, String>, RenderError> {
     let mut tpls = Vec::new();
     rec_all_tpls(chart, &mut tpls, top, chart.name(), true);
     // Go's map keyed by name: a later duplicate replaces an earlier one.
@@ -105,7 +135,9 @@ pub fn render(chart: &Chart, top: &Map, funcs: &FuncMap) -> Result<BTreeMap<Stri
         let mut tm = BTreeMap::new();
         tm.insert("Name".to_string(), Value::str(&r.name));
         tm.insert("BasePath".to_string(), Value::str(&r.base_path));
-        r.vals.borrow_mut().insert("Template".into(), Value::from(tm));
+        r.vals
+            .borrow_mut()
+            .insert("Template".into(), Value::from(tm));
         match t.execute(&r.name, Value::Map(r.vals.clone()), funcs) {
             Ok(out) => {
                 rendered.insert(r.name.clone(), out.replace("<no value>", ""));
@@ -194,7 +226,13 @@ mod tests {
             cleanup_parse_error("c/templates/x.yaml", &p),
             "parse error at (c/templates/x.yaml:3): function \"nope\" not defined"
         );
-        let other = TemplateError { kind: ErrorKind::Exec, msg: "template: a:1:2: executing \"a\" at <x>: boom".into() };
-        assert_eq!(cleanup_exec_error("a", &other), "template: a:1:2: executing \"a\" at <x>: boom");
+        let other = TemplateError {
+            kind: ErrorKind::Exec,
+            msg: "template: a:1:2: executing \"a\" at <x>: boom".into(),
+        };
+        assert_eq!(
+            cleanup_exec_error("a", &other),
+            "template: a:1:2: executing \"a\" at <x>: boom"
+        );
     }
 }

@@ -9,7 +9,12 @@ use crate::gotmpl::{Map, Value};
 
 struct Ctx<'a> {
     root: &'a Value,
+    /// Nesting of `$ref`/subschema evaluation, to stop on recursive schemas.
+    depth: std::cell::Cell<usize>,
 }
+
+/// Deeper than this, a schema is treated as satisfied (guards `$ref` cycles).
+const MAX_DEPTH: usize = 256;
 
 #[derive(Default)]
 struct Res {
@@ -19,7 +24,11 @@ struct Res {
 
 impl Res {
     fn add(&mut self, path: &[String], desc: String) {
-        let field = if path.is_empty() { "(root)".to_string() } else { path.join(".") };
+        let field = if path.is_empty() {
+            "(root)".to_string()
+        } else {
+            path.join(".")
+        };
         self.errors.push(format!("{field}: {desc}"));
     }
     fn valid(&self) -> bool {
@@ -32,7 +41,11 @@ impl Res {
 }
 
 fn field_name(path: &[String]) -> String {
-    if path.is_empty() { "(root)".to_string() } else { path.join(".") }
+    if path.is_empty() {
+        "(root)".to_string()
+    } else {
+        path.join(".")
+    }
 }
 
 fn get<'v>(schema: &'v BTreeMap<String, Value>, k: &str) -> Option<&'v Value> {
@@ -68,7 +81,10 @@ fn json_type(v: &Value) -> &'static str {
 fn types_of(schema: &BTreeMap<String, Value>) -> Vec<String> {
     match get(schema, "type") {
         Some(Value::Str(s)) => vec![s.to_string()],
-        Some(Value::List(l)) => l.iter().filter_map(|t| t.as_str().map(str::to_string)).collect(),
+        Some(Value::List(l)) => l
+            .iter()
+            .filter_map(|t| t.as_str().map(str::to_string))
+            .collect(),
         _ => Vec::new(),
     }
 }
@@ -86,7 +102,7 @@ fn canon(v: &Value) -> String {
 }
 
 /// Resolve a local `$ref` (`#/…` JSON pointer) in the root schema.
-fn resolve_ref<'a>(root: &'a Value, r: &str) -> Option<Value> {
+fn resolve_ref(root: &Value, r: &str) -> Option<Value> {
     let p = r.strip_prefix('#')?;
     let mut cur = root.clone();
     for seg in p.split('/').skip(1) {
@@ -110,6 +126,15 @@ impl Ctx<'_> {
     }
 
     fn rec(&self, schema: &Value, node: &Value, path: &mut Vec<String>, res: &mut Res) {
+        if self.depth.get() > MAX_DEPTH {
+            return;
+        }
+        self.depth.set(self.depth.get() + 1);
+        self.rec_inner(schema, node, path, res);
+        self.depth.set(self.depth.get() - 1);
+    }
+
+    fn rec_inner(&self, schema: &Value, node: &Value, path: &mut Vec<String>, res: &mut Res) {
         let s = match schema {
             Value::Bool(true) => return,
             Value::Bool(false) => {
@@ -128,11 +153,16 @@ impl Ctx<'_> {
         let types = types_of(&s);
         let given = json_type(node);
         if !types.is_empty() {
-            let ok = types.iter().any(|t| t == given || (t == "number" && given == "integer"));
+            let ok = types
+                .iter()
+                .any(|t| t == given || (t == "number" && given == "integer"));
             if !ok {
                 res.add(
                     path,
-                    format!("Invalid type. Expected: {}, given: {given}", types_string(&types)),
+                    format!(
+                        "Invalid type. Expected: {}, given: {given}",
+                        types_string(&types)
+                    ),
                 );
                 return;
             }
@@ -172,7 +202,13 @@ impl Ctx<'_> {
         self.validate(schema, node, &mut p)
     }
 
-    fn validate_schema(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_schema(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         if let Some(Value::List(any)) = get(s, "anyOf") {
             let mut best: Option<Res> = None;
             let mut ok = false;
@@ -206,10 +242,10 @@ impl Ctx<'_> {
             }
             if n != 1 {
                 res.add(path, "Must validate one and only one schema (oneOf)".into());
-                if n == 0 {
-                    if let Some(b) = best {
-                        res.merge(b);
-                    }
+                if n == 0
+                    && let Some(b) = best
+                {
+                    res.merge(b);
                 }
             }
         }
@@ -226,10 +262,10 @@ impl Ctx<'_> {
                 res.add(path, "Must validate all the schemas (allOf)".into());
             }
         }
-        if let Some(not) = get(s, "not") {
-            if self.sub(not, node, path).valid() {
-                res.add(path, "Must not validate the schema (not)".into());
-            }
+        if let Some(not) = get(s, "not")
+            && self.sub(not, node, path).valid()
+        {
+            res.add(path, "Must not validate the schema (not)".into());
         }
         if let Some(cond) = get(s, "if") {
             let ok = self.sub(cond, node, path).valid();
@@ -239,8 +275,12 @@ impl Ctx<'_> {
                 if !r.valid() {
                     res.add(
                         path,
-                        if ok { "Must validate \"then\" as \"if\" was valid" } else { "Must validate \"else\" as \"if\" was not valid" }
-                            .into(),
+                        if ok {
+                            "Must validate \"then\" as \"if\" was valid"
+                        } else {
+                            "Must validate \"else\" as \"if\" was not valid"
+                        }
+                        .into(),
                     );
                     res.merge(r);
                 }
@@ -249,28 +289,47 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_common(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
-        if let Some(c) = get(s, "const") {
-            if canon(c) != canon(node) {
-                res.add(path, format!("{} does not match: {}", field_name(path), canon(c)));
-            }
+    fn validate_common(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
+        if let Some(c) = get(s, "const")
+            && canon(c) != canon(node)
+        {
+            res.add(
+                path,
+                format!("{} does not match: {}", field_name(path), canon(c)),
+            );
         }
-        if let Some(Value::List(e)) = get(s, "enum") {
-            if !e.is_empty() {
-                let v = canon(node);
-                let allowed: Vec<String> = e.iter().map(canon).collect();
-                if !allowed.contains(&v) {
-                    res.add(
-                        path,
-                        format!("{} must be one of the following: {}", field_name(path), allowed.join(", ")),
-                    );
-                }
+        if let Some(Value::List(e)) = get(s, "enum")
+            && !e.is_empty()
+        {
+            let v = canon(node);
+            let allowed: Vec<String> = e.iter().map(canon).collect();
+            if !allowed.contains(&v) {
+                res.add(
+                    path,
+                    format!(
+                        "{} must be one of the following: {}",
+                        field_name(path),
+                        allowed.join(", ")
+                    ),
+                );
             }
         }
         res.score += 1;
     }
 
-    fn validate_array(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_array(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let items = node.list_items().unwrap_or_default();
         match get(s, "items") {
             Some(Value::List(tuple)) => {
@@ -282,7 +341,9 @@ impl Ctx<'_> {
                 }
                 if tuple.len() < items.len() {
                     match get(s, "additionalItems") {
-                        Some(Value::Bool(false)) => res.add(path, "No additional items allowed on array".into()),
+                        Some(Value::Bool(false)) => {
+                            res.add(path, "No additional items allowed on array".into())
+                        }
                         Some(sch @ Value::Map(_)) => {
                             for (i, v) in items.iter().enumerate().skip(tuple.len()) {
                                 let mut p = path.to_vec();
@@ -305,15 +366,21 @@ impl Ctx<'_> {
             }
             None => {}
         }
-        if let Some(min) = get(s, "minItems").and_then(num) {
-            if (items.len() as f64) < min {
-                res.add(path, format!("Array must have at least {} items", format_float_g(min)));
-            }
+        if let Some(min) = get(s, "minItems").and_then(num)
+            && (items.len() as f64) < min
+        {
+            res.add(
+                path,
+                format!("Array must have at least {} items", format_float_g(min)),
+            );
         }
-        if let Some(max) = get(s, "maxItems").and_then(num) {
-            if (items.len() as f64) > max {
-                res.add(path, format!("Array must have at most {} items", format_float_g(max)));
-            }
+        if let Some(max) = get(s, "maxItems").and_then(num)
+            && (items.len() as f64) > max
+        {
+            res.add(
+                path,
+                format!("Array must have at most {} items", format_float_g(max)),
+            );
         }
         if let Some(Value::Bool(true)) = get(s, "uniqueItems") {
             let mut seen: Vec<String> = Vec::new();
@@ -328,17 +395,29 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_object(&self, s: &BTreeMap<String, Value>, m: &Map, path: &[String], res: &mut Res) {
+    fn validate_object(
+        &self,
+        s: &BTreeMap<String, Value>,
+        m: &Map,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let obj = m.borrow().clone();
-        if let Some(min) = get(s, "minProperties").and_then(num) {
-            if (obj.len() as f64) < min {
-                res.add(path, format!("Must have at least {} properties", format_float_g(min)));
-            }
+        if let Some(min) = get(s, "minProperties").and_then(num)
+            && (obj.len() as f64) < min
+        {
+            res.add(
+                path,
+                format!("Must have at least {} properties", format_float_g(min)),
+            );
         }
-        if let Some(max) = get(s, "maxProperties").and_then(num) {
-            if (obj.len() as f64) > max {
-                res.add(path, format!("Must have at most {} properties", format_float_g(max)));
-            }
+        if let Some(max) = get(s, "maxProperties").and_then(num)
+            && (obj.len() as f64) > max
+        {
+            res.add(
+                path,
+                format!("Must have at most {} properties", format_float_g(max)),
+            );
         }
         if let Some(Value::List(req)) = get(s, "required") {
             for r in req.iter() {
@@ -393,35 +472,59 @@ impl Ctx<'_> {
         res.score += 1;
     }
 
-    fn validate_string(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_string(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let Value::Str(st) = node else { return };
         let n = st.chars().count() as f64;
-        if let Some(min) = get(s, "minLength").and_then(num) {
-            if n < min {
-                res.add(path, format!("String length must be greater than or equal to {}", format_float_g(min)));
-            }
+        if let Some(min) = get(s, "minLength").and_then(num)
+            && n < min
+        {
+            res.add(
+                path,
+                format!(
+                    "String length must be greater than or equal to {}",
+                    format_float_g(min)
+                ),
+            );
         }
-        if let Some(max) = get(s, "maxLength").and_then(num) {
-            if n > max {
-                res.add(path, format!("String length must be less than or equal to {}", format_float_g(max)));
-            }
+        if let Some(max) = get(s, "maxLength").and_then(num)
+            && n > max
+        {
+            res.add(
+                path,
+                format!(
+                    "String length must be less than or equal to {}",
+                    format_float_g(max)
+                ),
+            );
         }
-        if let Some(Value::Str(p)) = get(s, "pattern") {
-            if let Ok(re) = regex::Regex::new(p) {
-                if !re.is_match(st) {
-                    res.add(path, format!("Does not match pattern '{p}'"));
-                }
-            }
+        if let Some(Value::Str(p)) = get(s, "pattern")
+            && let Ok(re) = regex::Regex::new(p)
+            && !re.is_match(st)
+        {
+            res.add(path, format!("Does not match pattern '{p}'"));
         }
         res.score += 1;
     }
 
-    fn validate_number(&self, s: &BTreeMap<String, Value>, node: &Value, path: &[String], res: &mut Res) {
+    fn validate_number(
+        &self,
+        s: &BTreeMap<String, Value>,
+        node: &Value,
+        path: &[String],
+        res: &mut Res,
+    ) {
         let Some(x) = num(node) else { return };
-        if let Some(m) = get(s, "multipleOf").and_then(num) {
-            if m != 0.0 && (x / m).fract() != 0.0 {
-                res.add(path, format!("Must be a multiple of {}", format_float_g(m)));
-            }
+        if let Some(m) = get(s, "multipleOf").and_then(num)
+            && m != 0.0
+            && (x / m).fract() != 0.0
+        {
+            res.add(path, format!("Must be a multiple of {}", format_float_g(m)));
         }
         let draft4_excl = |k: &str| matches!(get(s, k), Some(Value::Bool(true)));
         if let Some(max) = get(s, "maximum").and_then(num) {
@@ -430,27 +533,39 @@ impl Ctx<'_> {
                     res.add(path, format!("Must be less than {}", format_float_g(max)));
                 }
             } else if x > max {
-                res.add(path, format!("Must be less than or equal to {}", format_float_g(max)));
+                res.add(
+                    path,
+                    format!("Must be less than or equal to {}", format_float_g(max)),
+                );
             }
         }
-        if let Some(max) = get(s, "exclusiveMaximum").and_then(num) {
-            if x >= max {
-                res.add(path, format!("Must be less than {}", format_float_g(max)));
-            }
+        if let Some(max) = get(s, "exclusiveMaximum").and_then(num)
+            && x >= max
+        {
+            res.add(path, format!("Must be less than {}", format_float_g(max)));
         }
         if let Some(min) = get(s, "minimum").and_then(num) {
             if draft4_excl("exclusiveMinimum") {
                 if x <= min {
-                    res.add(path, format!("Must be greater than {}", format_float_g(min)));
+                    res.add(
+                        path,
+                        format!("Must be greater than {}", format_float_g(min)),
+                    );
                 }
             } else if x < min {
-                res.add(path, format!("Must be greater than or equal to {}", format_float_g(min)));
+                res.add(
+                    path,
+                    format!("Must be greater than or equal to {}", format_float_g(min)),
+                );
             }
         }
-        if let Some(min) = get(s, "exclusiveMinimum").and_then(num) {
-            if x <= min {
-                res.add(path, format!("Must be greater than {}", format_float_g(min)));
-            }
+        if let Some(min) = get(s, "exclusiveMinimum").and_then(num)
+            && x <= min
+        {
+            res.add(
+                path,
+                format!("Must be greater than {}", format_float_g(min)),
+            );
         }
         res.score += 1;
     }
@@ -460,7 +575,10 @@ impl Ctx<'_> {
 pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
     let text = String::from_utf8_lossy(schema_json);
     let schema = crate::yaml::from_json(&text).map_err(|e| e.to_string())?;
-    let ctx = Ctx { root: &schema };
+    let ctx = Ctx {
+        root: &schema,
+        depth: std::cell::Cell::new(0),
+    };
     let res = ctx.validate(&schema, &Value::Map(values.clone()), &mut Vec::new());
     if res.valid() {
         return Ok(());
@@ -477,10 +595,10 @@ pub fn validate_single(values: &Map, schema_json: &[u8]) -> Result<(), String> {
 /// Helm's `ValidateAgainstSchema`: the chart, then each subchart against its section.
 pub fn validate_against_schema(chart: &Chart, values: &Map) -> Result<(), String> {
     let mut sb = String::new();
-    if let Some(schema) = &chart.schema {
-        if let Err(e) = validate_single(values, schema) {
-            sb.push_str(&format!("{}:\n{e}", chart.name()));
-        }
+    if let Some(schema) = &chart.schema
+        && let Err(e) = validate_single(values, schema)
+    {
+        sb.push_str(&format!("{}:\n{e}", chart.name()));
     }
     for sub in &chart.dependencies {
         let sv = match values.borrow().get(sub.name()) {
@@ -492,4 +610,58 @@ pub fn validate_against_schema(chart: &Chart, values: &Map) -> Result<(), String
         }
     }
     if sb.is_empty() { Ok(()) } else { Err(sb) }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vals(json: &str) -> Map {
+        match crate::yaml::from_json(json).unwrap() {
+            Value::Map(m) => m,
+            _ => panic!("not a map"),
+        }
+    }
+
+    #[test]
+    fn gojsonschema_messages() {
+        // Messages as Helm 3.17.3 prints them (traefik/schema-error golden and gojsonschema's locale).
+        let schema = br#"{"type":"object","properties":{
+            "level":{"type":"string","enum":["TRACE","DEBUG"]},
+            "replicas":{"type":"integer","minimum":1},
+            "pdb":{"type":"object","additionalProperties":false,"properties":{"enabled":{"type":"boolean"}}},
+            "req":{"type":"object","required":["name"]}}}"#;
+        let v = vals(
+            r#"{"level":"VERBOSE","replicas":"three","pdb":{"enabled":true,"maxUnavaliable":1},"req":{}}"#,
+        );
+        let mut lines: Vec<String> = validate_single(&v, schema)
+            .unwrap_err()
+            .lines()
+            .map(str::to_string)
+            .collect();
+        lines.sort();
+        assert_eq!(
+            lines,
+            vec![
+                "- level: level must be one of the following: \"TRACE\", \"DEBUG\"",
+                "- pdb: Additional property maxUnavaliable is not allowed",
+                "- replicas: Invalid type. Expected: integer, given: string",
+                "- req: name is required",
+            ]
+        );
+        let ok =
+            vals(r#"{"level":"TRACE","replicas":2,"pdb":{"enabled":false},"req":{"name":"x"}}"#);
+        assert_eq!(validate_single(&ok, schema), Ok(()));
+        let low = vals(r#"{"replicas":0}"#);
+        assert_eq!(
+            validate_single(&low, schema).unwrap_err(),
+            "- replicas: Must be greater than or equal to 1\n"
+        );
+    }
+
+    #[test]
+    fn recursive_ref_does_not_overflow() {
+        let schema = br##"{"$ref":"#"}"##;
+        assert_eq!(validate_single(&vals("{}"), schema), Ok(()));
+    }
 }

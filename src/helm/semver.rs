@@ -35,7 +35,9 @@ fn res() -> &'static Res {
             constraint: mk(format!(r"^\s*({OPS})\s*({CV})\s*$")),
             range: mk(format!(r"\s*({CV})\s+-\s+({CV})\s*")),
             find: mk(format!(r"({OPS})\s*({CV})")),
-            valid: mk(format!(r"^(\s*({OPS})\s*({CV})\s*)((?:\s+|,\s*)({OPS})\s*({CV})\s*)*$")),
+            valid: mk(format!(
+                r"^(\s*({OPS})\s*({CV})\s*)((?:\s+|,\s*)({OPS})\s*({CV})\s*)*$"
+            )),
         }
     })
 }
@@ -57,7 +59,12 @@ impl Version {
                 return None;
             }
         }
-        Some(Version { major: num(1)?, minor: num(2)?, patch: num(3)?, pre })
+        Some(Version {
+            major: num(1)?,
+            minor: num(2)?,
+            patch: num(3)?,
+            pre,
+        })
     }
 
     pub fn compare(&self, o: &Version) -> Ordering {
@@ -82,7 +89,10 @@ fn compare_pre(a: &str, b: &str) -> Ordering {
     let pa: Vec<&str> = a.split('.').collect();
     let pb: Vec<&str> = b.split('.').collect();
     for i in 0..pa.len().max(pb.len()) {
-        let (x, y) = (pa.get(i).copied().unwrap_or(""), pb.get(i).copied().unwrap_or(""));
+        let (x, y) = (
+            pa.get(i).copied().unwrap_or(""),
+            pb.get(i).copied().unwrap_or(""),
+        );
         let o = compare_pre_part(x, y);
         if o != Ordering::Equal {
             return o;
@@ -96,7 +106,11 @@ fn compare_pre_part(a: &str, b: &str) -> Ordering {
         return Ordering::Equal;
     }
     if a.is_empty() {
-        return if b.is_empty() { Ordering::Equal } else { Ordering::Less };
+        return if b.is_empty() {
+            Ordering::Equal
+        } else {
+            Ordering::Less
+        };
     }
     if b.is_empty() {
         return Ordering::Greater;
@@ -124,8 +138,19 @@ fn is_x(s: &str) -> bool {
 
 fn parse_constraint(c: &str) -> Option<Constraint> {
     if c.is_empty() {
-        let con = Version { major: 0, minor: 0, patch: 0, pre: String::new() };
-        return Some(Constraint { con, op: String::new(), minor_dirty: false, patch_dirty: false, dirty: true });
+        let con = Version {
+            major: 0,
+            minor: 0,
+            patch: 0,
+            pre: String::new(),
+        };
+        return Some(Constraint {
+            con,
+            op: String::new(),
+            minor_dirty: false,
+            patch_dirty: false,
+            dirty: true,
+        });
     }
     let m = res().constraint.captures(c)?;
     let g = |i: usize| m.get(i).map(|x| x.as_str()).unwrap_or("");
@@ -145,7 +170,13 @@ fn parse_constraint(c: &str) -> Option<Constraint> {
         ver = format!("{m3}{m4}.0{m6}");
     }
     let con = Version::parse(&ver)?;
-    Some(Constraint { con, op: g(1).to_string(), minor_dirty, patch_dirty, dirty })
+    Some(Constraint {
+        con,
+        op: g(1).to_string(),
+        minor_dirty,
+        patch_dirty,
+        dirty,
+    })
 }
 
 impl Constraint {
@@ -202,7 +233,8 @@ impl Constraint {
                 if !self.dirty {
                     return v.compare(c) != Ordering::Greater;
                 }
-                !(v.major > c.major || (v.major == c.major && v.minor > c.minor && !self.minor_dirty))
+                !(v.major > c.major
+                    || (v.major == c.major && v.minor > c.minor && !self.minor_dirty))
             }
             "~" | "~>" => !pre_block && self.tilde(v),
             "^" => {
@@ -299,8 +331,12 @@ impl Constraints {
 
 /// Helm's `chartutil.IsCompatibleRange(constraint, version)`.
 pub fn is_compatible_range(constraint: &str, version: &str) -> bool {
-    let Some(v) = Version::parse(version) else { return false };
-    let Some(c) = Constraints::parse(constraint) else { return false };
+    let Some(v) = Version::parse(version) else {
+        return false;
+    };
+    let Some(c) = Constraints::parse(constraint) else {
+        return false;
+    };
     c.check(&v)
 }
 

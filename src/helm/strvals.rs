@@ -37,7 +37,11 @@ fn err(msg: impl Into<String>) -> Stop {
 
 /// `strvals.ParseInto` (`string_only` false) or `ParseIntoString` (true) into `dest`.
 pub fn parse_into(s: &str, dest: &Map, string_only: bool) -> Result<(), StrvalsError> {
-    let mut p = Parser { chars: s.chars().collect(), pos: 0, string_only };
+    let mut p = Parser {
+        chars: s.chars().collect(),
+        pos: 0,
+        string_only,
+    };
     loop {
         match p.key(dest, 0) {
             Ok(()) => continue,
@@ -64,10 +68,11 @@ pub fn typed_val(s: &str, string_only: bool) -> Value {
     if s == "0" {
         return Value::Int64(0);
     }
-    if !s.is_empty() && !s.starts_with('0') {
-        if let Some(i) = parse_go_int64(s) {
-            return Value::Int64(i);
-        }
+    if !s.is_empty()
+        && !s.starts_with('0')
+        && let Some(i) = parse_go_int64(s)
+    {
+        return Value::Int64(i);
     }
     Value::str(s)
 }
@@ -201,17 +206,27 @@ impl Parser {
             return Err(err("error parsing index: EOF"));
         }
         v.parse::<i64>().map_err(|_| {
-            err(format!("error parsing index: strconv.Atoi: parsing {v:?}: invalid syntax"))
+            err(format!(
+                "error parsing index: strconv.Atoi: parsing {v:?}: invalid syntax"
+            ))
         })
     }
 
-    fn list_item(&mut self, list: Vec<Value>, i: i64, nested: usize) -> (Vec<Value>, Result<(), Stop>) {
+    fn list_item(
+        &mut self,
+        list: Vec<Value>,
+        i: i64,
+        nested: usize,
+    ) -> (Vec<Value>, Result<(), Stop>) {
         if i < 0 {
             return (list, Err(err(format!("negative {i} index not allowed"))));
         }
         let (k, last) = self.runes_until(&['[', '.', '=']);
         if !k.is_empty() {
-            return (list, Err(err(format!("unexpected data at end of array index: {k:?}"))));
+            return (
+                list,
+                Err(err(format!("unexpected data at end of array index: {k:?}"))),
+            );
         }
         match last {
             None => (list, Err(Stop::Eof)),
@@ -267,12 +282,16 @@ impl Parser {
         loop {
             let (rs, last) = self.runes_until(&[',', '}']);
             match last {
-                None => return Err(ListErr::Err(StrvalsError("list must terminate with '}'".into()))),
+                None => {
+                    return Err(ListErr::Err(StrvalsError(
+                        "list must terminate with '}'".into(),
+                    )));
+                }
                 Some('}') => {
-                    if let Some(c) = self.read() {
-                        if c != ',' {
-                            self.unread();
-                        }
+                    if let Some(c) = self.read()
+                        && c != ','
+                    {
+                        self.unread();
                     }
                     list.push(self.val(&rs));
                     return Ok(list);
@@ -303,7 +322,9 @@ fn set_index(mut list: Vec<Value>, i: i64, v: Value) -> (Vec<Value>, Result<(), 
     if i > MAX_INDEX {
         return (
             list,
-            Err(err(format!("index of {i} is greater than maximum supported index of {MAX_INDEX}"))),
+            Err(err(format!(
+                "index of {i} is greater than maximum supported index of {MAX_INDEX}"
+            ))),
         );
     }
     let i = i as usize;
@@ -318,12 +339,12 @@ fn set_index(mut list: Vec<Value>, i: i64, v: Value) -> (Vec<Value>, Result<(), 
 pub fn merge_maps(a: &Map, b: &Map) -> Map {
     let mut out: BTreeMap<String, Value> = a.borrow().clone();
     for (k, v) in b.borrow().iter() {
-        if let Value::Map(vm) = v {
-            if let Some(Value::Map(bv)) = out.get(k) {
-                let merged = merge_maps(bv, vm);
-                out.insert(k.clone(), Value::Map(merged));
-                continue;
-            }
+        if let Value::Map(vm) = v
+            && let Some(Value::Map(bv)) = out.get(k)
+        {
+            let merged = merge_maps(bv, vm);
+            out.insert(k.clone(), Value::Map(merged));
+            continue;
         }
         out.insert(k.clone(), v.clone());
     }
@@ -338,8 +359,11 @@ mod tests {
         // %#v-like, with types, to check int64 vs string.
         match v {
             Value::Map(m) => {
-                let parts: Vec<String> =
-                    m.borrow().iter().map(|(k, v)| format!("{k}:{}", show(v))).collect();
+                let parts: Vec<String> = m
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| format!("{k}:{}", show(v)))
+                    .collect();
                 format!("{{{}}}", parts.join(","))
             }
             Value::List(l) => format!("[{}]", l.iter().map(show).collect::<Vec<_>>().join(",")),
@@ -362,16 +386,32 @@ mod tests {
         // Expected values follow Helm's strvals parser_test.go cases.
         let cases: &[(&str, bool, Result<&str, &str>)] = &[
             ("name=value", false, Ok(r#"{name:"value"}"#)),
-            ("long_int_string=1234567890", false, Ok("{long_int_string:1234567890i64}")),
+            (
+                "long_int_string=1234567890",
+                false,
+                Ok("{long_int_string:1234567890i64}"),
+            ),
             ("boolean=true", false, Ok("{boolean:true}")),
             ("is_null=null", false, Ok("{is_null:nil}")),
             ("zero=0", false, Ok("{zero:0i64}")),
-            ("leading_zeros=00009", false, Ok(r#"{leading_zeros:"00009"}"#)),
-            ("name=value,foo=bar", false, Ok(r#"{foo:"bar",name:"value"}"#)),
+            (
+                "leading_zeros=00009",
+                false,
+                Ok(r#"{leading_zeros:"00009"}"#),
+            ),
+            (
+                "name=value,foo=bar",
+                false,
+                Ok(r#"{foo:"bar",name:"value"}"#),
+            ),
             ("name=value,", false, Ok(r#"{name:"value"}"#)),
             ("name=", false, Ok(r#"{name:""}"#)),
             ("name", false, Err(r#"key "name" has no value"#)),
-            ("name,", false, Err(r#"key "name" has no value (cannot end with ,)"#)),
+            (
+                "name,",
+                false,
+                Err(r#"key "name" has no value (cannot end with ,)"#),
+            ),
             ("a.b=c", false, Ok(r#"{a:{b:"c"}}"#)),
             ("a.b=1,a.c=2", false, Ok("{a:{b:1i64,c:2i64}}")),
             ("a=1.5", false, Ok(r#"{a:"1.5"}"#)),
@@ -387,7 +427,11 @@ mod tests {
             ("x=-5", false, Ok("{x:-5i64}")),
             ("list={a,b", false, Err("list must terminate with '}'")),
             ("a[-1]=x", false, Err("negative -1 index not allowed")),
-            ("a[x]=1", false, Err("error parsing index: strconv.Atoi: parsing \"x\": invalid syntax")),
+            (
+                "a[x]=1",
+                false,
+                Err("error parsing index: strconv.Atoi: parsing \"x\": invalid syntax"),
+            ),
         ];
         for (input, st, want) in cases {
             let got = parse(input, *st);
@@ -404,6 +448,9 @@ mod tests {
             m
         };
         let out = merge_maps(&m("a.b=1,a.c=2,l={1}"), &m("a.c=3,a.d=4,l={2,3}"));
-        assert_eq!(show(&Value::Map(out)), "{a:{b:1i64,c:3i64,d:4i64},l:[2i64,3i64]}");
+        assert_eq!(
+            show(&Value::Map(out)),
+            "{a:{b:1i64,c:3i64,d:4i64},l:[2i64,3i64]}"
+        );
     }
 }

@@ -15,7 +15,9 @@ const TIMESTAMP_TAG: &str = "tag:yaml.org,2002:timestamp";
 const BINARY_TAG: &str = "tag:yaml.org,2002:binary";
 const MERGE_TAG: &str = "tag:yaml.org,2002:merge";
 
-const MAX_DEPTH: usize = 10000;
+/// go-yaml refuses more than 10000 levels; kiln stops earlier to keep its recursion
+/// within the stack.
+const MAX_DEPTH: usize = super::emit::MAX_NESTING;
 
 /// What go-yaml v2 decodes into an `interface{}`.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,11 +52,14 @@ struct Node {
     implicit: bool,
     children: Vec<usize>,
     alias: usize,
-    line: usize,
 }
 
 pub(crate) fn yerr(msg: impl Into<String>) -> YamlError {
-    YamlError { msg: msg.into(), line: None, col: None }
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
 }
 
 fn parser_error(e: &libyaml_safer::Error) -> YamlError {
@@ -71,13 +76,17 @@ fn parser_error(e: &libyaml_safer::Error) -> YamlError {
             }
         }
     }
-    if line == 0 {
-        if let Some(cm) = e.context_mark() {
-            line = cm.line;
-        }
+    if line == 0
+        && let Some(cm) = e.context_mark()
+    {
+        line = cm.line;
     }
     let problem = e.problem();
-    let problem = if problem.is_empty() { "unknown problem parsing YAML content" } else { problem };
+    let problem = if problem.is_empty() {
+        "unknown problem parsing YAML content"
+    } else {
+        problem
+    };
     let msg = if line != 0 {
         format!("yaml: line {line}: {problem}")
     } else {
@@ -98,28 +107,55 @@ struct Events<'a> {
     /// Set when the input had a newline appended (see [`with_events`]): the original
     /// length, to undo the newline a block scalar at the end took from it.
     appended_at: Option<usize>,
+    src: &'a str,
+    /// Byte offset of the last "found unknown escape character" error.
+    unknown_escape_at: Option<usize>,
 }
 
 impl<'a> Events<'a> {
     fn new(text: &'a str) -> Self {
         let mut parser = Parser::new();
-        let bytes: &'a [u8] = if text.is_empty() { b"\n" } else { text.as_bytes() };
+        let bytes: &'a [u8] = if text.is_empty() {
+            b"\n"
+        } else {
+            text.as_bytes()
+        };
         parser.set_input(bytes);
-        Events { parser, peeked: None, started: false, appended_at: None }
+        Events {
+            parser,
+            peeked: None,
+            started: false,
+            appended_at: None,
+            src: text,
+            unknown_escape_at: None,
+        }
     }
 
     fn peek(&mut self) -> Result<&libyaml_safer::Event, YamlError> {
         if self.peeked.is_none() {
-            let mut ev = self.parser.parse().map_err(|e| parser_error(&e))?;
-            if let Some(n) = self.appended_at {
-                if let EventData::Scalar { style, value, .. } = &mut ev.data {
-                    if matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
-                        && ev.end_mark.index as usize > n
-                        && value.ends_with('\n')
-                    {
-                        value.pop();
+            let mut ev = match self.parser.parse() {
+                Ok(ev) => ev,
+                Err(e) => {
+                    if e.problem() == "found unknown escape character" {
+                        self.unknown_escape_at = e.problem_mark().map(|m| m.index as usize);
                     }
+                    return Err(parser_error(&e));
                 }
+            };
+            if let EventData::Scalar {
+                style: ScalarStyle::DoubleQuoted,
+                ..
+            } = &ev.data
+            {
+                self.check_escapes(ev.start_mark.index as usize, ev.end_mark.index as usize)?;
+            }
+            if let Some(n) = self.appended_at
+                && let EventData::Scalar { style, value, .. } = &mut ev.data
+                && matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                && ev.end_mark.index as usize > n
+                && value.ends_with('\n')
+            {
+                value.pop();
             }
             self.peeked = Some(ev);
         }
@@ -129,9 +165,52 @@ impl<'a> Events<'a> {
         }
     }
 
+    /// go-yaml (libyaml 0.1) knows no `\/` escape, which libyaml-safer accepts.
+    fn check_escapes(&self, start: usize, end: usize) -> Result<(), YamlError> {
+        let base = if self.src.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let Some(raw) = self.src.as_bytes().get(start + base..end + base) else {
+            return Ok(());
+        };
+        let mut i = 0;
+        while i + 1 < raw.len() {
+            if raw[i] == b'\\' {
+                if raw[i + 1] == b'/' {
+                    let at = start + base + i;
+                    let before = &self.src.as_bytes()[..at];
+                    let line0 = before.iter().filter(|c| **c == b'\n').count();
+                    let ctx0 = self.src.as_bytes()[..start + base]
+                        .iter()
+                        .filter(|c| **c == b'\n')
+                        .count();
+                    let line = if line0 != 0 { line0 + 1 } else { ctx0 };
+                    let msg = if line != 0 {
+                        format!("yaml: line {line}: found unknown escape character")
+                    } else {
+                        "yaml: found unknown escape character".to_string()
+                    };
+                    return Err(YamlError {
+                        msg,
+                        line: (line != 0).then_some(line),
+                        col: None,
+                    });
+                }
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        Ok(())
+    }
+
     fn next(&mut self) -> Result<libyaml_safer::Event, YamlError> {
         self.peek()?;
-        self.peeked.take().ok_or_else(|| yerr("yaml: unknown problem parsing YAML content"))
+        self.peeked
+            .take()
+            .ok_or_else(|| yerr("yaml: unknown problem parsing YAML content"))
     }
 
     fn init(&mut self) -> Result<(), YamlError> {
@@ -171,7 +250,13 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
         let event = ev.next()?;
         let line = event.start_mark.line as usize;
         let new_node = match event.data {
-            EventData::Scalar { anchor, tag, value, plain_implicit, .. } => {
+            EventData::Scalar {
+                anchor,
+                tag,
+                value,
+                plain_implicit,
+                ..
+            } => {
                 let id = nodes.len();
                 nodes.push(Node {
                     kind: Kind::Scalar,
@@ -180,7 +265,6 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     implicit: plain_implicit,
                     children: Vec::new(),
                     alias: 0,
-                    line,
                 });
                 if let Some(a) = anchor {
                     anchors.insert(a, id);
@@ -199,7 +283,6 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     implicit: false,
                     children: Vec::new(),
                     alias: target,
-                    line,
                 });
                 Some(id)
             }
@@ -218,7 +301,6 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     implicit: false,
                     children: Vec::new(),
                     alias: 0,
-                    line,
                 });
                 if let Some(a) = anchor {
                     anchors.insert(a, id);
@@ -309,7 +391,10 @@ impl<'d> Decoder<'d> {
         match n.kind {
             Kind::Alias => {
                 if self.in_alias.contains(&id) {
-                    return Err(yerr(format!("yaml: anchor '{}' value contains itself", n.value)));
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
                 }
                 self.in_alias.push(id);
                 self.alias_depth += 1;
@@ -408,7 +493,10 @@ impl<'d> Decoder<'d> {
         match n.kind {
             Kind::Alias => {
                 if self.in_alias.contains(&id) {
-                    return Err(yerr(format!("yaml: anchor '{}' value contains itself", n.value)));
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
                 }
                 self.in_alias.push(id);
                 self.alias_depth += 1;
@@ -418,7 +506,9 @@ impl<'d> Decoder<'d> {
                 r
             }
             Kind::Map => self.mapping_into(id, out),
-            _ => Err(yerr("yaml: map merge requires map or sequence of maps as the value")),
+            _ => Err(yerr(
+                "yaml: map merge requires map or sequence of maps as the value",
+            )),
         }
     }
 
@@ -427,12 +517,20 @@ impl<'d> Decoder<'d> {
             return Ok(Y::Str(n.value.clone()));
         }
         let tag = n.tag.as_str();
-        let resolvable =
-            matches!(tag, "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG);
+        let resolvable = matches!(
+            tag,
+            "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG
+        );
         if !resolvable {
             if tag == BINARY_TAG {
                 use base64::Engine as _;
-                return match base64::engine::general_purpose::STANDARD.decode(n.value.as_bytes()) {
+                // Go's base64 decoder skips line breaks.
+                let clean: Vec<u8> = n
+                    .value
+                    .bytes()
+                    .filter(|c| *c != b'\n' && *c != b'\r')
+                    .collect();
+                return match base64::engine::general_purpose::STANDARD.decode(&clean) {
                     Ok(data) => Ok(match String::from_utf8(data) {
                         Ok(s) => Y::Str(s),
                         Err(e) => Y::Bin(e.into_bytes()),
@@ -515,7 +613,7 @@ fn go_sharp_v(y: &Y) -> String {
 /// go-yaml v2 `Unmarshal` into `interface{}`: the first document (`None` when the
 /// stream has no document).
 pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
-    let doc = with_events(text, |ev| parse_document(ev))?;
+    let doc = with_events(text, parse_document)?;
     let Some(doc) = doc else {
         return Ok(None);
     };
@@ -544,26 +642,69 @@ fn with_events<T>(
     f: impl Fn(&mut Events) -> Result<T, YamlError>,
 ) -> Result<T, YamlError> {
     use std::panic::{AssertUnwindSafe, catch_unwind};
-    let last_line = text.rsplit('\n').next().unwrap_or("");
-    let needs_newline = !text.is_empty()
-        && !text.ends_with('\n')
-        && !last_line.trim_matches(|c| c == ' ' || c == '\t' || c == '\r').is_empty()
-        && (text.contains('|') || text.contains('>'));
-    if needs_newline {
-        let augmented = format!("{text}\n");
-        let r = catch_unwind(AssertUnwindSafe(|| {
+    type Attempt<T> = (Option<Result<T, YamlError>>, Option<usize>);
+    let attempt = |text: &str, append: bool| -> Attempt<T> {
+        let augmented;
+        let mut ev = if append {
+            augmented = format!("{text}\n");
             let mut ev = Events::new(&augmented);
             ev.appended_at = Some(text.len());
-            f(&mut ev)
-        }));
-        if let Ok(Ok(v)) = r {
-            return Ok(v);
+            ev
+        } else {
+            Events::new(text)
+        };
+        let r = catch_unwind(AssertUnwindSafe(|| f(&mut ev))).ok();
+        let esc = match &r {
+            Some(Err(_)) => ev.unknown_escape_at,
+            _ => None,
+        };
+        (r, esc)
+    };
+    // go-yaml accepts the `\'` escape in double-quoted scalars, libyaml-safer does not:
+    // such an escape is rewritten to the equivalent `\x27` and the input parsed again.
+    let patch = |text: &str, at: Option<usize>| -> Option<String> {
+        let at = at?;
+        let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        if text.get(at + base..)?.starts_with("\\'") {
+            let mut t = String::with_capacity(text.len() + 2);
+            t.push_str(&text[..at + base]);
+            t.push_str("\\x27");
+            t.push_str(&text[at + base + 2..]);
+            Some(t)
+        } else {
+            None
         }
+    };
+    let mut current = text.to_string();
+    for _ in 0..1000 {
+        let last_line = current.rsplit('\n').next().unwrap_or("");
+        let needs_newline = !current.is_empty()
+            && !current.ends_with('\n')
+            && !last_line
+                .trim_matches(|c| c == ' ' || c == '\t' || c == '\r')
+                .is_empty()
+            && (current.contains('|') || current.contains('>'));
+        if needs_newline {
+            let (r, esc) = attempt(&current, true);
+            if let Some(Ok(v)) = r {
+                return Ok(v);
+            }
+            if let Some(t) = patch(&current, esc) {
+                current = t;
+                continue;
+            }
+        }
+        let (r, esc) = attempt(&current, false);
+        if let Some(t) = patch(&current, esc) {
+            current = t;
+            continue;
+        }
+        return match r {
+            Some(r) => r,
+            None => Err(yerr("yaml: unknown problem parsing YAML content")),
+        };
     }
-    match catch_unwind(AssertUnwindSafe(|| f(&mut Events::new(text)))) {
-        Ok(r) => r,
-        Err(_) => Err(yerr("yaml: unknown problem parsing YAML content")),
-    }
+    Err(yerr("yaml: unknown problem parsing YAML content"))
 }
 
 fn decode_doc(doc: &Doc) -> Result<Y, YamlError> {

@@ -10,6 +10,9 @@ use crate::gotmpl::value::{FloatStyle, format_float};
 
 const BEST_INDENT: i32 = 2;
 const BEST_WIDTH: i32 = 80;
+/// Nesting beyond this is refused rather than risking the stack (Go's stacks grow; ours
+/// do not). go-yaml's own reader refuses more than 10000 levels.
+pub(crate) const MAX_NESTING: usize = 1000;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 enum Style {
@@ -38,6 +41,7 @@ struct Emitter {
     sequence_context: bool,
     mapping_context: bool,
     simple_key_context: bool,
+    depth: usize,
 }
 
 /// A scalar as go-yaml's encoder hands it to the emitter.
@@ -59,6 +63,7 @@ pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
         sequence_context: false,
         mapping_context: false,
         simple_key_context: false,
+        depth: 0,
     };
     e.node(v, true, false, false, false)?;
     // DOCUMENT-END (implicit): write_indent at indent -1 → 0.
@@ -161,29 +166,21 @@ fn analyze(value: &[u8]) -> Analysis {
             match c {
                 b'#' | b',' | b'[' | b']' | b'{' | b'}' | b'&' | b'*' | b'!' | b'|' | b'>'
                 | b'\'' | b'"' | b'%' | b'@' | b'`' => block_indicators = true,
-                b'?' | b':' => {
-                    if followed_by_whitespace {
-                        block_indicators = true;
-                    }
+                b'?' | b':' if followed_by_whitespace => {
+                    block_indicators = true;
                 }
-                b'-' => {
-                    if followed_by_whitespace {
-                        block_indicators = true;
-                    }
+                b'-' if followed_by_whitespace => {
+                    block_indicators = true;
                 }
                 _ => {}
             }
         } else {
             match c {
-                b':' => {
-                    if followed_by_whitespace {
-                        block_indicators = true;
-                    }
+                b':' if followed_by_whitespace => {
+                    block_indicators = true;
                 }
-                b'#' => {
-                    if preceded_by_whitespace {
-                        block_indicators = true;
-                    }
+                b'#' if preceded_by_whitespace => {
+                    block_indicators = true;
                 }
                 _ => {}
             }
@@ -307,8 +304,10 @@ fn key_less(ar: &[char], br: &[char]) -> bool {
 /// Indices of `keys` in go-yaml's `keyList` order (a stable merge sort driven by
 /// `key_less` only, so a comparator that is not a total order can never make it panic).
 pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
-    let mut items: Vec<(usize, Vec<char>)> =
-        keys.enumerate().map(|(i, k)| (i, k.chars().collect())).collect();
+    let mut items: Vec<(usize, Vec<char>)> = keys
+        .enumerate()
+        .map(|(i, k)| (i, k.chars().collect()))
+        .collect();
     // Fast path: byte order usually agrees with key_less already.
     let sorted = items.windows(2).all(|w| !key_less(&w[1].1, &w[0].1));
     if !sorted {
@@ -374,7 +373,11 @@ fn number_text(f: f64) -> Result<String, YamlError> {
 }
 
 fn yerr(msg: &str) -> YamlError {
-    YamlError { msg: msg.into(), line: None, col: None }
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
 }
 
 /// What go-yaml makes of a string on the way back from JSON: characters its reader
@@ -550,34 +553,56 @@ impl Emitter {
         self.mapping_context = mapping;
         self.simple_key_context = simple_key;
         match v {
-            Value::Nil => self.scalar(Scalar { value: b"null", style: Style::Plain }),
+            Value::List(l) => self.list(l),
+            Value::Map(m) => self.map(m),
+            Value::Object(o) => {
+                let plain = o.to_plain();
+                self.node(&plain, root, sequence, mapping, simple_key)
+            }
+            other => self.scalar_value(other),
+        }
+    }
+
+    /// Scalars and string lists: kept out of `node` so the recursive path stays small.
+    #[inline(never)]
+    fn scalar_value(&mut self, v: &Value) -> Result<(), YamlError> {
+        match v {
+            Value::Nil => self.scalar(Scalar {
+                value: b"null",
+                style: Style::Plain,
+            }),
             Value::Bool(b) => self.scalar(Scalar {
                 value: if *b { b"true" } else { b"false" },
                 style: Style::Plain,
             }),
             Value::Int(i) | Value::Int64(i) => {
                 let s = i.to_string();
-                self.scalar(Scalar { value: s.as_bytes(), style: Style::Plain })
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: Style::Plain,
+                })
             }
             Value::Float(f) => {
                 let s = number_text(*f)?;
-                self.scalar(Scalar { value: s.as_bytes(), style: Style::Plain })
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: Style::Plain,
+                })
             }
             Value::Str(s) => {
                 let s = json_roundtrip_str(s)?;
-                self.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) })
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: string_style(&s),
+                })
             }
             Value::Bytes(b) => {
                 use base64::Engine as _;
                 let s = base64::engine::general_purpose::STANDARD.encode(b);
-                self.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) })
-            }
-            Value::List(l) => {
-                if l.is_empty() {
-                    self.empty_flow(b"[", b"]");
-                } else {
-                    self.block_sequence(l.len(), |e, i| e.node(&l[i], false, true, false, false))?;
-                }
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: string_style(&s),
+                })
             }
             Value::StrList(l) => {
                 if l.is_empty() {
@@ -589,28 +614,51 @@ impl Emitter {
                         e.mapping_context = false;
                         e.simple_key_context = false;
                         let s = json_roundtrip_str(&l[i])?;
-                        e.scalar(Scalar { value: s.as_bytes(), style: string_style(&s) });
+                        e.scalar(Scalar {
+                            value: s.as_bytes(),
+                            style: string_style(&s),
+                        });
                         Ok(())
                     })?;
                 }
             }
-            Value::Map(m) => {
-                let m = m.borrow();
-                if m.is_empty() {
-                    self.empty_flow(b"{", b"}");
-                } else {
-                    for k in m.keys() {
-                        check_key_length(k)?;
-                    }
-                    self.map_entries(&m)?;
-                    self.pop_indent();
-                }
-            }
-            Value::Object(o) => {
-                let plain = o.to_plain();
-                self.node(&plain, root, sequence, mapping, simple_key)?;
-            }
+            Value::List(_) | Value::Map(_) | Value::Object(_) => {}
         }
+        Ok(())
+    }
+
+    fn enter(&mut self) -> Result<(), YamlError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(yerr("yaml: value nested too deeply"));
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, l: &[Value]) -> Result<(), YamlError> {
+        if l.is_empty() {
+            self.empty_flow(b"[", b"]");
+            return Ok(());
+        }
+        self.enter()?;
+        self.block_sequence(l.len(), |e, i| e.node(&l[i], false, true, false, false))?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn map(&mut self, m: &crate::gotmpl::Map) -> Result<(), YamlError> {
+        let m = m.borrow();
+        if m.is_empty() {
+            self.empty_flow(b"{", b"}");
+            return Ok(());
+        }
+        self.enter()?;
+        for k in m.keys() {
+            check_key_length(k)?;
+        }
+        self.map_entries(&m)?;
+        self.pop_indent();
+        self.depth -= 1;
         Ok(())
     }
 
@@ -859,7 +907,11 @@ impl Emitter {
                 }
                 spaces = false;
             } else if is_space(value, i) {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && i > 0 && i < value.len() - 1
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i > 0
+                    && i < value.len() - 1
                 {
                     self.write_indent();
                     if is_space(value, i + 1) {
@@ -939,5 +991,8 @@ impl Emitter {
 
 #[cfg(test)]
 pub(crate) fn key_order_for_test(keys: &[&str]) -> Vec<String> {
-    sorted_key_order(keys.iter().copied()).into_iter().map(|i| keys[i].to_string()).collect()
+    sorted_key_order(keys.iter().copied())
+        .into_iter()
+        .map(|i| keys[i].to_string())
+        .collect()
 }

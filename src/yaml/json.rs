@@ -30,7 +30,11 @@ pub fn to_raw_json(v: &Value) -> Result<String, YamlError> {
 }
 
 fn unsupported(f: f64) -> YamlError {
-    YamlError { msg: format!("json: unsupported value: {}", format_float_g(f)), line: None, col: None }
+    YamlError {
+        msg: format!("json: unsupported value: {}", format_float_g(f)),
+        line: None,
+        col: None,
+    }
 }
 
 /// The JSON text of a float64 (Go's `floatEncoder`), or the unsupported-value error.
@@ -194,7 +198,11 @@ pub(crate) fn write_string(out: &mut String, s: &str, html: bool) {
 // Decoding
 
 fn jerr(msg: impl Into<String>) -> YamlError {
-    YamlError { msg: msg.into(), line: None, col: None }
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
 }
 
 /// Go's `quoteChar` for scanner errors.
@@ -235,7 +243,10 @@ impl<'a> JsonParser<'a> {
         if self.i >= self.b.len() {
             return jerr("unexpected end of JSON input");
         }
-        jerr(format!("invalid character {} {ctx}", quote_char(self.cur_char())))
+        jerr(format!(
+            "invalid character {} {ctx}",
+            quote_char(self.cur_char())
+        ))
     }
 
     /// Inside a literal or number Go's scanner feeds a space at the end of the input.
@@ -459,7 +470,12 @@ impl<'a> JsonParser<'a> {
 
 /// Go `json.Unmarshal` into `interface{}`: numbers become float64.
 pub fn from_json(text: &str) -> Result<Value, YamlError> {
-    let mut p = JsonParser { s: text, b: text.as_bytes(), i: 0, range_err: None };
+    let mut p = JsonParser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+        range_err: None,
+    };
     let v = p.value(0)?;
     p.ws();
     if p.i < p.b.len() {

@@ -33,7 +33,11 @@ pub struct YamlError {
 
 impl YamlError {
     fn new(msg: impl Into<String>) -> Self {
-        YamlError { msg: msg.into(), line: None, col: None }
+        YamlError {
+            msg: msg.into(),
+            line: None,
+            col: None,
+        }
     }
 
     fn prefixed(mut self, prefix: &str) -> Self {
@@ -133,10 +137,18 @@ pub fn format_float32_g(f: f64) -> String {
         return "NaN".into();
     }
     if x.is_infinite() {
-        return if x > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if x > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if x == 0.0 {
-        return if x.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if x.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let s = format!("{:e}", x.abs());
     let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
@@ -146,7 +158,7 @@ pub fn format_float32_g(f: f64) -> String {
     if x < 0.0 {
         out.push('-');
     }
-    if exp < -4 || exp >= 6 {
+    if !(-4..6).contains(&exp) {
         out.push_str(&digits[..1]);
         if digits.len() > 1 {
             out.push('.');
@@ -286,63 +298,70 @@ pub struct SimpleHead {
     pub annotations: BTreeMap<String, String>,
 }
 
-/// Where a value lands in `SimpleHead` (sigs.k8s.io/yaml passes this target down to
-/// stringify scalars for string fields).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Target {
-    None,
-    Head,
+/// The Go type a document is unmarshaled into, as far as sigs.k8s.io/yaml's
+/// `convertToJSONableObject` cares: YAML ints, floats and bools bound for Go `string`
+/// fields are stringified (`FormatInt`, `FormatFloat(f, 'g', -1, 32)`, `true`/`false`)
+/// before the JSON step. Pointers are transparent.
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    /// `interface{}` or any non-string Go type: no conversion.
+    Any,
+    /// A Go `string`.
     Str,
-    Meta,
-    Annotations,
+    /// A struct: fields by JSON name, matched exactly, else case-insensitively.
+    Struct(&'static [(&'static str, Shape)]),
+    /// A map whose values have this shape (`map[string]string` is `MapOf(&Shape::Str)`).
+    MapOf(&'static Shape),
+    /// A slice whose elements have this shape.
+    ListOf(&'static Shape),
 }
 
 fn fold_eq(a: &str, b: &str) -> bool {
-    a.len() == b.len() && a.chars().zip(b.chars()).all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))
+    a.len() == b.len()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))
 }
 
-fn head_field(key: &str) -> Option<&'static str> {
-    ["apiVersion", "kind", "metadata"].into_iter().find(|f| *f == key || fold_eq(f, key))
+/// The field a JSON key lands in (exact match first, then the first case-insensitive one).
+fn struct_field(
+    fields: &'static [(&'static str, Shape)],
+    key: &str,
+) -> Option<&'static (&'static str, Shape)> {
+    fields
+        .iter()
+        .find(|(f, _)| *f == key)
+        .or_else(|| fields.iter().find(|(f, _)| fold_eq(f, key)))
 }
 
-fn meta_field(key: &str) -> Option<&'static str> {
-    ["name", "annotations"].into_iter().find(|f| *f == key || fold_eq(f, key))
-}
-
-/// sigs.k8s.io/yaml's conversion with a target: scalars bound for string fields become
-/// strings (floats with 32-bit `'g'` formatting).
-fn y_to_value_target(y: &Y, t: Target) -> Result<Value, YamlError> {
+/// sigs.k8s.io/yaml's conversion with a target shape.
+fn y_to_value_shaped(y: &Y, t: Shape) -> Result<Value, YamlError> {
     match y {
         Y::Map(entries) => {
             let mut m = BTreeMap::new();
             for (k, v) in entries {
                 let ks = key_string(k, v)?;
                 let sub = match t {
-                    Target::Head => match head_field(&ks) {
-                        Some("metadata") => Target::Meta,
-                        Some(_) => Target::Str,
-                        None => Target::None,
-                    },
-                    Target::Meta => match meta_field(&ks) {
-                        Some("annotations") => Target::Annotations,
-                        Some(_) => Target::Str,
-                        None => Target::None,
-                    },
-                    Target::Annotations => Target::Str,
-                    _ => Target::None,
+                    Shape::Struct(fields) => struct_field(fields, &ks).map_or(Shape::Any, |f| f.1),
+                    Shape::MapOf(elem) => *elem,
+                    _ => Shape::Any,
                 };
-                m.insert(ks, y_to_value_target(v, sub)?);
+                m.insert(ks, y_to_value_shaped(v, sub)?);
             }
             Ok(Value::from(m))
         }
         Y::Seq(items) => {
+            let elem = match t {
+                Shape::ListOf(elem) => *elem,
+                _ => Shape::Any,
+            };
             let mut out = Vec::with_capacity(items.len());
             for it in items {
-                out.push(y_to_value_target(it, Target::None)?);
+                out.push(y_to_value_shaped(it, elem)?);
             }
             Ok(Value::from(out))
         }
-        _ if t == Target::Str => Ok(match y {
+        _ if matches!(t, Shape::Str) => Ok(match y {
             Y::Int(i) => Value::from(i.to_string()),
             Y::Uint(u) => Value::from(u.to_string()),
             Y::Float(f) => Value::from(format_float32_g(*f)),
@@ -353,26 +372,64 @@ fn y_to_value_target(y: &Y, t: Target) -> Result<Value, YamlError> {
     }
 }
 
-const META_TYPE: &str =
-    "struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }";
-
-/// Helm's manifest sorter: `sigs.k8s.io/yaml.Unmarshal(doc, &SimpleHead{})`, with the
-/// stringification of scalar fields and Go's JSON type errors
-/// (`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go
-/// struct field .metadata.annotations of type map[string]string`).
-pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
+/// `sigs.k8s.io/yaml.Unmarshal` into a Go type of the given [`Shape`]: like
+/// [`from_yaml`], with ints, floats and bools bound for string fields stringified as
+/// Go does (`appVersion: 1.10` → `"1.1"`, `version: 20230101` → `"20230101"`).
+/// Type mismatches are left to the caller (the JSON decoding step).
+pub fn from_yaml_shaped(text: &str, shape: Shape) -> Result<Value, YamlError> {
     let y = decode::decode_first(text).map_err(|e| e.prefixed(CONVERTING))?;
-    let mut head = SimpleHead::default();
     let Some(y) = y else {
-        return Ok(head);
+        return Ok(Value::Nil);
     };
-    let v = y_to_value_target(&y, Target::Head).map_err(|e| e.prefixed(CONVERTING))?;
+    let v = y_to_value_shaped(&y, shape).map_err(|e| e.prefixed(CONVERTING))?;
     if let Some(f) = first_nonfinite(&v) {
         return Err(YamlError::new(format!(
             "{CONVERTING}json: unsupported value: {}",
             crate::gotmpl::value::format_float_g(f)
         )));
     }
+    Ok(v)
+}
+
+const HEAD_SHAPE: Shape = Shape::Struct(&[
+    ("apiVersion", Shape::Str),
+    ("kind", Shape::Str),
+    (
+        "metadata",
+        Shape::Struct(&[
+            ("name", Shape::Str),
+            ("annotations", Shape::MapOf(&Shape::Str)),
+        ]),
+    ),
+]);
+
+fn head_field(key: &str) -> Option<&'static str> {
+    match HEAD_SHAPE {
+        Shape::Struct(fields) => struct_field(fields, key).map(|f| f.0),
+        _ => None,
+    }
+}
+
+fn meta_field(key: &str) -> Option<&'static str> {
+    ["name", "annotations"]
+        .into_iter()
+        .find(|f| *f == key)
+        .or_else(|| {
+            ["name", "annotations"]
+                .into_iter()
+                .find(|f| fold_eq(f, key))
+        })
+}
+
+const META_TYPE: &str = "struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }";
+
+/// Helm's manifest sorter: `sigs.k8s.io/yaml.Unmarshal(doc, &SimpleHead{})`, with the
+/// stringification of scalar fields and Go's JSON type errors
+/// (`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go
+/// struct field .metadata.annotations of type map[string]string`).
+pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
+    let mut head = SimpleHead::default();
+    let v = from_yaml_shaped(text, HEAD_SHAPE)?;
     let type_err = |kind: &str, field: &str, ty: &str| {
         YamlError::new(format!(
             "{UNMARSHALING}json: cannot unmarshal {kind} into Go struct field {field} of type {ty}"

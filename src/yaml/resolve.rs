@@ -49,29 +49,31 @@ pub fn resolve_plain(s: &str) -> Resolved {
 /// Resolve the digits/sign branch without the timestamp check (used for `!!int`/`!!float`
 /// tagged scalars too).
 pub fn resolve_number(plain: &str) -> Option<Resolved> {
-    if let Some(v) = go_parse_int(plain, 0) {
+    if let Some(v) = go_parse_int(plain, 0)
+        && v >= i64::MIN as i128
+        && v <= i64::MAX as i128
+    {
+        return Some(Resolved::Int(v as i64));
+    }
+    if !plain.starts_with('+')
+        && !plain.starts_with('-')
+        && let Some(v) = go_parse_int(plain, 0)
+        && v >= 0
+        && v <= u64::MAX as i128
+    {
+        return Some(Resolved::Uint(v as u64));
+    }
+    if is_yaml_style_float(plain)
+        && let Some(f) = go_parse_float(plain)
+    {
+        return Some(Resolved::Float(f));
+    }
+    if let Some(rest) = plain.strip_prefix("-0b")
+        && let Some(v) = go_parse_int(rest, 2)
+    {
+        let v = -v;
         if v >= i64::MIN as i128 && v <= i64::MAX as i128 {
             return Some(Resolved::Int(v as i64));
-        }
-    }
-    if !plain.starts_with('+') && !plain.starts_with('-') {
-        if let Some(v) = go_parse_int(plain, 0) {
-            if v >= 0 && v <= u64::MAX as i128 {
-                return Some(Resolved::Uint(v as u64));
-            }
-        }
-    }
-    if is_yaml_style_float(plain) {
-        if let Some(f) = go_parse_float(plain) {
-            return Some(Resolved::Float(f));
-        }
-    }
-    if let Some(rest) = plain.strip_prefix("-0b") {
-        if let Some(v) = go_parse_int(rest, 2) {
-            let v = -v;
-            if v >= i64::MIN as i128 && v <= i64::MAX as i128 {
-                return Some(Resolved::Int(v as i64));
-            }
         }
     }
     None
@@ -237,17 +239,23 @@ pub fn parse_timestamp(s: &str) -> bool {
         return false;
     }
     p += 1;
-    let Some(h) = num12(b, &mut p) else { return false };
+    let Some(h) = num12(b, &mut p) else {
+        return false;
+    };
     if p >= b.len() || b[p] != b':' {
         return false;
     }
     p += 1;
-    let Some(m) = num12(b, &mut p) else { return false };
+    let Some(m) = num12(b, &mut p) else {
+        return false;
+    };
     if p >= b.len() || b[p] != b':' {
         return false;
     }
     p += 1;
-    let Some(sec) = num12(b, &mut p) else { return false };
+    let Some(sec) = num12(b, &mut p) else {
+        return false;
+    };
     if h > 23 || m > 59 || sec > 59 {
         return false;
     }
@@ -309,7 +317,7 @@ fn valid_date(y: u32, m: u32, d: u32) -> bool {
     if !(1..=12).contains(&m) || d < 1 {
         return false;
     }
-    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
     let dim = match m {
         2 => {
             if leap {

@@ -42,7 +42,10 @@ impl Drop for Scratch {
 
 /// Run the kiln binary; returns (exit code, stdout, stderr).
 pub fn kiln(args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kiln")).args(args).output().expect("run kiln");
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kiln"))
+        .args(args)
+        .output()
+        .expect("run kiln");
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into_owned(),
