@@ -86,10 +86,15 @@ pub fn float(args: &[Value], i: usize) -> Result<f64, FuncError> {
     }
 }
 
-/// A `map[string]interface {}` parameter.
+/// A `map[string]interface {}` parameter. A nil argument is Go's nil map, which reads as
+/// empty (a fresh map here): Go passes an untyped nil (a variable or pipeline holding nil)
+/// to a map parameter as a nil map. Only a nil read straight from a map field
+/// (`.Values.missing` as the argument itself) is a type error in Go; the executor cannot
+/// tell us which one we got, so nil is accepted.
 pub fn map(args: &[Value], i: usize) -> Result<Map, FuncError> {
     match arg(args, i) {
         Value::Map(m) => Ok(m.clone()),
+        Value::Nil => Ok(std::rc::Rc::new(std::cell::RefCell::new(Default::default()))),
         other => Err(wrong_type("map[string]interface {}", other)),
     }
 }
