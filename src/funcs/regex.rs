@@ -91,6 +91,36 @@ pub fn translate(expr: &str) -> String {
             i += 1;
             continue;
         }
+        if c == '{' {
+            // Go takes `{` literally unless it starts a repetition `{n}`, `{n,}`, `{n,m}`.
+            let mut j = i + 1;
+            let digits = |j: &mut usize| {
+                let s = *j;
+                while *j < chars.len() && chars[*j].is_ascii_digit() {
+                    *j += 1;
+                }
+                *j > s
+            };
+            let mut ok = digits(&mut j);
+            if ok && j < chars.len() && chars[j] == ',' {
+                j += 1;
+                digits(&mut j);
+            }
+            ok = ok && j < chars.len() && chars[j] == '}';
+            if ok {
+                out.extend(&chars[i..=j]);
+                i = j + 1;
+            } else {
+                out.push_str("\\{");
+                i += 1;
+            }
+            continue;
+        }
+        if c == '}' {
+            out.push_str("\\}");
+            i += 1;
+            continue;
+        }
         if c == '[' {
             in_class = true;
             class_start = true;
