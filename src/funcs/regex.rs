@@ -32,6 +32,17 @@ pub fn translate(expr: &str) -> String {
     let mut class_start = false;
     while i < chars.len() {
         let c = chars[i];
+        if c == '\\' && !in_class && chars.get(i + 1) == Some(&'Q') {
+            // `\Q…\E`: a literal run, escaped for the regex crate.
+            let rest: String = chars[i + 2..].iter().collect();
+            let (lit, used) = match rest.find("\\E") {
+                Some(p) => (&rest[..p], rest[..p].chars().count() + 2),
+                None => (rest.as_str(), rest.chars().count()),
+            };
+            out.push_str(&regex::escape(lit));
+            i += 2 + used;
+            continue;
+        }
         if c == '\\' && i + 1 < chars.len() {
             let n = chars[i + 1];
             let rep = match (n, in_class) {

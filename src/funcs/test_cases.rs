@@ -1132,4 +1132,7 @@ pub const CASES: &[(&str, &str)] = &[
     ("regexFind \"x{\" \"x{\"", "x{"),
     ("regexFind \"x{a}\" \"x{a}\"", "x{a}"),
     ("regexFind \"[{}]+\" \"a{}\"", "{}"),
+    ("regexFind \"a\\\\Q.*+\\\\Eb\" \"xa.*+by\"", "a.*+b"),
+    ("regexFind \"\\\\Q[x]\" \"a[x]\"", "[x]"),
+    ("regexReplaceAll \"\\\\Q$\\\\E\" \"a$b\" \"-\"", "a-b"),
 ];
