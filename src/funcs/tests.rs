@@ -382,3 +382,55 @@ fn no_function_panics() {
         }
     }
 }
+
+#[path = "test_e2e_cases.rs"]
+mod e2e_cases;
+
+/// Helm's answer for a template run through our parser and executor.
+fn run_template(text: &str, values: &Value) -> String {
+    use crate::gotmpl::template::Templates;
+    use std::collections::BTreeMap;
+    let funcs = helm_funcs();
+    let mut t = Templates::new();
+    let mut data = BTreeMap::new();
+    data.insert("Values".to_string(), values.clone());
+    let res = t
+        .parse("snippet", text, &funcs)
+        .and_then(|_| t.execute("snippet", Value::from(data), &funcs));
+    match res {
+        Ok(out) => out.replace("<no value>", ""),
+        Err(e) => {
+            let msg = e.msg;
+            if let (Some(a), Some(b)) = (msg.find("HELM_ERR_START"), msg.find("HELM_ERR_END")) {
+                return format!("ERR:HELM:{}", &msg[a + 14..b]);
+            }
+            match msg.rfind(" at <") {
+                Some(k) => match msg[k..].find(">: ") {
+                    Some(j) => format!("ERR:{}", &msg[k + j + 3..]),
+                    None => format!("ERR:{msg}"),
+                },
+                None => format!("ERR:{msg}"),
+            }
+        }
+    }
+}
+
+#[test]
+fn helm_templates_end_to_end() {
+    let values = crate::yaml::from_yaml(e2e_cases::VALUES).expect("values");
+    let mut failures = Vec::new();
+    for (text, want) in e2e_cases::CASES {
+        // Values are read afresh for every case: templates may mutate them.
+        let got = run_template(text, &values.deep_copy());
+        if got != *want {
+            failures.push(format!("{text}\n   want: {want:?}\n    got: {got:?}"));
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} of {} templates differ:\n{}",
+        failures.len(),
+        e2e_cases::CASES.len(),
+        failures.join("\n")
+    );
+}
