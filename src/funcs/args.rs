@@ -118,7 +118,7 @@ pub fn slice_items(v: &Value) -> Option<Vec<Value>> {
 pub fn strval(v: &Value) -> String {
     match v {
         Value::Str(s) => s.to_string(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        Value::Bytes(b) => bytes_to_string(b),
         other => other.to_go_string(),
     }
 }
@@ -387,9 +387,35 @@ pub fn to_title_char(c: char) -> char {
     }
 }
 
-/// A string value from a byte slice that may cut a UTF-8 sequence (Go strings are bytes).
+/// A string value from a byte slice that may cut a UTF-8 sequence (Go strings are bytes):
+/// every invalid byte becomes U+FFFD, as Go decodes it (one `RuneError` per byte).
 pub fn bytes_to_string(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    let mut out = String::with_capacity(b.len());
+    let mut rest = b;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                let n = e.error_len().unwrap_or(bad.len()).max(1);
+                for _ in 0..n {
+                    out.push('\u{FFFD}');
+                }
+                rest = &bad[n..];
+            }
+        }
+    }
+}
+
+/// Go's `unicode.IsTitle` (the title-case letters, category Lt).
+pub fn is_title(c: char) -> bool {
+    matches!(c as u32,
+        0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF
+        | 0x1FBC | 0x1FCC | 0x1FFC)
 }
 
 /// A `[]string` result.

@@ -39,7 +39,7 @@ fn unescape(st: &str) -> Result<String, String> {
             i += 1;
         }
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(super::args::bytes_to_string(&out))
 }
 
 #[derive(Default)]
