@@ -261,10 +261,14 @@ pub fn parse_go_float(s: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
+    // Go accepts `_` between digits (`1_000.5`).
+    let cleaned;
     let t = if s.contains('_') {
-        // Go allows underscores only between digits of a literal with a base prefix;
-        // plain decimal floats with underscores are rejected.
-        return None;
+        if !underscore_ok(s.trim_start_matches(['+', '-'])) {
+            return None;
+        }
+        cleaned = s.replace('_', "");
+        cleaned.as_str()
     } else {
         s
     };
