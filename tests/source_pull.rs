@@ -246,3 +246,28 @@ fn parallel_pulls_share_one_cache() {
         assert_eq!(format!("{}.tgz", sha256_file(&p)), hex);
     }
 }
+
+#[test]
+fn single_charts_as_helm_template_takes_them() {
+    let s = servers();
+    let dir = temp_dir("single");
+    let o = options(&dir);
+    let corpus = corpus_charts();
+    // `--repo URL CHART --version V`
+    let a = source::fetch_chart("navidrome", Some(&format!("{}/soli0222", s.http)), "2.5.0", &o).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(a.bytes, std::fs::read(corpus.join("navidrome-2.5.0.tgz")).unwrap());
+    // `oci://…` with a constraint, and an exact `v` version (a tag helm pushed as `v1.18.2`;
+    // like helm, a range never matches such a tag: helm 3.17.3 answers `~1.18` with
+    // "Unable to locate any tags").
+    let b = source::fetch_chart(&format!("oci://{}/charts/external-dns", s.oci), None, "~1.18", &o).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(b.version, "1.18.0");
+    assert_eq!(b.bytes, std::fs::read(corpus.join("external-dns-1.18.0.tgz")).unwrap());
+    let c = source::fetch_chart(&format!("oci://{}/charts/cert-manager", s.oci), None, "v1.18.2", &o).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(c.bytes, std::fs::read(corpus.join("cert-manager-v1.18.2.tgz")).unwrap());
+    let e = source::fetch_chart(&format!("oci://{}/charts/cert-manager", s.oci), None, "~1.18", &o).unwrap_err().to_string();
+    assert!(e.contains("no tag of") && e.contains("v1.18.2"), "{e}");
+    assert!(!o.lock_file.exists(), "single charts are not locked");
+    let mut off = options(&dir);
+    off.offline = true;
+    assert!(source::fetch_chart("navidrome", Some(&s.http), "2.5.0", &off).is_err());
+}

@@ -69,6 +69,96 @@ impl Index {
         {
             return Ok(Self::from_json(&v, wanted));
         }
+        if !wanted.is_empty()
+            && let Some(small) = Self::slice_wanted(bytes, wanted)
+            && let Ok(index) = Self::parse_yaml(&small, wanted)
+        {
+            return Ok(index);
+        }
+        Self::parse_yaml(bytes, wanted)
+    }
+
+    /// The fast path for the layout `helm repo index` writes (chart names at two spaces
+    /// under `entries:`, their lists not indented further): cut out the wanted charts'
+    /// lines with a line scan and return a small document of just those. `None` when the
+    /// text has any other shape; the caller then parses the whole text.
+    fn slice_wanted(bytes: &[u8], wanted: &BTreeSet<String>) -> Option<Vec<u8>> {
+        let mut api: Option<&[u8]> = None;
+        let mut in_entries = false;
+        let mut seen_entries = false;
+        let mut keep = false;
+        let mut named = false;
+        let mut out: Vec<u8> = Vec::new();
+        let mut body: Vec<u8> = Vec::new();
+        for line in bytes.split(|b| *b == b'\n') {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let indent = line.iter().take_while(|b| **b == b' ').count();
+            let rest = &line[indent..];
+            if rest.is_empty() || rest[0] == b'#' {
+                if keep {
+                    body.extend_from_slice(line);
+                    body.push(b'\n');
+                }
+                continue;
+            }
+            if rest[0] == b'\t' {
+                return None;
+            }
+            if indent == 0 {
+                keep = false;
+                in_entries = false;
+                if rest.starts_with(b"---") || rest.starts_with(b"...") || rest[0] == b'%' {
+                    return None;
+                }
+                if line == b"entries:" {
+                    if seen_entries {
+                        return None;
+                    }
+                    in_entries = true;
+                    seen_entries = true;
+                } else if let Some(v) = line.strip_prefix(b"apiVersion:") {
+                    api = Some(v);
+                } else if line.starts_with(b"entries") {
+                    return None;
+                }
+                continue;
+            }
+            if !in_entries {
+                continue;
+            }
+            if indent == 1 || (indent > 2 && !named) || (indent == 2 && rest[0] == b'-' && !named) {
+                return None;
+            }
+            if indent == 2 && !rest.starts_with(b"- ") && rest != b"-" {
+                // A chart name: `  name:`.
+                let name = rest.strip_suffix(b":")?;
+                if name.is_empty() || name.iter().any(|b| matches!(b, b':' | b'"' | b'\'' | b'{' | b'[' | b'&' | b'*' | b'!' | b'?' | b'|' | b'>')) {
+                    return None;
+                }
+                keep = wanted.contains(std::str::from_utf8(name).ok()?);
+                named = true;
+            }
+            if keep {
+                body.extend_from_slice(line);
+                body.push(b'\n');
+            }
+        }
+        let api = api?;
+        if !seen_entries {
+            return None;
+        }
+        out.extend_from_slice(b"apiVersion:");
+        out.extend_from_slice(api);
+        out.extend_from_slice(b"\nentries:\n");
+        out.extend_from_slice(&body);
+        if body.is_empty() {
+            out.truncate(out.len() - 1);
+            out.extend_from_slice(b" {}\n");
+        }
+        Some(out)
+    }
+
+    fn parse_yaml(bytes: &[u8], wanted: &BTreeSet<String>) -> Result<Index, String> {
         let mut input = bytes;
         let mut parser = Parser::new();
         parser.set_input_string(&mut input);
@@ -243,6 +333,26 @@ generated: "2025-08-01T00:00:00Z"
         assert_eq!(a[1].urls, vec!["alloy-1.2.0.tgz"]);
         let all = Index::parse(INDEX.as_bytes(), &BTreeSet::new()).unwrap();
         assert_eq!(all.entries.len(), 2);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_parse() {
+        let wanted: BTreeSet<String> = ["alloy".to_string(), "grafana".to_string(), "nope".to_string()].into();
+        let fast = Index::slice_wanted(INDEX.as_bytes(), &wanted).expect("helm's layout takes the fast path");
+        assert_eq!(Index::parse_yaml(&fast, &wanted).unwrap(), Index::parse_yaml(INDEX.as_bytes(), &wanted).unwrap());
+        // Other layouts fall back to the full parser and still read right.
+        for text in [
+            "apiVersion: v1\nentries:\n    alloy:\n      - {version: 1.0.0, urls: [a.tgz]}\n",
+            "apiVersion: v1\nentries: {alloy: [{version: 1.0.0, urls: [a.tgz]}]}\n",
+            "---\napiVersion: v1\nentries:\n  alloy:\n  - version: 1.0.0\n    urls: [a.tgz]\n",
+            "entries:\n  alloy:\n  - version: 1.0.0\n    urls: [a.tgz]\napiVersion: v1\n",
+        ] {
+            let i = Index::parse(text.as_bytes(), &wanted).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(i.entries["alloy"][0].urls, vec!["a.tgz"], "{text:?}");
+        }
+        assert!(Index::slice_wanted(b"apiVersion: v1\nentries:\n    alloy:\n", &wanted).is_none());
+        let none = Index::parse(INDEX.as_bytes(), &["zzz".to_string()].into()).unwrap();
+        assert!(none.entries.is_empty());
     }
 
     #[test]
