@@ -40,7 +40,11 @@ fn pull_the_20_corpus_charts_sequential_and_parallel() {
     let (_, http) = http_mirror(&stack, None);
     let (_, oci) = oci_mirror(&stack, None);
     let oci = format!("oci://{oci}/charts");
-    let total: u64 = stack_charts(&stack).values().flatten().map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0)).sum();
+    let total: u64 = stack_charts(&stack)
+        .values()
+        .flatten()
+        .map(|f| std::fs::metadata(f).map(|m| m.len()).unwrap_or(0))
+        .sum();
     let rss_before = peak_rss_kib();
     let mut lines = Vec::new();
     for (what, base, per_repo) in [("http", &http, true), ("oci", &oci, false)] {
@@ -54,7 +58,11 @@ fn pull_the_20_corpus_charts_sequential_and_parallel() {
             seq.as_secs_f64() / par.as_secs_f64()
         ));
     }
-    lines.push(format!("peak RSS of the test process: {} MiB (before pulling: {} MiB)", peak_rss_kib() / 1024, rss_before / 1024));
+    lines.push(format!(
+        "peak RSS of the test process: {} MiB (before pulling: {} MiB)",
+        peak_rss_kib() / 1024,
+        rss_before / 1024
+    ));
     for l in &lines {
         eprintln!("source bench: {l}");
     }

@@ -30,7 +30,10 @@ struct Events<'a> {
 impl Events<'_> {
     fn next(&mut self) -> Result<EventData, String> {
         self.parser.parse().map(|e| e.data).map_err(|e| {
-            let pos = e.problem_mark().map(|m| format!(" at line {}", m.line + 1)).unwrap_or_default();
+            let pos = e
+                .problem_mark()
+                .map(|m| format!(" at line {}", m.line + 1))
+                .unwrap_or_default();
             format!("{}{pos}", e.problem())
         })
     }
@@ -63,7 +66,11 @@ fn scalar(ev: &EventData) -> Option<&str> {
 impl Index {
     /// Parse an index, keeping the charts in `wanted` (all charts when `wanted` is empty).
     pub fn parse(bytes: &[u8], wanted: &BTreeSet<String>) -> Result<Index, String> {
-        let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &bytes[i..]).unwrap_or(&[]);
+        let trimmed = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map(|i| &bytes[i..])
+            .unwrap_or(&[]);
         if trimmed.first() == Some(&b'{')
             && let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes)
         {
@@ -132,7 +139,23 @@ impl Index {
             if indent == 2 && !rest.starts_with(b"- ") && rest != b"-" {
                 // A chart name: `  name:`.
                 let name = rest.strip_suffix(b":")?;
-                if name.is_empty() || name.iter().any(|b| matches!(b, b':' | b'"' | b'\'' | b'{' | b'[' | b'&' | b'*' | b'!' | b'?' | b'|' | b'>')) {
+                if name.is_empty()
+                    || name.iter().any(|b| {
+                        matches!(
+                            b,
+                            b':' | b'"'
+                                | b'\''
+                                | b'{'
+                                | b'['
+                                | b'&'
+                                | b'*'
+                                | b'!'
+                                | b'?'
+                                | b'|'
+                                | b'>'
+                        )
+                    })
+                {
                     return None;
                 }
                 keep = wanted.contains(std::str::from_utf8(name).ok()?);
@@ -170,7 +193,12 @@ impl Index {
                 EventData::StreamStart { .. } | EventData::DocumentStart { .. } => {}
                 EventData::MappingStart { .. } => break,
                 EventData::StreamEnd => return Err("the index is empty".into()),
-                other => return Err(format!("the index must be a mapping, found {}", describe(&other))),
+                other => {
+                    return Err(format!(
+                        "the index must be a mapping, found {}",
+                        describe(&other)
+                    ));
+                }
             }
         }
         loop {
@@ -208,7 +236,9 @@ impl Index {
                             }
                         };
                         let list = ev.next()?;
-                        if !(wanted.is_empty() || wanted.contains(&name)) || !matches!(list, EventData::SequenceStart { .. }) {
+                        if !(wanted.is_empty() || wanted.contains(&name))
+                            || !matches!(list, EventData::SequenceStart { .. })
+                        {
                             ev.skip(&list)?;
                             continue;
                         }
@@ -217,11 +247,17 @@ impl Index {
                             let item = ev.next()?;
                             match item {
                                 EventData::SequenceEnd => break,
-                                EventData::MappingStart { .. } => versions.push(Self::version(&mut ev)?),
+                                EventData::MappingStart { .. } => {
+                                    versions.push(Self::version(&mut ev)?)
+                                }
                                 other => ev.skip(&other)?,
                             }
                         }
-                        index.entries.entry(name).or_default().extend(versions.into_iter().filter(|v| !v.version.is_empty()));
+                        index
+                            .entries
+                            .entry(name)
+                            .or_default()
+                            .extend(versions.into_iter().filter(|v| !v.version.is_empty()));
                     }
                 }
                 _ => ev.skip(&value)?,
@@ -269,13 +305,35 @@ impl Index {
                 if !(wanted.is_empty() || wanted.contains(name)) {
                     continue;
                 }
-                let versions = list.as_array().map(Vec::as_slice).unwrap_or(&[]).iter().filter_map(|cv| {
-                    let s = |k: &str| cv.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-                    let urls = cv.get("urls").and_then(|u| u.as_array()).map(|u| u.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default();
-                    let e = IndexEntry { version: s("version"), urls, digest: s("digest") };
-                    (!e.version.is_empty()).then_some(e)
-                });
-                index.entries.entry(name.clone()).or_default().extend(versions);
+                let versions = list
+                    .as_array()
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|cv| {
+                        let s =
+                            |k: &str| cv.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+                        let urls = cv
+                            .get("urls")
+                            .and_then(|u| u.as_array())
+                            .map(|u| {
+                                u.iter()
+                                    .filter_map(|x| x.as_str().map(String::from))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        let e = IndexEntry {
+                            version: s("version"),
+                            urls,
+                            digest: s("digest"),
+                        };
+                        (!e.version.is_empty()).then_some(e)
+                    });
+                index
+                    .entries
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(versions);
             }
         }
         index
@@ -329,7 +387,10 @@ generated: "2025-08-01T00:00:00Z"
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].version, "1.2.1");
         assert_eq!(a[0].digest.len(), 64);
-        assert_eq!(a[0].urls[0], "https://github.com/grafana/helm-charts/releases/download/alloy-1.2.1/alloy-1.2.1.tgz");
+        assert_eq!(
+            a[0].urls[0],
+            "https://github.com/grafana/helm-charts/releases/download/alloy-1.2.1/alloy-1.2.1.tgz"
+        );
         assert_eq!(a[1].urls, vec!["alloy-1.2.0.tgz"]);
         let all = Index::parse(INDEX.as_bytes(), &BTreeSet::new()).unwrap();
         assert_eq!(all.entries.len(), 2);
@@ -337,9 +398,18 @@ generated: "2025-08-01T00:00:00Z"
 
     #[test]
     fn the_fast_path_agrees_with_the_full_parse() {
-        let wanted: BTreeSet<String> = ["alloy".to_string(), "grafana".to_string(), "nope".to_string()].into();
-        let fast = Index::slice_wanted(INDEX.as_bytes(), &wanted).expect("helm's layout takes the fast path");
-        assert_eq!(Index::parse_yaml(&fast, &wanted).unwrap(), Index::parse_yaml(INDEX.as_bytes(), &wanted).unwrap());
+        let wanted: BTreeSet<String> = [
+            "alloy".to_string(),
+            "grafana".to_string(),
+            "nope".to_string(),
+        ]
+        .into();
+        let fast = Index::slice_wanted(INDEX.as_bytes(), &wanted)
+            .expect("helm's layout takes the fast path");
+        assert_eq!(
+            Index::parse_yaml(&fast, &wanted).unwrap(),
+            Index::parse_yaml(INDEX.as_bytes(), &wanted).unwrap()
+        );
         // Other layouts fall back to the full parser and still read right.
         for text in [
             "apiVersion: v1\nentries:\n    alloy:\n      - {version: 1.0.0, urls: [a.tgz]}\n",
@@ -347,7 +417,8 @@ generated: "2025-08-01T00:00:00Z"
             "---\napiVersion: v1\nentries:\n  alloy:\n  - version: 1.0.0\n    urls: [a.tgz]\n",
             "entries:\n  alloy:\n  - version: 1.0.0\n    urls: [a.tgz]\napiVersion: v1\n",
         ] {
-            let i = Index::parse(text.as_bytes(), &wanted).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            let i =
+                Index::parse(text.as_bytes(), &wanted).unwrap_or_else(|e| panic!("{text:?}: {e}"));
             assert_eq!(i.entries["alloy"][0].urls, vec!["a.tgz"], "{text:?}");
         }
         assert!(Index::slice_wanted(b"apiVersion: v1\nentries:\n    alloy:\n", &wanted).is_none());
@@ -360,7 +431,11 @@ generated: "2025-08-01T00:00:00Z"
         let j = br#"{"apiVersion":"v1","entries":{"x":[{"version":"1.0.0","urls":["x-1.0.0.tgz"],"digest":"ab"}]}}"#;
         let i = Index::parse(j, &BTreeSet::new()).unwrap();
         assert_eq!(i.entries["x"][0].urls, vec!["x-1.0.0.tgz"]);
-        assert!(Index::parse(b"entries: {}\n", &BTreeSet::new()).unwrap_err().contains("no API version"));
+        assert!(
+            Index::parse(b"entries: {}\n", &BTreeSet::new())
+                .unwrap_err()
+                .contains("no API version")
+        );
         assert!(Index::parse(b"", &BTreeSet::new()).is_err());
         assert!(Index::parse(b"- a\n", &BTreeSet::new()).is_err());
         assert!(Index::parse(b"apiVersion: v1\nentries: {a: [\n", &BTreeSet::new()).is_err());
@@ -383,6 +458,10 @@ generated: "2025-08-01T00:00:00Z"
         let i = Index::parse(text.as_bytes(), &wanted).unwrap();
         let took = t.elapsed();
         assert_eq!(i.entries["chart399"].len(), 100);
-        eprintln!("index of {} MB parsed in {:?}", text.len() / 1_000_000, took);
+        eprintln!(
+            "index of {} MB parsed in {:?}",
+            text.len() / 1_000_000,
+            took
+        );
     }
 }
