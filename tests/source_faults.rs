@@ -162,7 +162,7 @@ fn a_server_that_stops_mid_download() {
         source::cache::sha256_hex(&archive)
     );
     // Request 0: the index; request 1: half the archive, then the server is gone.
-    let (url, count) = scripted_server(2, move |path, _| {
+    let (url, count) = scripted_server(2, move |path, _, _| {
         if path.ends_with("index.yaml") {
             Reply::Full(200, index.clone().into_bytes())
         } else {
@@ -193,7 +193,7 @@ fn server_errors_are_retried_a_bounded_number_of_times() {
     let archive = std::fs::read(corpus_charts().join("mk-stream-1.0.0.tgz")).unwrap();
     let index = "apiVersion: v1\nentries:\n  mk-stream:\n  - {name: mk-stream, version: 1.0.0, urls: [mk-stream-1.0.0.tgz]}\n".to_string();
     // Two 503s, then the index; a 502, then the archive.
-    let (url, count) = scripted_server(5, move |path, n| match (path.ends_with("index.yaml"), n) {
+    let (url, count) = scripted_server(5, move |path, n, _| match (path.ends_with("index.yaml"), n) {
         (true, 0 | 1) => Reply::Full(503, b"busy".to_vec()),
         (true, _) => Reply::Full(200, index.clone().into_bytes()),
         (false, 3) => Reply::Full(502, b"bad gateway".to_vec()),
@@ -211,7 +211,7 @@ fn server_errors_are_retried_a_bounded_number_of_times() {
     assert_eq!(count.load(Ordering::SeqCst), 5);
 
     // Always 500: 1 + retries requests, then a clear error.
-    let (url, count) = scripted_server(100, |_, _| Reply::Full(500, b"down".to_vec()));
+    let (url, count) = scripted_server(100, |_, _, _| Reply::Full(500, b"down".to_vec()));
     let dir = temp_dir("retry2");
     let stack = stack_in(
         &dir,
@@ -341,4 +341,48 @@ fn versions_resolve_as_helm_resolves_them_and_update_moves_the_lock() {
     );
     stop("chart-repo", &repo);
     stop("oci-registry", &reg.join("registry"));
+}
+
+#[test]
+fn indexes_are_revalidated_with_their_etag() {
+    let archive = std::fs::read(corpus_charts().join("mk-stream-1.0.0.tgz")).unwrap();
+    let index = "apiVersion: v1\nentries:\n  mk-stream:\n  - {name: mk-stream, version: 1.0.0, urls: [mk-stream-1.0.0.tgz]}\n".to_string();
+    let (url, count) = scripted_server(4, move |path, _, headers| {
+        if !path.ends_with("index.yaml") {
+            Reply::Full(200, archive.clone())
+        } else if headers.contains("if-none-match: \"v1\"") {
+            Reply::Full(304, Vec::new())
+        } else {
+            Reply::Headers(200, vec![("ETag".into(), "\"v1\"".into())], index.clone().into_bytes())
+        }
+    });
+    let dir = temp_dir("etag");
+    let stack = stack_in(&dir, "repositories:\n  up: {url: 'https://charts.example.com'}\nreleases:\n  - {name: a, chart: up/mk-stream, version: '~1.0'}\n");
+    let mut o = options(&dir);
+    o.mirrors.add("https://charts.example.com", &url);
+    source::pull(&stack, &o).unwrap_or_else(|e| panic!("{e}"));
+    // Re-resolving asks for the index again: 304, the cached copy is used, and the archive
+    // (named by the index, already in the cache by its digest after the lock) is fetched
+    // again only because this index carries no digest.
+    o.update = true;
+    let r = source::pull(&stack, &o).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(r.releases[0].entry.resolved, "1.0.0");
+    assert_eq!(count.load(Ordering::SeqCst), 4);
+    let cached: Vec<_> = std::fs::read_dir(o.cache_dir.join("index")).unwrap().flatten().collect();
+    assert_eq!(cached.len(), 2, "the index and its validators");
+}
+
+#[test]
+fn a_server_that_never_answers_times_out() {
+    let (url, _) = scripted_server(10, |_, _, _| Reply::Hang(std::time::Duration::from_secs(5)));
+    let dir = temp_dir("hang");
+    let stack = stack_in(&dir, "repositories:\n  up: {url: 'https://charts.example.com'}\nreleases:\n  - {name: a, chart: up/mk-stream, version: 1.0.0}\n");
+    let mut o = options(&dir);
+    o.retries = 0;
+    o.read_timeout = std::time::Duration::from_millis(300);
+    o.mirrors.add("https://charts.example.com", &url);
+    let t = std::time::Instant::now();
+    let e = source::pull(&stack, &o).unwrap_err().to_string();
+    assert!(e.contains("timed out") && e.contains("release `a`"), "{e}");
+    assert!(t.elapsed() < std::time::Duration::from_secs(4), "{:?}", t.elapsed());
 }

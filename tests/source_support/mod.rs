@@ -286,14 +286,18 @@ pub enum Reply {
     Full(u16, Vec<u8>),
     /// A 200 announcing the whole body but sending only `n` bytes before closing.
     Truncated(Vec<u8>, usize),
+    /// Status, extra headers and body.
+    Headers(u16, Vec<(String, String)>, Vec<u8>),
+    /// Accept the request and answer nothing for this long.
+    Hang(std::time::Duration),
 }
 
 /// A scripted HTTP/1.1 server on 127.0.0.1 for faults the real servers do not make:
-/// `reply(path, request number)` decides each answer. Returns the base URL and a counter of
+/// `reply(path, request number, request headers in lower case)` decides each answer. Returns the base URL and a counter of
 /// requests; the server stops (its port closes) after `max_requests`.
 pub fn scripted_server(
     max_requests: usize,
-    reply: impl Fn(&str, usize) -> Reply + Send + 'static,
+    reply: impl Fn(&str, usize, &str) -> Reply + Send + 'static,
 ) -> (String, std::sync::Arc<AtomicUsize>) {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
@@ -308,13 +312,25 @@ pub fn scripted_server(
             let mut line = String::new();
             let _ = reader.read_line(&mut line);
             let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let mut headers = String::new();
             loop {
                 let mut h = String::new();
                 if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
                     break;
                 }
+                headers.push_str(&h.to_ascii_lowercase());
             }
-            match reply(&path, n) {
+            match reply(&path, n, &headers) {
+                Reply::Headers(status, extra, body) => {
+                    let mut head = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+                    for (k, v) in extra {
+                        head.push_str(&format!("{k}: {v}\r\n"));
+                    }
+                    head.push_str("\r\n");
+                    let _ = stream.write_all(head.as_bytes());
+                    let _ = stream.write_all(&body);
+                }
+                Reply::Hang(d) => std::thread::sleep(d),
                 Reply::Full(status, body) => {
                     let _ = write!(
                         stream,
