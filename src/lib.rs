@@ -5,10 +5,13 @@
 //! chart) → `helm` (values, subcharts, render, sort manifests).
 
 pub mod chart;
+pub mod cli;
+pub mod diff;
 pub mod emit;
 pub mod funcs;
 pub mod gotmpl;
 pub mod helm;
+pub mod render;
 pub mod source;
 pub mod stack;
 pub mod yaml;

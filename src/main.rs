@@ -1,1 +1,191 @@
-fn main() {}
+//! The `kiln` binary: `kiln template` (a native `helm template`) and the stack commands.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Args, Parser, Subcommand};
+use kiln::cli;
+use kiln::helm::{TemplateOptions, template_path};
+use kiln::render::ReleaseJob;
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "kiln",
+    version,
+    about = "A batch compiler for GitOps: renders Helm charts natively"
+)]
+struct Cli {
+    #[command(subcommand)]
+    cmd: Cmd,
+}
+
+#[derive(Subcommand, Debug)]
+enum Cmd {
+    /// Render a chart locally and print the manifests, exactly as `helm template` does.
+    Template(TemplateArgs),
+    /// Render the whole stack into the rendered/ tree.
+    Render(cli::RenderArgs),
+    /// Show the stack's dependency layers.
+    Graph(cli::GraphArgs),
+    /// List the stack's releases.
+    List(cli::StackArgs),
+    /// Compare a fresh render with the rendered/ tree.
+    Diff(cli::DiffArgs),
+    /// Check that rendered/ is what a fresh render gives.
+    Verify(cli::RenderArgs),
+}
+
+/// `helm template [NAME] [CHART] [flags]`.
+#[derive(Args, Debug)]
+struct TemplateArgs {
+    /// `[NAME] CHART`: the release name (default `release-name`) and the chart folder or .tgz.
+    #[arg(num_args = 1..=2, required = true, value_name = "[NAME] CHART")]
+    args: Vec<String>,
+    /// Namespace scope for this request.
+    #[arg(short = 'n', long, default_value = "default")]
+    namespace: String,
+    /// Specify values in a YAML file (can specify multiple, or separate with commas).
+    #[arg(short = 'f', long = "values", value_name = "FILE")]
+    values: Vec<String>,
+    /// Set values on the command line (key1=val1,key2=val2).
+    #[arg(long = "set", value_name = "EXPR")]
+    set: Vec<String>,
+    /// Set STRING values on the command line.
+    #[arg(long = "set-string", value_name = "EXPR")]
+    set_string: Vec<String>,
+    /// Kubernetes version used for Capabilities.KubeVersion.
+    #[arg(long = "kube-version")]
+    kube_version: Option<String>,
+    /// Kubernetes api versions used for Capabilities.APIVersions.
+    #[arg(short = 'a', long = "api-versions", value_name = "VERSION")]
+    api_versions: Vec<String>,
+    /// Include CRDs in the templated output.
+    #[arg(long = "include-crds")]
+    include_crds: bool,
+    /// Prevent hooks from running during install.
+    #[arg(long = "no-hooks")]
+    no_hooks: bool,
+    /// Skip tests from templated output.
+    #[arg(long = "skip-tests")]
+    skip_tests: bool,
+    /// Only show manifests rendered from the given templates.
+    #[arg(short = 's', long = "show-only", value_name = "TEMPLATE")]
+    show_only: Vec<String>,
+    /// Set .Release.IsUpgrade instead of .Release.IsInstall.
+    #[arg(long = "is-upgrade")]
+    is_upgrade: bool,
+    /// Use release name in the output-dir path (Helm's flag; no effect without --output-dir).
+    #[arg(long = "release-name")]
+    release_name_dir: bool,
+    /// Disables JSON schema validation.
+    #[arg(long = "skip-schema-validation")]
+    skip_schema_validation: bool,
+}
+
+fn read_values(files: &[String]) -> Result<Vec<(String, String)>, String> {
+    let mut out = Vec::new();
+    for spec in files {
+        for f in spec.split(',') {
+            let text = if f == "-" {
+                let mut s = String::new();
+                std::io::Read::read_to_string(&mut std::io::stdin(), &mut s)
+                    .map_err(|e| format!("read -: {e}"))?;
+                s
+            } else {
+                std::fs::read_to_string(f).map_err(|e| match e.kind() {
+                    std::io::ErrorKind::NotFound => format!("open {f}: no such file or directory"),
+                    _ => format!("open {f}: {e}"),
+                })?
+            };
+            out.push((f.to_string(), text));
+        }
+    }
+    Ok(out)
+}
+
+fn template_cmd(a: &TemplateArgs) -> ExitCode {
+    let (name, chart) = match a.args.as_slice() {
+        [chart] => ("release-name".to_string(), chart.clone()),
+        [name, chart] => (name.clone(), chart.clone()),
+        _ => return fail("expected at most two arguments"),
+    };
+    let values = match read_values(&a.values) {
+        Ok(v) => v,
+        Err(e) => return fail(&e),
+    };
+    let mut opts = TemplateOptions::new();
+    opts.release_name = name;
+    opts.namespace = a.namespace.clone();
+    opts.values = values;
+    opts.set = a.set.clone();
+    opts.set_string = a.set_string.clone();
+    opts.kube_version = a.kube_version.clone();
+    opts.api_versions = a.api_versions.clone();
+    opts.include_crds = a.include_crds;
+    opts.no_hooks = a.no_hooks;
+    opts.skip_tests = a.skip_tests;
+    opts.show_only = a.show_only.clone();
+    opts.is_upgrade = a.is_upgrade;
+    opts.skip_schema_validation = a.skip_schema_validation;
+    let _ = a.release_name_dir;
+    match template_path(&PathBuf::from(&chart), &opts) {
+        Ok(out) => {
+            let _ = std::io::stderr().write_all(out.stderr.as_bytes());
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(out.stdout.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return ExitCode::from(1);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            let _ = std::io::stderr().write_all(e.stderr.as_bytes());
+            fail(&e.msg)
+        }
+    }
+}
+
+fn fail(msg: &str) -> ExitCode {
+    let _ = writeln!(std::io::stderr(), "Error: {msg}");
+    ExitCode::from(1)
+}
+
+/// The chart renderer of the stack commands: `helm template NAME CHART -n NS -f … --include-crds`.
+fn render_release(job: &ReleaseJob) -> Result<String, String> {
+    let mut opts = TemplateOptions::new();
+    opts.release_name = job.name.clone();
+    opts.namespace = job.namespace.clone();
+    opts.values = job
+        .values
+        .iter()
+        .map(|(p, t)| (p.display().to_string(), t.clone()))
+        .collect();
+    if !job.kube_version.is_empty() {
+        opts.kube_version = Some(job.kube_version.clone());
+    }
+    opts.api_versions = job.api_versions.clone();
+    opts.include_crds = true;
+    template_path(&job.chart, &opts)
+        .map(|o| o.stdout)
+        .map_err(|e| e.msg)
+}
+
+fn code(c: i32) -> ExitCode {
+    ExitCode::from(c.clamp(0, 255) as u8)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match &cli.cmd {
+        Cmd::Template(a) => template_cmd(a),
+        Cmd::Render(a) => code(cli::render_cmd(a, &render_release)),
+        Cmd::Graph(a) => code(cli::graph_cmd(a)),
+        Cmd::List(a) => code(cli::list_cmd(a)),
+        Cmd::Diff(a) => code(cli::diff_cmd(a, &render_release)),
+        Cmd::Verify(a) => code(cli::verify_cmd(a, &render_release)),
+    }
+}

@@ -40,7 +40,11 @@ fn layers_match_the_seed_table() {
     let graph = Graph::build(&stack).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(stack.releases.len(), 21);
     for (name, layer) in expected {
-        let i = stack.releases.iter().position(|r| r.name == name).unwrap_or_else(|| panic!("release {name} missing"));
+        let i = stack
+            .releases
+            .iter()
+            .position(|r| r.name == name)
+            .unwrap_or_else(|| panic!("release {name} missing"));
         assert_eq!(graph.layers[i], layer, "layer of {name}");
     }
     assert_eq!(graph.max_layer(), 9);
@@ -53,19 +57,50 @@ fn needs_match_the_seed_matrix() {
         ("external-dns", &["connect"]),
         ("traefik", &["cert-manager", "external-dns"]),
         ("traefik-external", &["cert-manager", "external-dns"]),
-        ("minio-tenant", &["nfs-subdir-external-provisioner", "traefik", "minio-operator"]),
-        ("uptime-kuma", &["nfs-subdir-external-provisioner", "cert-manager", "external-dns", "traefik-external"]),
-        ("grafana", &["nfs-subdir-external-provisioner", "traefik", "traefik-external"]),
+        (
+            "minio-tenant",
+            &[
+                "nfs-subdir-external-provisioner",
+                "traefik",
+                "minio-operator",
+            ],
+        ),
+        (
+            "uptime-kuma",
+            &[
+                "nfs-subdir-external-provisioner",
+                "cert-manager",
+                "external-dns",
+                "traefik-external",
+            ],
+        ),
+        (
+            "grafana",
+            &[
+                "nfs-subdir-external-provisioner",
+                "traefik",
+                "traefik-external",
+            ],
+        ),
         ("mimir", &["minio-tenant", "traefik-external"]),
         ("loki", &["minio-tenant", "traefik-external"]),
         ("alloy", &["mimir", "loki"]),
         ("mc-mirror-cronjob", &["minio-tenant"]),
-        ("navidrome", &["nfs-subdir-external-provisioner", "traefik-external"]),
+        (
+            "navidrome",
+            &["nfs-subdir-external-provisioner", "traefik-external"],
+        ),
     ];
     let stack = default_stack();
     for (name, needs) in expected {
-        let r = stack.release(name).unwrap_or_else(|| panic!("release {name} missing"));
-        assert_eq!(r.needs, needs.iter().map(|s| s.to_string()).collect::<Vec<_>>(), "needs of {name}");
+        let r = stack
+            .release(name)
+            .unwrap_or_else(|| panic!("release {name} missing"));
+        assert_eq!(
+            r.needs,
+            needs.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+            "needs of {name}"
+        );
     }
 }
 
@@ -84,10 +119,18 @@ fn every_templated_file_renders_in_every_environment() {
     let stack = default_stack();
     for (env_name, env) in &stack.environments {
         for r in &stack.releases {
-            for f in r.values.iter().chain(&r.manifests).filter(|f| f.ends_with(".j2")) {
+            for f in r
+                .values
+                .iter()
+                .chain(&r.manifests)
+                .filter(|f| f.ends_with(".j2"))
+            {
                 let out = kiln::stack::template::read(&stack.dir, f, env_name, env)
                     .unwrap_or_else(|e| panic!("{env_name}: {e}"));
-                assert!(!out.contains("{{ "), "{env_name}: {f} still has a template marker");
+                assert!(
+                    !out.contains("{{ "),
+                    "{env_name}: {f} still has a template marker"
+                );
             }
         }
     }

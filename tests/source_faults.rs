@@ -193,11 +193,13 @@ fn server_errors_are_retried_a_bounded_number_of_times() {
     let archive = std::fs::read(corpus_charts().join("mk-stream-1.0.0.tgz")).unwrap();
     let index = "apiVersion: v1\nentries:\n  mk-stream:\n  - {name: mk-stream, version: 1.0.0, urls: [mk-stream-1.0.0.tgz]}\n".to_string();
     // Two 503s, then the index; a 502, then the archive.
-    let (url, count) = scripted_server(5, move |path, n, _| match (path.ends_with("index.yaml"), n) {
-        (true, 0 | 1) => Reply::Full(503, b"busy".to_vec()),
-        (true, _) => Reply::Full(200, index.clone().into_bytes()),
-        (false, 3) => Reply::Full(502, b"bad gateway".to_vec()),
-        (false, _) => Reply::Full(200, archive.clone()),
+    let (url, count) = scripted_server(5, move |path, n, _| {
+        match (path.ends_with("index.yaml"), n) {
+            (true, 0 | 1) => Reply::Full(503, b"busy".to_vec()),
+            (true, _) => Reply::Full(200, index.clone().into_bytes()),
+            (false, 3) => Reply::Full(502, b"bad gateway".to_vec()),
+            (false, _) => Reply::Full(200, archive.clone()),
+        }
     });
     let dir = temp_dir("retry");
     let stack = stack_in(
@@ -353,11 +355,18 @@ fn indexes_are_revalidated_with_their_etag() {
         } else if headers.contains("if-none-match: \"v1\"") {
             Reply::Full(304, Vec::new())
         } else {
-            Reply::Headers(200, vec![("ETag".into(), "\"v1\"".into())], index.clone().into_bytes())
+            Reply::Headers(
+                200,
+                vec![("ETag".into(), "\"v1\"".into())],
+                index.clone().into_bytes(),
+            )
         }
     });
     let dir = temp_dir("etag");
-    let stack = stack_in(&dir, "repositories:\n  up: {url: 'https://charts.example.com'}\nreleases:\n  - {name: a, chart: up/mk-stream, version: '~1.0'}\n");
+    let stack = stack_in(
+        &dir,
+        "repositories:\n  up: {url: 'https://charts.example.com'}\nreleases:\n  - {name: a, chart: up/mk-stream, version: '~1.0'}\n",
+    );
     let mut o = options(&dir);
     o.mirrors.add("https://charts.example.com", &url);
     source::pull(&stack, &o).unwrap_or_else(|e| panic!("{e}"));
@@ -368,7 +377,10 @@ fn indexes_are_revalidated_with_their_etag() {
     let r = source::pull(&stack, &o).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(r.releases[0].entry.resolved, "1.0.0");
     assert_eq!(count.load(Ordering::SeqCst), 4);
-    let cached: Vec<_> = std::fs::read_dir(o.cache_dir.join("index")).unwrap().flatten().collect();
+    let cached: Vec<_> = std::fs::read_dir(o.cache_dir.join("index"))
+        .unwrap()
+        .flatten()
+        .collect();
     assert_eq!(cached.len(), 2, "the index and its validators");
 }
 
@@ -376,7 +388,10 @@ fn indexes_are_revalidated_with_their_etag() {
 fn a_server_that_never_answers_times_out() {
     let (url, _) = scripted_server(10, |_, _, _| Reply::Hang(std::time::Duration::from_secs(5)));
     let dir = temp_dir("hang");
-    let stack = stack_in(&dir, "repositories:\n  up: {url: 'https://charts.example.com'}\nreleases:\n  - {name: a, chart: up/mk-stream, version: 1.0.0}\n");
+    let stack = stack_in(
+        &dir,
+        "repositories:\n  up: {url: 'https://charts.example.com'}\nreleases:\n  - {name: a, chart: up/mk-stream, version: 1.0.0}\n",
+    );
     let mut o = options(&dir);
     o.retries = 0;
     o.read_timeout = std::time::Duration::from_millis(300);
@@ -384,5 +399,9 @@ fn a_server_that_never_answers_times_out() {
     let t = std::time::Instant::now();
     let e = source::pull(&stack, &o).unwrap_err().to_string();
     assert!(e.contains("timed out") && e.contains("release `a`"), "{e}");
-    assert!(t.elapsed() < std::time::Duration::from_secs(4), "{:?}", t.elapsed());
+    assert!(
+        t.elapsed() < std::time::Duration::from_secs(4),
+        "{:?}",
+        t.elapsed()
+    );
 }

@@ -41,7 +41,12 @@ pub enum EmitError {
     #[error("release {release}: {msg}")]
     Document { release: String, msg: String },
     #[error("release {release}: two resources would be written to {path} ({a} and {b})")]
-    Collision { release: String, path: String, a: String, b: String },
+    Collision {
+        release: String,
+        path: String,
+        a: String,
+        b: String,
+    },
     #[error("{0}")]
     Io(#[from] write::WriteError),
 }
@@ -80,7 +85,15 @@ fn file_stem(r: &Resource, release_ns: &str, with_group: bool) -> String {
     }
     s.push('_');
     s.push_str(&r.name);
-    s.chars().map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') { c } else { '-' }).collect()
+    s.chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || matches!(c, '.' | '-' | '_') {
+                c
+            } else {
+                '-'
+            }
+        })
+        .collect()
 }
 
 /// Build the whole tree for a stack's releases.
@@ -89,7 +102,10 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
     // Parse every document first: CRDs anywhere in the stack decide scope and dry-run options.
     let mut parsed: Vec<Vec<Resource>> = Vec::new();
     for rel in releases {
-        let err = |msg: String| EmitError::Document { release: rel.name.clone(), msg };
+        let err = |msg: String| EmitError::Document {
+            release: rel.name.clone(),
+            msg,
+        };
         let mut list = Vec::new();
         for (source, text) in &rel.docs {
             let body = crate::yaml::from_yaml(text).map_err(|e| err(format!("{source}: {e}")))?;
@@ -110,12 +126,18 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
             v.as_str().map(str::to_string)
         };
         if let (Some(g), Some(k)) = (get(&["spec", "group"]), get(&["spec", "names", "kind"])) {
-            crd_kinds.insert((g, k), get(&["spec", "scope"]).as_deref() == Some("Cluster"));
+            crd_kinds.insert(
+                (g, k),
+                get(&["spec", "scope"]).as_deref() == Some("Cluster"),
+            );
         }
     }
     let cluster_scoped = |r: &Resource| {
         CLUSTER_SCOPED.contains(&r.kind.as_str())
-            || crd_kinds.get(&(r.group().to_string(), r.kind.clone())).copied().unwrap_or(false)
+            || crd_kinds
+                .get(&(r.group().to_string(), r.kind.clone()))
+                .copied()
+                .unwrap_or(false)
     };
     // Namespaces: one object per non-system release namespace, in its own folder.
     let mut namespaces: BTreeMap<String, u32> = BTreeMap::new();
@@ -128,12 +150,23 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
     for (ns, layer) in &namespaces {
         let mut doc = format!("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: {ns}\n");
         if output.mode == OutputMode::ArgoCd {
-            doc.push_str(&format!("  annotations:\n    {SYNC_WAVE}: \"{}\"\n", i64::from(*layer) * 10));
+            doc.push_str(&format!(
+                "  annotations:\n    {SYNC_WAVE}: \"{}\"\n",
+                i64::from(*layer) * 10
+            ));
         }
-        tree.files.insert(format!("namespaces/namespace_{ns}.yaml"), doc);
+        tree.files
+            .insert(format!("namespaces/namespace_{ns}.yaml"), doc);
     }
     if !namespaces.is_empty() {
-        tree.files.insert("namespaces/kustomization.yaml".into(), kustomization(tree.files.keys().filter_map(|k| k.strip_prefix("namespaces/"))));
+        tree.files.insert(
+            "namespaces/kustomization.yaml".into(),
+            kustomization(
+                tree.files
+                    .keys()
+                    .filter_map(|k| k.strip_prefix("namespaces/")),
+            ),
+        );
     }
     for (rel, resources) in releases.iter().zip(parsed) {
         let mut files: BTreeMap<String, (String, Resource)> = BTreeMap::new();
@@ -141,21 +174,35 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
         for mut r in resources {
             let hook = r.annotations().get("helm.sh/hook").cloned();
             if let Some(hook) = hook {
-                let events: Vec<String> = hook.split(',').map(|e| e.trim().to_lowercase()).collect();
-                let is_test = events.iter().any(|e| e == "test" || e == "test-success" || e == "test-failure");
+                let events: Vec<String> =
+                    hook.split(',').map(|e| e.trim().to_lowercase()).collect();
+                let is_test = events
+                    .iter()
+                    .any(|e| e == "test" || e == "test-success" || e == "test-failure");
                 match output.hooks {
                     HookPolicy::Drop => continue,
                     _ if is_test => continue,
                     HookPolicy::Keep => {}
                     HookPolicy::Translate => {
-                        let phase = if events.iter().any(|e| e.starts_with("pre-install") || e.starts_with("pre-upgrade")) {
-                            Some("PreSync")
-                        } else if events.iter().any(|e| e.starts_with("post-install") || e.starts_with("post-upgrade")) {
-                            Some("PostSync")
-                        } else {
-                            None // delete and rollback hooks have no sync-time meaning
-                        };
-                        let Some(phase) = phase else { continue };
+                        // Argo CD's documented mapping of Helm hooks; rollback hooks have none.
+                        let mut phases: Vec<&str> = Vec::new();
+                        for e in &events {
+                            let p = match e.as_str() {
+                                "pre-install" | "pre-upgrade" => "PreSync",
+                                "post-install" | "post-upgrade" => "PostSync",
+                                "pre-delete" => "PreDelete",
+                                "post-delete" => "PostDelete",
+                                _ => continue,
+                            };
+                            if !phases.contains(&p) {
+                                phases.push(p);
+                            }
+                        }
+                        if phases.is_empty() {
+                            continue;
+                        }
+                        let phase = phases.join(",");
+                        let phase = phase.as_str();
                         let policy = r.annotations().get("helm.sh/hook-delete-policy").map(|p| {
                             p.split(',')
                                 .filter_map(|x| match x.trim() {
@@ -167,7 +214,11 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
                                 .collect::<Vec<_>>()
                                 .join(",")
                         });
-                        for k in ["helm.sh/hook", "helm.sh/hook-weight", "helm.sh/hook-delete-policy"] {
+                        for k in [
+                            "helm.sh/hook",
+                            "helm.sh/hook-weight",
+                            "helm.sh/hook-delete-policy",
+                        ] {
                             r.set_annotation(k, None);
                         }
                         r.set_annotation(ARGO_HOOK, Some(phase));
@@ -176,6 +227,24 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
                         }
                     }
                 }
+            }
+            if r.annotations()
+                .get("helm.sh/resource-policy")
+                .map(String::as_str)
+                == Some("keep")
+                && output.mode == OutputMode::ArgoCd
+            {
+                let opts = r
+                    .annotations()
+                    .get(SYNC_OPTIONS)
+                    .cloned()
+                    .unwrap_or_default();
+                let joined = if opts.is_empty() {
+                    "Delete=false".to_string()
+                } else {
+                    format!("{opts},Delete=false")
+                };
+                r.set_annotation(SYNC_OPTIONS, Some(&joined));
             }
             if cluster_scoped(&r) {
                 r.namespace.clear();
@@ -187,12 +256,20 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
                 let mut options: Vec<String> = r
                     .annotations()
                     .get(SYNC_OPTIONS)
-                    .map(|o| o.split(',').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()).collect())
+                    .map(|o| {
+                        o.split(',')
+                            .map(|x| x.trim().to_string())
+                            .filter(|x| !x.is_empty())
+                            .collect()
+                    })
                     .unwrap_or_default();
                 if crd_kinds.contains_key(&(r.group().to_string(), r.kind.clone())) {
                     options.push("SkipDryRunOnMissingResource=true".into());
                 }
-                if r.is_crd() && crate::yaml::to_json(&r.body).map(|j| j.len()).unwrap_or(0) > CLIENT_SIDE_APPLY_LIMIT {
+                if r.is_crd()
+                    && crate::yaml::to_json(&r.body).map(|j| j.len()).unwrap_or(0)
+                        > CLIENT_SIDE_APPLY_LIMIT
+                {
                     options.push("ServerSideApply=true".into());
                 }
                 let options: BTreeSet<String> = options.into_iter().collect();
@@ -204,7 +281,9 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
             if r.kind == "Secret" && r.group().is_empty() {
                 let has_data = r.body.as_map().is_some_and(|m| {
                     let m = m.borrow();
-                    ["data", "stringData"].iter().any(|k| m.get(*k).is_some_and(Value::truth))
+                    ["data", "stringData"]
+                        .iter()
+                        .any(|k| m.get(*k).is_some_and(Value::truth))
                 });
                 if has_data {
                     tree.warnings.push(format!(
@@ -219,11 +298,17 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
         // API group when two kinds of different groups would otherwise collide.
         let mut stems: BTreeMap<String, usize> = BTreeMap::new();
         for r in &kept {
-            *stems.entry(file_stem(r, &rel.namespace, false)).or_default() += 1;
+            *stems
+                .entry(file_stem(r, &rel.namespace, false))
+                .or_default() += 1;
         }
         for r in kept {
             let plain = file_stem(&r, &rel.namespace, false);
-            let stem = if stems[&plain] > 1 { file_stem(&r, &rel.namespace, true) } else { plain };
+            let stem = if stems[&plain] > 1 {
+                file_stem(&r, &rel.namespace, true)
+            } else {
+                plain
+            };
             let path = format!("{}/{stem}.yaml", rel.name);
             let text = crate::yaml::to_yaml(&r.body).map_err(|e| EmitError::Document {
                 release: rel.name.clone(),
@@ -240,23 +325,44 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
             files.insert(path, (format!("# Source: {}\n{text}", r.source), r));
         }
         tree.counts.insert(rel.name.clone(), files.len());
-        let names: Vec<String> = files.keys().filter_map(|k| k.split_once('/').map(|(_, f)| f.to_string())).collect();
-        tree.files.insert(format!("{}/kustomization.yaml", rel.name), kustomization(names.iter().map(String::as_str)));
+        let names: Vec<String> = files
+            .keys()
+            .filter_map(|k| k.split_once('/').map(|(_, f)| f.to_string()))
+            .collect();
+        tree.files.insert(
+            format!("{}/kustomization.yaml", rel.name),
+            kustomization(names.iter().map(String::as_str)),
+        );
         for (path, (text, _)) in files {
             tree.files.insert(path, text);
         }
     }
     match output.mode {
         OutputMode::ArgoCd => {
-            tree.files.insert("_argocd/application.yaml".into(), argocd_application(output));
+            tree.files.insert(
+                "_argocd/application.yaml".into(),
+                argocd_application(output),
+            );
         }
         OutputMode::Flux => {
             for rel in releases {
-                tree.files.insert(format!("_flux/{}.yaml", rel.name), flux_kustomization(output, rel, !namespaces.is_empty()));
+                tree.files.insert(
+                    format!("_flux/{}.yaml", rel.name),
+                    flux_kustomization(output, rel, !namespaces.is_empty()),
+                );
             }
             if !namespaces.is_empty() {
-                let ns = ReleaseOutput { name: "namespaces".into(), namespace: String::new(), layer: 0, needs: vec![], docs: vec![] };
-                tree.files.insert("_flux/namespaces.yaml".into(), flux_kustomization(output, &ns, false));
+                let ns = ReleaseOutput {
+                    name: "namespaces".into(),
+                    namespace: String::new(),
+                    layer: 0,
+                    needs: vec![],
+                    docs: vec![],
+                };
+                tree.files.insert(
+                    "_flux/namespaces.yaml".into(),
+                    flux_kustomization(output, &ns, false),
+                );
             }
         }
         OutputMode::Plain => {}
@@ -265,7 +371,9 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
 }
 
 fn kustomization<'a>(files: impl Iterator<Item = &'a str>) -> String {
-    let mut s = String::from("apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n");
+    let mut s = String::from(
+        "apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n",
+    );
     for f in files.filter(|f| *f != "kustomization.yaml") {
         s.push_str("- ");
         s.push_str(f);
@@ -304,4 +412,135 @@ fn flux_kustomization(o: &Output, rel: &ReleaseOutput, after_namespaces: bool) -
         }
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn out(mode: OutputMode, hooks: HookPolicy) -> Output {
+        Output {
+            mode,
+            hooks,
+            repo_url: "https://git.example.com/x.git".into(),
+            revision: "main".into(),
+            path: "rendered".into(),
+        }
+    }
+
+    fn release(name: &str, ns: &str, layer: u32, needs: &[&str], stream: &str) -> ReleaseOutput {
+        ReleaseOutput {
+            name: name.into(),
+            namespace: ns.into(),
+            layer,
+            needs: needs.iter().map(|s| s.to_string()).collect(),
+            docs: resource::split_stream(stream),
+        }
+    }
+
+    const CRDS: &str = "---\n# Source: op/crds/x.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.io\nspec:\n  group: example.io\n  scope: Namespaced\n  names:\n    kind: Widget\n---\n# Source: op/crds/y.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gadgets.example.io\nspec:\n  group: example.io\n  scope: Cluster\n  names:\n    kind: Gadget\n---\n# Source: op/templates/cm.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: op\ndata:\n  a: \"1\"\n";
+    const APP: &str = "---\n# Source: app/templates/w.yaml\napiVersion: example.io/v1\nkind: Widget\nmetadata:\n  name: w\n---\n# Source: app/templates/g.yaml\napiVersion: example.io/v1\nkind: Gadget\nmetadata:\n  name: g\n---\n# Source: app/templates/s.yaml\napiVersion: v1\nkind: Secret\nmetadata:\n  name: s\n  namespace: other\ndata:\n  k: dg==\n---\n# Source: app/templates/job.yaml\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: migrate\n  annotations:\n    helm.sh/hook: pre-install,pre-upgrade\n    helm.sh/hook-delete-policy: before-hook-creation,hook-succeeded\n---\n# Source: app/templates/tests/t.yaml\napiVersion: v1\nkind: Pod\nmetadata:\n  name: t\n  annotations:\n    helm.sh/hook: test\n";
+
+    #[test]
+    fn argocd_tree() {
+        let rels = [
+            release("op", "op-system", 1, &[], CRDS),
+            release("app", "apps", 2, &["op"], APP),
+        ];
+        let t = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &rels).unwrap();
+        let names: Vec<&str> = t.files.keys().map(String::as_str).collect();
+        assert_eq!(
+            names,
+            vec![
+                "_argocd/application.yaml",
+                "app/gadget_g.yaml",
+                "app/job_migrate.yaml",
+                "app/kustomization.yaml",
+                "app/secret_other_s.yaml",
+                "app/widget_w.yaml",
+                "namespaces/kustomization.yaml",
+                "namespaces/namespace_apps.yaml",
+                "namespaces/namespace_op-system.yaml",
+                "op/configmap_op.yaml",
+                "op/customresourcedefinition_gadgets.example.io.yaml",
+                "op/customresourcedefinition_widgets.example.io.yaml",
+                "op/kustomization.yaml",
+            ]
+        );
+        let w = &t.files["app/widget_w.yaml"];
+        assert!(
+            w.contains("namespace: apps"),
+            "namespaced CR gets the release namespace:\n{w}"
+        );
+        assert!(w.contains("argocd.argoproj.io/sync-wave: \"22\""), "{w}");
+        assert!(w.contains("SkipDryRunOnMissingResource=true"), "{w}");
+        let g = &t.files["app/gadget_g.yaml"];
+        assert!(
+            !g.contains("namespace:"),
+            "cluster-scoped CR from a stack CRD stays without:\n{g}"
+        );
+        assert!(
+            t.files["op/customresourcedefinition_widgets.example.io.yaml"]
+                .contains("sync-wave: \"11\"")
+        );
+        let job = &t.files["app/job_migrate.yaml"];
+        assert!(job.contains("argocd.argoproj.io/hook: PreSync"), "{job}");
+        assert!(
+            job.contains("hook-delete-policy: BeforeHookCreation,HookSucceeded"),
+            "{job}"
+        );
+        assert!(!job.contains("helm.sh/hook"), "{job}");
+        assert_eq!(t.warnings.len(), 1, "{:?}", t.warnings);
+        assert!(t.warnings[0].contains("Secret other/s"), "{:?}", t.warnings);
+        assert!(t.files["namespaces/namespace_op-system.yaml"].contains("sync-wave: \"10\""));
+    }
+
+    #[test]
+    fn flux_tree_and_hook_policies() {
+        let rels = [
+            release("op", "kube-system", 1, &[], CRDS),
+            release("app", "apps", 2, &["op"], APP),
+        ];
+        let t = build(&out(OutputMode::Flux, HookPolicy::Keep), &rels).unwrap();
+        let app = &t.files["_flux/app.yaml"];
+        assert!(
+            app.contains("path: ./rendered/app")
+                && app.contains("  - name: namespaces\n  - name: op\n"),
+            "{app}"
+        );
+        assert!(
+            !t.files
+                .contains_key("namespaces/namespace_kube-system.yaml"),
+            "system namespaces are not emitted"
+        );
+        assert!(t.files["app/job_migrate.yaml"].contains("helm.sh/hook: pre-install"));
+        assert!(
+            !t.files.contains_key("app/pod_t.yaml"),
+            "test hooks are dropped"
+        );
+        assert!(
+            !t.files["app/widget_w.yaml"].contains("argocd"),
+            "no Argo annotations for Flux"
+        );
+        let t = build(&out(OutputMode::Plain, HookPolicy::Drop), &rels).unwrap();
+        assert!(!t.files.contains_key("app/job_migrate.yaml"));
+    }
+
+    #[test]
+    fn paths_do_not_depend_on_layers() {
+        let a = build(
+            &out(OutputMode::ArgoCd, HookPolicy::Translate),
+            &[release("app", "apps", 2, &[], APP)],
+        )
+        .unwrap();
+        let b = build(
+            &out(OutputMode::ArgoCd, HookPolicy::Translate),
+            &[release("app", "apps", 5, &[], APP)],
+        )
+        .unwrap();
+        assert_eq!(
+            a.files.keys().collect::<Vec<_>>(),
+            b.files.keys().collect::<Vec<_>>()
+        );
+    }
 }

@@ -32,7 +32,8 @@ pub const CLUSTER_SCOPED: &[&str] = &[
 ];
 
 /// Namespaces that exist in every cluster; kiln never emits Namespace objects for them.
-pub const SYSTEM_NAMESPACES: &[&str] = &["default", "kube-system", "kube-public", "kube-node-lease"];
+pub const SYSTEM_NAMESPACES: &[&str] =
+    &["default", "kube-system", "kube-public", "kube-node-lease"];
 
 /// A resource parsed from a rendered document.
 #[derive(Debug, Clone)]
@@ -53,7 +54,10 @@ pub struct Resource {
 impl Resource {
     /// The API group (`""` for the core group).
     pub fn group(&self) -> &str {
-        self.api_version.rsplit_once('/').map(|(g, _)| g).unwrap_or("")
+        self.api_version
+            .rsplit_once('/')
+            .map(|(g, _)| g)
+            .unwrap_or("")
     }
 
     pub fn is_crd(&self) -> bool {
@@ -61,15 +65,24 @@ impl Resource {
     }
 
     fn metadata(&self) -> Option<crate::gotmpl::Map> {
-        self.body.as_map().and_then(|m| m.borrow().get("metadata").and_then(|v| v.as_map().cloned()))
+        self.body
+            .as_map()
+            .and_then(|m| m.borrow().get("metadata").and_then(|v| v.as_map().cloned()))
     }
 
     /// The object's annotations as strings (non-string values are ignored).
     pub fn annotations(&self) -> BTreeMap<String, String> {
-        let Some(meta) = self.metadata() else { return BTreeMap::new() };
+        let Some(meta) = self.metadata() else {
+            return BTreeMap::new();
+        };
         let meta = meta.borrow();
-        let Some(Value::Map(a)) = meta.get("annotations") else { return BTreeMap::new() };
-        a.borrow().iter().filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string()))).collect()
+        let Some(Value::Map(a)) = meta.get("annotations") else {
+            return BTreeMap::new();
+        };
+        a.borrow()
+            .iter()
+            .filter_map(|(k, v)| v.as_str().map(|s| (k.clone(), s.to_string())))
+            .collect()
     }
 
     /// Set (or with `None`, remove) an annotation, creating `metadata.annotations` as needed.
@@ -82,7 +95,9 @@ impl Resource {
                 if value.is_none() {
                     return;
                 }
-                let Value::Map(a) = Value::new_map() else { unreachable!("new_map is a map") };
+                let Value::Map(a) = Value::new_map() else {
+                    unreachable!("new_map is a map")
+                };
                 meta.insert("annotations".into(), Value::Map(a.clone()));
                 a
             }
@@ -113,7 +128,11 @@ impl Resource {
 /// comment-only documents, which Helm keeps but nothing can apply).
 pub fn identify(body: Value, source: &str) -> Result<Option<Resource>, String> {
     let Some(map) = body.as_map().cloned() else {
-        return if body.is_nil() { Ok(None) } else { Err(format!("{source}: a document is not a mapping")) };
+        return if body.is_nil() {
+            Ok(None)
+        } else {
+            Err(format!("{source}: a document is not a mapping"))
+        };
     };
     let m = map.borrow();
     let text = |v: Option<&Value>| v.and_then(Value::as_str).unwrap_or("").to_string();
@@ -133,14 +152,24 @@ pub fn identify(body: Value, source: &str) -> Result<Option<Resource>, String> {
         ));
     }
     drop(m);
-    Ok(Some(Resource { api_version, kind, name, namespace, source: source.to_string(), body }))
+    Ok(Some(Resource {
+        api_version,
+        kind,
+        name,
+        namespace,
+        source: source.to_string(),
+        body,
+    }))
 }
 
 /// Split a `helm template` stream into (source, document) pairs.
 pub fn split_stream(stream: &str) -> Vec<(String, String)> {
     let mut out = Vec::new();
     let mut last_source = String::new();
-    for chunk in stream.split("\n---\n").flat_map(|c| c.strip_prefix("---\n").or(Some(c))) {
+    for chunk in stream
+        .split("\n---\n")
+        .flat_map(|c| c.strip_prefix("---\n").or(Some(c)))
+    {
         let chunk = chunk.trim_start_matches("---\n");
         if chunk.trim().is_empty() {
             continue;
@@ -168,7 +197,10 @@ mod tests {
         let s = "---\n# Source: c/templates/a.yaml\na: 1\n---\n# Source: c/templates/b.yaml\nb: |\n  x\n---\n# Source: c/templates/b.yaml\nc: 2\n";
         let docs = split_stream(s);
         assert_eq!(docs.len(), 3);
-        assert_eq!(docs[0], ("c/templates/a.yaml".to_string(), "a: 1".to_string()));
+        assert_eq!(
+            docs[0],
+            ("c/templates/a.yaml".to_string(), "a: 1".to_string())
+        );
         assert_eq!(docs[1].1, "b: |\n  x");
         assert_eq!(docs[2].1, "c: 2\n");
         let raw = "---\n# Source: c/crds/x.yaml\na: 1\n---\nb: 2\n";

@@ -23,13 +23,19 @@ fn hint(e: &std::io::Error) -> &'static str {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
             "\n  hint: the output folder's parent must be writable; the previous tree was left as it was"
         }
-        std::io::ErrorKind::StorageFull => "\n  hint: the disk is full; the previous tree was left as it was",
+        std::io::ErrorKind::StorageFull => {
+            "\n  hint: the disk is full; the previous tree was left as it was"
+        }
         _ => "",
     }
 }
 
 fn io<T>(action: &'static str, path: &Path, r: std::io::Result<T>) -> Result<T, WriteError> {
-    r.map_err(|source| WriteError { action, path: path.to_path_buf(), source })
+    r.map_err(|source| WriteError {
+        action,
+        path: path.to_path_buf(),
+        source,
+    })
 }
 
 /// The `SHA256SUMS` text for a set of files (sorted by path, `sha256sum -c` format).
@@ -55,7 +61,8 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
     for path in files.keys() {
         let p = Path::new(path);
         let bad = p.is_absolute()
-            || p.components().any(|c| !matches!(c, std::path::Component::Normal(_)))
+            || p.components()
+                .any(|c| !matches!(c, std::path::Component::Normal(_)))
             || path == "SHA256SUMS";
         if bad {
             return Err(WriteError {
@@ -70,9 +77,20 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
         _ => PathBuf::from("."),
     };
     io("creating", &parent, fs::create_dir_all(&parent))?;
-    let base = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "rendered".into());
+    let base = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "rendered".into());
     let lock_path = parent.join(format!(".{base}.lock"));
-    let lock = io("opening", &lock_path, fs::OpenOptions::new().create(true).truncate(false).write(true).open(&lock_path))?;
+    let lock = io(
+        "opening",
+        &lock_path,
+        fs::OpenOptions::new()
+            .create(true)
+            .truncate(false)
+            .write(true)
+            .open(&lock_path),
+    )?;
     io("locking", &lock_path, lock.lock())?;
     // Under the lock, leftovers of interrupted renders (any process) can go.
     let prefix = format!(".{base}.new-");
@@ -87,7 +105,10 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
     let result = (|| {
         io("creating", &staging, fs::create_dir(&staging))?;
         let sums = sha256sums(files);
-        let all = files.iter().map(|(p, t)| (p.as_str(), t.as_str())).chain(std::iter::once(("SHA256SUMS", sums.as_str())));
+        let all = files
+            .iter()
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+            .chain(std::iter::once(("SHA256SUMS", sums.as_str())));
         for (rel, text) in all {
             let path = staging.join(rel);
             if let Some(dir) = path.parent() {
@@ -115,12 +136,20 @@ fn swap(new: &Path, out: &Path) -> Result<(), WriteError> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             io("renaming into", out, fs::rename(new, out))?;
         }
-        Err(e) => return Err(WriteError { action: "reading", path: out.to_path_buf(), source: e }),
+        Err(e) => {
+            return Err(WriteError {
+                action: "reading",
+                path: out.to_path_buf(),
+                source: e,
+            });
+        }
         Ok(m) if m.file_type().is_symlink() || !m.is_dir() => {
             return Err(WriteError {
                 action: "refusing to replace",
                 path: out.to_path_buf(),
-                source: std::io::Error::other("the output path is not a plain folder (a file or a link)"),
+                source: std::io::Error::other(
+                    "the output path is not a plain folder (a file or a link)",
+                ),
             });
         }
         Ok(_) if exchange(new, out).is_ok() => {
@@ -132,7 +161,11 @@ fn swap(new: &Path, out: &Path) -> Result<(), WriteError> {
             io("moving aside", out, fs::rename(out, &old))?;
             if let Err(e) = fs::rename(new, out) {
                 let _ = fs::rename(&old, out);
-                return Err(WriteError { action: "renaming into", path: out.to_path_buf(), source: e });
+                return Err(WriteError {
+                    action: "renaming into",
+                    path: out.to_path_buf(),
+                    source: e,
+                });
             }
             io("removing", &old, fs::remove_dir_all(&old))?;
         }
@@ -153,8 +186,20 @@ fn exchange(a: &Path, b: &Path) -> std::io::Result<()> {
     let ca = CString::new(a.as_os_str().as_bytes())?;
     let cb = CString::new(b.as_os_str().as_bytes())?;
     // SAFETY: both arguments are valid NUL-terminated paths that outlive the call.
-    let rc = unsafe { libc::renameat2(libc::AT_FDCWD, ca.as_ptr(), libc::AT_FDCWD, cb.as_ptr(), libc::RENAME_EXCHANGE) };
-    if rc == 0 { Ok(()) } else { Err(std::io::Error::last_os_error()) }
+    let rc = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            ca.as_ptr(),
+            libc::AT_FDCWD,
+            cb.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if rc == 0 {
+        Ok(())
+    } else {
+        Err(std::io::Error::last_os_error())
+    }
 }
 
 #[cfg(not(target_os = "linux"))]
@@ -167,7 +212,10 @@ mod tests {
     use super::*;
 
     fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-        pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -175,15 +223,30 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("kiln-write-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let out = dir.join("rendered");
-        let d1 = write_tree(&out, &files(&[("a/x.yaml", "x: 1\n"), ("b/y.yaml", "y: 1\n")])).unwrap();
+        let d1 = write_tree(
+            &out,
+            &files(&[("a/x.yaml", "x: 1\n"), ("b/y.yaml", "y: 1\n")]),
+        )
+        .unwrap();
         assert_eq!(fs::read_to_string(out.join("a/x.yaml")).unwrap(), "x: 1\n");
         let sums = fs::read_to_string(out.join("SHA256SUMS")).unwrap();
         assert!(sums.contains("  a/x.yaml\n") && sums.contains("  b/y.yaml\n"));
         let d2 = write_tree(&out, &files(&[("a/x.yaml", "x: 2\n")])).unwrap();
         assert_ne!(d1, d2);
-        assert!(!out.join("b").exists(), "files of removed releases disappear");
-        let leftovers: Vec<_> = fs::read_dir(&dir).unwrap().filter_map(|e| e.ok()).map(|e| e.file_name()).collect();
-        assert_eq!(leftovers.len(), 2, "only the tree and its lock file remain: {leftovers:?}");
+        assert!(
+            !out.join("b").exists(),
+            "files of removed releases disappear"
+        );
+        let leftovers: Vec<_> = fs::read_dir(&dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name())
+            .collect();
+        assert_eq!(
+            leftovers.len(),
+            2,
+            "only the tree and its lock file remain: {leftovers:?}"
+        );
         let _ = fs::remove_dir_all(&dir);
     }
 
@@ -202,7 +265,10 @@ mod tests {
     fn digest_is_the_hash_of_the_sums() {
         let f = files(&[("a", "1")]);
         let sums = sha256sums(&f);
-        assert_eq!(sums, "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b  a\n");
+        assert_eq!(
+            sums,
+            "6b86b273ff34fce19d6b804eff5a3f5747ada4eaa22f1d49c01e52ddb7875b4b  a\n"
+        );
         assert_eq!(digest(&sums).len(), 64);
     }
 }

@@ -1,10 +1,64 @@
-//! Sprig and Helm functions, grouped as Sprig groups them. (API fixed; bodies in progress.)
+//! Sprig (v3.3.0) and Helm (v3.17.3) template functions, grouped as Sprig groups them.
+//!
+//! Each function receives already evaluated arguments and checks them the way Go's
+//! `text/template` converts arguments to the Go parameter types of the original function
+//! (see [`args`]), so type errors carry Go's exact wording.
+
+use std::sync::OnceLock;
 
 use crate::gotmpl::FuncMap;
+
+pub mod args;
+mod certs;
+mod conversion;
+mod crypto;
+mod date;
+mod defaults;
+mod dict;
+mod encoding;
+mod helm;
+mod list;
+mod network;
+mod numeric;
+mod paths;
+pub mod random;
+mod reflect;
+mod regex;
+pub mod semver;
+mod strings;
+mod url;
+
+#[cfg(test)]
+mod tests;
 
 /// Every function Helm 3.17 gives chart templates (Sprig's text functions without `env`
 /// and `expandenv`, plus Helm's `include`, `tpl`, `required`, `fail`, `toYaml`, …).
 /// Go's builtins (`and`, `eq`, `printf`, …) are the executor's, not listed here.
 pub fn helm_funcs() -> FuncMap {
-    FuncMap::new()
+    static MAP: OnceLock<FuncMap> = OnceLock::new();
+    MAP.get_or_init(build).clone()
+}
+
+fn build() -> FuncMap {
+    let mut m = FuncMap::new();
+    strings::register(&mut m);
+    conversion::register(&mut m);
+    list::register(&mut m);
+    dict::register(&mut m);
+    defaults::register(&mut m);
+    numeric::register(&mut m);
+    encoding::register(&mut m);
+    crypto::register(&mut m);
+    certs::register(&mut m);
+    regex::register(&mut m);
+    semver::register(&mut m);
+    date::register(&mut m);
+    paths::register(&mut m);
+    reflect::register(&mut m);
+    network::register(&mut m);
+    url::register(&mut m);
+    random::register(&mut m);
+    // Helm's own functions come last: they override Sprig's (toJson, fromJson, fail, …).
+    helm::register(&mut m);
+    m
 }

@@ -43,7 +43,8 @@ impl Tree {
     pub fn is_empty(&self) -> bool {
         fn empty(nodes: &[Node]) -> bool {
             nodes.iter().all(|n| match n {
-                Node::Text { text, .. } => text.trim_matches([' ', '\t', '\r', '\n']).is_empty(),
+                // Go's bytes.TrimSpace: Unicode white space, as Rust's `trim`.
+                Node::Text { text, .. } => text.trim().is_empty(),
                 Node::Comment { .. } => true,
                 _ => false,
             })
@@ -63,21 +64,42 @@ pub struct List {
 #[derive(Debug, Clone)]
 pub enum Node {
     /// Plain text between actions.
-    Text { pos: Pos, text: Rc<str> },
+    Text {
+        pos: Pos,
+        text: Rc<str>,
+    },
     /// `{{/* … */}}`.
-    Comment { pos: Pos, text: Rc<str> },
+    Comment {
+        pos: Pos,
+        text: Rc<str>,
+    },
     /// `{{ pipeline }}`: prints the result unless the pipeline declares variables.
-    Action { pos: Pos, line: usize, pipe: Pipe },
+    Action {
+        pos: Pos,
+        line: usize,
+        pipe: Pipe,
+    },
     /// `{{if}}`, `{{range}}`, `{{with}}`; `else if`/`else with` are nested in `else_list`
     /// as a single If/With node, as Go's parser builds them.
     If(Branch),
     Range(Branch),
     With(Branch),
     /// `{{break}}` / `{{continue}}` inside a range.
-    Break { pos: Pos, line: usize },
-    Continue { pos: Pos, line: usize },
+    Break {
+        pos: Pos,
+        line: usize,
+    },
+    Continue {
+        pos: Pos,
+        line: usize,
+    },
     /// `{{template "name" pipeline}}` (also what `{{block}}` leaves in place).
-    Template { pos: Pos, line: usize, name: String, pipe: Option<Pipe> },
+    Template {
+        pos: Pos,
+        line: usize,
+        name: String,
+        pipe: Option<Pipe>,
+    },
 }
 
 /// The shared shape of if/range/with.
@@ -129,13 +151,21 @@ pub enum Arg {
     /// A number constant with Go's interpretations of it.
     Number(Number),
     /// A string constant: `quoted` is the source text with quotes, `text` the value.
-    Str { pos: Pos, quoted: Rc<str>, text: Rc<str> },
+    Str {
+        pos: Pos,
+        quoted: Rc<str>,
+        text: Rc<str>,
+    },
     /// `.A.B.C`: field chain on dot; `idents` without dots.
     Field { pos: Pos, idents: Vec<String> },
     /// `$x` or `$x.A.B`: `idents[0]` is the variable name with `$`.
     Variable { pos: Pos, idents: Vec<String> },
     /// `(pipeline).A.B` or other chained field access on a non-field operand.
-    Chain { pos: Pos, node: Box<Arg>, fields: Vec<String> },
+    Chain {
+        pos: Pos,
+        node: Box<Arg>,
+        fields: Vec<String>,
+    },
     /// A function name (Go's IdentifierNode).
     Identifier { pos: Pos, name: String },
     /// A parenthesized pipeline.
@@ -170,6 +200,150 @@ impl Arg {
             | Arg::Identifier { pos, .. } => *pos,
             Arg::Number(n) => n.pos,
             Arg::Pipe(p) => p.pos,
+        }
+    }
+}
+
+// ---- Go's `String()` methods ----
+
+use std::fmt;
+
+fn go_quote_name(s: &str) -> String {
+    super::lex::go_quote(s)
+}
+
+impl fmt::Display for List {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for n in &self.nodes {
+            write!(f, "{n}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Node {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Node::Text { text, .. } => f.write_str(text),
+            Node::Comment { text, .. } => write!(f, "{{{{{text}}}}}"),
+            Node::Action { pipe, .. } => write!(f, "{{{{{pipe}}}}}"),
+            Node::If(b) => b.write(f, "if"),
+            Node::Range(b) => b.write(f, "range"),
+            Node::With(b) => b.write(f, "with"),
+            Node::Break { .. } => f.write_str("{{break}}"),
+            Node::Continue { .. } => f.write_str("{{continue}}"),
+            Node::Template { name, pipe, .. } => {
+                write!(f, "{{{{template {}", go_quote_name(name))?;
+                if let Some(p) = pipe {
+                    write!(f, " {p}")?;
+                }
+                f.write_str("}}")
+            }
+        }
+    }
+}
+
+impl Branch {
+    fn write(&self, f: &mut fmt::Formatter<'_>, name: &str) -> fmt::Result {
+        write!(f, "{{{{{name} {}}}}}{}", self.pipe, self.list)?;
+        if let Some(e) = &self.else_list {
+            write!(f, "{{{{else}}}}{e}")?;
+        }
+        f.write_str("{{end}}")
+    }
+}
+
+impl fmt::Display for Pipe {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if !self.decl.is_empty() {
+            for (i, v) in self.decl.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(", ")?;
+                }
+                write!(f, "{v}")?;
+            }
+            f.write_str(if self.is_assign { " = " } else { " := " })?;
+        }
+        for (i, c) in self.cmds.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" | ")?;
+            }
+            write!(f, "{c}")?;
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Variable {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.name)
+    }
+}
+
+impl fmt::Display for Command {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, a) in self.args.iter().enumerate() {
+            if i > 0 {
+                f.write_str(" ")?;
+            }
+            match a {
+                Arg::Pipe(p) => write!(f, "({p})")?,
+                _ => write!(f, "{a}")?,
+            }
+        }
+        Ok(())
+    }
+}
+
+impl fmt::Display for Arg {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Arg::Dot { .. } => f.write_str("."),
+            Arg::Nil { .. } => f.write_str("nil"),
+            Arg::Bool { value, .. } => f.write_str(if *value { "true" } else { "false" }),
+            Arg::Number(n) => f.write_str(&n.text),
+            Arg::Str { quoted, .. } => f.write_str(quoted),
+            Arg::Field { idents, .. } => {
+                for id in idents {
+                    write!(f, ".{id}")?;
+                }
+                Ok(())
+            }
+            Arg::Variable { idents, .. } => f.write_str(&idents.join(".")),
+            Arg::Chain { node, fields, .. } => {
+                match node.as_ref() {
+                    Arg::Pipe(p) => write!(f, "({p})")?,
+                    other => write!(f, "{other}")?,
+                }
+                for field in fields {
+                    write!(f, ".{field}")?;
+                }
+                Ok(())
+            }
+            Arg::Identifier { name, .. } => f.write_str(name),
+            Arg::Pipe(p) => write!(f, "{p}"),
+        }
+    }
+}
+
+impl fmt::Display for Tree {
+    /// The body, as Go's `Tree.Root.String()`.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.root)
+    }
+}
+
+impl Node {
+    /// The node's offset (Go's `Node.Position()`), for `Tree::location`.
+    pub fn pos(&self) -> Pos {
+        match self {
+            Node::Text { pos, .. }
+            | Node::Comment { pos, .. }
+            | Node::Action { pos, .. }
+            | Node::Break { pos, .. }
+            | Node::Continue { pos, .. }
+            | Node::Template { pos, .. } => *pos,
+            Node::If(b) | Node::Range(b) | Node::With(b) => b.pos,
         }
     }
 }

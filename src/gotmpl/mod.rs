@@ -14,4 +14,4 @@ pub mod parse;
 pub mod template;
 pub mod value;
 
-pub use value::{FuncError, Func, FuncMap, Host, Map, Object, Value};
+pub use value::{Func, FuncError, FuncMap, Host, Map, Object, Value};

@@ -1,7 +1,12 @@
 //! The namespace of named templates that Helm builds for one chart render, with Go's
 //! `associate` rules (a later non-empty `define` replaces an earlier one; an empty one
-//! never does). (API fixed; body in progress.)
+//! never does).
 
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use super::ast::Tree;
+use super::exec;
 use super::value::{FuncMap, Value};
 
 /// Whether a template error came from parsing or from executing.
@@ -22,29 +27,76 @@ pub struct TemplateError {
 
 /// The shared set of templates (Go's `*template.Template` with its associated set).
 #[derive(Debug, Clone, Default)]
-pub struct Templates {}
+pub struct Templates {
+    pub(crate) map: HashMap<String, Rc<Tree>>,
+}
+
+/// Add parsed trees to a layer with Go's `associate` rule: an empty tree never replaces
+/// an existing template of the same name (`exists` looks through every layer).
+pub(crate) fn associate(
+    layer: &mut HashMap<String, Rc<Tree>>,
+    trees: Vec<Tree>,
+    exists: &dyn Fn(&str) -> bool,
+) {
+    for tree in trees {
+        if tree.is_empty() && (layer.contains_key(&tree.name) || exists(&tree.name)) {
+            continue;
+        }
+        layer.insert(tree.name.clone(), Rc::new(tree));
+    }
+}
 
 impl Templates {
     pub fn new() -> Self {
-        Templates {}
+        Templates {
+            map: HashMap::new(),
+        }
     }
 
     /// Go's `t.New(name).Parse(text)`: add the file and every template it defines.
     pub fn parse(&mut self, name: &str, text: &str, funcs: &FuncMap) -> Result<(), TemplateError> {
-        let _ = (name, text, funcs);
-        Err(TemplateError { kind: ErrorKind::Parse, msg: "template engine not implemented yet".into() })
+        let trees =
+            super::parse::parse(name, text, &|n: &str| funcs.contains_key(n)).map_err(|e| {
+                TemplateError {
+                    kind: ErrorKind::Parse,
+                    msg: e.msg,
+                }
+            })?;
+        associate(&mut self.map, trees, &|_| false);
+        Ok(())
+    }
+
+    /// Add an already parsed tree under its name (Go's `AddParseTree`, with `associate`).
+    pub fn add_tree(&mut self, tree: Tree) {
+        associate(&mut self.map, vec![tree], &|_| false);
     }
 
     /// Whether a template of that name exists.
     pub fn has(&self, name: &str) -> bool {
-        let _ = name;
-        false
+        self.map.contains_key(name)
+    }
+
+    /// The tree of a template.
+    pub fn get(&self, name: &str) -> Option<&Rc<Tree>> {
+        self.map.get(name)
+    }
+
+    /// Names of all templates (unordered).
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(|s| s.as_str())
     }
 
     /// Go's `ExecuteTemplate(name, data)` with `missingkey=zero`. The result still
     /// contains `<no value>` where Go prints it; Helm removes it afterwards.
-    pub fn execute(&self, name: &str, data: Value, funcs: &FuncMap) -> Result<String, TemplateError> {
-        let _ = (name, data, funcs);
-        Err(TemplateError { kind: ErrorKind::Exec, msg: "template engine not implemented yet".into() })
+    pub fn execute(
+        &self,
+        name: &str,
+        data: Value,
+        funcs: &FuncMap,
+    ) -> Result<String, TemplateError> {
+        exec::execute(self, name, data, funcs).map_err(|msg| TemplateError {
+            kind: ErrorKind::Exec,
+            msg,
+        })
     }
 }

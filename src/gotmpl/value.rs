@@ -77,11 +77,17 @@ pub struct FuncError {
 
 impl FuncError {
     pub fn new(msg: impl Into<String>) -> Self {
-        FuncError { msg: msg.into(), bare: false }
+        FuncError {
+            msg: msg.into(),
+            bare: false,
+        }
     }
     /// An argument-conversion error in Go's wording, reported without the call prefix.
     pub fn bare(msg: impl Into<String>) -> Self {
-        FuncError { msg: msg.into(), bare: true }
+        FuncError {
+            msg: msg.into(),
+            bare: true,
+        }
     }
 }
 
@@ -289,8 +295,11 @@ impl Value {
     pub fn deep_copy(&self) -> Value {
         match self {
             Value::Map(m) => {
-                let copy: BTreeMap<String, Value> =
-                    m.borrow().iter().map(|(k, v)| (k.clone(), v.deep_copy())).collect();
+                let copy: BTreeMap<String, Value> = m
+                    .borrow()
+                    .iter()
+                    .map(|(k, v)| (k.clone(), v.deep_copy()))
+                    .collect();
                 Value::from(copy)
             }
             Value::List(l) => Value::List(Rc::new(l.iter().map(|v| v.deep_copy()).collect())),
@@ -334,10 +343,18 @@ pub fn format_float(f: f64, style: FloatStyle) -> String {
         return "NaN".into();
     }
     if f.is_infinite() {
-        return if f > 0.0 { "+Inf".into() } else { "-Inf".into() };
+        return if f > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
     }
     if f == 0.0 {
-        return if f.is_sign_negative() { "-0".into() } else { "0".into() };
+        return if f.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
     }
     let (digits, dp) = shortest_digits(f);
     let exp = dp - 1;

@@ -1,1 +1,420 @@
-//! helm template: values coalescing, subcharts, rendering, manifest sorting. (in progress)
+//! `helm template`: values, subcharts, rendering and manifest assembly, byte for byte as
+//! the reference Helm 3.17.3 prints them.
+//!
+//! Entry points: [`template_chart`] renders a loaded chart with [`TemplateOptions`];
+//! [`template_path`] loads the chart first. Both return what Helm prints on stdout
+//! ([`TemplateOutput::stdout`]) and its warnings ([`TemplateOutput::stderr`]), or a
+//! [`TemplateError`] whose `Display` is Helm's stderr text after `Error: `.
+
+pub mod coalesce;
+pub mod manifest;
+pub mod objects;
+pub mod render;
+pub mod schema;
+pub mod semver;
+pub mod strvals;
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::chart::{Chart, ChartError};
+use crate::gotmpl::{Map, Value};
+use coalesce::{Log, new_map};
+use objects::{DEFAULT_API_VERSIONS, KubeVersion, capabilities_object};
+
+/// The flags of `helm template` that kiln supports.
+#[derive(Debug, Clone, Default)]
+pub struct TemplateOptions {
+    /// Release name (`NAME` argument; Helm's default is `release-name`).
+    pub release_name: String,
+    /// `-n/--namespace` (default `default`).
+    pub namespace: String,
+    /// `-f/--values`: (file name for messages, file text), in order.
+    pub values: Vec<(String, String)>,
+    /// `--set` expressions, in order.
+    pub set: Vec<String>,
+    /// `--set-string` expressions, in order.
+    pub set_string: Vec<String>,
+    /// `--kube-version`.
+    pub kube_version: Option<String>,
+    /// `-a/--api-versions` (added to the defaults).
+    pub api_versions: Vec<String>,
+    pub include_crds: bool,
+    pub no_hooks: bool,
+    pub skip_tests: bool,
+    /// `-s/--show-only` template paths (Go `filepath.Match` patterns).
+    pub show_only: Vec<String>,
+    pub is_upgrade: bool,
+    /// `--skip-schema-validation`.
+    pub skip_schema_validation: bool,
+}
+
+impl TemplateOptions {
+    /// Options with Helm's defaults (`release-name`, namespace `default`).
+    pub fn new() -> Self {
+        TemplateOptions {
+            release_name: "release-name".into(),
+            namespace: "default".into(),
+            ..Default::default()
+        }
+    }
+}
+
+/// A successful render.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TemplateOutput {
+    /// What `helm template` prints on stdout.
+    pub stdout: String,
+    /// Warnings Helm prints on stderr (e.g. `coalesce.go:301: warning: …`), each line ending in `\n`.
+    pub stderr: String,
+}
+
+/// A failed render. `Display` is Helm's error text (what follows `Error: `), including
+/// the `\n\nUse --debug flag to render out invalid YAML` trailer where Helm adds it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{msg}")]
+pub struct TemplateError {
+    pub msg: String,
+    /// Warnings printed before the failure.
+    pub stderr: String,
+}
+
+impl TemplateError {
+    fn new(msg: impl Into<String>, log: &Log) -> Self {
+        TemplateError {
+            msg: msg.into(),
+            stderr: log_text(log),
+        }
+    }
+
+    /// The first line of the message (Helm's cause, without the debug trailer).
+    pub fn cause(&self) -> &str {
+        self.msg.lines().next().unwrap_or("")
+    }
+}
+
+impl From<ChartError> for TemplateError {
+    fn from(e: ChartError) -> Self {
+        TemplateError {
+            msg: e.to_string(),
+            stderr: String::new(),
+        }
+    }
+}
+
+fn log_text(log: &Log) -> String {
+    let mut s = String::new();
+    for l in &log.lines {
+        s.push_str(l);
+        s.push('\n');
+    }
+    s
+}
+
+const DEBUG_TRAILER: &str = "\n\nUse --debug flag to render out invalid YAML";
+
+/// Load the chart at `path` (folder or `.tgz`) and render it.
+pub fn template_path(path: &Path, opts: &TemplateOptions) -> Result<TemplateOutput, TemplateError> {
+    // Helm reads the values before it loads the chart: their errors come first.
+    merge_user_values(opts).map_err(|msg| TemplateError {
+        msg,
+        stderr: String::new(),
+    })?;
+    let chart = crate::chart::load(path)?;
+    template_chart(&chart, opts)
+}
+
+/// Release names Helm accepts (`ValidateReleaseName`).
+fn valid_release_name(name: &str) -> bool {
+    if name.is_empty() || name.len() > 53 {
+        return false;
+    }
+    name.split('.').all(|label| {
+        let b = label.as_bytes();
+        !b.is_empty()
+            && b.iter()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || *c == b'-')
+            && b[0] != b'-'
+            && b[b.len() - 1] != b'-'
+    })
+}
+
+/// The user-supplied values: `-f` files merged in order, then `--set`, then `--set-string`.
+pub fn merge_user_values(opts: &TemplateOptions) -> Result<Map, String> {
+    let mut base = new_map();
+    for (name, text) in &opts.values {
+        let v = crate::yaml::from_yaml(text).map_err(|e| format!("failed to parse {name}: {e}"))?;
+        let current = match v {
+            Value::Nil => new_map(),
+            Value::Map(m) => m,
+            other => {
+                return Err(format!(
+                    "failed to parse {name}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+                    crate::chart::json_kind(&other)
+                ));
+            }
+        };
+        base = strvals::merge_maps(&base, &current);
+    }
+    for s in &opts.set {
+        strvals::parse_into(s, &base, false)
+            .map_err(|e| format!("failed parsing --set data: {e}"))?;
+    }
+    for s in &opts.set_string {
+        strvals::parse_into(s, &base, true)
+            .map_err(|e| format!("failed parsing --set-string data: {e}"))?;
+    }
+    Ok(base)
+}
+
+/// Helm's `CheckDependencies`: every Chart.yaml dependency must be present in charts/.
+fn check_dependencies(chart: &Chart) -> Result<(), String> {
+    let mut missing = Vec::new();
+    for r in &chart.metadata.dependencies {
+        if !chart.dependencies.iter().any(|d| d.name() == r.name) {
+            missing.push(r.name.clone());
+        }
+    }
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!(
+            "An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: {}",
+            missing.join(", ")
+        ))
+    }
+}
+
+/// CRD files (`crds/*.yaml|yml|json`) of the chart, then of its subcharts, with their
+/// full paths.
+fn crd_objects(c: &Chart, full_path: &str, out: &mut Vec<(String, String)>) {
+    for f in &c.files {
+        if f.name.starts_with("crds/")
+            && (f.name.ends_with(".yaml") || f.name.ends_with(".yml") || f.name.ends_with(".json"))
+        {
+            out.push((
+                format!("{full_path}/{}", f.name),
+                String::from_utf8_lossy(&f.data).into_owned(),
+            ));
+        }
+    }
+    for d in &c.dependencies {
+        crd_objects(d, &format!("{full_path}/charts/{}", d.name()), out);
+    }
+}
+
+/// Render a loaded chart as `helm template` does.
+pub fn template_chart(
+    loaded: &Chart,
+    opts: &TemplateOptions,
+) -> Result<TemplateOutput, TemplateError> {
+    let mut log = Log::default();
+    let release_name = if opts.release_name.is_empty() {
+        "release-name"
+    } else {
+        &opts.release_name
+    };
+    let namespace = if opts.namespace.is_empty() {
+        "default"
+    } else {
+        &opts.namespace
+    };
+
+    let kube = match &opts.kube_version {
+        None => KubeVersion::default_version(),
+        Some(k) => KubeVersion::parse(k).ok_or_else(|| {
+            TemplateError::new(
+                format!("invalid kube version '{k}': Invalid Semantic Version"),
+                &log,
+            )
+        })?,
+    };
+
+    let user = merge_user_values(opts).map_err(|e| TemplateError::new(e, &log))?;
+
+    match loaded.metadata.chart_type.as_str() {
+        "" | "application" => {}
+        t => {
+            return Err(TemplateError::new(
+                format!("{t} charts are not installable"),
+                &log,
+            ));
+        }
+    }
+    let mut warnings_pre = String::new();
+    if loaded.metadata.deprecated {
+        warnings_pre.push_str("WARNING: This chart is deprecated\n");
+    }
+    if !loaded.metadata.dependencies.is_empty() {
+        check_dependencies(loaded).map_err(|e| TemplateError::new(e, &log))?;
+    }
+    if !valid_release_name(release_name) {
+        return Err(TemplateError::new(
+            format!(
+                "release name {release_name:?}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"
+            ),
+            &log,
+        ));
+    }
+
+    let mut chart = loaded.clone();
+    let with_pre = |log: &Log| -> String { format!("{warnings_pre}{}", log_text(log)) };
+    let fail = |msg: String, log: &Log| TemplateError {
+        msg,
+        stderr: with_pre(log),
+    };
+
+    coalesce::process_dependencies(&mut chart, &user, &mut log).map_err(|e| fail(e, &log))?;
+
+    let mut api_versions: Vec<String> =
+        DEFAULT_API_VERSIONS.iter().map(|s| s.to_string()).collect();
+    api_versions.extend(
+        opts.api_versions
+            .iter()
+            .flat_map(|a| a.split(','))
+            .map(str::to_string),
+    );
+    let caps = capabilities_object(&kube, &api_versions);
+
+    let top = new_map();
+    {
+        let mut release = BTreeMap::new();
+        release.insert("Name".to_string(), Value::str(release_name));
+        release.insert("Namespace".to_string(), Value::str(namespace));
+        release.insert("IsUpgrade".to_string(), Value::Bool(opts.is_upgrade));
+        release.insert("IsInstall".to_string(), Value::Bool(!opts.is_upgrade));
+        release.insert("Revision".to_string(), Value::Int(1));
+        release.insert("Service".to_string(), Value::str("Helm"));
+        let mut t = top.borrow_mut();
+        t.insert("Release".into(), Value::from(release));
+        t.insert("Capabilities".into(), caps);
+    }
+    let vals =
+        coalesce::coalesce_values_top(&chart, &user, false, &mut log).map_err(|e| fail(e, &log))?;
+    if !opts.skip_schema_validation {
+        schema::validate_against_schema(&chart, &vals).map_err(|e| {
+            fail(format!("values don't meet the specifications of the schema(s) in the following chart(s):\n{e}"), &log)
+        })?;
+    }
+    top.borrow_mut().insert("Values".into(), Value::Map(vals));
+
+    // renderResources: errors from here on carry the --debug trailer.
+    let trailer = |msg: String, log: &Log| fail(format!("{msg}{DEBUG_TRAILER}"), log);
+    if !chart.metadata.kube_version.is_empty()
+        && !semver::is_compatible_range(&chart.metadata.kube_version, &kube.version)
+    {
+        return Err(trailer(
+            format!(
+                "chart requires kubeVersion: {} which is incompatible with Kubernetes {}",
+                chart.metadata.kube_version, kube.version
+            ),
+            &log,
+        ));
+    }
+    let funcs = crate::funcs::helm_funcs();
+    let mut files = render::render(&chart, &top, &funcs).map_err(|e| trailer(e.0, &log))?;
+    files.retain(|k, _| !k.ends_with("NOTES.txt"));
+    let mut sort_log = Vec::new();
+    let sorted = manifest::sort_manifests(&files, &mut sort_log);
+    log.lines.extend(sort_log);
+    let (hooks, manifests) = sorted.map_err(|e| trailer(e, &log))?;
+
+    let mut b = String::new();
+    if opts.include_crds {
+        let mut crds = Vec::new();
+        crd_objects(&chart, chart.name(), &mut crds);
+        for (name, data) in crds {
+            b.push_str(&format!("---\n# Source: {name}\n{data}\n"));
+        }
+    }
+    for m in &manifests {
+        b.push_str(&format!("---\n# Source: {}\n{}\n", m.name, m.content));
+    }
+    let mut out = String::new();
+    out.push_str(manifest::go_trim_space(&b));
+    out.push('\n');
+    if !opts.no_hooks {
+        for h in &hooks {
+            if opts.skip_tests && h.events.iter().any(|e| e == "test") {
+                continue;
+            }
+            out.push_str(&format!("---\n# Source: {}\n{}\n", h.path, h.manifest));
+        }
+    }
+    if !opts.show_only.is_empty() {
+        out = show_only(&out, &opts.show_only).map_err(|e| fail(e, &log))?;
+    }
+    Ok(TemplateOutput {
+        stdout: out,
+        stderr: with_pre(&log),
+    })
+}
+
+/// `--show-only`: select documents whose `# Source: <chart>/<path>` matches a pattern.
+fn show_only(all: &str, patterns: &[String]) -> Result<String, String> {
+    let docs = manifest::split_manifests(all);
+    let mut selected: Vec<&str> = Vec::new();
+    for f in patterns {
+        let f = f.replace('\\', "/");
+        let mut missing = true;
+        for d in &docs {
+            let Some(pos) = d.find("# Source: ") else {
+                continue;
+            };
+            let rest = &d[pos + "# Source: ".len()..];
+            let line = rest.lines().next().unwrap_or("");
+            let Some((_, name)) = line.split_once('/') else {
+                continue;
+            };
+            if name.is_empty() {
+                continue;
+            }
+            if crate::chart::glob::go_match(&f, name).unwrap_or(false) {
+                selected.push(d);
+                missing = false;
+            }
+        }
+        if missing {
+            return Err(format!("could not find template {f} in chart"));
+        }
+    }
+    let mut out = String::new();
+    for d in selected {
+        out.push_str(&format!("---\n{d}\n"));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn release_names() {
+        for (n, ok) in [
+            ("release-name", true),
+            ("a.b", true),
+            ("A", false),
+            ("-a", false),
+            ("a_b", false),
+            ("", false),
+        ] {
+            assert_eq!(valid_release_name(n), ok, "{n}");
+        }
+        assert!(!valid_release_name(&"a".repeat(54)));
+    }
+
+    #[test]
+    fn show_only_selects_by_path() {
+        let all =
+            "---\n# Source: c/templates/a.yaml\na: 1\n---\n# Source: c/templates/b.yaml\nb: 2\n";
+        assert_eq!(
+            show_only(all, &["templates/b.yaml".into()]).unwrap(),
+            "---\n# Source: c/templates/b.yaml\nb: 2\n"
+        );
+        assert_eq!(
+            show_only(all, &["templates/x.yaml".into()]).unwrap_err(),
+            "could not find template templates/x.yaml in chart"
+        );
+    }
+}

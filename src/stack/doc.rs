@@ -19,7 +19,10 @@ pub struct Node {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Kind {
     /// A scalar: its text and whether it was quoted (or a block scalar).
-    Scalar { text: String, quoted: bool },
+    Scalar {
+        text: String,
+        quoted: bool,
+    },
     Seq(Vec<Node>),
     /// Entries in file order: key, the key's node (for its position), value.
     Map(Vec<(String, Node, Node)>),
@@ -59,7 +62,13 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     // Builder stack: open collections with their position and pending key.
     enum Open {
         Seq(Vec<Node>, usize, usize, Option<String>),
-        Map(Vec<(String, Node, Node)>, usize, usize, Option<Node>, Option<String>),
+        Map(
+            Vec<(String, Node, Node)>,
+            usize,
+            usize,
+            Option<Node>,
+            Option<String>,
+        ),
     }
     let mut stack: Vec<Open> = Vec::new();
     let mut root: Option<Node> = None;
@@ -69,7 +78,11 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 .problem_mark()
                 .map(|m| (m.line as usize + 1, m.column as usize + 1))
                 .unwrap_or((0, 0));
-            SyntaxError { msg: e.problem().to_string(), line, col }
+            SyntaxError {
+                msg: e.problem().to_string(),
+                line,
+                col,
+            }
         })?;
         let line = ev.start_mark.line as usize + 1;
         let col = ev.start_mark.column as usize + 1;
@@ -79,11 +92,32 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             EventData::StreamStart { .. } | EventData::DocumentStart { .. } => None,
             EventData::Alias { anchor } => match anchors.get(&anchor) {
                 Some(n) => Some((n.clone(), None)),
-                None => return Err(SyntaxError { msg: format!("unknown anchor '{anchor}'"), line, col }),
+                None => {
+                    return Err(SyntaxError {
+                        msg: format!("unknown anchor '{anchor}'"),
+                        line,
+                        col,
+                    });
+                }
             },
-            EventData::Scalar { anchor, value, style, .. } => {
+            EventData::Scalar {
+                anchor,
+                value,
+                style,
+                ..
+            } => {
                 let quoted = !matches!(style, ScalarStyle::Plain | ScalarStyle::Any);
-                Some((Node { kind: Kind::Scalar { text: value, quoted }, line, col }, anchor))
+                Some((
+                    Node {
+                        kind: Kind::Scalar {
+                            text: value,
+                            quoted,
+                        },
+                        line,
+                        col,
+                    },
+                    anchor,
+                ))
             }
             EventData::SequenceStart { anchor, .. } => {
                 stack.push(Open::Seq(Vec::new(), line, col, anchor));
@@ -94,14 +128,38 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 None
             }
             EventData::SequenceEnd => match stack.pop() {
-                Some(Open::Seq(items, l, c, anchor)) => Some((Node { kind: Kind::Seq(items), line: l, col: c }, anchor)),
-                _ => return Err(SyntaxError { msg: "unbalanced sequence".into(), line, col }),
+                Some(Open::Seq(items, l, c, anchor)) => Some((
+                    Node {
+                        kind: Kind::Seq(items),
+                        line: l,
+                        col: c,
+                    },
+                    anchor,
+                )),
+                _ => {
+                    return Err(SyntaxError {
+                        msg: "unbalanced sequence".into(),
+                        line,
+                        col,
+                    });
+                }
             },
             EventData::MappingEnd => match stack.pop() {
-                Some(Open::Map(entries, l, c, _, anchor)) => {
-                    Some((Node { kind: Kind::Map(entries), line: l, col: c }, anchor))
+                Some(Open::Map(entries, l, c, _, anchor)) => Some((
+                    Node {
+                        kind: Kind::Map(entries),
+                        line: l,
+                        col: c,
+                    },
+                    anchor,
+                )),
+                _ => {
+                    return Err(SyntaxError {
+                        msg: "unbalanced mapping".into(),
+                        line,
+                        col,
+                    });
                 }
-                _ => return Err(SyntaxError { msg: "unbalanced mapping".into(), line, col }),
             },
         };
         let Some((node, anchor)) = done else { continue };
@@ -123,10 +181,15 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     *pending = Some(node);
                 }
                 Some(key) => {
-                    let Kind::Scalar { text, .. } = &key.kind else { unreachable!("keys are scalars") };
+                    let Kind::Scalar { text, .. } = &key.kind else {
+                        unreachable!("keys are scalars")
+                    };
                     if let Some(prev) = entries.iter().find(|(k, _, _)| k == text) {
                         return Err(SyntaxError {
-                            msg: format!("key \"{text}\" appears twice (first at line {})", prev.1.line),
+                            msg: format!(
+                                "key \"{text}\" appears twice (first at line {})",
+                                prev.1.line
+                            ),
                             line: key.line,
                             col: key.col,
                         });
@@ -136,7 +199,11 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
             },
         }
     }
-    Ok(root.unwrap_or(Node { kind: Kind::Map(Vec::new()), line: 1, col: 1 }))
+    Ok(root.unwrap_or(Node {
+        kind: Kind::Map(Vec::new()),
+        line: 1,
+        col: 1,
+    }))
 }
 
 #[cfg(test)]
@@ -146,19 +213,31 @@ mod tests {
     #[test]
     fn positions_of_keys_and_values() {
         let n = parse("a: 1\nb:\n  - x\n  - 'y'\nc: {d: e}\n").unwrap();
-        let Kind::Map(entries) = &n.kind else { panic!("map") };
+        let Kind::Map(entries) = &n.kind else {
+            panic!("map")
+        };
         assert_eq!(entries[0].0, "a");
         assert_eq!((entries[1].1.line, entries[1].1.col), (2, 1));
-        let Kind::Seq(items) = &entries[1].2.kind else { panic!("seq") };
+        let Kind::Seq(items) = &entries[1].2.kind else {
+            panic!("seq")
+        };
         assert_eq!((items[1].line, items[1].col), (4, 5));
-        assert_eq!(items[1].kind, Kind::Scalar { text: "y".into(), quoted: true });
+        assert_eq!(
+            items[1].kind,
+            Kind::Scalar {
+                text: "y".into(),
+                quoted: true
+            }
+        );
         assert!(matches!(&entries[2].2.kind, Kind::Map(m) if m[0].0 == "d"));
     }
 
     #[test]
     fn aliases_expand_and_duplicates_fail() {
         let n = parse("a: &x [1, 2]\nb: *x\n").unwrap();
-        let Kind::Map(entries) = &n.kind else { panic!("map") };
+        let Kind::Map(entries) = &n.kind else {
+            panic!("map")
+        };
         assert!(matches!(&entries[1].2.kind, Kind::Seq(s) if s.len() == 2));
         let e = parse("a: 1\na: 2\n").unwrap_err();
         assert_eq!((e.line, e.col), (2, 1));

@@ -20,8 +20,12 @@ impl Graph {
     /// Compute layers, refusing unknown needs, self needs, cycles and explicit layers
     /// that come before a need.
     pub fn build(stack: &Stack) -> Result<Graph, StackError> {
-        let index: BTreeMap<&str, usize> =
-            stack.releases.iter().enumerate().map(|(i, r)| (r.name.as_str(), i)).collect();
+        let index: BTreeMap<&str, usize> = stack
+            .releases
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (r.name.as_str(), i))
+            .collect();
         let err = |r: &Release, msg: String, hint: Option<String>| StackError {
             file: stack.file.clone(),
             line: r.line,
@@ -35,7 +39,14 @@ impl Graph {
                     let hint = suggest(n, stack.releases.iter().map(|x| x.name.as_str()))
                         .map(|s| format!("did you mean `{s}`?"))
                         .or_else(|| Some("needs name releases of this stack".into()));
-                    return Err(err(r, format!("release `{}` needs `{n}`, which is not a release of the stack", r.name), hint));
+                    return Err(err(
+                        r,
+                        format!(
+                            "release `{}` needs `{n}`, which is not a release of the stack",
+                            r.name
+                        ),
+                        hint,
+                    ));
                 }
                 if n == &r.name {
                     return Err(err(r, format!("release `{}` needs itself", r.name), None));
@@ -64,7 +75,10 @@ impl Graph {
                 Mark::Black => return Ok(()),
                 Mark::Grey => {
                     let start = path.iter().position(|&p| p == i).unwrap_or(0);
-                    let mut names: Vec<&str> = path[start..].iter().map(|&p| stack.releases[p].name.as_str()).collect();
+                    let mut names: Vec<&str> = path[start..]
+                        .iter()
+                        .map(|&p| stack.releases[p].name.as_str())
+                        .collect();
                     names.push(&stack.releases[i].name);
                     let r = &stack.releases[i];
                     return Err(StackError {
@@ -100,8 +114,7 @@ impl Graph {
                         col: r.col,
                         msg: format!(
                             "release `{}` asks for layer {explicit}, but it needs `{blocker}` (layer {}), so it cannot come before layer {l}",
-                            r.name,
-                            layer[index[blocker]]
+                            r.name, layer[index[blocker]]
                         ),
                         hint: Some(format!("set `layer: {l}` or more, or remove the layer")),
                     });
@@ -126,16 +139,26 @@ impl Graph {
 
     /// Release indices of one layer, in declaration order.
     pub fn layer(&self, l: u32) -> Vec<usize> {
-        (0..self.layers.len()).filter(|&i| self.layers[i] == l).collect()
+        (0..self.layers.len())
+            .filter(|&i| self.layers[i] == l)
+            .collect()
     }
 
     /// The deployment-order table: release, direct needs, layer.
     pub fn table(&self, stack: &Stack) -> String {
-        let mut rows = vec![("RELEASE".to_string(), "NEEDS".to_string(), "LAYER".to_string())];
+        let mut rows = vec![(
+            "RELEASE".to_string(),
+            "NEEDS".to_string(),
+            "LAYER".to_string(),
+        )];
         for l in 1..=self.max_layer() {
             for i in self.layer(l) {
                 let r = &stack.releases[i];
-                let needs = if r.needs.is_empty() { "-".to_string() } else { r.needs.join(", ") };
+                let needs = if r.needs.is_empty() {
+                    "-".to_string()
+                } else {
+                    r.needs.join(", ")
+                };
                 rows.push((r.name.clone(), needs, l.to_string()));
             }
         }
@@ -155,7 +178,13 @@ impl Graph {
             let _ = writeln!(out, "    subgraph \"Layer {l}\"");
             for i in self.layer(l) {
                 let r = &stack.releases[i];
-                let _ = writeln!(out, "        {}[\"{}<br/>{}\"]", node_id(&r.name), r.name, r.version);
+                let _ = writeln!(
+                    out,
+                    "        {}[\"{}<br/>{}\"]",
+                    node_id(&r.name),
+                    r.name,
+                    r.version
+                );
             }
             out.push_str("    end\n");
         }
@@ -171,7 +200,10 @@ impl Graph {
     pub fn dot(&self, stack: &Stack) -> String {
         let mut out = String::from("digraph stack {\n    rankdir=TB;\n    node [shape=box];\n");
         for l in 1..=self.max_layer() {
-            let _ = writeln!(out, "    subgraph cluster_layer{l} {{\n        label=\"Layer {l}\";");
+            let _ = writeln!(
+                out,
+                "    subgraph cluster_layer{l} {{\n        label=\"Layer {l}\";"
+            );
             for i in self.layer(l) {
                 let _ = writeln!(out, "        \"{}\";", stack.releases[i].name);
             }
@@ -188,7 +220,9 @@ impl Graph {
 }
 
 fn node_id(name: &str) -> String {
-    name.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '_' }).collect()
+    name.chars()
+        .map(|c| if c.is_ascii_alphanumeric() { c } else { '_' })
+        .collect()
 }
 
 /// A helmfile-style selector: `key=value` or `key!=value`, comma-separated terms all of
@@ -250,19 +284,24 @@ mod tests {
 
     #[test]
     fn layers_follow_needs() {
-        let s = stack("  - {name: a, chart: ./c}\n  - {name: b, chart: ./c, needs: [a]}\n  - {name: c, chart: ./c, needs: [a, b]}\n  - {name: d, chart: ./c, needs: [a], layer: 5}\n");
+        let s = stack(
+            "  - {name: a, chart: ./c}\n  - {name: b, chart: ./c, needs: [a]}\n  - {name: c, chart: ./c, needs: [a, b]}\n  - {name: d, chart: ./c, needs: [a], layer: 5}\n",
+        );
         assert_eq!(Graph::build(&s).unwrap().layers, vec![1, 2, 3, 5]);
     }
 
     #[test]
     fn cycles_unknown_needs_and_early_layers_fail() {
-        let s = stack("  - {name: a, chart: ./c, needs: [c]}\n  - {name: b, chart: ./c, needs: [a]}\n  - {name: c, chart: ./c, needs: [b]}\n");
+        let s = stack(
+            "  - {name: a, chart: ./c, needs: [c]}\n  - {name: b, chart: ./c, needs: [a]}\n  - {name: c, chart: ./c, needs: [b]}\n",
+        );
         let e = Graph::build(&s).unwrap_err();
         assert!(e.msg.contains("cycle: a -> c -> b -> a"), "{e}");
         let s = stack("  - {name: grafana, chart: ./c, needs: [grafna]}\n");
         let e = Graph::build(&s).unwrap_err();
         assert!(e.msg.contains("needs `grafna`"), "{e}");
-        let s = stack("  - {name: a, chart: ./c}\n  - {name: b, chart: ./c, needs: [a], layer: 1}\n");
+        let s =
+            stack("  - {name: a, chart: ./c}\n  - {name: b, chart: ./c, needs: [a], layer: 1}\n");
         let e = Graph::build(&s).unwrap_err();
         assert!(e.msg.contains("needs `a` (layer 1)"), "{e}");
         assert_eq!(e.line, 3);

@@ -9,7 +9,12 @@ use std::path::Path;
 
 /// Read a stack file (values or manifest), rendering it when its name ends in `.j2`.
 /// `env_name` is available to templates as `env`.
-pub fn read(dir: &Path, rel: &str, env_name: &str, env: &Environment) -> Result<String, StackError> {
+pub fn read(
+    dir: &Path,
+    rel: &str,
+    env_name: &str,
+    env: &Environment,
+) -> Result<String, StackError> {
     let path = dir.join(rel);
     let text = std::fs::read_to_string(&path).map_err(|e| StackError {
         file: path.clone(),
@@ -25,30 +30,45 @@ pub fn read(dir: &Path, rel: &str, env_name: &str, env: &Environment) -> Result<
 }
 
 /// Render one template text; errors name the file and line.
-pub fn render(path: &Path, text: &str, env_name: &str, env: &Environment) -> Result<String, StackError> {
+pub fn render(
+    path: &Path,
+    text: &str,
+    env_name: &str,
+    env: &Environment,
+) -> Result<String, StackError> {
     let mut jinja = Jinja::new();
     jinja.set_undefined_behavior(UndefinedBehavior::Strict);
     jinja.set_keep_trailing_newline(true);
     let name = path.display().to_string();
     let fail = |e: minijinja::Error| {
-        let mut msg = e.detail().map(str::to_string).unwrap_or_else(|| e.kind().to_string());
+        let mut msg = e
+            .detail()
+            .map(str::to_string)
+            .unwrap_or_else(|| e.kind().to_string());
         let undefined = e.kind() == minijinja::ErrorKind::UndefinedError;
         if undefined {
             let known: Vec<&str> = env.vars.keys().map(String::as_str).collect();
-            msg = format!("{msg} (the environment `{env_name}` defines: {})", known.join(", "));
+            msg = format!(
+                "{msg} (the environment `{env_name}` defines: {})",
+                known.join(", ")
+            );
         }
         StackError {
             file: path.to_path_buf(),
             line: e.line().unwrap_or(0),
             col: 0,
             msg: format!("template error: {msg}"),
-            hint: undefined.then(|| "define the variable under environments.<env>.vars in stack.yaml".into()),
+            hint: undefined
+                .then(|| "define the variable under environments.<env>.vars in stack.yaml".into()),
         }
     };
     jinja.add_template(&name, text).map_err(fail)?;
     let tmpl = jinja.get_template(&name).map_err(fail)?;
     let mut ctx = env.vars.clone();
-    ctx.insert("env".into(), serde_json::Value::String(env_name.to_string()));
+    ctx.insert(
+        "env".into(),
+        serde_json::Value::String(env_name.to_string()),
+    );
     tmpl.render(&ctx).map_err(fail)
 }
 
@@ -58,19 +78,32 @@ mod tests {
 
     fn env() -> Environment {
         let mut e = Environment::default();
-        e.vars.insert("domain".into(), serde_json::json!("example.com"));
+        e.vars
+            .insert("domain".into(), serde_json::json!("example.com"));
         e
     }
 
     #[test]
     fn renders_vars_and_env_name() {
-        let out = render(Path::new("v.yaml.j2"), "host: a.{{ domain }} # {{ env }}\n", "default", &env()).unwrap();
+        let out = render(
+            Path::new("v.yaml.j2"),
+            "host: a.{{ domain }} # {{ env }}\n",
+            "default",
+            &env(),
+        )
+        .unwrap();
         assert_eq!(out, "host: a.example.com # default\n");
     }
 
     #[test]
     fn undefined_variables_name_file_and_line() {
-        let e = render(Path::new("v.yaml.j2"), "a: 1\nb: {{ domian }}\n", "prod", &env()).unwrap_err();
+        let e = render(
+            Path::new("v.yaml.j2"),
+            "a: 1\nb: {{ domian }}\n",
+            "prod",
+            &env(),
+        )
+        .unwrap_err();
         assert_eq!(e.line, 2);
         assert!(e.to_string().starts_with("v.yaml.j2:2:"), "{e}");
         assert!(e.msg.contains("defines: domain"), "{e}");

@@ -2,9 +2,22 @@
 //!
 //! Helm reads values and Chart.yaml through `sigs.k8s.io/yaml` (YAML 1.1 scalars, every
 //! number becomes float64 via a JSON round trip) and writes `toYaml` with go-yaml v2's
-//! emitter. Both are reproduced here byte for byte. (API fixed; bodies in progress.)
+//! emitter. Both are reproduced here byte for byte.
+//!
+//! Files: `resolve` (YAML 1.1 scalar resolution), `decode` (libyaml events → go-yaml's
+//! decoding), `emit` (go-yaml v2's encoder and emitter), `json` (Go `encoding/json`).
+
+mod decode;
+mod emit;
+mod json;
+mod resolve;
+
+use std::collections::BTreeMap;
 
 use crate::gotmpl::Value;
+use decode::Y;
+
+pub use json::{from_json, to_json, to_json_pretty, to_raw_json};
 
 /// A YAML or JSON error, worded as Go's libraries word it
 /// (`yaml: line 3: mapping values are not allowed in this context`).
@@ -18,41 +31,515 @@ pub struct YamlError {
     pub col: Option<usize>,
 }
 
+impl YamlError {
+    fn new(msg: impl Into<String>) -> Self {
+        YamlError {
+            msg: msg.into(),
+            line: None,
+            col: None,
+        }
+    }
+
+    fn prefixed(mut self, prefix: &str) -> Self {
+        self.msg = format!("{prefix}{}", self.msg);
+        self
+    }
+}
+
+const CONVERTING: &str = "error converting YAML to JSON: ";
+const UNMARSHALING: &str = "error unmarshaling JSON: while decoding JSON: ";
+
 /// `sigs.k8s.io/yaml.Unmarshal` into `interface{}`: the first document, YAML 1.1 scalar
 /// resolution, anchors and merge keys, keys stringified, every number a float64.
 /// An empty document is `Value::Nil`.
+///
+/// Errors carry sigs.k8s.io/yaml's wording, e.g.
+/// `error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context`.
 pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
-    let _ = text;
-    Err(YamlError { msg: "yaml reader not implemented yet".into(), line: None, col: None })
+    let y = decode::decode_first(text).map_err(|e| e.prefixed(CONVERTING))?;
+    match y {
+        None => Ok(Value::Nil),
+        Some(y) => jsonable(&y),
+    }
+}
+
+/// Helm's `fromYaml` target (`map[string]interface{}`): an empty or `null` document is an
+/// empty map; any other non-map document is Go's JSON type error.
+pub fn from_yaml_map(text: &str) -> Result<Value, YamlError> {
+    let v = from_yaml(text)?;
+    match v {
+        Value::Nil => Ok(Value::new_map()),
+        Value::Map(_) => Ok(v),
+        other => Err(YamlError::new(format!(
+            "{UNMARSHALING}json: cannot unmarshal {} into Go value of type map[string]interface {{}}",
+            json_kind(&other)
+        ))),
+    }
+}
+
+/// Helm's `fromYamlArray` target (`[]interface{}`): an empty or `null` document is an
+/// empty list; any other non-list document is Go's JSON type error.
+pub fn from_yaml_array(text: &str) -> Result<Vec<Value>, YamlError> {
+    let v = from_yaml(text)?;
+    match v {
+        Value::Nil => Ok(Vec::new()),
+        Value::List(l) => Ok(l.as_ref().clone()),
+        other => Err(YamlError::new(format!(
+            "{UNMARSHALING}json: cannot unmarshal {} into Go value of type []interface {{}}",
+            json_kind(&other)
+        ))),
+    }
+}
+
+/// Every document of a YAML stream, each as [`from_yaml`] would read it alone.
+pub fn from_yaml_documents(text: &str) -> Result<Vec<Value>, YamlError> {
+    let docs = decode::decode_all(text).map_err(|e| e.prefixed(CONVERTING))?;
+    docs.iter().map(jsonable).collect()
+}
+
+/// The JSON type word Go's decoder uses in `cannot unmarshal X into …`.
+fn json_kind(v: &Value) -> &'static str {
+    match v {
+        Value::Nil => "null",
+        Value::Bool(_) => "bool",
+        Value::Int(_) | Value::Int64(_) | Value::Float(_) => "number",
+        Value::Str(_) | Value::Bytes(_) => "string",
+        Value::List(_) | Value::StrList(_) => "array",
+        Value::Map(_) | Value::Object(_) => "object",
+    }
+}
+
+/// sigs.k8s.io/yaml's conversion of go-yaml's result to JSON and back into `interface{}`.
+fn jsonable(y: &Y) -> Result<Value, YamlError> {
+    let v = y_to_value(y).map_err(|e| e.prefixed(CONVERTING))?;
+    if let Some(f) = first_nonfinite(&v) {
+        return Err(YamlError::new(format!(
+            "{CONVERTING}json: unsupported value: {}",
+            crate::gotmpl::value::format_float_g(f)
+        )));
+    }
+    Ok(v)
+}
+
+fn first_nonfinite(v: &Value) -> Option<f64> {
+    match v {
+        Value::Float(f) if !f.is_finite() => Some(*f),
+        Value::List(l) => l.iter().find_map(first_nonfinite),
+        Value::Map(m) => m.borrow().values().find_map(first_nonfinite),
+        _ => None,
+    }
+}
+
+/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`.
+pub fn format_float32_g(f: f64) -> String {
+    let x = f as f32;
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 {
+            "+Inf".into()
+        } else {
+            "-Inf".into()
+        };
+    }
+    if x == 0.0 {
+        return if x.is_sign_negative() {
+            "-0".into()
+        } else {
+            "0".into()
+        };
+    }
+    let s = format!("{:e}", x.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    let mut out = String::new();
+    if x < 0.0 {
+        out.push('-');
+    }
+    if !(-4..6).contains(&exp) {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        let e = exp.abs();
+        if e < 10 {
+            out.push('0');
+        }
+        out.push_str(&e.to_string());
+    } else {
+        let dp = exp + 1;
+        if dp <= 0 {
+            out.push_str("0.");
+            for _ in 0..(-dp) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        } else if dp as usize >= digits.len() {
+            out.push_str(&digits);
+            for _ in 0..(dp as usize - digits.len()) {
+                out.push('0');
+            }
+        } else {
+            out.push_str(&digits[..dp as usize]);
+            out.push('.');
+            out.push_str(&digits[dp as usize..]);
+        }
+    }
+    out
+}
+
+/// Go's JSON encoding of a byte string: each invalid UTF-8 byte becomes U+FFFD.
+pub(crate) fn go_lossy(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len());
+    let mut rest = bytes;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let good = e.valid_up_to();
+                // Safe: the prefix is valid UTF-8.
+                out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or(""));
+                out.push('\u{FFFD}');
+                rest = &rest[good + 1..];
+            }
+        }
+    }
+}
+
+/// A map key as sigs.k8s.io/yaml's `convertToJSONableObject` stringifies it.
+fn key_string(k: &Y, v: &Y) -> Result<String, YamlError> {
+    Ok(match k {
+        Y::Str(s) => s.clone(),
+        Y::Bin(b) => go_lossy(b),
+        Y::Int(i) => i.to_string(),
+        Y::Float(f) => match format_float32_g(*f).as_str() {
+            "+Inf" => ".inf".into(),
+            "-Inf" => "-.inf".into(),
+            "NaN" => ".nan".into(),
+            s => s.to_string(),
+        },
+        Y::Bool(b) => b.to_string(),
+        Y::Nil | Y::Uint(_) | Y::Seq(_) | Y::Map(_) => {
+            let ty = match k {
+                Y::Nil => "%!s(<nil>)",
+                Y::Uint(_) => "uint64",
+                _ => "interface {}",
+            };
+            let kv = match k {
+                Y::Nil => "<nil>".to_string(),
+                Y::Uint(u) => format!("0x{u:x}"),
+                _ => String::new(),
+            };
+            return Err(YamlError::new(format!(
+                "unsupported map key of type: {ty}, key: {kv}, value: {}",
+                go_plus_sharp_v(v)
+            )));
+        }
+    })
+}
+
+fn go_plus_sharp_v(y: &Y) -> String {
+    match y {
+        Y::Nil => "<nil>".into(),
+        Y::Bool(b) => b.to_string(),
+        Y::Int(i) => i.to_string(),
+        Y::Uint(u) => format!("0x{u:x}"),
+        Y::Float(f) => crate::gotmpl::value::format_float_g(*f),
+        Y::Str(s) => format!("{s:?}"),
+        Y::Bin(b) => format!("{:?}", go_lossy(b)),
+        Y::Seq(_) => "[]interface {}{...}".into(),
+        Y::Map(_) => "map[interface {}]interface {}{...}".into(),
+    }
+}
+
+fn y_to_value(y: &Y) -> Result<Value, YamlError> {
+    Ok(match y {
+        Y::Nil => Value::Nil,
+        Y::Bool(b) => Value::Bool(*b),
+        Y::Int(i) => Value::Float(*i as f64),
+        Y::Uint(u) => Value::Float(*u as f64),
+        Y::Float(f) => Value::Float(*f),
+        Y::Str(s) => Value::str(s),
+        Y::Bin(b) => Value::from(go_lossy(b)),
+        Y::Seq(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                out.push(y_to_value(it)?);
+            }
+            Value::from(out)
+        }
+        Y::Map(entries) => {
+            let mut m = BTreeMap::new();
+            for (k, v) in entries {
+                let ks = key_string(k, v)?;
+                m.insert(ks, y_to_value(v)?);
+            }
+            Value::from(m)
+        }
+    })
+}
+
+/// What Helm's manifest sorter reads of every rendered document (`releaseutil.SimpleHead`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SimpleHead {
+    pub api_version: String,
+    pub kind: String,
+    /// Whether a non-null `metadata` was present.
+    pub has_metadata: bool,
+    pub name: String,
+    pub annotations: BTreeMap<String, String>,
+}
+
+/// The Go type a document is unmarshaled into, as far as sigs.k8s.io/yaml's
+/// `convertToJSONableObject` cares: YAML ints, floats and bools bound for Go `string`
+/// fields are stringified (`FormatInt`, `FormatFloat(f, 'g', -1, 32)`, `true`/`false`)
+/// before the JSON step. Pointers are transparent.
+#[derive(Debug, Clone, Copy)]
+pub enum Shape {
+    /// `interface{}` or any non-string Go type: no conversion.
+    Any,
+    /// A Go `string`.
+    Str,
+    /// A struct: fields by JSON name, matched exactly, else case-insensitively.
+    Struct(&'static [(&'static str, Shape)]),
+    /// A map whose values have this shape (`map[string]string` is `MapOf(&Shape::Str)`).
+    MapOf(&'static Shape),
+    /// A slice whose elements have this shape.
+    ListOf(&'static Shape),
+}
+
+fn fold_eq(a: &str, b: &str) -> bool {
+    a.len() == b.len()
+        && a.chars()
+            .zip(b.chars())
+            .all(|(x, y)| x.to_lowercase().eq(y.to_lowercase()))
+}
+
+/// The field a JSON key lands in (exact match first, then the first case-insensitive one).
+fn struct_field(
+    fields: &'static [(&'static str, Shape)],
+    key: &str,
+) -> Option<&'static (&'static str, Shape)> {
+    fields
+        .iter()
+        .find(|(f, _)| *f == key)
+        .or_else(|| fields.iter().find(|(f, _)| fold_eq(f, key)))
+}
+
+/// sigs.k8s.io/yaml's conversion with a target shape.
+fn y_to_value_shaped(y: &Y, t: Shape) -> Result<Value, YamlError> {
+    match y {
+        Y::Map(entries) => {
+            let mut m = BTreeMap::new();
+            for (k, v) in entries {
+                let ks = key_string(k, v)?;
+                let sub = match t {
+                    Shape::Struct(fields) => struct_field(fields, &ks).map_or(Shape::Any, |f| f.1),
+                    Shape::MapOf(elem) => *elem,
+                    _ => Shape::Any,
+                };
+                m.insert(ks, y_to_value_shaped(v, sub)?);
+            }
+            Ok(Value::from(m))
+        }
+        Y::Seq(items) => {
+            let elem = match t {
+                Shape::ListOf(elem) => *elem,
+                _ => Shape::Any,
+            };
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                out.push(y_to_value_shaped(it, elem)?);
+            }
+            Ok(Value::from(out))
+        }
+        _ if matches!(t, Shape::Str) => Ok(match y {
+            Y::Int(i) => Value::from(i.to_string()),
+            Y::Uint(u) => Value::from(u.to_string()),
+            Y::Float(f) => Value::from(format_float32_g(*f)),
+            Y::Bool(b) => Value::from(b.to_string()),
+            other => y_to_value(other)?,
+        }),
+        other => y_to_value(other),
+    }
+}
+
+/// `sigs.k8s.io/yaml.Unmarshal` into a Go type of the given [`Shape`]: like
+/// [`from_yaml`], with ints, floats and bools bound for string fields stringified as
+/// Go does (`appVersion: 1.10` → `"1.1"`, `version: 20230101` → `"20230101"`).
+/// Type mismatches are left to the caller (the JSON decoding step).
+pub fn from_yaml_shaped(text: &str, shape: Shape) -> Result<Value, YamlError> {
+    let y = decode::decode_first(text).map_err(|e| e.prefixed(CONVERTING))?;
+    let Some(y) = y else {
+        return Ok(Value::Nil);
+    };
+    let v = y_to_value_shaped(&y, shape).map_err(|e| e.prefixed(CONVERTING))?;
+    if let Some(f) = first_nonfinite(&v) {
+        return Err(YamlError::new(format!(
+            "{CONVERTING}json: unsupported value: {}",
+            crate::gotmpl::value::format_float_g(f)
+        )));
+    }
+    Ok(v)
+}
+
+const HEAD_SHAPE: Shape = Shape::Struct(&[
+    ("apiVersion", Shape::Str),
+    ("kind", Shape::Str),
+    (
+        "metadata",
+        Shape::Struct(&[
+            ("name", Shape::Str),
+            ("annotations", Shape::MapOf(&Shape::Str)),
+        ]),
+    ),
+]);
+
+fn head_field(key: &str) -> Option<&'static str> {
+    match HEAD_SHAPE {
+        Shape::Struct(fields) => struct_field(fields, key).map(|f| f.0),
+        _ => None,
+    }
+}
+
+fn meta_field(key: &str) -> Option<&'static str> {
+    ["name", "annotations"]
+        .into_iter()
+        .find(|f| *f == key)
+        .or_else(|| {
+            ["name", "annotations"]
+                .into_iter()
+                .find(|f| fold_eq(f, key))
+        })
+}
+
+const META_TYPE: &str = "struct { Name string \"json:\\\"name\\\"\"; Annotations map[string]string \"json:\\\"annotations\\\"\" }";
+
+/// Helm's manifest sorter: `sigs.k8s.io/yaml.Unmarshal(doc, &SimpleHead{})`, with the
+/// stringification of scalar fields and Go's JSON type errors
+/// (`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go
+/// struct field .metadata.annotations of type map[string]string`).
+pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
+    let mut head = SimpleHead::default();
+    let v = from_yaml_shaped(text, HEAD_SHAPE)?;
+    let type_err = |kind: &str, field: &str, ty: &str| {
+        YamlError::new(format!(
+            "{UNMARSHALING}json: cannot unmarshal {kind} into Go struct field {field} of type {ty}"
+        ))
+    };
+    let mut first_err: Option<YamlError> = None;
+    let save = |e: YamlError, first_err: &mut Option<YamlError>| {
+        if first_err.is_none() {
+            *first_err = Some(e);
+        }
+    };
+    let map = match &v {
+        Value::Nil => return Ok(head),
+        Value::Map(m) => m.clone(),
+        other => {
+            return Err(YamlError::new(format!(
+                "{UNMARSHALING}json: cannot unmarshal {} into Go value of type releaseutil.SimpleHead",
+                json_kind(other)
+            )));
+        }
+    };
+    for (k, fv) in map.borrow().iter() {
+        let Some(field) = head_field(k) else { continue };
+        match field {
+            "apiVersion" | "kind" => match fv {
+                Value::Str(s) => {
+                    if field == "kind" {
+                        head.kind = s.to_string();
+                    } else {
+                        head.api_version = s.to_string();
+                    }
+                }
+                Value::Nil => {}
+                other => save(
+                    type_err(json_kind(other), &format!("SimpleHead.{field}"), "string"),
+                    &mut first_err,
+                ),
+            },
+            _ => match fv {
+                Value::Nil => {
+                    head.has_metadata = false;
+                    head.name.clear();
+                    head.annotations.clear();
+                }
+                Value::Map(mm) => {
+                    head.has_metadata = true;
+                    for (mk, mv) in mm.borrow().iter() {
+                        let Some(mf) = meta_field(mk) else { continue };
+                        if mf == "name" {
+                            match mv {
+                                Value::Str(s) => head.name = s.to_string(),
+                                Value::Nil => {}
+                                other => save(
+                                    type_err(json_kind(other), ".metadata.name", "string"),
+                                    &mut first_err,
+                                ),
+                            }
+                            continue;
+                        }
+                        match mv {
+                            Value::Nil => head.annotations.clear(),
+                            Value::Map(am) => {
+                                for (ak, av) in am.borrow().iter() {
+                                    match av {
+                                        Value::Str(s) => {
+                                            head.annotations.insert(ak.clone(), s.to_string());
+                                        }
+                                        Value::Nil => {
+                                            head.annotations.insert(ak.clone(), String::new());
+                                        }
+                                        other => save(
+                                            type_err(
+                                                json_kind(other),
+                                                ".metadata.annotations",
+                                                "string",
+                                            ),
+                                            &mut first_err,
+                                        ),
+                                    }
+                                }
+                            }
+                            other => save(
+                                type_err(
+                                    json_kind(other),
+                                    ".metadata.annotations",
+                                    "map[string]string",
+                                ),
+                                &mut first_err,
+                            ),
+                        }
+                    }
+                }
+                other => save(
+                    type_err(json_kind(other), "SimpleHead.metadata", META_TYPE),
+                    &mut first_err,
+                ),
+            },
+        }
+    }
+    match first_err {
+        Some(e) => Err(e),
+        None => Ok(head),
+    }
 }
 
 /// Helm's `toYaml` before its `TrimSuffix("\n")`: `json.Marshal`, then go-yaml v2
 /// `Unmarshal` and `Marshal`. Ends with a newline.
 pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
-    let _ = v;
-    Err(YamlError { msg: "yaml writer not implemented yet".into(), line: None, col: None })
+    emit::to_yaml(v)
 }
 
-/// Go `json.Marshal` (sorted keys, HTML-escaped `<>&`, Go float format).
-pub fn to_json(v: &Value) -> Result<String, YamlError> {
-    let _ = v;
-    Err(YamlError { msg: "json writer not implemented yet".into(), line: None, col: None })
-}
-
-/// Go `json.MarshalIndent(v, "", "  ")`.
-pub fn to_json_pretty(v: &Value) -> Result<String, YamlError> {
-    let _ = v;
-    Err(YamlError { msg: "json writer not implemented yet".into(), line: None, col: None })
-}
-
-/// Go `json.Marshal` with HTML escaping off (Sprig `toRawJson`), without the trailing newline.
-pub fn to_raw_json(v: &Value) -> Result<String, YamlError> {
-    let _ = v;
-    Err(YamlError { msg: "json writer not implemented yet".into(), line: None, col: None })
-}
-
-/// Go `json.Unmarshal` into `interface{}`: numbers become float64.
-pub fn from_json(text: &str) -> Result<Value, YamlError> {
-    let _ = text;
-    Err(YamlError { msg: "json reader not implemented yet".into(), line: None, col: None })
-}
+#[cfg(test)]
+mod tests;

@@ -322,7 +322,10 @@ pub fn scripted_server(
             }
             match reply(&path, n, &headers) {
                 Reply::Headers(status, extra, body) => {
-                    let mut head = format!("HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n", body.len());
+                    let mut head = format!(
+                        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                        body.len()
+                    );
                     for (k, v) in extra {
                         head.push_str(&format!("{k}: {v}\r\n"));
                     }

@@ -1,0 +1,165 @@
+//! Reading a chart `.tgz`: Helm's `LoadArchiveFiles` rules.
+
+use std::io::Read;
+
+use super::{File, strip_bom};
+
+/// Largest decompressed file Helm accepts (5 MiB).
+pub const MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
+/// Largest decompressed chart Helm accepts (100 MiB).
+pub const MAX_CHART_SIZE: u64 = 100 * 1024 * 1024;
+
+#[derive(Debug)]
+pub enum ArchiveError {
+    /// gzip or tar structure is broken.
+    Corrupt(String),
+    /// The archive is well-formed but Helm rejects its content.
+    Invalid(String),
+}
+
+/// The files of a chart archive, with the first path component (the chart folder) removed.
+pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
+    let gz = flate2::read::GzDecoder::new(data);
+    let mut ar = tar::Archive::new(gz);
+    let entries = ar
+        .entries()
+        .map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
+    let mut files = Vec::new();
+    let mut remaining = MAX_CHART_SIZE;
+    for entry in entries {
+        let mut entry = entry.map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
+        let et = entry.header().entry_type();
+        if et.is_dir()
+            || et.is_pax_global_extensions()
+            || et.is_pax_local_extensions()
+            || et.is_gnu_longname()
+            || et.is_gnu_longlink()
+        {
+            continue;
+        }
+        let raw_name = String::from_utf8_lossy(&entry.path_bytes()).into_owned();
+        if et.is_symlink() || et.is_hard_link() {
+            return Err(ArchiveError::Invalid(format!(
+                "chart illegally contains a link: {raw_name:?}"
+            )));
+        }
+        if !(et.is_file() || et == tar::EntryType::Continuous || et == tar::EntryType::GNUSparse) {
+            return Err(ArchiveError::Invalid(format!(
+                "chart illegally contains a special file: {raw_name:?}"
+            )));
+        }
+        let delim = if raw_name.contains('\\') { '\\' } else { '/' };
+        let parts: Vec<&str> = raw_name.split(delim).collect();
+        let n = parts[1..].join("/");
+        if n.starts_with('/') {
+            return Err(ArchiveError::Invalid(
+                "chart illegally contains absolute paths".into(),
+            ));
+        }
+        let n = clean_path(&n);
+        if n == "." {
+            return Err(ArchiveError::Invalid(format!(
+                "chart illegally contains content outside the base directory: {raw_name:?}"
+            )));
+        }
+        if n.starts_with("..") {
+            return Err(ArchiveError::Invalid(
+                "chart illegally references parent directory".into(),
+            ));
+        }
+        let b = n.as_bytes();
+        if b.len() >= 2 && b[0].is_ascii_alphabetic() && b[1] == b':' {
+            return Err(ArchiveError::Invalid(
+                "chart contains illegally named files".into(),
+            ));
+        }
+        if parts[0] == "Chart.yaml" {
+            return Err(ArchiveError::Invalid(
+                "chart yaml not in base directory".into(),
+            ));
+        }
+        let size = entry.header().size().unwrap_or(0);
+        if size > remaining {
+            return Err(ArchiveError::Invalid(format!(
+                "decompressed chart is larger than the maximum file size {MAX_CHART_SIZE}"
+            )));
+        }
+        if size > MAX_FILE_SIZE {
+            return Err(ArchiveError::Invalid(format!(
+                "decompressed chart file {raw_name:?} is larger than the maximum file size {MAX_FILE_SIZE}"
+            )));
+        }
+        let mut buf = Vec::with_capacity(size as usize);
+        (&mut entry)
+            .take(remaining)
+            .read_to_end(&mut buf)
+            .map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
+        remaining -= buf.len() as u64;
+        if (buf.len() as u64) < size || remaining == 0 {
+            return Err(ArchiveError::Invalid(format!(
+                "decompressed chart is larger than the maximum file size {MAX_CHART_SIZE}"
+            )));
+        }
+        files.push(File {
+            name: n,
+            data: strip_bom(buf),
+        });
+    }
+    if files.is_empty() {
+        return Err(ArchiveError::Invalid("no files in chart archive".into()));
+    }
+    Ok(files)
+}
+
+/// Go's `path.Clean`.
+pub fn clean_path(p: &str) -> String {
+    if p.is_empty() {
+        return ".".into();
+    }
+    let rooted = p.starts_with('/');
+    let mut out: Vec<&str> = Vec::new();
+    for seg in p.split('/') {
+        match seg {
+            "" | "." => {}
+            ".." => {
+                if out.last().is_some_and(|s| *s != "..") {
+                    out.pop();
+                } else if !rooted {
+                    out.push("..");
+                }
+            }
+            s => out.push(s),
+        }
+    }
+    let joined = out.join("/");
+    if rooted {
+        format!("/{joined}")
+    } else if joined.is_empty() {
+        ".".into()
+    } else {
+        joined
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn go_path_clean() {
+        let cases = [
+            ("", "."),
+            ("a/b", "a/b"),
+            ("a//b/", "a/b"),
+            ("a/./b", "a/b"),
+            ("a/../b", "b"),
+            ("../a", "../a"),
+            ("a/../../b", "../b"),
+            ("/../a", "/a"),
+            ("a/..", "."),
+        ];
+        for (i, o) in cases {
+            assert_eq!(clean_path(i), o, "{i}");
+        }
+    }
+}

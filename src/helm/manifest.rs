@@ -1,0 +1,265 @@
+//! Helm's `releaseutil`: split rendered files into documents, read each document's
+//! head, separate hooks, and sort by kind (`InstallOrder`).
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use regex::Regex;
+
+/// Helm's `InstallOrder`.
+pub const INSTALL_ORDER: &[&str] = &[
+    "PriorityClass",
+    "Namespace",
+    "NetworkPolicy",
+    "ResourceQuota",
+    "LimitRange",
+    "PodSecurityPolicy",
+    "PodDisruptionBudget",
+    "ServiceAccount",
+    "Secret",
+    "SecretList",
+    "ConfigMap",
+    "StorageClass",
+    "PersistentVolume",
+    "PersistentVolumeClaim",
+    "CustomResourceDefinition",
+    "ClusterRole",
+    "ClusterRoleList",
+    "ClusterRoleBinding",
+    "ClusterRoleBindingList",
+    "Role",
+    "RoleList",
+    "RoleBinding",
+    "RoleBindingList",
+    "Service",
+    "DaemonSet",
+    "Pod",
+    "ReplicationController",
+    "ReplicaSet",
+    "Deployment",
+    "HorizontalPodAutoscaler",
+    "StatefulSet",
+    "Job",
+    "CronJob",
+    "IngressClass",
+    "Ingress",
+    "APIService",
+];
+
+const HOOK_EVENTS: &[&str] = &[
+    "pre-install",
+    "post-install",
+    "pre-delete",
+    "post-delete",
+    "pre-upgrade",
+    "post-upgrade",
+    "pre-rollback",
+    "post-rollback",
+    "test",
+    "test-success",
+];
+
+/// A generic (non-hook) manifest.
+#[derive(Debug, Clone)]
+pub struct Manifest {
+    pub name: String,
+    pub content: String,
+    pub kind: String,
+}
+
+/// A hook document.
+#[derive(Debug, Clone)]
+pub struct Hook {
+    pub path: String,
+    pub manifest: String,
+    pub kind: String,
+    /// Normalized events (`test-success` is `test`).
+    pub events: Vec<String>,
+}
+
+/// The head of a document (`releaseutil.SimpleHead`).
+#[derive(Debug, Clone, Default)]
+pub struct Head {
+    pub kind: String,
+    pub annotations: Option<BTreeMap<String, String>>,
+}
+
+fn sep() -> &'static Regex {
+    static R: OnceLock<Regex> = OnceLock::new();
+    // Go's \s is ASCII: [\t\n\f\r ].
+    R.get_or_init(|| Regex::new(r"(?:^|[\t\n\x0C\r ]*\n)---[\t\n\x0C\r ]*").expect("static regex"))
+}
+
+/// Go's `strings.TrimSpace` (Unicode white space).
+pub fn go_trim_space(s: &str) -> &str {
+    s.trim_matches(|c: char| c.is_whitespace())
+}
+
+/// `releaseutil.SplitManifests`, in document order.
+pub fn split_manifests(big: &str) -> Vec<String> {
+    let trimmed = go_trim_space(big);
+    let mut out = Vec::new();
+    for d in sep().split(trimmed) {
+        if d.is_empty() {
+            continue;
+        }
+        out.push(go_trim_space(d).to_string());
+    }
+    out
+}
+
+/// Read a document's head: kind and `metadata.annotations`. Errors are worded as
+/// sigs.k8s.io/yaml words them (without the `YAML parse error on FILE: ` prefix).
+pub fn read_head(doc: &str) -> Result<Head, String> {
+    let h = crate::yaml::parse_simple_head(doc).map_err(|e| e.to_string())?;
+    let annotations = if h.annotations.is_empty() {
+        None
+    } else {
+        Some(h.annotations)
+    };
+    Ok(Head {
+        kind: h.kind,
+        annotations,
+    })
+}
+
+/// Go's `strconv.Quote` (`%q` of a string).
+pub fn go_quote(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\u{7}' => out.push_str("\\a"),
+            '\u{8}' => out.push_str("\\b"),
+            '\u{c}' => out.push_str("\\f"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            '\u{b}' => out.push_str("\\v"),
+            c if c.is_control() || c == '\u{feff}' => {
+                let n = c as u32;
+                if n < 0x80 {
+                    out.push_str(&format!("\\x{n:02x}"));
+                } else if n < 0x10000 {
+                    out.push_str(&format!("\\u{n:04x}"));
+                } else {
+                    out.push_str(&format!("\\U{n:08x}"));
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `releaseutil.SortManifests` over rendered files (name -> content). Helm's log lines
+/// (`manifest_sorter.go:190: info: skipping unknown hook: …`) are appended to `log`.
+pub fn sort_manifests(
+    files: &BTreeMap<String, String>,
+    log: &mut Vec<String>,
+) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
+    let mut hooks = Vec::new();
+    let mut generic = Vec::new();
+    for (path, content) in files {
+        let base = path.rsplit('/').next().unwrap_or(path);
+        if base.starts_with('_') || go_trim_space(content).is_empty() {
+            continue;
+        }
+        for m in split_manifests(content) {
+            let head = read_head(&m).map_err(|e| format!("YAML parse error on {path}: {e}"))?;
+            let hook_types = head
+                .annotations
+                .as_ref()
+                .and_then(|a| a.get("helm.sh/hook"))
+                .cloned();
+            let Some(hook_types) = hook_types else {
+                generic.push(Manifest {
+                    name: path.clone(),
+                    content: m,
+                    kind: head.kind,
+                });
+                continue;
+            };
+            let mut events = Vec::new();
+            let mut unknown = false;
+            for ht in hook_types.split(',') {
+                let ht = go_trim_space(ht).to_lowercase();
+                if !HOOK_EVENTS.contains(&ht.as_str()) {
+                    unknown = true;
+                    break;
+                }
+                events.push(if ht == "test-success" {
+                    "test".to_string()
+                } else {
+                    ht
+                });
+            }
+            if unknown {
+                log.push(format!(
+                    "manifest_sorter.go:190: info: skipping unknown hook: {}",
+                    go_quote(&hook_types)
+                ));
+                continue;
+            }
+            hooks.push(Hook {
+                path: path.clone(),
+                manifest: m,
+                kind: head.kind,
+                events,
+            });
+        }
+    }
+    hooks.sort_by(|a, b| kind_cmp(&a.kind, &b.kind));
+    generic.sort_by(|a, b| kind_cmp(&a.kind, &b.kind));
+    Ok((hooks, generic))
+}
+
+/// Helm's `lessByKind` as an ordering (used with a stable sort).
+fn kind_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    use std::cmp::Ordering::*;
+    let pa = INSTALL_ORDER.iter().position(|k| *k == a);
+    let pb = INSTALL_ORDER.iter().position(|k| *k == b);
+    match (pa, pb) {
+        (Some(x), Some(y)) => x.cmp(&y),
+        (Some(_), None) => Less,
+        (None, Some(_)) => Greater,
+        (None, None) => a.cmp(b),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn split_like_helm() {
+        let cases: &[(&str, &[&str])] = &[
+            ("a: 1\n---\nb: 2\n", &["a: 1", "b: 2"]),
+            ("---\na: 1", &["a: 1"]),
+            ("\n\n---\n# c\n---\nb: 2", &["# c", "b: 2"]),
+            ("a: 1\n--- \nb: 2", &["a: 1", "b: 2"]),
+            ("a: '---'", &["a: '---'"]),
+            ("a: 1\n----\nb", &["a: 1", "-\nb"]),
+            ("   \n  ", &[]),
+        ];
+        for (input, want) in cases {
+            assert_eq!(
+                split_manifests(input),
+                want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
+                "{input:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn kind_order() {
+        let mut kinds = vec!["Zeta", "Deployment", "", "Service", "Alpha", "Namespace"];
+        kinds.sort_by(|a, b| kind_cmp(a, b));
+        assert_eq!(
+            kinds,
+            vec!["Namespace", "Service", "Deployment", "", "Alpha", "Zeta"]
+        );
+    }
+}

@@ -1,0 +1,238 @@
+//! Helm's `engine.Render`: every template of the chart and its subcharts in one
+//! namespace, parsed and executed in `sortTemplates` order.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use super::coalesce::{new_map, table};
+use super::objects::{Files, chart_object};
+use crate::chart::Chart;
+use crate::gotmpl::template::{ErrorKind, TemplateError, Templates};
+use crate::gotmpl::{FuncMap, Map, Value};
+
+/// One template file to render.
+struct Renderable {
+    name: String,
+    text: String,
+    /// The chart's shared per-template map (`next` in Helm).
+    vals: Map,
+    base_path: String,
+}
+
+fn child_full_path(parent: &str, name: &str) -> String {
+    format!("{parent}/charts/{name}")
+}
+
+/// Build the `next` map of a chart and collect its templates (Helm's `recAllTpls`).
+fn rec_all_tpls(
+    c: &Chart,
+    out: &mut Vec<Renderable>,
+    parent: &Map,
+    full_path: &str,
+    is_root: bool,
+) -> Map {
+    let subcharts = new_map();
+    let next = new_map();
+    {
+        let mut n = next.borrow_mut();
+        n.insert("Chart".into(), chart_object(&c.metadata, is_root));
+        n.insert("Files".into(), Value::Object(Rc::new(Files::new(&c.files))));
+        n.insert(
+            "Release".into(),
+            parent
+                .borrow()
+                .get("Release")
+                .cloned()
+                .unwrap_or(Value::Nil),
+        );
+        n.insert(
+            "Capabilities".into(),
+            parent
+                .borrow()
+                .get("Capabilities")
+                .cloned()
+                .unwrap_or(Value::Nil),
+        );
+        let values = if is_root {
+            parent
+                .borrow()
+                .get("Values")
+                .cloned()
+                .unwrap_or_else(Value::new_map)
+        } else {
+            match table(parent, &format!("Values.{}", c.name())) {
+                Ok(m) => Value::Map(m),
+                Err(_) => Value::new_map(),
+            }
+        };
+        n.insert("Values".into(), values);
+        n.insert("Subcharts".into(), Value::Map(subcharts.clone()));
+    }
+    for child in &c.dependencies {
+        let child_path = child_full_path(full_path, child.name());
+        let cn = rec_all_tpls(child, out, &next, &child_path, false);
+        subcharts
+            .borrow_mut()
+            .insert(child.name().to_string(), Value::Map(cn));
+    }
+    let library = c.is_library();
+    for t in &c.templates {
+        if library {
+            let base = t.name.rsplit('/').next().unwrap_or(&t.name);
+            if !base.starts_with('_') {
+                continue;
+            }
+        }
+        out.push(Renderable {
+            name: format!("{full_path}/{}", t.name),
+            text: String::from_utf8_lossy(&t.data).into_owned(),
+            vals: next.clone(),
+            base_path: format!("{full_path}/templates"),
+        });
+    }
+    next
+}
+
+/// Helm's `sortTemplates`: more `/` first; equal depth in descending byte order.
+fn sort_key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
+    let (ca, cb) = (a.matches('/').count(), b.matches('/').count());
+    cb.cmp(&ca).then_with(|| b.cmp(a))
+}
+
+/// A render error, already in Helm's words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RenderError(pub String);
+
+/// Render all templates; returns file name -> output (`<no value>` removed), without
+/// partials. `top` holds `Release`, `Capabilities` and `Values`.
+pub fn render(
+    chart: &Chart,
+    top: &Map,
+    funcs: &FuncMap,
+) -> Result<BTreeMap<String, String>, RenderError> {
+    let mut tpls = Vec::new();
+    rec_all_tpls(chart, &mut tpls, top, chart.name(), true);
+    // Go's map keyed by name: a later duplicate replaces an earlier one.
+    let mut by_name: BTreeMap<String, Renderable> = BTreeMap::new();
+    for r in tpls {
+        by_name.insert(r.name.clone(), r);
+    }
+    let mut order: Vec<&Renderable> = by_name.values().collect();
+    order.sort_by(|a, b| sort_key_cmp(&a.name, &b.name));
+
+    let mut t = Templates::new();
+    for r in &order {
+        if let Err(e) = t.parse(&r.name, &r.text, funcs) {
+            return Err(RenderError(cleanup_parse_error(&r.name, &e)));
+        }
+    }
+    let mut rendered = BTreeMap::new();
+    for r in &order {
+        let base = r.name.rsplit('/').next().unwrap_or(&r.name);
+        if base.starts_with('_') {
+            continue;
+        }
+        let mut tm = BTreeMap::new();
+        tm.insert("Name".to_string(), Value::str(&r.name));
+        tm.insert("BasePath".to_string(), Value::str(&r.base_path));
+        r.vals
+            .borrow_mut()
+            .insert("Template".into(), Value::from(tm));
+        match t.execute(&r.name, Value::Map(r.vals.clone()), funcs) {
+            Ok(out) => {
+                rendered.insert(r.name.clone(), out.replace("<no value>", ""));
+            }
+            Err(e) => return Err(RenderError(cleanup_exec_error(&r.name, &e))),
+        }
+    }
+    Ok(rendered)
+}
+
+/// Helm's `cleanupParseError`.
+pub fn cleanup_parse_error(filename: &str, err: &TemplateError) -> String {
+    let msg = &err.msg;
+    let tokens: Vec<&str> = msg.split(": ").collect();
+    if tokens.len() == 1 {
+        return format!("parse error in ({filename}): {msg}");
+    }
+    let location = tokens[1];
+    let err_msg = tokens[tokens.len() - 1];
+    format!("parse error at ({location}): {err_msg}")
+}
+
+/// Helm's `cleanupExecError`.
+pub fn cleanup_exec_error(filename: &str, err: &TemplateError) -> String {
+    let msg = &err.msg;
+    if err.kind != ErrorKind::Exec {
+        return msg.clone();
+    }
+    let tokens: Vec<&str> = msg.splitn(3, ": ").collect();
+    if tokens.len() != 3 {
+        return format!("execution error in ({filename}): {msg}");
+    }
+    let location = tokens[1];
+    const START: &str = "HELM_ERR_START";
+    const END: &str = "HELM_ERR_END";
+    if let Some(s) = tokens[2].find(START) {
+        let after = &tokens[2][s + START.len()..];
+        if let Some(e) = after.rfind(END) {
+            return format!("execution error at ({location}): {}", &after[..e]);
+        }
+    }
+    msg.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sort_templates_order() {
+        let mut names = vec![
+            "top/templates/a.yaml",
+            "top/templates/_helpers.tpl",
+            "top/charts/sub/templates/x.yaml",
+            "top/templates/z/b.yaml",
+            "top/templates/b.yaml",
+        ];
+        names.sort_by(|a, b| sort_key_cmp(a, b));
+        assert_eq!(
+            names,
+            vec![
+                "top/charts/sub/templates/x.yaml",
+                "top/templates/z/b.yaml",
+                "top/templates/b.yaml",
+                "top/templates/a.yaml",
+                "top/templates/_helpers.tpl",
+            ]
+        );
+    }
+
+    #[test]
+    fn error_cleanup() {
+        let e = TemplateError {
+            kind: ErrorKind::Exec,
+            msg: "template: tenant/templates/checks.yaml:8:4: executing \"tenant/templates/checks.yaml\" at <fail \"x\">: error calling fail: HELM_ERR_STARTCannot set access-key when an existing secret is usedHELM_ERR_END".into(),
+        };
+        assert_eq!(
+            cleanup_exec_error("tenant/templates/checks.yaml", &e),
+            "execution error at (tenant/templates/checks.yaml:8:4): Cannot set access-key when an existing secret is used"
+        );
+        let p = TemplateError {
+            kind: ErrorKind::Parse,
+            msg: "template: c/templates/x.yaml:3: function \"nope\" not defined".into(),
+        };
+        assert_eq!(
+            cleanup_parse_error("c/templates/x.yaml", &p),
+            "parse error at (c/templates/x.yaml:3): function \"nope\" not defined"
+        );
+        let other = TemplateError {
+            kind: ErrorKind::Exec,
+            msg: "template: a:1:2: executing \"a\" at <x>: boom".into(),
+        };
+        assert_eq!(
+            cleanup_exec_error("a", &other),
+            "template: a:1:2: executing \"a\" at <x>: boom"
+        );
+    }
+}

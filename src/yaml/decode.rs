@@ -1,0 +1,720 @@
+//! The reading side: libyaml events → go-yaml v2's node tree → go-yaml v2's decoding into
+//! `interface{}` (YAML 1.1 resolution, anchors, aliases, merge keys), as the intermediate
+//! [`Y`] value that `sigs.k8s.io/yaml` then turns into JSON-able data.
+
+use super::YamlError;
+use super::resolve::{Resolved, resolve_number, resolve_plain};
+use libyaml_safer::{EventData, Parser, ScalarStyle};
+
+const STR_TAG: &str = "tag:yaml.org,2002:str";
+const BOOL_TAG: &str = "tag:yaml.org,2002:bool";
+const INT_TAG: &str = "tag:yaml.org,2002:int";
+const FLOAT_TAG: &str = "tag:yaml.org,2002:float";
+const NULL_TAG: &str = "tag:yaml.org,2002:null";
+const TIMESTAMP_TAG: &str = "tag:yaml.org,2002:timestamp";
+const BINARY_TAG: &str = "tag:yaml.org,2002:binary";
+const MERGE_TAG: &str = "tag:yaml.org,2002:merge";
+
+/// go-yaml refuses more than 10000 levels; kiln stops earlier to keep its recursion
+/// within the stack.
+const MAX_DEPTH: usize = super::emit::MAX_NESTING;
+
+/// What go-yaml v2 decodes into an `interface{}`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Y {
+    Nil,
+    Bool(bool),
+    Int(i64),
+    Uint(u64),
+    Float(f64),
+    Str(String),
+    /// Raw bytes from `!!binary` (Go keeps them in a string).
+    Bin(Vec<u8>),
+    Seq(Vec<Y>),
+    /// Entries in the order go-yaml sets them; a later equal key replaces an earlier one.
+    Map(Vec<(Y, Y)>),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Scalar,
+    Seq,
+    Map,
+    Alias,
+}
+
+#[derive(Debug)]
+struct Node {
+    kind: Kind,
+    tag: String,
+    value: String,
+    /// `plain_implicit` of the scalar event.
+    implicit: bool,
+    children: Vec<usize>,
+    alias: usize,
+}
+
+pub(crate) fn yerr(msg: impl Into<String>) -> YamlError {
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
+}
+
+fn parser_error(e: &libyaml_safer::Error) -> YamlError {
+    // go-yaml's parser.fail(): the 0-based problem line (+1 for scanner errors), else
+    // the 0-based context line.
+    let mut line = 0u64;
+    let mut col = None;
+    if let Some(pm) = e.problem_mark() {
+        col = Some(pm.column as usize + 1);
+        if pm.line != 0 {
+            line = pm.line;
+            if e.kind() == libyaml_safer::ErrorKind::Scanner {
+                line += 1;
+            }
+        }
+    }
+    if line == 0
+        && let Some(cm) = e.context_mark()
+    {
+        line = cm.line;
+    }
+    let problem = e.problem();
+    let problem = if problem.is_empty() {
+        "unknown problem parsing YAML content"
+    } else {
+        problem
+    };
+    let msg = if line != 0 {
+        format!("yaml: line {line}: {problem}")
+    } else {
+        format!("yaml: {problem}")
+    };
+    YamlError {
+        msg,
+        line: if line != 0 { Some(line as usize) } else { None },
+        col,
+    }
+}
+
+/// A libyaml event stream over a string, with one event of lookahead.
+struct Events<'a> {
+    parser: Parser<&'a [u8]>,
+    peeked: Option<libyaml_safer::Event>,
+    started: bool,
+    /// Set when the input had a newline appended (see [`with_events`]): the original
+    /// length, to undo the newline a block scalar at the end took from it.
+    appended_at: Option<usize>,
+    src: &'a str,
+    /// Byte offset of the last "found unknown escape character" error.
+    unknown_escape_at: Option<usize>,
+}
+
+impl<'a> Events<'a> {
+    fn new(text: &'a str) -> Self {
+        let mut parser = Parser::new();
+        let bytes: &'a [u8] = if text.is_empty() {
+            b"\n"
+        } else {
+            text.as_bytes()
+        };
+        parser.set_input(bytes);
+        Events {
+            parser,
+            peeked: None,
+            started: false,
+            appended_at: None,
+            src: text,
+            unknown_escape_at: None,
+        }
+    }
+
+    fn peek(&mut self) -> Result<&libyaml_safer::Event, YamlError> {
+        if self.peeked.is_none() {
+            let mut ev = match self.parser.parse() {
+                Ok(ev) => ev,
+                Err(e) => {
+                    if e.problem() == "found unknown escape character" {
+                        self.unknown_escape_at = e.problem_mark().map(|m| m.index as usize);
+                    }
+                    return Err(parser_error(&e));
+                }
+            };
+            if let EventData::Scalar {
+                style: ScalarStyle::DoubleQuoted,
+                ..
+            } = &ev.data
+            {
+                self.check_escapes(ev.start_mark.index as usize, ev.end_mark.index as usize)?;
+            }
+            if let Some(n) = self.appended_at
+                && let EventData::Scalar { style, value, .. } = &mut ev.data
+                && matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                && ev.end_mark.index as usize > n
+                && value.ends_with('\n')
+            {
+                value.pop();
+            }
+            self.peeked = Some(ev);
+        }
+        match &self.peeked {
+            Some(ev) => Ok(ev),
+            None => Err(yerr("yaml: unknown problem parsing YAML content")),
+        }
+    }
+
+    /// go-yaml (libyaml 0.1) knows no `\/` escape, which libyaml-safer accepts.
+    fn check_escapes(&self, start: usize, end: usize) -> Result<(), YamlError> {
+        let base = if self.src.starts_with('\u{feff}') {
+            3
+        } else {
+            0
+        };
+        let Some(raw) = self.src.as_bytes().get(start + base..end + base) else {
+            return Ok(());
+        };
+        let mut i = 0;
+        while i + 1 < raw.len() {
+            if raw[i] == b'\\' {
+                if raw[i + 1] == b'/' {
+                    let at = start + base + i;
+                    let before = &self.src.as_bytes()[..at];
+                    let line0 = before.iter().filter(|c| **c == b'\n').count();
+                    let ctx0 = self.src.as_bytes()[..start + base]
+                        .iter()
+                        .filter(|c| **c == b'\n')
+                        .count();
+                    let line = if line0 != 0 { line0 + 1 } else { ctx0 };
+                    let msg = if line != 0 {
+                        format!("yaml: line {line}: found unknown escape character")
+                    } else {
+                        "yaml: found unknown escape character".to_string()
+                    };
+                    return Err(YamlError {
+                        msg,
+                        line: (line != 0).then_some(line),
+                        col: None,
+                    });
+                }
+                i += 2;
+            } else {
+                i += 1;
+            }
+        }
+        Ok(())
+    }
+
+    fn next(&mut self) -> Result<libyaml_safer::Event, YamlError> {
+        self.peek()?;
+        self.peeked
+            .take()
+            .ok_or_else(|| yerr("yaml: unknown problem parsing YAML content"))
+    }
+
+    fn init(&mut self) -> Result<(), YamlError> {
+        if !self.started {
+            let ev = self.next()?;
+            if !matches!(ev.data, EventData::StreamStart { .. }) {
+                return Err(yerr("yaml: expected STREAM-START"));
+            }
+            self.started = true;
+        }
+        Ok(())
+    }
+}
+
+/// One parsed document: its node arena and root.
+struct Doc {
+    nodes: Vec<Node>,
+    root: usize,
+}
+
+/// Parse the next document of the stream (go-yaml's `parser.parse()` at top level).
+/// `None` at the end of the stream.
+fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
+    ev.init()?;
+    match &ev.peek()?.data {
+        EventData::StreamEnd => return Ok(None),
+        EventData::DocumentStart { .. } => {}
+        _ => return Err(yerr("yaml: expected DOCUMENT-START")),
+    }
+    ev.next()?;
+    let mut nodes: Vec<Node> = Vec::new();
+    let mut anchors: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    // Stack of open collections.
+    let mut stack: Vec<usize> = Vec::new();
+    let mut root = None;
+    loop {
+        let event = ev.next()?;
+        let line = event.start_mark.line as usize;
+        let new_node = match event.data {
+            EventData::Scalar {
+                anchor,
+                tag,
+                value,
+                plain_implicit,
+                ..
+            } => {
+                let id = nodes.len();
+                nodes.push(Node {
+                    kind: Kind::Scalar,
+                    tag: tag.unwrap_or_default(),
+                    value,
+                    implicit: plain_implicit,
+                    children: Vec::new(),
+                    alias: 0,
+                });
+                if let Some(a) = anchor {
+                    anchors.insert(a, id);
+                }
+                Some(id)
+            }
+            EventData::Alias { anchor } => {
+                let Some(&target) = anchors.get(&anchor) else {
+                    return Err(yerr(format!("yaml: unknown anchor '{anchor}' referenced")));
+                };
+                let id = nodes.len();
+                nodes.push(Node {
+                    kind: Kind::Alias,
+                    tag: String::new(),
+                    value: anchor,
+                    implicit: false,
+                    children: Vec::new(),
+                    alias: target,
+                });
+                Some(id)
+            }
+            data @ (EventData::SequenceStart { .. } | EventData::MappingStart { .. }) => {
+                let is_seq = matches!(data, EventData::SequenceStart { .. });
+                let (anchor, tag) = match data {
+                    EventData::SequenceStart { anchor, tag, .. }
+                    | EventData::MappingStart { anchor, tag, .. } => (anchor, tag),
+                    _ => (None, None),
+                };
+                let id = nodes.len();
+                nodes.push(Node {
+                    kind: if is_seq { Kind::Seq } else { Kind::Map },
+                    tag: tag.unwrap_or_default(),
+                    value: String::new(),
+                    implicit: false,
+                    children: Vec::new(),
+                    alias: 0,
+                });
+                if let Some(a) = anchor {
+                    anchors.insert(a, id);
+                }
+                if let Some(&parent) = stack.last() {
+                    nodes[parent].children.push(id);
+                } else {
+                    root = Some(id);
+                }
+                if stack.len() >= MAX_DEPTH {
+                    return Err(YamlError {
+                        msg: format!("yaml: line {}: exceeded max depth of {MAX_DEPTH}", line + 1),
+                        line: Some(line + 1),
+                        col: None,
+                    });
+                }
+                stack.push(id);
+                None
+            }
+            EventData::SequenceEnd | EventData::MappingEnd => {
+                stack.pop();
+                None
+            }
+            EventData::DocumentEnd { .. } => break,
+            _ => return Err(yerr("yaml: unexpected event in document")),
+        };
+        if let Some(id) = new_node {
+            if let Some(&parent) = stack.last() {
+                nodes[parent].children.push(id);
+            } else {
+                root = Some(id);
+            }
+        }
+    }
+    match root {
+        Some(root) => Ok(Some(Doc { nodes, root })),
+        None => Err(yerr("yaml: empty document")),
+    }
+}
+
+struct Decoder<'d> {
+    doc: &'d Doc,
+    in_alias: Vec<usize>,
+    decode_count: usize,
+    alias_count: usize,
+    alias_depth: usize,
+    depth: usize,
+}
+
+fn allowed_alias_ratio(decode_count: usize) -> f64 {
+    const LOW: usize = 400_000;
+    const HIGH: usize = 4_000_000;
+    if decode_count <= LOW {
+        0.99
+    } else if decode_count >= HIGH {
+        0.10
+    } else {
+        0.99 - 0.89 * ((decode_count - LOW) as f64 / (HIGH - LOW) as f64)
+    }
+}
+
+fn short_tag(tag: &str) -> String {
+    match tag.strip_prefix("tag:yaml.org,2002:") {
+        Some(rest) => format!("!!{rest}"),
+        None => tag.to_string(),
+    }
+}
+
+impl<'d> Decoder<'d> {
+    fn count(&mut self) -> Result<(), YamlError> {
+        self.decode_count += 1;
+        if self.alias_depth > 0 {
+            self.alias_count += 1;
+        }
+        if self.alias_count > 100
+            && self.decode_count > 1000
+            && self.alias_count as f64 / self.decode_count as f64
+                > allowed_alias_ratio(self.decode_count)
+        {
+            return Err(yerr("yaml: document contains excessive aliasing"));
+        }
+        Ok(())
+    }
+
+    fn unmarshal(&mut self, id: usize) -> Result<Y, YamlError> {
+        self.count()?;
+        let n = &self.doc.nodes[id];
+        match n.kind {
+            Kind::Alias => {
+                if self.in_alias.contains(&id) {
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
+                }
+                self.in_alias.push(id);
+                self.alias_depth += 1;
+                let r = self.unmarshal(n.alias);
+                self.alias_depth -= 1;
+                self.in_alias.pop();
+                r
+            }
+            Kind::Scalar => self.scalar(n),
+            Kind::Seq => {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(yerr(format!("yaml: exceeded max depth of {MAX_DEPTH}")));
+                }
+                let mut out = Vec::with_capacity(n.children.len());
+                for &c in &n.children {
+                    out.push(self.unmarshal(c)?);
+                }
+                self.depth -= 1;
+                Ok(Y::Seq(out))
+            }
+            Kind::Map => {
+                self.depth += 1;
+                if self.depth > MAX_DEPTH {
+                    return Err(yerr(format!("yaml: exceeded max depth of {MAX_DEPTH}")));
+                }
+                let mut out = Vec::with_capacity(n.children.len() / 2);
+                self.mapping_into(id, &mut out)?;
+                self.depth -= 1;
+                Ok(Y::Map(out))
+            }
+        }
+    }
+
+    fn mapping_into(&mut self, id: usize, out: &mut Vec<(Y, Y)>) -> Result<(), YamlError> {
+        let n = &self.doc.nodes[id];
+        let mut i = 0;
+        while i + 1 < n.children.len() {
+            let k = n.children[i];
+            let v = n.children[i + 1];
+            i += 2;
+            if self.is_merge(k) {
+                self.merge(v, out)?;
+                continue;
+            }
+            let key = self.unmarshal(k)?;
+            if matches!(key, Y::Map(_) | Y::Seq(_)) {
+                return Err(yerr(format!("yaml: invalid map key: {}", go_sharp_v(&key))));
+            }
+            let val = self.unmarshal(v)?;
+            out.push((key, val));
+        }
+        Ok(())
+    }
+
+    fn is_merge(&self, id: usize) -> bool {
+        let n = &self.doc.nodes[id];
+        n.kind == Kind::Scalar && n.value == "<<" && (n.implicit || n.tag == MERGE_TAG)
+    }
+
+    fn merge(&mut self, id: usize, out: &mut Vec<(Y, Y)>) -> Result<(), YamlError> {
+        let want_map = || yerr("yaml: map merge requires map or sequence of maps as the value");
+        let n = &self.doc.nodes[id];
+        match n.kind {
+            Kind::Map => self.merge_map(id, out),
+            Kind::Alias => {
+                if self.doc.nodes[n.alias].kind != Kind::Map {
+                    return Err(want_map());
+                }
+                self.merge_map(id, out)
+            }
+            Kind::Seq => {
+                for &c in n.children.iter().rev() {
+                    let cn = &self.doc.nodes[c];
+                    let ok = match cn.kind {
+                        Kind::Alias => self.doc.nodes[cn.alias].kind == Kind::Map,
+                        Kind::Map => true,
+                        _ => false,
+                    };
+                    if !ok {
+                        return Err(want_map());
+                    }
+                    self.merge_map(c, out)?;
+                }
+                Ok(())
+            }
+            Kind::Scalar => Err(want_map()),
+        }
+    }
+
+    /// Decode a mapping node (or an alias of one) into an existing map, as go-yaml's
+    /// `d.unmarshal(n, out)` with `out` the map being built.
+    fn merge_map(&mut self, id: usize, out: &mut Vec<(Y, Y)>) -> Result<(), YamlError> {
+        self.count()?;
+        let n = &self.doc.nodes[id];
+        match n.kind {
+            Kind::Alias => {
+                if self.in_alias.contains(&id) {
+                    return Err(yerr(format!(
+                        "yaml: anchor '{}' value contains itself",
+                        n.value
+                    )));
+                }
+                self.in_alias.push(id);
+                self.alias_depth += 1;
+                let r = self.merge_map(n.alias, out);
+                self.alias_depth -= 1;
+                self.in_alias.pop();
+                r
+            }
+            Kind::Map => self.mapping_into(id, out),
+            _ => Err(yerr(
+                "yaml: map merge requires map or sequence of maps as the value",
+            )),
+        }
+    }
+
+    fn scalar(&mut self, n: &Node) -> Result<Y, YamlError> {
+        if n.tag.is_empty() && !n.implicit {
+            return Ok(Y::Str(n.value.clone()));
+        }
+        let tag = n.tag.as_str();
+        let resolvable = matches!(
+            tag,
+            "" | STR_TAG | BOOL_TAG | INT_TAG | FLOAT_TAG | NULL_TAG | TIMESTAMP_TAG
+        );
+        if !resolvable {
+            if tag == BINARY_TAG {
+                use base64::Engine as _;
+                // Go's base64 decoder skips line breaks.
+                let clean: Vec<u8> = n
+                    .value
+                    .bytes()
+                    .filter(|c| *c != b'\n' && *c != b'\r')
+                    .collect();
+                return match base64::engine::general_purpose::STANDARD.decode(&clean) {
+                    Ok(data) => Ok(match String::from_utf8(data) {
+                        Ok(s) => Y::Str(s),
+                        Err(e) => Y::Bin(e.into_bytes()),
+                    }),
+                    Err(_) => Err(yerr("yaml: !!binary value contains invalid base64 data")),
+                };
+            }
+            return Ok(Y::Str(n.value.clone()));
+        }
+        if tag == STR_TAG {
+            return Ok(Y::Str(n.value.clone()));
+        }
+        let r = resolve_plain(&n.value);
+        let (rtag, y) = match r {
+            Resolved::Null => (NULL_TAG, Y::Nil),
+            Resolved::Bool(b) => (BOOL_TAG, Y::Bool(b)),
+            Resolved::Int(i) => (INT_TAG, Y::Int(i)),
+            Resolved::Uint(u) => (INT_TAG, Y::Uint(u)),
+            Resolved::Float(f) => (FLOAT_TAG, Y::Float(f)),
+            Resolved::Merge => (MERGE_TAG, Y::Str(n.value.clone())),
+            Resolved::Timestamp => {
+                if tag.is_empty() || tag == TIMESTAMP_TAG {
+                    (TIMESTAMP_TAG, Y::Str(n.value.clone()))
+                } else {
+                    // Tagged scalars only try timestamps with an explicit !!timestamp tag.
+                    let plain: String = n.value.chars().filter(|c| *c != '_').collect();
+                    match resolve_number(&plain) {
+                        Some(Resolved::Int(i)) => (INT_TAG, Y::Int(i)),
+                        Some(Resolved::Uint(u)) => (INT_TAG, Y::Uint(u)),
+                        Some(Resolved::Float(f)) => (FLOAT_TAG, Y::Float(f)),
+                        _ => (STR_TAG, Y::Str(n.value.clone())),
+                    }
+                }
+            }
+            Resolved::Str => (STR_TAG, Y::Str(n.value.clone())),
+        };
+        if tag.is_empty() || tag == rtag {
+            return Ok(y);
+        }
+        if tag == FLOAT_TAG && rtag == INT_TAG {
+            return Ok(match y {
+                Y::Int(i) => Y::Float(i as f64),
+                Y::Uint(u) => Y::Float(u as f64),
+                other => other,
+            });
+        }
+        Err(yerr(format!(
+            "yaml: cannot decode {} `{}` as a {}",
+            short_tag(rtag),
+            n.value,
+            short_tag(tag)
+        )))
+    }
+}
+
+/// A rough Go `%#v` of a decoded value, for error messages.
+fn go_sharp_v(y: &Y) -> String {
+    match y {
+        Y::Nil => "interface {}(nil)".into(),
+        Y::Bool(b) => b.to_string(),
+        Y::Int(i) => i.to_string(),
+        Y::Uint(u) => format!("0x{u:x}"),
+        Y::Float(f) => crate::gotmpl::value::format_float_g(*f),
+        Y::Str(s) => format!("{s:?}"),
+        Y::Bin(b) => format!("{:?}", String::from_utf8_lossy(b)),
+        Y::Seq(items) => {
+            let parts: Vec<String> = items.iter().map(go_sharp_v).collect();
+            format!("[]interface {{}}{{{}}}", parts.join(", "))
+        }
+        Y::Map(entries) => {
+            let parts: Vec<String> = entries
+                .iter()
+                .map(|(k, v)| format!("{}:{}", go_sharp_v(k), go_sharp_v(v)))
+                .collect();
+            format!("map[interface {{}}]interface {{}}{{{}}}", parts.join(", "))
+        }
+    }
+}
+
+/// go-yaml v2 `Unmarshal` into `interface{}`: the first document (`None` when the
+/// stream has no document).
+pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
+    let doc = with_events(text, parse_document)?;
+    let Some(doc) = doc else {
+        return Ok(None);
+    };
+    decode_doc(&doc).map(Some)
+}
+
+/// Every document of the stream, as go-yaml's `Decoder.Decode` would give them in turn.
+pub fn decode_all(text: &str) -> Result<Vec<Y>, YamlError> {
+    let docs = with_events(text, |ev| {
+        let mut docs = Vec::new();
+        while let Some(doc) = parse_document(ev)? {
+            docs.push(doc);
+        }
+        Ok(docs)
+    })?;
+    docs.iter().map(decode_doc).collect()
+}
+
+/// Run `f` over the event stream of `text`, shielding callers from libyaml-safer's
+/// panics. Its scanner panics on a block scalar whose last content line ends the input
+/// without a newline (libyaml treats that end as a no-op line break); such input is
+/// parsed with a newline appended instead, and the newline taken into the scalar is
+/// removed again.
+fn with_events<T>(
+    text: &str,
+    f: impl Fn(&mut Events) -> Result<T, YamlError>,
+) -> Result<T, YamlError> {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    type Attempt<T> = (Option<Result<T, YamlError>>, Option<usize>);
+    let attempt = |text: &str, append: bool| -> Attempt<T> {
+        let augmented;
+        let mut ev = if append {
+            augmented = format!("{text}\n");
+            let mut ev = Events::new(&augmented);
+            ev.appended_at = Some(text.len());
+            ev
+        } else {
+            Events::new(text)
+        };
+        let r = catch_unwind(AssertUnwindSafe(|| f(&mut ev))).ok();
+        let esc = match &r {
+            Some(Err(_)) => ev.unknown_escape_at,
+            _ => None,
+        };
+        (r, esc)
+    };
+    // go-yaml accepts the `\'` escape in double-quoted scalars, libyaml-safer does not:
+    // such an escape is rewritten to the equivalent `\x27` and the input parsed again.
+    let patch = |text: &str, at: Option<usize>| -> Option<String> {
+        let at = at?;
+        let base = if text.starts_with('\u{feff}') { 3 } else { 0 };
+        if text.get(at + base..)?.starts_with("\\'") {
+            let mut t = String::with_capacity(text.len() + 2);
+            t.push_str(&text[..at + base]);
+            t.push_str("\\x27");
+            t.push_str(&text[at + base + 2..]);
+            Some(t)
+        } else {
+            None
+        }
+    };
+    let mut current = text.to_string();
+    for _ in 0..1000 {
+        let last_line = current.rsplit('\n').next().unwrap_or("");
+        let needs_newline = !current.is_empty()
+            && !current.ends_with('\n')
+            && !last_line
+                .trim_matches(|c| c == ' ' || c == '\t' || c == '\r')
+                .is_empty()
+            && (current.contains('|') || current.contains('>'));
+        if needs_newline {
+            let (r, esc) = attempt(&current, true);
+            if let Some(Ok(v)) = r {
+                return Ok(v);
+            }
+            if let Some(t) = patch(&current, esc) {
+                current = t;
+                continue;
+            }
+        }
+        let (r, esc) = attempt(&current, false);
+        if let Some(t) = patch(&current, esc) {
+            current = t;
+            continue;
+        }
+        return match r {
+            Some(r) => r,
+            None => Err(yerr("yaml: unknown problem parsing YAML content")),
+        };
+    }
+    Err(yerr("yaml: unknown problem parsing YAML content"))
+}
+
+fn decode_doc(doc: &Doc) -> Result<Y, YamlError> {
+    let mut d = Decoder {
+        doc,
+        in_alias: Vec::new(),
+        decode_count: 0,
+        alias_count: 0,
+        alias_depth: 0,
+        depth: 0,
+    };
+    d.unmarshal(doc.root)
+}

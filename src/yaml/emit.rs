@@ -1,0 +1,998 @@
+//! Helm's `toYaml`: the `json.Marshal` round trip, then go-yaml v2's encoder (`encode.go`,
+//! `sorter.go`) and libyaml emitter (`emitterc.go`), written as one recursive pass over
+//! the value straight into the output buffer.
+
+use super::YamlError;
+use super::json::json_float;
+use super::resolve::plain_resolves_to_str;
+use crate::gotmpl::Value;
+use crate::gotmpl::value::{FloatStyle, format_float};
+
+const BEST_INDENT: i32 = 2;
+const BEST_WIDTH: i32 = 80;
+/// Nesting beyond this is refused rather than risking the stack (Go's stacks grow; ours
+/// do not). go-yaml's own reader refuses more than 10000 levels.
+pub(crate) const MAX_NESTING: usize = 1000;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Style {
+    Plain,
+    Single,
+    Double,
+    Literal,
+}
+
+struct Analysis {
+    multiline: bool,
+    block_plain_allowed: bool,
+    single_quoted_allowed: bool,
+    block_allowed: bool,
+}
+
+struct Emitter {
+    out: Vec<u8>,
+    column: i32,
+    indent: i32,
+    indents: Vec<i32>,
+    whitespace: bool,
+    indention: bool,
+    // Node context.
+    root_context: bool,
+    sequence_context: bool,
+    mapping_context: bool,
+    simple_key_context: bool,
+    depth: usize,
+}
+
+/// A scalar as go-yaml's encoder hands it to the emitter.
+struct Scalar<'a> {
+    value: &'a [u8],
+    style: Style,
+}
+
+/// Helm's `toYaml` before its `TrimSuffix("\n")`.
+pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
+    let mut e = Emitter {
+        out: Vec::with_capacity(256),
+        column: 0,
+        indent: -1,
+        indents: Vec::new(),
+        whitespace: true,
+        indention: true,
+        root_context: false,
+        sequence_context: false,
+        mapping_context: false,
+        simple_key_context: false,
+        depth: 0,
+    };
+    e.node(v, true, false, false, false)?;
+    // DOCUMENT-END (implicit): write_indent at indent -1 → 0.
+    e.write_indent();
+    String::from_utf8(e.out).map_err(|_| YamlError {
+        msg: "yaml: invalid UTF-8 in output".into(),
+        line: None,
+        col: None,
+    })
+}
+
+// --- byte classes (yamlprivateh.go) ---
+
+fn width(b: u8) -> usize {
+    if b & 0x80 == 0 {
+        1
+    } else if b & 0xE0 == 0xC0 {
+        2
+    } else if b & 0xF0 == 0xE0 {
+        3
+    } else if b & 0xF8 == 0xF0 {
+        4
+    } else {
+        1
+    }
+}
+
+fn at(b: &[u8], i: usize) -> u8 {
+    b.get(i).copied().unwrap_or(0)
+}
+
+fn is_printable(b: &[u8], i: usize) -> bool {
+    let c = at(b, i);
+    let c1 = at(b, i + 1);
+    let c2 = at(b, i + 2);
+    c == 0x0A
+        || (0x20..=0x7E).contains(&c)
+        || (c == 0xC2 && c1 >= 0xA0)
+        || (c > 0xC2 && c < 0xED)
+        || (c == 0xED && c1 < 0xA0)
+        || c == 0xEE
+        || (c == 0xEF && !(c1 == 0xBB && c2 == 0xBF) && !(c1 == 0xBF && (c2 == 0xBE || c2 == 0xBF)))
+}
+
+fn is_space(b: &[u8], i: usize) -> bool {
+    at(b, i) == b' '
+}
+
+fn is_blank(b: &[u8], i: usize) -> bool {
+    matches!(at(b, i), b' ' | b'\t')
+}
+
+fn is_break(b: &[u8], i: usize) -> bool {
+    let c = at(b, i);
+    c == b'\r'
+        || c == b'\n'
+        || (c == 0xC2 && at(b, i + 1) == 0x85)
+        || (c == 0xE2 && at(b, i + 1) == 0x80 && (at(b, i + 2) == 0xA8 || at(b, i + 2) == 0xA9))
+}
+
+fn is_blankz(b: &[u8], i: usize) -> bool {
+    is_blank(b, i) || is_break(b, i) || at(b, i) == 0
+}
+
+fn is_bom(b: &[u8]) -> bool {
+    b.len() >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
+}
+
+fn analyze(value: &[u8]) -> Analysis {
+    if value.is_empty() {
+        return Analysis {
+            multiline: false,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: false,
+        };
+    }
+    let mut block_indicators = false;
+    let mut line_breaks = false;
+    let mut special_characters = false;
+    let mut leading_space = false;
+    let mut leading_break = false;
+    let mut trailing_space = false;
+    let mut trailing_break = false;
+    let mut break_space = false;
+    let mut space_break = false;
+    let mut previous_space = false;
+    let mut previous_break = false;
+
+    if value.len() >= 3 && (value.starts_with(b"---") || value.starts_with(b"...")) {
+        block_indicators = true;
+    }
+    let mut preceded_by_whitespace = true;
+    let mut i = 0;
+    while i < value.len() {
+        let w = width(value[i]);
+        let followed_by_whitespace = i + w >= value.len() || is_blank(value, i + w);
+        let c = value[i];
+        if i == 0 {
+            match c {
+                b'#' | b',' | b'[' | b']' | b'{' | b'}' | b'&' | b'*' | b'!' | b'|' | b'>'
+                | b'\'' | b'"' | b'%' | b'@' | b'`' => block_indicators = true,
+                b'?' | b':' if followed_by_whitespace => {
+                    block_indicators = true;
+                }
+                b'-' if followed_by_whitespace => {
+                    block_indicators = true;
+                }
+                _ => {}
+            }
+        } else {
+            match c {
+                b':' if followed_by_whitespace => {
+                    block_indicators = true;
+                }
+                b'#' if preceded_by_whitespace => {
+                    block_indicators = true;
+                }
+                _ => {}
+            }
+        }
+        if !is_printable(value, i) {
+            special_characters = true;
+        }
+        if is_space(value, i) {
+            if i == 0 {
+                leading_space = true;
+            }
+            if i + w == value.len() {
+                trailing_space = true;
+            }
+            if previous_break {
+                break_space = true;
+            }
+            previous_space = true;
+            previous_break = false;
+        } else if is_break(value, i) {
+            line_breaks = true;
+            if i == 0 {
+                leading_break = true;
+            }
+            if i + w == value.len() {
+                trailing_break = true;
+            }
+            if previous_space {
+                space_break = true;
+            }
+            previous_space = false;
+            previous_break = true;
+        } else {
+            previous_space = false;
+            previous_break = false;
+        }
+        preceded_by_whitespace = is_blankz(value, i);
+        i += w;
+    }
+    let mut a = Analysis {
+        multiline: line_breaks,
+        block_plain_allowed: true,
+        single_quoted_allowed: true,
+        block_allowed: true,
+    };
+    if leading_space || leading_break || trailing_space || trailing_break {
+        a.block_plain_allowed = false;
+    }
+    if trailing_space {
+        a.block_allowed = false;
+    }
+    if break_space {
+        a.block_plain_allowed = false;
+        a.single_quoted_allowed = false;
+    }
+    if space_break || special_characters {
+        a.block_plain_allowed = false;
+        a.single_quoted_allowed = false;
+        a.block_allowed = false;
+    }
+    if line_breaks {
+        a.block_plain_allowed = false;
+    }
+    if block_indicators {
+        a.block_plain_allowed = false;
+    }
+    a
+}
+
+/// go-yaml's `keyList.Less` for two string keys (natural order).
+fn key_less(ar: &[char], br: &[char]) -> bool {
+    let is_letter = |c: char| c.is_alphabetic();
+    let is_digit = |c: char| c.is_ascii_digit();
+    let n = ar.len().min(br.len());
+    for i in 0..n {
+        if ar[i] == br[i] {
+            continue;
+        }
+        let al = is_letter(ar[i]);
+        let bl = is_letter(br[i]);
+        if al && bl {
+            return ar[i] < br[i];
+        }
+        if al || bl {
+            return bl;
+        }
+        let mut an: i64 = 0;
+        let mut bn: i64 = 0;
+        if ar[i] == '0' || br[i] == '0' {
+            let mut j = i;
+            while j > 0 && is_digit(ar[j - 1]) {
+                j -= 1;
+                if ar[j] != '0' {
+                    an = 1;
+                    bn = 1;
+                    break;
+                }
+            }
+        }
+        let mut ai = i;
+        while ai < ar.len() && is_digit(ar[ai]) {
+            an = an.wrapping_mul(10).wrapping_add(ar[ai] as i64 - '0' as i64);
+            ai += 1;
+        }
+        let mut bi = i;
+        while bi < br.len() && is_digit(br[bi]) {
+            bn = bn.wrapping_mul(10).wrapping_add(br[bi] as i64 - '0' as i64);
+            bi += 1;
+        }
+        if an != bn {
+            return an < bn;
+        }
+        if ai != bi {
+            return ai < bi;
+        }
+        return ar[i] < br[i];
+    }
+    ar.len() < br.len()
+}
+
+/// Indices of `keys` in go-yaml's `keyList` order (a stable merge sort driven by
+/// `key_less` only, so a comparator that is not a total order can never make it panic).
+pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+    let mut items: Vec<(usize, Vec<char>)> = keys
+        .enumerate()
+        .map(|(i, k)| (i, k.chars().collect()))
+        .collect();
+    // Fast path: byte order usually agrees with key_less already.
+    let sorted = items.windows(2).all(|w| !key_less(&w[1].1, &w[0].1));
+    if !sorted {
+        merge_sort(&mut items);
+    }
+    items.into_iter().map(|(i, _)| i).collect()
+}
+
+fn merge_sort(v: &mut Vec<(usize, Vec<char>)>) {
+    if v.len() <= 1 {
+        return;
+    }
+    if v.len() <= 12 {
+        for i in 1..v.len() {
+            let mut j = i;
+            while j > 0 && key_less(&v[j].1, &v[j - 1].1) {
+                v.swap(j, j - 1);
+                j -= 1;
+            }
+        }
+        return;
+    }
+    let mut right = v.split_off(v.len() / 2);
+    let mut left = std::mem::take(v);
+    merge_sort(&mut left);
+    merge_sort(&mut right);
+    let mut out = Vec::with_capacity(left.len() + right.len());
+    let mut li = left.into_iter().peekable();
+    let mut ri = right.into_iter().peekable();
+    loop {
+        match (li.peek(), ri.peek()) {
+            (Some(l), Some(r)) => {
+                if key_less(&r.1, &l.1) {
+                    out.extend(ri.next());
+                } else {
+                    out.extend(li.next());
+                }
+            }
+            (Some(_), None) => out.extend(li.next()),
+            (None, Some(_)) => out.extend(ri.next()),
+            (None, None) => break,
+        }
+    }
+    *v = out;
+}
+
+/// The YAML text of a float64 after the JSON round trip: the JSON text is re-read by
+/// go-yaml (int, then uint64, then float) and printed again.
+fn number_text(f: f64) -> Result<String, YamlError> {
+    let t = json_float(f)?;
+    if let Ok(i) = t.parse::<i64>() {
+        return Ok(i.to_string());
+    }
+    if let Ok(u) = t.parse::<u64>() {
+        return Ok(u.to_string());
+    }
+    Ok(match format_float(f, FloatStyle::V).as_str() {
+        "+Inf" => ".inf".into(),
+        "-Inf" => "-.inf".into(),
+        "NaN" => ".nan".into(),
+        s => s.to_string(),
+    })
+}
+
+fn yerr(msg: &str) -> YamlError {
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
+}
+
+/// What go-yaml makes of a string on the way back from JSON: characters its reader
+/// refuses fail the whole `toYaml`; a raw NEL (the one line break `encoding/json` does
+/// not escape) is folded like any line break in a double-quoted scalar.
+fn json_roundtrip_str(s: &str) -> Result<std::borrow::Cow<'_, str>, YamlError> {
+    let mut has_nel = false;
+    for c in s.chars() {
+        let n = c as u32;
+        if (0x7F..=0x9F).contains(&n) {
+            if n == 0x85 {
+                has_nel = true;
+            } else {
+                return Err(yerr("yaml: control characters are not allowed"));
+            }
+        } else if n == 0xFFFE || n == 0xFFFF {
+            return Err(yerr("yaml: control characters are not allowed"));
+        }
+    }
+    if !has_nel {
+        return Ok(std::borrow::Cow::Borrowed(s));
+    }
+    // libyaml's flow scalar folding: blanks around breaks are dropped; the first break
+    // becomes a space, or the further breaks become newlines.
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    let mut i = 0;
+    while i < chars.len() {
+        if chars[i] == ' ' || chars[i] == '\u{85}' {
+            let st = i;
+            while i < chars.len() && (chars[i] == ' ' || chars[i] == '\u{85}') {
+                i += 1;
+            }
+            let breaks = chars[st..i].iter().filter(|c| **c == '\u{85}').count();
+            if breaks == 0 {
+                out.extend(&chars[st..i]);
+            } else if breaks == 1 {
+                out.push(' ');
+            } else {
+                for _ in 1..breaks {
+                    out.push('\n');
+                }
+            }
+        } else {
+            out.push(chars[i]);
+            i += 1;
+        }
+    }
+    Ok(std::borrow::Cow::Owned(out))
+}
+
+/// libyaml gives up on a simple key longer than 1024 characters: a JSON object key whose
+/// escaped form is longer than 1022 characters makes go-yaml fail to read the JSON back.
+fn check_key_length(k: &str) -> Result<(), YamlError> {
+    if k.len() <= 170 {
+        return Ok(());
+    }
+    let mut n = 0usize;
+    for c in k.chars() {
+        n += match c {
+            '"' | '\\' | '\n' | '\r' | '\t' | '\u{8}' | '\u{c}' => 2,
+            '<' | '>' | '&' | '\u{2028}' | '\u{2029}' => 6,
+            c if (c as u32) < 0x20 => 6,
+            _ => 1,
+        };
+    }
+    if n > 1022 {
+        return Err(yerr("yaml: line 1: did not find expected ',' or '}'"));
+    }
+    Ok(())
+}
+
+fn string_style(s: &str) -> Style {
+    if s.contains('\n') {
+        Style::Literal
+    } else if plain_resolves_to_str(s) {
+        Style::Plain
+    } else {
+        Style::Double
+    }
+}
+
+impl Emitter {
+    // --- low-level output (emitterc.go put / write / write_indent / write_indicator) ---
+
+    fn put(&mut self, c: u8) {
+        self.out.push(c);
+        self.column += 1;
+    }
+
+    fn put_break(&mut self) {
+        self.out.push(b'\n');
+        self.column = 0;
+    }
+
+    /// Copy one UTF-8 character of `s` at `*i`.
+    fn write(&mut self, s: &[u8], i: &mut usize) {
+        let w = width(s[*i]).min(s.len() - *i);
+        self.out.extend_from_slice(&s[*i..*i + w]);
+        self.column += 1;
+        *i += w;
+    }
+
+    fn write_all(&mut self, s: &[u8]) {
+        let mut i = 0;
+        while i < s.len() {
+            self.write(s, &mut i);
+        }
+    }
+
+    fn write_break(&mut self, s: &[u8], i: &mut usize) {
+        if s[*i] == b'\n' {
+            self.put_break();
+            *i += 1;
+        } else {
+            self.write(s, i);
+            self.column = 0;
+        }
+    }
+
+    fn write_indent(&mut self) {
+        let indent = self.indent.max(0);
+        if !self.indention || self.column > indent || (self.column == indent && !self.whitespace) {
+            self.put_break();
+        }
+        while self.column < indent {
+            self.put(b' ');
+        }
+        self.whitespace = true;
+        self.indention = true;
+    }
+
+    fn write_indicator(
+        &mut self,
+        ind: &[u8],
+        need_whitespace: bool,
+        is_whitespace: bool,
+        is_indention: bool,
+    ) {
+        if need_whitespace && !self.whitespace {
+            self.put(b' ');
+        }
+        self.write_all(ind);
+        self.whitespace = is_whitespace;
+        self.indention = self.indention && is_indention;
+    }
+
+    fn increase_indent(&mut self, flow: bool, indentless: bool) {
+        self.indents.push(self.indent);
+        if self.indent < 0 {
+            self.indent = if flow { BEST_INDENT } else { 0 };
+        } else if !indentless {
+            self.indent += BEST_INDENT;
+        }
+    }
+
+    fn pop_indent(&mut self) {
+        self.indent = self.indents.pop().unwrap_or(-1);
+    }
+
+    // --- nodes ---
+
+    fn node(
+        &mut self,
+        v: &Value,
+        root: bool,
+        sequence: bool,
+        mapping: bool,
+        simple_key: bool,
+    ) -> Result<(), YamlError> {
+        self.root_context = root;
+        self.sequence_context = sequence;
+        self.mapping_context = mapping;
+        self.simple_key_context = simple_key;
+        match v {
+            Value::List(l) => self.list(l),
+            Value::Map(m) => self.map(m),
+            Value::Object(o) => {
+                let plain = o.to_plain();
+                self.node(&plain, root, sequence, mapping, simple_key)
+            }
+            other => self.scalar_value(other),
+        }
+    }
+
+    /// Scalars and string lists: kept out of `node` so the recursive path stays small.
+    #[inline(never)]
+    fn scalar_value(&mut self, v: &Value) -> Result<(), YamlError> {
+        match v {
+            Value::Nil => self.scalar(Scalar {
+                value: b"null",
+                style: Style::Plain,
+            }),
+            Value::Bool(b) => self.scalar(Scalar {
+                value: if *b { b"true" } else { b"false" },
+                style: Style::Plain,
+            }),
+            Value::Int(i) | Value::Int64(i) => {
+                let s = i.to_string();
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: Style::Plain,
+                })
+            }
+            Value::Float(f) => {
+                let s = number_text(*f)?;
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: Style::Plain,
+                })
+            }
+            Value::Str(s) => {
+                let s = json_roundtrip_str(s)?;
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: string_style(&s),
+                })
+            }
+            Value::Bytes(b) => {
+                use base64::Engine as _;
+                let s = base64::engine::general_purpose::STANDARD.encode(b);
+                self.scalar(Scalar {
+                    value: s.as_bytes(),
+                    style: string_style(&s),
+                })
+            }
+            Value::StrList(l) => {
+                if l.is_empty() {
+                    self.empty_flow(b"[", b"]");
+                } else {
+                    self.block_sequence(l.len(), |e, i| {
+                        e.root_context = false;
+                        e.sequence_context = true;
+                        e.mapping_context = false;
+                        e.simple_key_context = false;
+                        let s = json_roundtrip_str(&l[i])?;
+                        e.scalar(Scalar {
+                            value: s.as_bytes(),
+                            style: string_style(&s),
+                        });
+                        Ok(())
+                    })?;
+                }
+            }
+            Value::List(_) | Value::Map(_) | Value::Object(_) => {}
+        }
+        Ok(())
+    }
+
+    fn enter(&mut self) -> Result<(), YamlError> {
+        self.depth += 1;
+        if self.depth > MAX_NESTING {
+            return Err(yerr("yaml: value nested too deeply"));
+        }
+        Ok(())
+    }
+
+    fn list(&mut self, l: &[Value]) -> Result<(), YamlError> {
+        if l.is_empty() {
+            self.empty_flow(b"[", b"]");
+            return Ok(());
+        }
+        self.enter()?;
+        self.block_sequence(l.len(), |e, i| e.node(&l[i], false, true, false, false))?;
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn map(&mut self, m: &crate::gotmpl::Map) -> Result<(), YamlError> {
+        let m = m.borrow();
+        if m.is_empty() {
+            self.empty_flow(b"{", b"}");
+            return Ok(());
+        }
+        self.enter()?;
+        for k in m.keys() {
+            check_key_length(k)?;
+        }
+        self.map_entries(&m)?;
+        self.pop_indent();
+        self.depth -= 1;
+        Ok(())
+    }
+
+    fn map_entries(
+        &mut self,
+        m: &std::collections::BTreeMap<String, Value>,
+    ) -> Result<(), YamlError> {
+        let folded: Vec<(std::borrow::Cow<'_, str>, &Value)> = m
+            .iter()
+            .map(|(k, v)| json_roundtrip_str(k).map(|k| (k, v)))
+            .collect::<Result<_, _>>()?;
+        let order = sorted_key_order(folded.iter().map(|(k, _)| k.as_ref()));
+        self.block_mapping_start();
+        for i in order {
+            let (k, v) = &folded[i];
+            self.block_mapping_entry(k, v)?;
+        }
+        Ok(())
+    }
+
+    fn empty_flow(&mut self, open: &[u8], close: &[u8]) {
+        self.write_indicator(open, true, true, false);
+        self.increase_indent(true, false);
+        self.pop_indent();
+        self.write_indicator(close, false, false, false);
+    }
+
+    fn block_sequence(
+        &mut self,
+        n: usize,
+        mut item: impl FnMut(&mut Self, usize) -> Result<(), YamlError>,
+    ) -> Result<(), YamlError> {
+        let indentless = self.mapping_context && !self.indention;
+        self.increase_indent(false, indentless);
+        for i in 0..n {
+            self.write_indent();
+            self.write_indicator(b"-", true, false, true);
+            item(self, i)?;
+        }
+        self.pop_indent();
+        Ok(())
+    }
+
+    fn block_mapping_start(&mut self) {
+        self.increase_indent(false, false);
+    }
+
+    fn block_mapping_entry(&mut self, key: &str, val: &Value) -> Result<(), YamlError> {
+        self.write_indent();
+        let kb = key.as_bytes();
+        let ka = analyze(kb);
+        let simple = !ka.multiline && kb.len() <= 128;
+        let kstyle = string_style(key);
+        if simple {
+            self.root_context = false;
+            self.sequence_context = false;
+            self.mapping_context = true;
+            self.simple_key_context = true;
+            self.scalar_analyzed(kb, kstyle, &ka);
+            self.write_indicator(b":", false, false, false);
+        } else {
+            self.write_indicator(b"?", true, false, true);
+            self.root_context = false;
+            self.sequence_context = false;
+            self.mapping_context = true;
+            self.simple_key_context = false;
+            self.scalar_analyzed(kb, kstyle, &ka);
+            self.write_indent();
+            self.write_indicator(b":", true, false, true);
+        }
+        self.node(val, false, false, true, false)
+    }
+
+    fn scalar(&mut self, s: Scalar) {
+        let a = analyze(s.value);
+        self.scalar_analyzed(s.value, s.style, &a);
+    }
+
+    fn scalar_analyzed(&mut self, value: &[u8], style: Style, a: &Analysis) {
+        // select_scalar_style
+        let mut style = style;
+        if self.simple_key_context && a.multiline {
+            style = Style::Double;
+        }
+        if style == Style::Plain {
+            if !a.block_plain_allowed {
+                style = Style::Single;
+            }
+            if value.is_empty() && self.simple_key_context {
+                style = Style::Single;
+            }
+        }
+        if style == Style::Single && !a.single_quoted_allowed {
+            style = Style::Double;
+        }
+        if style == Style::Literal && (!a.block_allowed || self.simple_key_context) {
+            style = Style::Double;
+        }
+        self.increase_indent(true, false);
+        let allow_breaks = !self.simple_key_context;
+        match style {
+            Style::Plain => self.write_plain(value, allow_breaks),
+            Style::Single => self.write_single(value, allow_breaks),
+            Style::Double => self.write_double(value, allow_breaks),
+            Style::Literal => self.write_literal(value),
+        }
+        self.pop_indent();
+    }
+
+    fn write_plain(&mut self, value: &[u8], allow_breaks: bool) {
+        if !self.whitespace {
+            self.put(b' ');
+        }
+        let mut spaces = false;
+        let mut breaks = false;
+        let mut i = 0;
+        while i < value.len() {
+            if is_space(value, i) {
+                if allow_breaks && !spaces && self.column > BEST_WIDTH && !is_space(value, i + 1) {
+                    self.write_indent();
+                    i += 1;
+                } else {
+                    self.write(value, &mut i);
+                }
+                spaces = true;
+            } else if is_break(value, i) {
+                if !breaks && value[i] == b'\n' {
+                    self.put_break();
+                }
+                self.write_break(value, &mut i);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.write(value, &mut i);
+                self.indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_single(&mut self, value: &[u8], allow_breaks: bool) {
+        self.write_indicator(b"'", true, false, false);
+        let mut spaces = false;
+        let mut breaks = false;
+        let mut i = 0;
+        while i < value.len() {
+            if is_space(value, i) {
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i > 0
+                    && i < value.len() - 1
+                    && !is_space(value, i + 1)
+                {
+                    self.write_indent();
+                    i += 1;
+                } else {
+                    self.write(value, &mut i);
+                }
+                spaces = true;
+            } else if is_break(value, i) {
+                if !breaks && value[i] == b'\n' {
+                    self.put_break();
+                }
+                self.write_break(value, &mut i);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                if value[i] == b'\'' {
+                    self.put(b'\'');
+                }
+                self.write(value, &mut i);
+                self.indention = false;
+                spaces = false;
+                breaks = false;
+            }
+        }
+        self.write_indicator(b"'", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_double(&mut self, value: &[u8], allow_breaks: bool) {
+        let mut spaces = false;
+        self.write_indicator(b"\"", true, false, false);
+        let bom = is_bom(value);
+        let mut i = 0;
+        while i < value.len() {
+            if !is_printable(value, i)
+                || bom
+                || is_break(value, i)
+                || value[i] == b'"'
+                || value[i] == b'\\'
+            {
+                let w = width(value[i]).min(value.len() - i);
+                let mut v: u32 = match w {
+                    1 => (value[i] & 0x7F) as u32,
+                    2 => (value[i] & 0x1F) as u32,
+                    3 => (value[i] & 0x0F) as u32,
+                    _ => (value[i] & 0x07) as u32,
+                };
+                for k in 1..w {
+                    v = (v << 6) + (value[i + k] & 0x3F) as u32;
+                }
+                i += w;
+                self.put(b'\\');
+                match v {
+                    0x00 => self.put(b'0'),
+                    0x07 => self.put(b'a'),
+                    0x08 => self.put(b'b'),
+                    0x09 => self.put(b't'),
+                    0x0A => self.put(b'n'),
+                    0x0B => self.put(b'v'),
+                    0x0C => self.put(b'f'),
+                    0x0D => self.put(b'r'),
+                    0x1B => self.put(b'e'),
+                    0x22 => self.put(b'"'),
+                    0x5C => self.put(b'\\'),
+                    0x85 => self.put(b'N'),
+                    0xA0 => self.put(b'_'),
+                    0x2028 => self.put(b'L'),
+                    0x2029 => self.put(b'P'),
+                    _ => {
+                        let (c, digits) = if v <= 0xFF {
+                            (b'x', 2)
+                        } else if v <= 0xFFFF {
+                            (b'u', 4)
+                        } else {
+                            (b'U', 8)
+                        };
+                        self.put(c);
+                        for k in (0..digits).rev() {
+                            let d = ((v >> (k * 4)) & 0x0F) as u8;
+                            self.put(if d < 10 { d + b'0' } else { d + b'A' - 10 });
+                        }
+                    }
+                }
+                spaces = false;
+            } else if is_space(value, i) {
+                if allow_breaks
+                    && !spaces
+                    && self.column > BEST_WIDTH
+                    && i > 0
+                    && i < value.len() - 1
+                {
+                    self.write_indent();
+                    if is_space(value, i + 1) {
+                        self.put(b'\\');
+                    }
+                    i += 1;
+                } else {
+                    self.write(value, &mut i);
+                }
+                spaces = true;
+            } else {
+                self.write(value, &mut i);
+                spaces = false;
+            }
+        }
+        self.write_indicator(b"\"", false, false, false);
+        self.whitespace = false;
+        self.indention = false;
+    }
+
+    fn write_block_hints(&mut self, value: &[u8]) {
+        if is_space(value, 0) || is_break(value, 0) {
+            let hint = [b'0' + BEST_INDENT as u8];
+            self.write_indicator(&hint, false, false, false);
+        }
+        let mut chomp: Option<u8> = None;
+        if value.is_empty() {
+            chomp = Some(b'-');
+        } else {
+            let mut i = value.len() - 1;
+            while i > 0 && value[i] & 0xC0 == 0x80 {
+                i -= 1;
+            }
+            if !is_break(value, i) {
+                chomp = Some(b'-');
+            } else if i == 0 {
+                chomp = Some(b'+');
+            } else {
+                i -= 1;
+                while i > 0 && value[i] & 0xC0 == 0x80 {
+                    i -= 1;
+                }
+                if is_break(value, i) {
+                    chomp = Some(b'+');
+                }
+            }
+        }
+        if let Some(c) = chomp {
+            self.write_indicator(&[c], false, false, false);
+        }
+    }
+
+    fn write_literal(&mut self, value: &[u8]) {
+        self.write_indicator(b"|", true, false, false);
+        self.write_block_hints(value);
+        self.put_break();
+        self.indention = true;
+        self.whitespace = true;
+        let mut breaks = true;
+        let mut i = 0;
+        while i < value.len() {
+            if is_break(value, i) {
+                self.write_break(value, &mut i);
+                self.indention = true;
+                breaks = true;
+            } else {
+                if breaks {
+                    self.write_indent();
+                }
+                self.write(value, &mut i);
+                self.indention = false;
+                breaks = false;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+pub(crate) fn key_order_for_test(keys: &[&str]) -> Vec<String> {
+    sorted_key_order(keys.iter().copied())
+        .into_iter()
+        .map(|i| keys[i].to_string())
+        .collect()
+}

@@ -1,0 +1,488 @@
+//! Go `encoding/json`: `Marshal`, `MarshalIndent`, an encoder without HTML escaping, and
+//! `Unmarshal` into `interface{}` with Go's error wording.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use super::YamlError;
+use crate::gotmpl::Value;
+use crate::gotmpl::value::{FloatStyle, format_float, format_float_g};
+
+/// Go `json.Marshal` (sorted keys, HTML-escaped `<>&`, Go float format).
+pub fn to_json(v: &Value) -> Result<String, YamlError> {
+    let mut out = String::new();
+    encode(v, &mut out, true)?;
+    Ok(out)
+}
+
+/// Go `json.MarshalIndent(v, "", "  ")`.
+pub fn to_json_pretty(v: &Value) -> Result<String, YamlError> {
+    let mut out = String::new();
+    encode_indent(v, &mut out, 0)?;
+    Ok(out)
+}
+
+/// Go `json.Marshal` with HTML escaping off (Sprig `toRawJson`), without the trailing newline.
+pub fn to_raw_json(v: &Value) -> Result<String, YamlError> {
+    let mut out = String::new();
+    encode(v, &mut out, false)?;
+    Ok(out)
+}
+
+fn unsupported(f: f64) -> YamlError {
+    YamlError {
+        msg: format!("json: unsupported value: {}", format_float_g(f)),
+        line: None,
+        col: None,
+    }
+}
+
+/// The JSON text of a float64 (Go's `floatEncoder`), or the unsupported-value error.
+pub(crate) fn json_float(f: f64) -> Result<String, YamlError> {
+    if !f.is_finite() {
+        return Err(unsupported(f));
+    }
+    Ok(format_float(f, FloatStyle::Json))
+}
+
+fn encode(v: &Value, out: &mut String, html: bool) -> Result<(), YamlError> {
+    match v {
+        Value::Nil => out.push_str("null"),
+        Value::Bool(b) => out.push_str(if *b { "true" } else { "false" }),
+        Value::Int(i) | Value::Int64(i) => {
+            let _ = write!(out, "{i}");
+        }
+        Value::Float(f) => out.push_str(&json_float(*f)?),
+        Value::Str(s) => write_string(out, s, html),
+        Value::Bytes(b) => {
+            use base64::Engine as _;
+            out.push('"');
+            out.push_str(&base64::engine::general_purpose::STANDARD.encode(b));
+            out.push('"');
+        }
+        Value::List(l) => {
+            out.push('[');
+            for (i, x) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                encode(x, out, html)?;
+            }
+            out.push(']');
+        }
+        Value::StrList(l) => {
+            out.push('[');
+            for (i, x) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, x, html);
+            }
+            out.push(']');
+        }
+        Value::Map(m) => {
+            out.push('{');
+            for (i, (k, x)) in m.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, k, html);
+                out.push(':');
+                encode(x, out, html)?;
+            }
+            out.push('}');
+        }
+        Value::Object(o) => encode(&o.to_plain(), out, html)?,
+    }
+    Ok(())
+}
+
+fn newline_indent(out: &mut String, depth: usize) {
+    out.push('\n');
+    for _ in 0..depth {
+        out.push_str("  ");
+    }
+}
+
+fn encode_indent(v: &Value, out: &mut String, depth: usize) -> Result<(), YamlError> {
+    match v {
+        Value::List(l) if !l.is_empty() => {
+            out.push('[');
+            for (i, x) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline_indent(out, depth + 1);
+                encode_indent(x, out, depth + 1)?;
+            }
+            newline_indent(out, depth);
+            out.push(']');
+        }
+        Value::StrList(l) if !l.is_empty() => {
+            out.push('[');
+            for (i, x) in l.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline_indent(out, depth + 1);
+                write_string(out, x, true);
+            }
+            newline_indent(out, depth);
+            out.push(']');
+        }
+        Value::Map(m) if !m.borrow().is_empty() => {
+            out.push('{');
+            for (i, (k, x)) in m.borrow().iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline_indent(out, depth + 1);
+                write_string(out, k, true);
+                out.push_str(": ");
+                encode_indent(x, out, depth + 1)?;
+            }
+            newline_indent(out, depth);
+            out.push('}');
+        }
+        Value::Object(o) => encode_indent(&o.to_plain(), out, depth)?,
+        other => encode(other, out, true)?,
+    }
+    Ok(())
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Go's `appendString`: `"`, `\\`, control characters, optionally `<>&`, and U+2028/2029
+/// are escaped.
+pub(crate) fn write_string(out: &mut String, s: &str, html: bool) {
+    out.push('"');
+    let bytes = s.as_bytes();
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let esc: Option<&str> = match c {
+            '"' => Some("\\\""),
+            '\\' => Some("\\\\"),
+            '\n' => Some("\\n"),
+            '\r' => Some("\\r"),
+            '\t' => Some("\\t"),
+            '\u{8}' => Some("\\b"),
+            '\u{c}' => Some("\\f"),
+            _ => None,
+        };
+        let needs = esc.is_some()
+            || (c as u32) < 0x20
+            || (html && matches!(c, '<' | '>' | '&'))
+            || c == '\u{2028}'
+            || c == '\u{2029}';
+        if !needs {
+            continue;
+        }
+        out.push_str(&s[start..i]);
+        match esc {
+            Some(e) => out.push_str(e),
+            None => {
+                let n = c as u32;
+                out.push_str("\\u");
+                for shift in [12, 8, 4, 0] {
+                    out.push(HEX[((n >> shift) & 0xF) as usize] as char);
+                }
+            }
+        }
+        start = i + c.len_utf8();
+    }
+    out.push_str(std::str::from_utf8(&bytes[start..]).unwrap_or(""));
+    out.push('"');
+}
+
+// ---------------------------------------------------------------------------------------
+// Decoding
+
+fn jerr(msg: impl Into<String>) -> YamlError {
+    YamlError {
+        msg: msg.into(),
+        line: None,
+        col: None,
+    }
+}
+
+/// Go's `quoteChar` for scanner errors.
+fn quote_char(c: char) -> String {
+    match c {
+        '\'' => "'\\''".into(),
+        '"' => "'\"'".into(),
+        _ => {
+            let q = format!("{:?}", c.to_string());
+            // Rust's debug string uses `\u{..}` escapes; Go uses `\x..`/`\u....`. Close enough
+            // for printable characters, which is what JSON errors show in practice.
+            format!("'{}'", &q[1..q.len() - 1])
+        }
+    }
+}
+
+struct JsonParser<'a> {
+    s: &'a str,
+    b: &'a [u8],
+    i: usize,
+    /// A number out of float64 range: reported only if the text is valid JSON, as Go
+    /// validates the whole input before decoding.
+    range_err: Option<YamlError>,
+}
+
+impl<'a> JsonParser<'a> {
+    fn ws(&mut self) {
+        while self.i < self.b.len() && matches!(self.b[self.i], b' ' | b'\t' | b'\n' | b'\r') {
+            self.i += 1;
+        }
+    }
+
+    fn cur_char(&self) -> char {
+        self.s[self.i..].chars().next().unwrap_or('\0')
+    }
+
+    fn invalid(&self, ctx: &str) -> YamlError {
+        if self.i >= self.b.len() {
+            return jerr("unexpected end of JSON input");
+        }
+        jerr(format!(
+            "invalid character {} {ctx}",
+            quote_char(self.cur_char())
+        ))
+    }
+
+    /// Inside a literal or number Go's scanner feeds a space at the end of the input.
+    fn invalid_or_space(&self, ctx: &str) -> YamlError {
+        if self.i >= self.b.len() {
+            return jerr(format!("invalid character ' ' {ctx}"));
+        }
+        self.invalid(ctx)
+    }
+
+    fn value(&mut self, depth: usize) -> Result<Value, YamlError> {
+        self.ws();
+        if depth > 10000 {
+            return Err(jerr("exceeded max depth"));
+        }
+        if self.i >= self.b.len() {
+            return Err(jerr("unexpected end of JSON input"));
+        }
+        match self.b[self.i] {
+            b'{' => {
+                self.i += 1;
+                let mut m = BTreeMap::new();
+                self.ws();
+                if self.i < self.b.len() && self.b[self.i] == b'}' {
+                    self.i += 1;
+                    return Ok(Value::from(m));
+                }
+                loop {
+                    self.ws();
+                    if self.i >= self.b.len() || self.b[self.i] != b'"' {
+                        return Err(self.invalid("looking for beginning of object key string"));
+                    }
+                    let k = self.string()?;
+                    self.ws();
+                    if self.i >= self.b.len() || self.b[self.i] != b':' {
+                        return Err(self.invalid("after object key"));
+                    }
+                    self.i += 1;
+                    let v = self.value(depth + 1)?;
+                    m.insert(k, v);
+                    self.ws();
+                    match self.b.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b'}') => {
+                            self.i += 1;
+                            return Ok(Value::from(m));
+                        }
+                        _ => return Err(self.invalid("after object key:value pair")),
+                    }
+                }
+            }
+            b'[' => {
+                self.i += 1;
+                let mut l = Vec::new();
+                self.ws();
+                if self.i < self.b.len() && self.b[self.i] == b']' {
+                    self.i += 1;
+                    return Ok(Value::from(l));
+                }
+                loop {
+                    l.push(self.value(depth + 1)?);
+                    self.ws();
+                    match self.b.get(self.i) {
+                        Some(b',') => self.i += 1,
+                        Some(b']') => {
+                            self.i += 1;
+                            return Ok(Value::from(l));
+                        }
+                        _ => return Err(self.invalid("after array element")),
+                    }
+                }
+            }
+            b'"' => Ok(Value::from(self.string()?)),
+            b't' => self.literal("true", Value::Bool(true)),
+            b'f' => self.literal("false", Value::Bool(false)),
+            b'n' => self.literal("null", Value::Nil),
+            b'-' | b'0'..=b'9' => self.number(),
+            _ => Err(self.invalid("looking for beginning of value")),
+        }
+    }
+
+    fn literal(&mut self, word: &str, v: Value) -> Result<Value, YamlError> {
+        let wb = word.as_bytes();
+        for &want in wb {
+            match self.b.get(self.i) {
+                Some(&c) if c == want => self.i += 1,
+                _ => {
+                    return Err(self.invalid_or_space(&format!(
+                        "in literal {word} (expecting {})",
+                        quote_char(want as char)
+                    )));
+                }
+            }
+        }
+        Ok(v)
+    }
+
+    fn number(&mut self) -> Result<Value, YamlError> {
+        let st = self.i;
+        if self.b[self.i] == b'-' {
+            self.i += 1;
+        }
+        match self.b.get(self.i) {
+            Some(b'0') => self.i += 1,
+            Some(b'1'..=b'9') => {
+                while self.i < self.b.len() && self.b[self.i].is_ascii_digit() {
+                    self.i += 1;
+                }
+            }
+            _ => return Err(self.invalid_or_space("in numeric literal")),
+        }
+        if self.b.get(self.i) == Some(&b'.') {
+            self.i += 1;
+            if !self.b.get(self.i).is_some_and(|c| c.is_ascii_digit()) {
+                return Err(self.invalid_or_space("after decimal point in numeric literal"));
+            }
+            while self.i < self.b.len() && self.b[self.i].is_ascii_digit() {
+                self.i += 1;
+            }
+        }
+        if matches!(self.b.get(self.i), Some(b'e' | b'E')) {
+            self.i += 1;
+            if matches!(self.b.get(self.i), Some(b'+' | b'-')) {
+                self.i += 1;
+            }
+            if !self.b.get(self.i).is_some_and(|c| c.is_ascii_digit()) {
+                return Err(self.invalid_or_space("in exponent of numeric literal"));
+            }
+            while self.i < self.b.len() && self.b[self.i].is_ascii_digit() {
+                self.i += 1;
+            }
+        }
+        let text = &self.s[st..self.i];
+        let f: f64 = text.parse().map_err(|_| jerr("invalid number"))?;
+        if f.is_infinite() && self.range_err.is_none() {
+            self.range_err = Some(jerr(format!(
+                "json: cannot unmarshal number {text} into Go value of type float64"
+            )));
+        }
+        Ok(Value::Float(f))
+    }
+
+    fn hex4(&mut self) -> Result<u32, YamlError> {
+        let mut v = 0u32;
+        for _ in 0..4 {
+            let Some(&c) = self.b.get(self.i) else {
+                return Err(jerr("unexpected end of JSON input"));
+            };
+            let d = (c as char)
+                .to_digit(16)
+                .ok_or_else(|| self.invalid("in \\u hexadecimal character escape"))?;
+            v = v * 16 + d;
+            self.i += 1;
+        }
+        Ok(v)
+    }
+
+    fn string(&mut self) -> Result<String, YamlError> {
+        self.i += 1; // opening quote
+        let mut out = String::new();
+        let mut start = self.i;
+        loop {
+            let Some(&c) = self.b.get(self.i) else {
+                return Err(jerr("unexpected end of JSON input"));
+            };
+            match c {
+                b'"' => {
+                    out.push_str(&self.s[start..self.i]);
+                    self.i += 1;
+                    return Ok(out);
+                }
+                b'\\' => {
+                    out.push_str(&self.s[start..self.i]);
+                    self.i += 1;
+                    let Some(&e) = self.b.get(self.i) else {
+                        return Err(jerr("unexpected end of JSON input"));
+                    };
+                    self.i += 1;
+                    match e {
+                        b'"' => out.push('"'),
+                        b'\\' => out.push('\\'),
+                        b'/' => out.push('/'),
+                        b'b' => out.push('\u{8}'),
+                        b'f' => out.push('\u{c}'),
+                        b'n' => out.push('\n'),
+                        b'r' => out.push('\r'),
+                        b't' => out.push('\t'),
+                        b'u' => {
+                            let u = self.hex4()?;
+                            if (0xD800..0xDC00).contains(&u)
+                                && self.b.get(self.i) == Some(&b'\\')
+                                && self.b.get(self.i + 1) == Some(&b'u')
+                            {
+                                let save = self.i;
+                                self.i += 2;
+                                let lo = self.hex4()?;
+                                if (0xDC00..0xE000).contains(&lo) {
+                                    let cp = 0x10000 + ((u - 0xD800) << 10) + (lo - 0xDC00);
+                                    out.push(char::from_u32(cp).unwrap_or('\u{FFFD}'));
+                                } else {
+                                    out.push('\u{FFFD}');
+                                    self.i = save;
+                                }
+                            } else {
+                                out.push(char::from_u32(u).unwrap_or('\u{FFFD}'));
+                            }
+                        }
+                        _ => {
+                            self.i -= 1;
+                            return Err(self.invalid("in string escape code"));
+                        }
+                    }
+                    start = self.i;
+                }
+                c if c < 0x20 => return Err(self.invalid("in string literal")),
+                _ => self.i += 1,
+            }
+        }
+    }
+}
+
+/// Go `json.Unmarshal` into `interface{}`: numbers become float64.
+pub fn from_json(text: &str) -> Result<Value, YamlError> {
+    let mut p = JsonParser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+        range_err: None,
+    };
+    let v = p.value(0)?;
+    p.ws();
+    if p.i < p.b.len() {
+        return Err(p.invalid("after top-level value"));
+    }
+    match p.range_err {
+        Some(e) => Err(e),
+        None => Ok(v),
+    }
+}
