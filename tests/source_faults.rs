@@ -405,3 +405,38 @@ fn a_server_that_never_answers_times_out() {
         t.elapsed()
     );
 }
+
+#[test]
+fn forbidden_and_missing_archives_name_the_chart() {
+    let index = "apiVersion: v1\nentries:\n  a:\n  - {name: a, version: 1.0.0, urls: [a-1.0.0.tgz]}\n  b:\n  - {name: b, version: 2.0.0, urls: [b-2.0.0.tgz]}\n".to_string();
+    let (url, _) = scripted_server(100, move |path, _, _| {
+        if path.ends_with("index.yaml") {
+            Reply::Full(200, index.clone().into_bytes())
+        } else if path.contains("a-1.0.0") {
+            Reply::Full(403, b"no".to_vec())
+        } else {
+            Reply::Full(404, b"gone".to_vec())
+        }
+    });
+    let dir = temp_dir("forbidden");
+    let stack = stack_in(
+        &dir,
+        "repositories:\n  up: {url: 'https://charts.example.com'}\nreleases:\n  - {name: a, chart: up/a, version: 1.0.0}\n  - {name: b, chart: up/b, version: 2.0.0}\n",
+    );
+    let mut o = options(&dir);
+    o.mirrors.add("https://charts.example.com", &url);
+    let e = source::pull(&stack, &o).unwrap_err().to_string();
+    assert!(
+        e.contains(
+            "release `a`: chart up/a 1.0.0: downloading 1.0.0: 403 Forbidden from http://127.0.0.1:"
+        ),
+        "{e}"
+    );
+    assert!(
+        e.contains(
+            "release `b`: chart up/b 2.0.0: downloading 2.0.0: 404 Not Found at http://127.0.0.1:"
+        ),
+        "{e}"
+    );
+    assert_eq!(snapshot(&o), (None, vec![]));
+}

@@ -380,3 +380,82 @@ fn single_charts_as_helm_template_takes_them() {
     off.offline = true;
     assert!(source::fetch_chart("navidrome", Some(&s.http), "2.5.0", &off).is_err());
 }
+
+/// Run by `parallel_processes_share_one_cache` in child processes.
+#[test]
+#[ignore = "a child process of parallel_processes_share_one_cache"]
+fn child_pull_into_shared_cache() {
+    let (Some(dir), Some(base), Some(lock)) = (
+        std::env::var_os("KILN_CHILD_DIR"),
+        std::env::var("KILN_CHILD_BASE").ok(),
+        std::env::var_os("KILN_CHILD_LOCK"),
+    ) else {
+        return;
+    };
+    let stack = default_stack();
+    let mut o = options(std::path::Path::new(&dir));
+    o.lock_file = lock.into();
+    mirror_repos(&mut o, &stack, &base, true);
+    source::pull(&stack, &o).unwrap_or_else(|e| panic!("{e}"));
+}
+
+#[test]
+fn parallel_processes_share_one_cache() {
+    let s = servers();
+    let dir = temp_dir("processes");
+    let exe = std::env::current_exe().unwrap();
+    let children: Vec<_> = (0..3)
+        .map(|i| {
+            std::process::Command::new(&exe)
+                .args([
+                    "child_pull_into_shared_cache",
+                    "--exact",
+                    "--ignored",
+                    "--test-threads",
+                    "1",
+                ])
+                .env("KILN_CHILD_DIR", &dir)
+                .env("KILN_CHILD_BASE", &s.http)
+                // Two share one lock file, one has its own.
+                .env(
+                    "KILN_CHILD_LOCK",
+                    dir.join(if i == 2 { "other.lock" } else { "stack.lock" }),
+                )
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for c in children {
+        let out = c.wait_with_output().unwrap();
+        assert!(
+            out.status.success(),
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(String::from_utf8_lossy(&out.stdout).contains("1 passed"));
+    }
+    let o = options(&dir);
+    assert_eq!(cache_files(&o).len(), 20);
+    for hex in cache_files(&o) {
+        assert_eq!(
+            format!(
+                "{}.tgz",
+                sha256_file(&o.cache_dir.join("sha256").join(&hex))
+            ),
+            hex
+        );
+    }
+    assert_eq!(
+        std::fs::read_to_string(dir.join("stack.lock")).unwrap(),
+        std::fs::read_to_string(dir.join("other.lock")).unwrap()
+    );
+    let leftovers: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().contains(".tmp-"))
+        .collect();
+    assert!(leftovers.is_empty());
+}

@@ -241,6 +241,16 @@ impl Options {
         o
     }
 
+    /// Add `--mirror FROM=TO` flags (after the stack's mirrors, so a flag wins for the
+    /// same FROM).
+    pub fn add_mirror_flags(&mut self, flags: &[String]) -> Result<(), Error> {
+        for f in flags {
+            let (from, to) = Mirrors::parse_flag(f)?;
+            self.mirrors.add(&from, &to);
+        }
+        Ok(())
+    }
+
     fn net(&self, plain: Vec<String>) -> NetConfig {
         NetConfig {
             connect_timeout: self.connect_timeout,
