@@ -1,18 +1,23 @@
 //! Chart sources: pull the stack's charts from HTTP chart repositories and OCI registries
 //! into the content-addressed cache, pinned by `stack.lock`, and hand them to rendering.
 //!
-//! The entry points are thin for a CLI:
-//! - [`pull`] (`kiln pull [--update] [--offline]`): make every remote chart of the stack
-//!   present in the cache, resolving versions not yet in the lock (all of them with
-//!   `update`), and write the lock.
-//! - [`charts`] (`kiln render`): the same with the lock as it is, then the verified archive
-//!   of every release; with `offline` it never opens a connection.
-//! - [`fetch_chart`] (`kiln template oci://… | --repo URL CHART --version V`): one chart, no lock.
-//! - [`export`] / [`import`] (`kiln cache export FILE`, `kiln cache import FILE|DIR`).
+//! The entry points are thin for a CLI (`opts` = [`Options::for_stack`] plus flags):
+//! - [`pull`] — `kiln pull [--update] [--offline] [--mirror FROM=TO]`: make every remote
+//!   chart of the stack present in the cache, resolving versions not yet in the lock (all
+//!   of them with `update`), and write the lock. Print the [`PullReport`].
+//! - [`charts`] — `kiln render`: the same with the lock as it is, then the verified archive
+//!   of every remote release (`ChartArchive::path` for the renderer's resolver); with
+//!   `offline` it never opens a connection and one [`Error::Missing`] lists every missing
+//!   chart with the command that fetches it.
+//! - [`fetch_chart`] — `kiln template oci://… | --repo URL CHART --version V`: one chart,
+//!   cached, not locked.
+//! - [`export`] / [`import`] — `kiln cache export FILE`, `kiln cache import FILE|DIR`.
 //!
 //! The stack's repository addresses are canonical: they are what the lock records. Mirrors
-//! rewrite an address (by prefix) before anything is fetched, and the bytes must still
-//! have the digest the lock records.
+//! rewrite an address (by prefix; an HTTP repository may be mirrored into an OCI registry,
+//! `oci://host/path` + `/<chart>`) before anything is fetched, and the bytes must still
+//! have the digest the lock records. Plain HTTP to a registry only for loopback addresses
+//! or the hosts in [`Options::plain_http`]. Errors never contain credentials.
 
 pub mod auth;
 pub mod cache;
@@ -429,6 +434,9 @@ struct Done {
 
 /// Ensure every remote chart of the stack is in the cache and pinned in the lock.
 pub fn pull(stack: &Stack, opts: &Options) -> Result<PullReport, Error> {
+    if opts.update && opts.offline {
+        return Err(Error::Usage("--update re-resolves every version and needs the repositories: it cannot run with --offline".into()));
+    }
     let wants = wants(stack)?;
     let cache = Cache::new(&opts.cache_dir);
     let old_text = std::fs::read_to_string(&opts.lock_file).ok();
