@@ -40,13 +40,25 @@ pub struct Credentials {
 impl fmt::Debug for Credentials {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let hosts: Vec<&str> = self.explicit.iter().map(|(h, _)| h.as_str()).collect();
-        f.debug_struct("Credentials").field("hosts", &hosts).field("config_files", &self.config_files).finish()
+        f.debug_struct("Credentials")
+            .field("hosts", &hosts)
+            .field("config_files", &self.config_files)
+            .finish()
     }
 }
 
 /// `KILN_AUTH_<HOST>` prefix for a host.
 pub fn env_prefix(host: &str) -> String {
-    let h: String = host.chars().map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_uppercase() } else { '_' }).collect();
+    let h: String = host
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
     format!("KILN_AUTH_{h}")
 }
 
@@ -54,7 +66,10 @@ pub fn env_prefix(host: &str) -> String {
 pub fn host_of(url: &str) -> String {
     let rest = url.split_once("://").map_or(url, |(_, r)| r);
     let hostport = rest.split(['/', '?', '#']).next().unwrap_or("");
-    hostport.rsplit_once('@').map_or(hostport, |(_, h)| h).to_ascii_lowercase()
+    hostport
+        .rsplit_once('@')
+        .map_or(hostport, |(_, h)| h)
+        .to_ascii_lowercase()
 }
 
 impl Credentials {
@@ -65,7 +80,9 @@ impl Credentials {
 
     /// The environment and the Helm and Docker config files of this user, as the CLI uses.
     pub fn from_env() -> Credentials {
-        let env: Vec<(String, String)> = std::env::vars().filter(|(k, _)| k.starts_with("KILN_AUTH_") || k.starts_with("KILN_REGISTRY_")).collect();
+        let env: Vec<(String, String)> = std::env::vars()
+            .filter(|(k, _)| k.starts_with("KILN_AUTH_") || k.starts_with("KILN_REGISTRY_"))
+            .collect();
         let home = std::env::var_os("HOME").map(PathBuf::from);
         let mut files = Vec::new();
         match std::env::var_os("HELM_REGISTRY_CONFIG") {
@@ -73,7 +90,9 @@ impl Credentials {
             None => {
                 let base = std::env::var_os("HELM_CONFIG_HOME")
                     .map(PathBuf::from)
-                    .or_else(|| std::env::var_os("XDG_CONFIG_HOME").map(|x| PathBuf::from(x).join("helm")))
+                    .or_else(|| {
+                        std::env::var_os("XDG_CONFIG_HOME").map(|x| PathBuf::from(x).join("helm"))
+                    })
                     .or_else(|| home.as_ref().map(|h| h.join(".config/helm")));
                 if let Some(b) = base {
                     files.push(b.join("registry/config.json"));
@@ -88,12 +107,23 @@ impl Credentials {
                 }
             }
         }
-        Credentials { explicit: Vec::new(), env, config_files: files, helpers: true }
+        Credentials {
+            explicit: Vec::new(),
+            env,
+            config_files: files,
+            helpers: true,
+        }
     }
 
     /// Add credentials for one host (`host` or `host:port`).
     pub fn with(mut self, host: &str, user: &str, password: &str) -> Credentials {
-        self.explicit.push((host.to_ascii_lowercase(), Basic { user: user.into(), password: password.into() }));
+        self.explicit.push((
+            host.to_ascii_lowercase(),
+            Basic {
+                user: user.into(),
+                password: password.into(),
+            },
+        ));
         self
     }
 
@@ -109,25 +139,33 @@ impl Credentials {
         if let Some((_, b)) = self.explicit.iter().find(|(h, _)| *h == host) {
             return Some(b.clone());
         }
-        let env = |k: &str| self.env.iter().find(|(n, _)| n == k).map(|(_, v)| v.clone());
+        let env = |k: &str| {
+            self.env
+                .iter()
+                .find(|(n, _)| n == k)
+                .map(|(_, v)| v.clone())
+        };
         let p = env_prefix(&host);
-        if let (Some(user), Some(password)) = (env(&format!("{p}_USER")), env(&format!("{p}_PASSWORD"))) {
+        if let (Some(user), Some(password)) =
+            (env(&format!("{p}_USER")), env(&format!("{p}_PASSWORD")))
+        {
             return Some(Basic { user, password });
         }
-        if let (Some(user), Some(password)) = (env("KILN_REGISTRY_USER"), env("KILN_REGISTRY_PASSWORD"))
+        if let (Some(user), Some(password)) =
+            (env("KILN_REGISTRY_USER"), env("KILN_REGISTRY_PASSWORD"))
             && env("KILN_REGISTRY_HOST").is_none_or(|h| h.eq_ignore_ascii_case(&host))
         {
             return Some(Basic { user, password });
         }
         for f in &self.config_files {
-            if let Some(b) = self.from_config(f, &host) {
+            if let Some(b) = self.read_config(f, &host) {
                 return Some(b);
             }
         }
         None
     }
 
-    fn from_config(&self, file: &PathBuf, host: &str) -> Option<Basic> {
+    fn read_config(&self, file: &PathBuf, host: &str) -> Option<Basic> {
         let text = std::fs::read_to_string(file).ok()?;
         let v: serde_json::Value = serde_json::from_str(&text).ok()?;
         if let Some(auths) = v.get("auths").and_then(|a| a.as_object()) {
@@ -140,10 +178,19 @@ impl Credentials {
                     && let Ok(s) = String::from_utf8(raw)
                     && let Some((u, p)) = s.split_once(':')
                 {
-                    return Some(Basic { user: u.into(), password: p.into() });
+                    return Some(Basic {
+                        user: u.into(),
+                        password: p.into(),
+                    });
                 }
-                if let (Some(u), Some(p)) = (entry.get("username").and_then(|x| x.as_str()), entry.get("password").and_then(|x| x.as_str())) {
-                    return Some(Basic { user: u.into(), password: p.into() });
+                if let (Some(u), Some(p)) = (
+                    entry.get("username").and_then(|x| x.as_str()),
+                    entry.get("password").and_then(|x| x.as_str()),
+                ) {
+                    return Some(Basic {
+                        user: u.into(),
+                        password: p.into(),
+                    });
                 }
             }
         }
@@ -162,7 +209,11 @@ impl Credentials {
 /// `docker-credential-<helper> get` with the host on stdin.
 fn run_helper(helper: &str, host: &str) -> Option<Basic> {
     use std::io::Write as _;
-    if helper.is_empty() || !helper.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
+    if helper.is_empty()
+        || !helper
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
         return None;
     }
     let mut child = std::process::Command::new(format!("docker-credential-{helper}"))
@@ -189,7 +240,10 @@ mod tests {
 
     #[test]
     fn hosts_and_env_names() {
-        assert_eq!(host_of("https://u:p@Charts.Example.com:8443/a/b"), "charts.example.com:8443");
+        assert_eq!(
+            host_of("https://u:p@Charts.Example.com:8443/a/b"),
+            "charts.example.com:8443"
+        );
         assert_eq!(host_of("oci://127.0.0.1:5000/charts/x"), "127.0.0.1:5000");
         assert_eq!(host_of("ghcr.io/x"), "ghcr.io");
         assert_eq!(env_prefix("127.0.0.1:5000"), "KILN_AUTH_127_0_0_1_5000");
@@ -202,7 +256,9 @@ mod tests {
         let cfg = dir.join("config.json");
         let enc = base64::engine::general_purpose::STANDARD.encode("ci:ci-secret");
         std::fs::write(&cfg, format!(r#"{{"auths":{{"127.0.0.1:5000":{{"auth":"{enc}"}},"https://index.docker.io/v1/":{{"username":"d","password":"p"}}}}}}"#)).unwrap();
-        let c = Credentials::none().with_config_file(&cfg).with("example.com", "me", "pw");
+        let c = Credentials::none()
+            .with_config_file(&cfg)
+            .with("example.com", "me", "pw");
         assert_eq!(c.lookup("127.0.0.1:5000").unwrap().password, "ci-secret");
         assert_eq!(c.lookup("index.docker.io").unwrap().user, "d");
         assert_eq!(c.lookup("EXAMPLE.com").unwrap().user, "me");

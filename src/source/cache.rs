@@ -35,7 +35,11 @@ pub struct Cache {
 static COUNTER: AtomicU64 = AtomicU64::new(0);
 
 pub(crate) fn io_err(action: &str, path: &Path, e: std::io::Error) -> Error {
-    Error::Io { action: action.to_string(), path: path.to_path_buf(), message: e.to_string() }
+    Error::Io {
+        action: action.to_string(),
+        path: path.to_path_buf(),
+        message: e.to_string(),
+    }
 }
 
 /// Write `bytes` to `path` atomically: a unique temporary file beside it, fsync, rename,
@@ -46,11 +50,25 @@ pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), Error> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&dir).map_err(|e| io_err("creating", &dir, e))?;
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.subsec_nanos()).unwrap_or(0);
-    let tmp = dir.join(format!(".{name}.tmp-{}-{}-{nanos}", std::process::id(), COUNTER.fetch_add(1, Ordering::Relaxed)));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    let tmp = dir.join(format!(
+        ".{name}.tmp-{}-{}-{nanos}",
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    ));
     let result = (|| {
-        let mut f = fs::OpenOptions::new().write(true).create_new(true).open(&tmp).map_err(|e| io_err("creating", &tmp, e))?;
+        let mut f = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&tmp)
+            .map_err(|e| io_err("creating", &tmp, e))?;
         f.write_all(bytes).map_err(|e| io_err("writing", &tmp, e))?;
         f.sync_all().map_err(|e| io_err("syncing", &tmp, e))?;
         drop(f);
@@ -111,7 +129,11 @@ impl Cache {
         };
         let actual = sha256_hex(&bytes);
         if actual != hex {
-            return Err(Error::CorruptCache { path, expected: hex.to_string(), actual });
+            return Err(Error::CorruptCache {
+                path,
+                expected: hex.to_string(),
+                actual,
+            });
         }
         Ok(Some(bytes))
     }
@@ -161,7 +183,12 @@ impl Cache {
     /// `digests` (all archives when `None`) as `sha256/<hex>.tgz`, plus `lock` as
     /// `stack.lock`. Entries are sorted with fixed metadata, so the same cache gives the same
     /// bundle. Every archive is verified before it is written. Returns the digests written.
-    pub fn export(&self, file: &Path, digests: Option<&[String]>, lock: Option<&str>) -> Result<Vec<String>, Error> {
+    pub fn export(
+        &self,
+        file: &Path,
+        digests: Option<&[String]>,
+        lock: Option<&str>,
+    ) -> Result<Vec<String>, Error> {
         let mut list: Vec<String> = match digests {
             Some(d) => d.to_vec(),
             None => self.list()?,
@@ -177,14 +204,18 @@ impl Cache {
             h.set_uid(0);
             h.set_gid(0);
             h.set_entry_type(tar::EntryType::Regular);
-            tar.append_data(&mut h, name, data).map_err(|e| io_err("bundling", file, e))
+            tar.append_data(&mut h, name, data)
+                .map_err(|e| io_err("bundling", file, e))
         };
         if let Some(l) = lock {
             add("stack.lock", l.as_bytes())?;
         }
         for hex in &list {
             let bytes = self.get(hex)?.ok_or_else(|| Error::Missing {
-                charts: vec![format!("sha256:{hex} (named by the lock, not in the cache {})", self.root.display())],
+                charts: vec![format!(
+                    "sha256:{hex} (named by the lock, not in the cache {})",
+                    self.root.display()
+                )],
                 hint: "run `kiln pull` first".into(),
             })?;
             add(&format!("sha256/{hex}.tgz"), &bytes)?;
@@ -193,7 +224,8 @@ impl Cache {
         let name = file.to_string_lossy();
         let data = if name.ends_with(".gz") || name.ends_with(".tgz") {
             let mut enc = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::default());
-            enc.write_all(&data).map_err(|e| io_err("compressing", file, e))?;
+            enc.write_all(&data)
+                .map_err(|e| io_err("compressing", file, e))?;
             enc.finish().map_err(|e| io_err("compressing", file, e))?
         } else {
             data
@@ -233,21 +265,30 @@ impl Cache {
             let raw = fs::read(from).map_err(|e| io_err("reading", from, e))?;
             let data = if raw.starts_with(&[0x1f, 0x8b]) {
                 let mut out = Vec::new();
-                flate2::read::GzDecoder::new(&raw[..]).read_to_end(&mut out).map_err(|e| io_err("decompressing", from, e))?;
+                flate2::read::GzDecoder::new(&raw[..])
+                    .read_to_end(&mut out)
+                    .map_err(|e| io_err("decompressing", from, e))?;
                 out
             } else {
                 raw
             };
             let mut ar = tar::Archive::new(&data[..]);
-            let entries = ar.entries().map_err(|e| io_err("reading the bundle", from, e))?;
+            let entries = ar
+                .entries()
+                .map_err(|e| io_err("reading the bundle", from, e))?;
             for e in entries {
                 let mut e = e.map_err(|e| io_err("reading the bundle", from, e))?;
                 if !e.header().entry_type().is_file() {
                     continue;
                 }
-                let name = e.path().map_err(|e| io_err("reading the bundle", from, e))?.to_string_lossy().into_owned();
+                let name = e
+                    .path()
+                    .map_err(|e| io_err("reading the bundle", from, e))?
+                    .to_string_lossy()
+                    .into_owned();
                 let mut bytes = Vec::new();
-                e.read_to_end(&mut bytes).map_err(|e| io_err("reading the bundle", from, e))?;
+                e.read_to_end(&mut bytes)
+                    .map_err(|e| io_err("reading the bundle", from, e))?;
                 if name == "stack.lock" {
                     lock = Some(String::from_utf8_lossy(&bytes).into_owned());
                 } else if name.ends_with(".tgz") {
@@ -257,7 +298,10 @@ impl Cache {
         }
         // Check everything before writing anything.
         for (name, bytes) in &items {
-            let base = Path::new(name).file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let base = Path::new(name)
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
             if let Some(hex) = base.strip_suffix(".tgz").and_then(normalize_digest) {
                 let actual = sha256_hex(bytes);
                 if actual != hex {
@@ -270,7 +314,10 @@ impl Cache {
                 }
             }
         }
-        let mut report = ImportReport { lock, ..Default::default() };
+        let mut report = ImportReport {
+            lock,
+            ..Default::default()
+        };
         for (_, bytes) in &items {
             let hex = sha256_hex(bytes);
             if self.verify(&hex).unwrap_or(false) {
@@ -330,7 +377,11 @@ mod tests {
         });
         let hex = sha256_hex(&data);
         assert_eq!(c.get(&hex).unwrap().unwrap(), data);
-        let leftovers: Vec<_> = fs::read_dir(c.root().join("sha256")).unwrap().flatten().filter(|e| e.file_name().to_string_lossy().starts_with('.')).collect();
+        let leftovers: Vec<_> = fs::read_dir(c.root().join("sha256"))
+            .unwrap()
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with('.'))
+            .collect();
         assert!(leftovers.is_empty());
         let _ = fs::remove_dir_all(c.root());
     }
@@ -346,7 +397,11 @@ mod tests {
         assert_eq!(written.len(), 2);
         let again = tmp("bundle2").with_extension("tar.gz");
         a.export(&again, None, Some("lockVersion: 1\n")).unwrap();
-        assert_eq!(fs::read(&bundle).unwrap(), fs::read(&again).unwrap(), "bundles are deterministic");
+        assert_eq!(
+            fs::read(&bundle).unwrap(),
+            fs::read(&again).unwrap(),
+            "bundles are deterministic"
+        );
         let r = b.import(&bundle).unwrap();
         assert_eq!(r.added.len(), 2);
         assert_eq!(r.lock.as_deref(), Some("lockVersion: 1\n"));

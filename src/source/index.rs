@@ -30,7 +30,10 @@ struct Events<'a> {
 impl Events<'_> {
     fn next(&mut self) -> Result<EventData, String> {
         self.parser.parse().map(|e| e.data).map_err(|e| {
-            let pos = e.problem_mark().map(|m| format!(" at line {}", m.line + 1)).unwrap_or_default();
+            let pos = e
+                .problem_mark()
+                .map(|m| format!(" at line {}", m.line + 1))
+                .unwrap_or_default();
             format!("{}{pos}", e.problem())
         })
     }
@@ -63,12 +66,122 @@ fn scalar(ev: &EventData) -> Option<&str> {
 impl Index {
     /// Parse an index, keeping the charts in `wanted` (all charts when `wanted` is empty).
     pub fn parse(bytes: &[u8], wanted: &BTreeSet<String>) -> Result<Index, String> {
-        let trimmed = bytes.iter().position(|b| !b.is_ascii_whitespace()).map(|i| &bytes[i..]).unwrap_or(&[]);
+        let trimmed = bytes
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map(|i| &bytes[i..])
+            .unwrap_or(&[]);
         if trimmed.first() == Some(&b'{')
             && let Ok(v) = serde_json::from_slice::<serde_json::Value>(bytes)
         {
             return Ok(Self::from_json(&v, wanted));
         }
+        if !wanted.is_empty()
+            && let Some(small) = Self::slice_wanted(bytes, wanted)
+            && let Ok(index) = Self::parse_yaml(&small, wanted)
+        {
+            return Ok(index);
+        }
+        Self::parse_yaml(bytes, wanted)
+    }
+
+    /// The fast path for the layout `helm repo index` writes (chart names at two spaces
+    /// under `entries:`, their lists not indented further): cut out the wanted charts'
+    /// lines with a line scan and return a small document of just those. `None` when the
+    /// text has any other shape; the caller then parses the whole text.
+    fn slice_wanted(bytes: &[u8], wanted: &BTreeSet<String>) -> Option<Vec<u8>> {
+        let mut api: Option<&[u8]> = None;
+        let mut in_entries = false;
+        let mut seen_entries = false;
+        let mut keep = false;
+        let mut named = false;
+        let mut out: Vec<u8> = Vec::new();
+        let mut body: Vec<u8> = Vec::new();
+        for line in bytes.split(|b| *b == b'\n') {
+            let line = line.strip_suffix(b"\r").unwrap_or(line);
+            let indent = line.iter().take_while(|b| **b == b' ').count();
+            let rest = &line[indent..];
+            if rest.is_empty() || rest[0] == b'#' {
+                if keep {
+                    body.extend_from_slice(line);
+                    body.push(b'\n');
+                }
+                continue;
+            }
+            if rest[0] == b'\t' {
+                return None;
+            }
+            if indent == 0 {
+                keep = false;
+                in_entries = false;
+                if rest.starts_with(b"---") || rest.starts_with(b"...") || rest[0] == b'%' {
+                    return None;
+                }
+                if line == b"entries:" {
+                    if seen_entries {
+                        return None;
+                    }
+                    in_entries = true;
+                    seen_entries = true;
+                } else if let Some(v) = line.strip_prefix(b"apiVersion:") {
+                    api = Some(v);
+                } else if line.starts_with(b"entries") {
+                    return None;
+                }
+                continue;
+            }
+            if !in_entries {
+                continue;
+            }
+            if indent == 1 || (indent > 2 && !named) || (indent == 2 && rest[0] == b'-' && !named) {
+                return None;
+            }
+            if indent == 2 && !rest.starts_with(b"- ") && rest != b"-" {
+                // A chart name: `  name:`.
+                let name = rest.strip_suffix(b":")?;
+                if name.is_empty()
+                    || name.iter().any(|b| {
+                        matches!(
+                            b,
+                            b':' | b'"'
+                                | b'\''
+                                | b'{'
+                                | b'['
+                                | b'&'
+                                | b'*'
+                                | b'!'
+                                | b'?'
+                                | b'|'
+                                | b'>'
+                        )
+                    })
+                {
+                    return None;
+                }
+                keep = wanted.contains(std::str::from_utf8(name).ok()?);
+                named = true;
+            }
+            if keep {
+                body.extend_from_slice(line);
+                body.push(b'\n');
+            }
+        }
+        let api = api?;
+        if !seen_entries {
+            return None;
+        }
+        out.extend_from_slice(b"apiVersion:");
+        out.extend_from_slice(api);
+        out.extend_from_slice(b"\nentries:\n");
+        out.extend_from_slice(&body);
+        if body.is_empty() {
+            out.truncate(out.len() - 1);
+            out.extend_from_slice(b" {}\n");
+        }
+        Some(out)
+    }
+
+    fn parse_yaml(bytes: &[u8], wanted: &BTreeSet<String>) -> Result<Index, String> {
         let mut input = bytes;
         let mut parser = Parser::new();
         parser.set_input_string(&mut input);
@@ -80,7 +193,12 @@ impl Index {
                 EventData::StreamStart { .. } | EventData::DocumentStart { .. } => {}
                 EventData::MappingStart { .. } => break,
                 EventData::StreamEnd => return Err("the index is empty".into()),
-                other => return Err(format!("the index must be a mapping, found {}", describe(&other))),
+                other => {
+                    return Err(format!(
+                        "the index must be a mapping, found {}",
+                        describe(&other)
+                    ));
+                }
             }
         }
         loop {
@@ -118,7 +236,9 @@ impl Index {
                             }
                         };
                         let list = ev.next()?;
-                        if !(wanted.is_empty() || wanted.contains(&name)) || !matches!(list, EventData::SequenceStart { .. }) {
+                        if !(wanted.is_empty() || wanted.contains(&name))
+                            || !matches!(list, EventData::SequenceStart { .. })
+                        {
                             ev.skip(&list)?;
                             continue;
                         }
@@ -127,11 +247,17 @@ impl Index {
                             let item = ev.next()?;
                             match item {
                                 EventData::SequenceEnd => break,
-                                EventData::MappingStart { .. } => versions.push(Self::version(&mut ev)?),
+                                EventData::MappingStart { .. } => {
+                                    versions.push(Self::version(&mut ev)?)
+                                }
                                 other => ev.skip(&other)?,
                             }
                         }
-                        index.entries.entry(name).or_default().extend(versions.into_iter().filter(|v| !v.version.is_empty()));
+                        index
+                            .entries
+                            .entry(name)
+                            .or_default()
+                            .extend(versions.into_iter().filter(|v| !v.version.is_empty()));
                     }
                 }
                 _ => ev.skip(&value)?,
@@ -179,13 +305,35 @@ impl Index {
                 if !(wanted.is_empty() || wanted.contains(name)) {
                     continue;
                 }
-                let versions = list.as_array().map(Vec::as_slice).unwrap_or(&[]).iter().filter_map(|cv| {
-                    let s = |k: &str| cv.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
-                    let urls = cv.get("urls").and_then(|u| u.as_array()).map(|u| u.iter().filter_map(|x| x.as_str().map(String::from)).collect()).unwrap_or_default();
-                    let e = IndexEntry { version: s("version"), urls, digest: s("digest") };
-                    (!e.version.is_empty()).then_some(e)
-                });
-                index.entries.entry(name.clone()).or_default().extend(versions);
+                let versions = list
+                    .as_array()
+                    .map(Vec::as_slice)
+                    .unwrap_or(&[])
+                    .iter()
+                    .filter_map(|cv| {
+                        let s =
+                            |k: &str| cv.get(k).and_then(|x| x.as_str()).unwrap_or("").to_string();
+                        let urls = cv
+                            .get("urls")
+                            .and_then(|u| u.as_array())
+                            .map(|u| {
+                                u.iter()
+                                    .filter_map(|x| x.as_str().map(String::from))
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        let e = IndexEntry {
+                            version: s("version"),
+                            urls,
+                            digest: s("digest"),
+                        };
+                        (!e.version.is_empty()).then_some(e)
+                    });
+                index
+                    .entries
+                    .entry(name.clone())
+                    .or_default()
+                    .extend(versions);
             }
         }
         index
@@ -239,10 +387,43 @@ generated: "2025-08-01T00:00:00Z"
         assert_eq!(a.len(), 2);
         assert_eq!(a[0].version, "1.2.1");
         assert_eq!(a[0].digest.len(), 64);
-        assert_eq!(a[0].urls[0], "https://github.com/grafana/helm-charts/releases/download/alloy-1.2.1/alloy-1.2.1.tgz");
+        assert_eq!(
+            a[0].urls[0],
+            "https://github.com/grafana/helm-charts/releases/download/alloy-1.2.1/alloy-1.2.1.tgz"
+        );
         assert_eq!(a[1].urls, vec!["alloy-1.2.0.tgz"]);
         let all = Index::parse(INDEX.as_bytes(), &BTreeSet::new()).unwrap();
         assert_eq!(all.entries.len(), 2);
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_full_parse() {
+        let wanted: BTreeSet<String> = [
+            "alloy".to_string(),
+            "grafana".to_string(),
+            "nope".to_string(),
+        ]
+        .into();
+        let fast = Index::slice_wanted(INDEX.as_bytes(), &wanted)
+            .expect("helm's layout takes the fast path");
+        assert_eq!(
+            Index::parse_yaml(&fast, &wanted).unwrap(),
+            Index::parse_yaml(INDEX.as_bytes(), &wanted).unwrap()
+        );
+        // Other layouts fall back to the full parser and still read right.
+        for text in [
+            "apiVersion: v1\nentries:\n    alloy:\n      - {version: 1.0.0, urls: [a.tgz]}\n",
+            "apiVersion: v1\nentries: {alloy: [{version: 1.0.0, urls: [a.tgz]}]}\n",
+            "---\napiVersion: v1\nentries:\n  alloy:\n  - version: 1.0.0\n    urls: [a.tgz]\n",
+            "entries:\n  alloy:\n  - version: 1.0.0\n    urls: [a.tgz]\napiVersion: v1\n",
+        ] {
+            let i =
+                Index::parse(text.as_bytes(), &wanted).unwrap_or_else(|e| panic!("{text:?}: {e}"));
+            assert_eq!(i.entries["alloy"][0].urls, vec!["a.tgz"], "{text:?}");
+        }
+        assert!(Index::slice_wanted(b"apiVersion: v1\nentries:\n    alloy:\n", &wanted).is_none());
+        let none = Index::parse(INDEX.as_bytes(), &["zzz".to_string()].into()).unwrap();
+        assert!(none.entries.is_empty());
     }
 
     #[test]
@@ -250,7 +431,11 @@ generated: "2025-08-01T00:00:00Z"
         let j = br#"{"apiVersion":"v1","entries":{"x":[{"version":"1.0.0","urls":["x-1.0.0.tgz"],"digest":"ab"}]}}"#;
         let i = Index::parse(j, &BTreeSet::new()).unwrap();
         assert_eq!(i.entries["x"][0].urls, vec!["x-1.0.0.tgz"]);
-        assert!(Index::parse(b"entries: {}\n", &BTreeSet::new()).unwrap_err().contains("no API version"));
+        assert!(
+            Index::parse(b"entries: {}\n", &BTreeSet::new())
+                .unwrap_err()
+                .contains("no API version")
+        );
         assert!(Index::parse(b"", &BTreeSet::new()).is_err());
         assert!(Index::parse(b"- a\n", &BTreeSet::new()).is_err());
         assert!(Index::parse(b"apiVersion: v1\nentries: {a: [\n", &BTreeSet::new()).is_err());
@@ -273,6 +458,10 @@ generated: "2025-08-01T00:00:00Z"
         let i = Index::parse(text.as_bytes(), &wanted).unwrap();
         let took = t.elapsed();
         assert_eq!(i.entries["chart399"].len(), 100);
-        eprintln!("index of {} MB parsed in {:?}", text.len() / 1_000_000, took);
+        eprintln!(
+            "index of {} MB parsed in {:?}",
+            text.len() / 1_000_000,
+            took
+        );
     }
 }

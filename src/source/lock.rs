@@ -55,7 +55,11 @@ impl Lock {
             line: n.map_or(0, |n| n.line),
             msg,
         };
-        let root = doc::parse(text).map_err(|e| Error::Lock { file: path.to_path_buf(), line: e.line, msg: format!("invalid YAML: {}", e.msg) })?;
+        let root = doc::parse(text).map_err(|e| Error::Lock {
+            file: path.to_path_buf(),
+            line: e.line,
+            msg: format!("invalid YAML: {}", e.msg),
+        })?;
         let entries = match &root.kind {
             Kind::Map(e) => e,
             _ if root.is_null() => return Ok(Lock::default()),
@@ -66,7 +70,12 @@ impl Lock {
             match k.as_str() {
                 "lockVersion" => match &v.kind {
                     Kind::Scalar { text, .. } if text == "1" => {}
-                    _ => return Err(err(Some(v), "unsupported lockVersion (this kiln writes 1)".into())),
+                    _ => {
+                        return Err(err(
+                            Some(v),
+                            "unsupported lockVersion (this kiln writes 1)".into(),
+                        ));
+                    }
                 },
                 "releases" => {
                     let rels = match &v.kind {
@@ -76,20 +85,56 @@ impl Lock {
                     };
                     for (name, _, e) in rels {
                         let Kind::Map(fields) = &e.kind else {
-                            return Err(err(Some(e), format!("release `{name}` must be a mapping")));
+                            return Err(err(
+                                Some(e),
+                                format!("release `{name}` must be a mapping"),
+                            ));
                         };
                         let get = |f: &str| -> Result<String, Error> {
                             match fields.iter().find(|(k, _, _)| k == f) {
-                                Some((_, _, Node { kind: Kind::Scalar { text, .. }, .. })) => Ok(text.clone()),
-                                Some((_, _, n)) => Err(err(Some(n), format!("release `{name}`: `{f}` must be a single value"))),
+                                Some((
+                                    _,
+                                    _,
+                                    Node {
+                                        kind: Kind::Scalar { text, .. },
+                                        ..
+                                    },
+                                )) => Ok(text.clone()),
+                                Some((_, _, n)) => Err(err(
+                                    Some(n),
+                                    format!("release `{name}`: `{f}` must be a single value"),
+                                )),
                                 None => Err(err(Some(e), format!("release `{name}` has no `{f}`"))),
                             }
                         };
-                        let (chart, version, chart_name, resolved, source) = (get("chart")?, get("version")?, get("name")?, get("resolved")?, get("source")?);
+                        let (chart, version, chart_name, resolved, source) = (
+                            get("chart")?,
+                            get("version")?,
+                            get("name")?,
+                            get("resolved")?,
+                            get("source")?,
+                        );
                         let digest_text = get("digest")?;
-                        let digest = super::cache::normalize_digest(&digest_text)
-                            .ok_or_else(|| err(Some(e), format!("release `{name}`: `{digest_text}` is not a sha256 digest")))?;
-                        lock.releases.insert(name.clone(), LockEntry { chart, version, name: chart_name, resolved, source, digest });
+                        let digest =
+                            super::cache::normalize_digest(&digest_text).ok_or_else(|| {
+                                err(
+                                    Some(e),
+                                    format!(
+                                        "release `{name}`: `{digest_text}` is not a sha256 digest"
+                                    ),
+                                )
+                            })?;
+                        lock.releases.insert(
+                            name.clone(),
+                            LockEntry {
+                                chart,
+                                version,
+                                name: chart_name,
+                                resolved,
+                                source,
+                                digest,
+                            },
+                        );
                     }
                 }
                 _ => return Err(err(Some(kn), format!("unknown key `{k}`"))),
@@ -151,14 +196,18 @@ mod tests {
     fn round_trip_and_stable_text() {
         let mut l = Lock::default();
         l.releases.insert("zeta".into(), entry("repo/x", 'b'));
-        l.releases.insert("alpha".into(), entry("oci://r.example.com/c/x", 'a'));
+        l.releases
+            .insert("alpha".into(), entry("oci://r.example.com/c/x", 'a'));
         let text = l.render();
         assert!(text.find("\"alpha\"").unwrap() < text.find("\"zeta\"").unwrap());
         assert!(text.contains("    digest: \"sha256:aaaa"));
         let back = Lock::parse(Path::new("stack.lock"), &text).unwrap();
         assert_eq!(back, l);
         assert_eq!(back.render(), text);
-        assert_eq!(Lock::parse(Path::new("x"), &Lock::default().render()).unwrap(), Lock::default());
+        assert_eq!(
+            Lock::parse(Path::new("x"), &Lock::default().render()).unwrap(),
+            Lock::default()
+        );
     }
 
     #[test]
@@ -166,7 +215,10 @@ mod tests {
         for (text, want) in [
             ("lockVersion: 2\n", "unsupported lockVersion"),
             ("releases:\n  a:\n    chart: x\n", "has no `version`"),
-            ("releases:\n  a: {chart: x, version: 1, name: x, resolved: 1, source: s, digest: abc}\n", "not a sha256 digest"),
+            (
+                "releases:\n  a: {chart: x, version: 1, name: x, resolved: 1, source: s, digest: abc}\n",
+                "not a sha256 digest",
+            ),
             ("relases: {}\n", "unknown key `relases`"),
             ("releases: [\n", "invalid YAML"),
         ] {

@@ -47,7 +47,11 @@ impl NetError {
 }
 
 pub(crate) enum Got {
-    Body { bytes: Vec<u8>, etag: Option<String>, last_modified: Option<String> },
+    Body {
+        bytes: Vec<u8>,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    },
     NotModified,
 }
 
@@ -91,15 +95,18 @@ pub(crate) struct Progress {
 impl Progress {
     pub fn new(enabled: bool) -> Progress {
         let on = enabled && std::io::stderr().is_terminal();
-        Progress { multi: on.then(MultiProgress::new) }
+        Progress {
+            multi: on.then(MultiProgress::new),
+        }
     }
 
     pub fn bar(&self, label: &str) -> Option<ProgressBar> {
         let m = self.multi.as_ref()?;
         let pb = m.add(ProgressBar::new(0));
-        let style = ProgressStyle::with_template("{prefix:>32} [{bar:30}] {bytes}/{total_bytes} {msg}")
-            .map(|s| s.progress_chars("=> "))
-            .unwrap_or_else(|_| ProgressStyle::default_bar());
+        let style =
+            ProgressStyle::with_template("{prefix:>32} [{bar:30}] {bytes}/{total_bytes} {msg}")
+                .map(|s| s.progress_chars("=> "))
+                .unwrap_or_else(|_| ProgressStyle::default_bar());
         pb.set_style(style);
         pb.set_prefix(label.to_string());
         Some(pb)
@@ -124,7 +131,10 @@ fn install_crypto() {
 impl Worker {
     pub fn new(cfg: &NetConfig) -> Result<Worker, String> {
         install_crypto();
-        let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().map_err(|e| format!("cannot start the network runtime: {e}"))?;
+        let rt = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(|e| format!("cannot start the network runtime: {e}"))?;
         let http = reqwest::Client::builder()
             .connect_timeout(cfg.connect_timeout)
             .read_timeout(cfg.read_timeout)
@@ -139,7 +149,12 @@ impl Worker {
             user_agent: concat!("kiln/", env!("CARGO_PKG_VERSION")),
             ..Default::default()
         });
-        Ok(Worker { rt, http, oci, cfg: cfg.clone() })
+        Ok(Worker {
+            rt,
+            http,
+            oci,
+            cfg: cfg.clone(),
+        })
     }
 
     fn retry<T>(&self, mut attempt: impl FnMut() -> Result<T, NetError>) -> Result<T, NetError> {
@@ -169,11 +184,23 @@ impl Worker {
     }
 
     /// GET a URL (with basic auth, conditional headers), retried on transient failures.
-    pub fn get(&self, url: &str, auth: Option<&Basic>, cond: (Option<&str>, Option<&str>), pb: Option<&ProgressBar>) -> Result<Got, NetError> {
+    pub fn get(
+        &self,
+        url: &str,
+        auth: Option<&Basic>,
+        cond: (Option<&str>, Option<&str>),
+        pb: Option<&ProgressBar>,
+    ) -> Result<Got, NetError> {
         self.retry(|| self.rt.block_on(self.get_once(url, auth, cond, pb)))
     }
 
-    async fn get_once(&self, url: &str, auth: Option<&Basic>, cond: (Option<&str>, Option<&str>), pb: Option<&ProgressBar>) -> Result<Got, NetError> {
+    async fn get_once(
+        &self,
+        url: &str,
+        auth: Option<&Basic>,
+        cond: (Option<&str>, Option<&str>),
+        pb: Option<&ProgressBar>,
+    ) -> Result<Got, NetError> {
         let mut req = self.http.get(url);
         if let Some(b) = auth {
             req = req.basic_auth(&b.user, Some(&b.password));
@@ -184,7 +211,10 @@ impl Worker {
         if let Some(m) = cond.1 {
             req = req.header(reqwest::header::IF_MODIFIED_SINCE, m);
         }
-        let mut resp = req.send().await.map_err(|e| NetError::Transport(request_error(&e)))?;
+        let mut resp = req
+            .send()
+            .await
+            .map_err(|e| NetError::Transport(request_error(&e)))?;
         let status = resp.status();
         if status == reqwest::StatusCode::NOT_MODIFIED {
             return Ok(Got::NotModified);
@@ -192,7 +222,12 @@ impl Worker {
         if !status.is_success() {
             return Err(NetError::Status(status.as_u16()));
         }
-        let header = |h: reqwest::header::HeaderName| resp.headers().get(h).and_then(|v| v.to_str().ok()).map(String::from);
+        let header = |h: reqwest::header::HeaderName| {
+            resp.headers()
+                .get(h)
+                .and_then(|v| v.to_str().ok())
+                .map(String::from)
+        };
         let etag = header(reqwest::header::ETAG);
         let last_modified = header(reqwest::header::LAST_MODIFIED);
         let expected = resp.content_length();
@@ -206,7 +241,13 @@ impl Worker {
             pb.set_length(expected.unwrap_or(0));
         }
         let mut bytes = Vec::with_capacity(expected.unwrap_or(0).min(self.cfg.max_bytes) as usize);
-        while let Some(chunk) = resp.chunk().await.map_err(|e| NetError::Transport(format!("the download broke off after {} bytes ({})", bytes.len(), request_error(&e))))? {
+        while let Some(chunk) = resp.chunk().await.map_err(|e| {
+            NetError::Transport(format!(
+                "the download broke off after {} bytes ({})",
+                bytes.len(),
+                request_error(&e)
+            ))
+        })? {
             bytes.extend_from_slice(&chunk);
             if bytes.len() as u64 > self.cfg.max_bytes {
                 return Err(NetError::TooLarge(bytes.len() as u64));
@@ -221,9 +262,16 @@ impl Worker {
         if let Some(n) = expected
             && n != bytes.len() as u64
         {
-            return Err(NetError::Transport(format!("the download broke off after {} of {n} bytes", bytes.len())));
+            return Err(NetError::Transport(format!(
+                "the download broke off after {} of {n} bytes",
+                bytes.len()
+            )));
         }
-        Ok(Got::Body { bytes, etag, last_modified })
+        Ok(Got::Body {
+            bytes,
+            etag,
+            last_modified,
+        })
     }
 
     fn oci_auth(auth: Option<&Basic>) -> oci_client::secrets::RegistryAuth {
@@ -234,40 +282,95 @@ impl Worker {
     }
 
     /// The tags of `registry/repository`.
-    pub fn oci_tags(&self, registry: &str, repository: &str, auth: Option<&Basic>) -> Result<Vec<String>, NetError> {
-        let r = oci_client::Reference::with_tag(registry.into(), repository.into(), "latest".into());
+    pub fn oci_tags(
+        &self,
+        registry: &str,
+        repository: &str,
+        auth: Option<&Basic>,
+    ) -> Result<Vec<String>, NetError> {
+        let r =
+            oci_client::Reference::with_tag(registry.into(), repository.into(), "latest".into());
         let a = Self::oci_auth(auth);
-        self.retry(|| self.rt.block_on(self.oci.list_tags(&r, &a, None, None)).map(|t| t.tags).map_err(classify))
+        self.retry(|| {
+            self.rt
+                .block_on(self.oci.list_tags(&r, &a, None, None))
+                .map(|t| t.tags)
+                .map_err(classify)
+        })
     }
 
     /// The manifest of `registry/repository:tag` and the chart layer's digest and size.
-    pub fn oci_manifest(&self, registry: &str, repository: &str, tag: &str, auth: Option<&Basic>) -> Result<OciChart, NetError> {
+    pub fn oci_manifest(
+        &self,
+        registry: &str,
+        repository: &str,
+        tag: &str,
+        auth: Option<&Basic>,
+    ) -> Result<OciChart, NetError> {
         let r = oci_client::Reference::with_tag(registry.into(), repository.into(), tag.into());
         let a = Self::oci_auth(auth);
-        let (raw, _manifest_digest) = self.retry(|| self.rt.block_on(self.oci.pull_manifest_raw(&r, &a, &[OCI_MANIFEST])).map_err(classify))?;
-        let m: serde_json::Value = serde_json::from_slice(&raw).map_err(|e| NetError::Other(format!("the manifest is not JSON: {e}")))?;
-        let config_type = m.pointer("/config/mediaType").and_then(|v| v.as_str()).unwrap_or("");
+        let (raw, _manifest_digest) = self.retry(|| {
+            self.rt
+                .block_on(self.oci.pull_manifest_raw(&r, &a, &[OCI_MANIFEST]))
+                .map_err(classify)
+        })?;
+        let m: serde_json::Value = serde_json::from_slice(&raw)
+            .map_err(|e| NetError::Other(format!("the manifest is not JSON: {e}")))?;
+        let config_type = m
+            .pointer("/config/mediaType")
+            .and_then(|v| v.as_str())
+            .unwrap_or("");
         if config_type != HELM_CONFIG {
-            return Err(NetError::Other(format!("not a Helm chart: the manifest's config has media type `{config_type}`, not `{HELM_CONFIG}`")));
+            return Err(NetError::Other(format!(
+                "not a Helm chart: the manifest's config has media type `{config_type}`, not `{HELM_CONFIG}`"
+            )));
         }
-        let layers = m.get("layers").and_then(|l| l.as_array()).map(Vec::as_slice).unwrap_or(&[]);
+        let layers = m
+            .get("layers")
+            .and_then(|l| l.as_array())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
         let layer = layers
             .iter()
             .find(|l| l.get("mediaType").and_then(|v| v.as_str()) == Some(HELM_CHART))
-            .or_else(|| layers.iter().find(|l| l.get("mediaType").and_then(|v| v.as_str()) == Some(HELM_CHART_LEGACY)))
+            .or_else(|| {
+                layers.iter().find(|l| {
+                    l.get("mediaType").and_then(|v| v.as_str()) == Some(HELM_CHART_LEGACY)
+                })
+            })
             .ok_or_else(|| NetError::Other(format!("the manifest has no `{HELM_CHART}` layer")))?;
-        let digest = layer.get("digest").and_then(|v| v.as_str()).unwrap_or("").to_string();
+        let digest = layer
+            .get("digest")
+            .and_then(|v| v.as_str())
+            .unwrap_or("")
+            .to_string();
         let size = layer.get("size").and_then(|v| v.as_i64()).unwrap_or(0);
-        let media_type = layer.get("mediaType").and_then(|v| v.as_str()).unwrap_or(HELM_CHART).to_string();
+        let media_type = layer
+            .get("mediaType")
+            .and_then(|v| v.as_str())
+            .unwrap_or(HELM_CHART)
+            .to_string();
         if size as u64 > self.cfg.max_bytes {
             return Err(NetError::TooLarge(size as u64));
         }
-        Ok(OciChart { layer_digest: digest, size, media_type })
+        Ok(OciChart {
+            layer_digest: digest,
+            size,
+            media_type,
+        })
     }
 
     /// Download the chart layer named by `chart` (its digest is checked).
-    pub fn oci_blob(&self, registry: &str, repository: &str, chart: &OciChart, auth: Option<&Basic>, pb: Option<&ProgressBar>) -> Result<Vec<u8>, NetError> {
-        let r = oci_client::Reference::with_tag(registry.into(), repository.into(), "latest".into());
+    pub fn oci_blob(
+        &self,
+        registry: &str,
+        repository: &str,
+        chart: &OciChart,
+        auth: Option<&Basic>,
+        pb: Option<&ProgressBar>,
+    ) -> Result<Vec<u8>, NetError> {
+        let r =
+            oci_client::Reference::with_tag(registry.into(), repository.into(), "latest".into());
         let a = Self::oci_auth(auth);
         let desc = oci_client::manifest::OciDescriptor {
             media_type: chart.media_type.clone(),
@@ -281,9 +384,14 @@ impl Worker {
         self.retry(|| {
             self.rt.block_on(async {
                 // Make sure the credentials are registered for this registry, then pull.
-                self.oci.store_auth_if_needed(r.resolve_registry(), &a).await;
+                self.oci
+                    .store_auth_if_needed(r.resolve_registry(), &a)
+                    .await;
                 let mut out: Vec<u8> = Vec::with_capacity(chart.size.max(0) as usize);
-                self.oci.pull_blob(&r, &desc, &mut out).await.map_err(classify)?;
+                self.oci
+                    .pull_blob(&r, &desc, &mut out)
+                    .await
+                    .map_err(classify)?;
                 if let Some(pb) = pb {
                     pb.set_position(out.len() as u64);
                 }
@@ -308,15 +416,26 @@ fn classify(e: oci_client::errors::OciDistributionError) -> NetError {
         E::RegistryError { envelope, .. } => match envelope.errors.first().map(|e| &e.code) {
             Some(C::Unauthorized) => NetError::Status(401),
             Some(C::Denied) => NetError::Status(403),
-            Some(C::ManifestUnknown | C::NameUnknown | C::BlobUnknown | C::NotFound) => NetError::Status(404),
+            Some(C::ManifestUnknown | C::NameUnknown | C::BlobUnknown | C::NotFound) => {
+                NetError::Status(404)
+            }
             Some(C::Toomanyrequests) => NetError::Status(429),
-            _ => NetError::Other(envelope.errors.iter().map(|e| e.message.clone()).collect::<Vec<_>>().join("; ")),
+            _ => NetError::Other(
+                envelope
+                    .errors
+                    .iter()
+                    .map(|e| e.message.clone())
+                    .collect::<Vec<_>>()
+                    .join("; "),
+            ),
         },
         E::ImageManifestNotFoundError(_) => NetError::Status(404),
         E::ServerError { code, .. } => NetError::Status(code),
         E::RequestError(e) => NetError::Transport(request_error(&e)),
         E::IoError(e) => NetError::Transport(e.to_string()),
-        E::DigestError(oci_client::errors::DigestError::VerificationError { expected, actual }) => NetError::Digest { expected, actual },
+        E::DigestError(oci_client::errors::DigestError::VerificationError { expected, actual }) => {
+            NetError::Digest { expected, actual }
+        }
         other => NetError::Other(chain(&other)),
     }
 }
@@ -326,20 +445,39 @@ pub(crate) fn is_loopback(host: &str) -> bool {
     let h = if let Some(rest) = host.strip_prefix('[') {
         rest.split(']').next().unwrap_or("")
     } else {
-        host.rsplit_once(':').map_or(host, |(h, p)| if p.bytes().all(|b| b.is_ascii_digit()) { h } else { host })
+        host.rsplit_once(':').map_or(host, |(h, p)| {
+            if p.bytes().all(|b| b.is_ascii_digit()) {
+                h
+            } else {
+                host
+            }
+        })
     };
-    h == "localhost" || h == "::1" || h.parse::<std::net::Ipv4Addr>().is_ok_and(|a| a.is_loopback())
+    h == "localhost"
+        || h == "::1"
+        || h.parse::<std::net::Ipv4Addr>()
+            .is_ok_and(|a| a.is_loopback())
 }
 
 /// Run `f` over `items` on up to `jobs` threads, each with its own worker; results keep
 /// the items' order.
-pub(crate) fn pool<T: Send, R: Send>(items: Vec<T>, jobs: usize, cfg: &NetConfig, f: impl Fn(&Worker, T) -> R + Sync) -> Result<Vec<R>, String> {
+pub(crate) fn pool<T: Send, R: Send>(
+    items: Vec<T>,
+    jobs: usize,
+    cfg: &NetConfig,
+    f: impl Fn(&Worker, T) -> R + Sync,
+) -> Result<Vec<R>, String> {
     let n = items.len();
     if n == 0 {
         return Ok(Vec::new());
     }
     let threads = jobs.clamp(1, n);
-    let queue = std::sync::Mutex::new(items.into_iter().enumerate().collect::<std::collections::VecDeque<_>>());
+    let queue = std::sync::Mutex::new(
+        items
+            .into_iter()
+            .enumerate()
+            .collect::<std::collections::VecDeque<_>>(),
+    );
     let results = std::sync::Mutex::new((0..n).map(|_| None).collect::<Vec<Option<R>>>());
     let errors = std::sync::Mutex::new(Vec::<String>::new());
     std::thread::scope(|s| {
@@ -364,7 +502,10 @@ pub(crate) fn pool<T: Send, R: Send>(items: Vec<T>, jobs: usize, cfg: &NetConfig
     let errors = errors.into_inner().unwrap_or_else(|p| p.into_inner());
     let results = results.into_inner().unwrap_or_else(|p| p.into_inner());
     if results.iter().any(Option::is_none) {
-        return Err(errors.first().cloned().unwrap_or_else(|| "a download worker stopped".into()));
+        return Err(errors
+            .first()
+            .cloned()
+            .unwrap_or_else(|| "a download worker stopped".into()));
     }
     Ok(results.into_iter().flatten().collect())
 }
@@ -375,7 +516,14 @@ mod tests {
 
     #[test]
     fn loopback_hosts() {
-        for (h, want) in [("127.0.0.1:5000", true), ("localhost", true), ("[::1]:80", true), ("127.1.2.3", true), ("10.0.0.1:5000", false), ("example.com", false)] {
+        for (h, want) in [
+            ("127.0.0.1:5000", true),
+            ("localhost", true),
+            ("[::1]:80", true),
+            ("127.1.2.3", true),
+            ("10.0.0.1:5000", false),
+            ("example.com", false),
+        ] {
             assert_eq!(is_loopback(h), want, "{h}");
         }
     }

@@ -22,7 +22,9 @@ pub struct Version {
 }
 
 fn ident_ok(s: &str) -> bool {
-    !s.is_empty() && s.split('.').all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
+    !s.is_empty()
+        && s.split('.')
+            .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
 }
 
 impl Version {
@@ -37,7 +39,11 @@ impl Version {
     }
 
     fn parse_with(s: &str, strict: bool) -> Option<Version> {
-        let body = if strict { s } else { s.strip_prefix('v').unwrap_or(s) };
+        let body = if strict {
+            s
+        } else {
+            s.strip_prefix('v').unwrap_or(s)
+        };
         let (body, meta) = match body.split_once('+') {
             Some((b, m)) => {
                 if !ident_ok(m) {
@@ -70,7 +76,13 @@ impl Version {
             }
             nums[i] = p.parse().ok()?;
         }
-        Some(Version { major: nums[0], minor: nums[1], patch: nums[2], pre, meta })
+        Some(Version {
+            major: nums[0],
+            minor: nums[1],
+            patch: nums[2],
+            pre,
+            meta,
+        })
     }
 
     /// Semver precedence (metadata ignored).
@@ -109,8 +121,14 @@ fn compare_pre(a: &str, b: &str) -> Ordering {
             (None, Some(_)) => return Ordering::Less,
             (Some(_), None) => return Ordering::Greater,
             (Some(x), Some(y)) => {
-                let xn = x.parse::<u64>().ok().filter(|_| x.bytes().all(|b| b.is_ascii_digit()));
-                let yn = y.parse::<u64>().ok().filter(|_| y.bytes().all(|b| b.is_ascii_digit()));
+                let xn = x
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|_| x.bytes().all(|b| b.is_ascii_digit()));
+                let yn = y
+                    .parse::<u64>()
+                    .ok()
+                    .filter(|_| y.bytes().all(|b| b.is_ascii_digit()));
                 let o = match (xn, yn) {
                     (Some(p), Some(q)) => p.cmp(&q),
                     (Some(_), None) => Ordering::Less,
@@ -173,7 +191,11 @@ fn rewrite_ranges(s: &str) -> String {
     let words: Vec<&str> = s.split_whitespace().collect();
     let mut i = 0;
     while i < words.len() {
-        if i + 2 < words.len() && words[i + 1] == "-" && words[i].chars().all(version_char) && words[i + 2].chars().all(version_char) {
+        if i + 2 < words.len()
+            && words[i + 1] == "-"
+            && words[i].chars().all(version_char)
+            && words[i + 2].chars().all(version_char)
+        {
             out.push_str(&format!(">= {}, <= {} ", words[i], words[i + 2]));
             i += 3;
         } else {
@@ -203,7 +225,11 @@ fn parse_single(op: &str, ver: &str) -> Result<Single, String> {
         None => (v, ""),
     };
     let parts: Vec<&str> = core.split('.').collect();
-    if parts.len() > 3 || parts.iter().any(|p| p.is_empty() || !(is_x(p) || p.bytes().all(|b| b.is_ascii_digit()))) {
+    if parts.len() > 3
+        || parts
+            .iter()
+            .any(|p| p.is_empty() || !(is_x(p) || p.bytes().all(|b| b.is_ascii_digit())))
+    {
         return Err(format!("improper constraint: {op:?} {ver}").replace("TildeOrEqual ", ""));
     }
     let (mut dirty, mut minor_dirty, mut patch_dirty) = (false, false, false);
@@ -222,7 +248,13 @@ fn parse_single(op: &str, ver: &str) -> Result<Single, String> {
         format!("{core}{rest}")
     };
     let con = Version::parse(&norm).ok_or_else(|| format!("improper constraint: {ver}"))?;
-    Ok(Single { op, con, dirty, minor_dirty, patch_dirty })
+    Ok(Single {
+        op,
+        con,
+        dirty,
+        minor_dirty,
+        patch_dirty,
+    })
 }
 
 impl Constraint {
@@ -250,16 +282,24 @@ impl Constraint {
                 if ver.is_empty() {
                     return Err(format!("improper constraint: {text}"));
                 }
-                singles.push(parse_single(op, ver).map_err(|_| format!("improper constraint: {text}"))?);
+                singles.push(
+                    parse_single(op, ver).map_err(|_| format!("improper constraint: {text}"))?,
+                );
                 rest = &rest[end..];
                 let next = rest.trim_start();
-                if !next.is_empty() && !(next.starts_with(',') || rest.starts_with(char::is_whitespace)) {
+                if !next.is_empty()
+                    && !next.starts_with(',')
+                    && !rest.starts_with(char::is_whitespace)
+                {
                     return Err(format!("improper constraint: {text}"));
                 }
             }
             alts.push(singles);
         }
-        Ok(Constraint { alts, text: text.to_string() })
+        Ok(Constraint {
+            alts,
+            text: text.to_string(),
+        })
     }
 
     /// Whether `v` satisfies the constraint.
@@ -296,7 +336,8 @@ impl Single {
                         return true;
                     }
                     if self.patch_dirty {
-                        return (!v.pre.is_empty() || !c.pre.is_empty()) && compare_pre(&v.pre, &c.pre) != Ordering::Equal;
+                        return (!v.pre.is_empty() || !c.pre.is_empty())
+                            && compare_pre(&v.pre, &c.pre) != Ordering::Equal;
                     }
                 }
                 v.compare(c) != Ordering::Equal
@@ -360,13 +401,17 @@ impl Single {
         if v.major != c.major {
             return false;
         }
-        !(v.minor != c.minor && !self.minor_dirty)
+        v.minor == c.minor || self.minor_dirty
     }
 }
 
 /// Pick a version as Helm's `IndexFile.Get` does: an exact string match first, then the
 /// highest version satisfying the constraint. `versions` are the candidates' version strings.
-pub fn pick<'a>(versions: impl IntoIterator<Item = &'a str>, wanted: &str, strict: bool) -> Result<Option<&'a str>, String> {
+pub fn pick<'a>(
+    versions: impl IntoIterator<Item = &'a str>,
+    wanted: &str,
+    strict: bool,
+) -> Result<Option<&'a str>, String> {
     let all: Vec<&str> = versions.into_iter().collect();
     if !wanted.is_empty()
         && let Some(v) = all.iter().find(|v| **v == wanted)
@@ -376,9 +421,17 @@ pub fn pick<'a>(versions: impl IntoIterator<Item = &'a str>, wanted: &str, stric
     let c = Constraint::parse(wanted)?;
     let mut best: Option<(Version, &str)> = None;
     for s in all {
-        let parsed = if strict { Version::parse_strict(s) } else { Version::parse(s) };
+        let parsed = if strict {
+            Version::parse_strict(s)
+        } else {
+            Version::parse(s)
+        };
         let Some(v) = parsed else { continue };
-        if c.matches(&v) && best.as_ref().is_none_or(|(b, _)| v.compare(b) == Ordering::Greater) {
+        if c.matches(&v)
+            && best
+                .as_ref()
+                .is_none_or(|(b, _)| v.compare(b) == Ordering::Greater)
+        {
             best = Some((v, s));
         }
     }
@@ -486,7 +539,16 @@ mod tests {
         // Answers of `helm pull mk-stream --repo URL --version C` (HTTP index) and
         // `helm pull oci://…/mk-stream --version C` (tags, `+` stored as `_`) with helm
         // v3.17.3 over these eight versions: both gave the same answer for every row.
-        let vs = ["0.9.0", "1.0.0", "1.2.3", "1.2.9", "1.3.0", "2.0.0-rc.1", "2.0.0", "1.2.10+build.1"];
+        let vs = [
+            "0.9.0",
+            "1.0.0",
+            "1.2.3",
+            "1.2.9",
+            "1.3.0",
+            "2.0.0-rc.1",
+            "2.0.0",
+            "1.2.10+build.1",
+        ];
         for (c, want) in [
             ("~1.2", Some("1.2.10+build.1")),
             ("^1", Some("1.3.0")),
@@ -521,6 +583,9 @@ mod tests {
         assert_eq!(pick(vs, "3.x", false).unwrap(), None);
         assert!(pick(vs, ">>", false).is_err());
         // OCI tags are strict: `v1.18.2` is not a candidate for a range.
-        assert_eq!(pick(["v1.18.9", "1.18.3"], "~1.18", true).unwrap(), Some("1.18.3"));
+        assert_eq!(
+            pick(["v1.18.9", "1.18.3"], "~1.18", true).unwrap(),
+            Some("1.18.3")
+        );
     }
 }

@@ -20,19 +20,29 @@ pub fn manifest_dir() -> PathBuf {
 pub fn tools() -> PathBuf {
     let t = manifest_dir().join("../shared/tools");
     for tool in ["oci-registry", "chart-repo"] {
-        assert!(t.join(tool).is_file(), "{} is missing: the chart-source tests need ../shared/tools beside the checkout", t.join(tool).display());
+        assert!(
+            t.join(tool).is_file(),
+            "{} is missing: the chart-source tests need ../shared/tools beside the checkout",
+            t.join(tool).display()
+        );
     }
     t
 }
 
 pub fn corpus_charts() -> PathBuf {
     let c = manifest_dir().join("../shared/corpus/charts");
-    assert!(c.is_dir(), "{} is missing: the chart-source tests need the corpus", c.display());
+    assert!(
+        c.is_dir(),
+        "{} is missing: the chart-source tests need the corpus",
+        c.display()
+    );
     c
 }
 
 pub fn sha256_file(p: &Path) -> String {
-    hex::encode(Sha256::digest(std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))))
+    hex::encode(Sha256::digest(
+        std::fs::read(p).unwrap_or_else(|e| panic!("{}: {e}", p.display())),
+    ))
 }
 
 static STARTED: Mutex<Vec<(String, PathBuf)>> = Mutex::new(Vec::new());
@@ -43,7 +53,10 @@ static TEMPS: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
 extern "C" fn stop_all() {
     let list = STARTED.lock().map(|l| l.clone()).unwrap_or_default();
     for (tool, dir) in list {
-        let _ = Command::new(tools().join(&tool)).arg("stop").arg(&dir).output();
+        let _ = Command::new(tools().join(&tool))
+            .arg("stop")
+            .arg(&dir)
+            .output();
     }
     if std::env::var_os("KILN_TEST_KEEP").is_none() {
         for d in TEMPS.lock().map(|l| l.clone()).unwrap_or_default() {
@@ -68,12 +81,22 @@ fn at_exit() {
 /// A fresh folder for one test (under `$KILN_TEST_SERVERS`, which `.ci/run` sets so that
 /// its trap can stop whatever a crashed test left running, or the system temp folder).
 pub fn temp_dir(name: &str) -> PathBuf {
-    let base = std::env::var_os("KILN_TEST_SERVERS").map(PathBuf::from).unwrap_or_else(std::env::temp_dir);
-    let d = base.join(format!("kiln-src-{}-{}-{}", name, std::process::id(), COUNTER.fetch_add(1, Ordering::SeqCst)));
+    let base = std::env::var_os("KILN_TEST_SERVERS")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    let d = base.join(format!(
+        "kiln-src-{}-{}-{}",
+        name,
+        std::process::id(),
+        COUNTER.fetch_add(1, Ordering::SeqCst)
+    ));
     let _ = std::fs::remove_dir_all(&d);
     std::fs::create_dir_all(&d).unwrap();
     at_exit();
-    TEMPS.lock().unwrap_or_else(|p| p.into_inner()).push(d.clone());
+    TEMPS
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .push(d.clone());
     d
 }
 
@@ -89,10 +112,22 @@ fn run_tool(tool: &str, dir: &Path, auth: Option<&str>) -> String {
     if let Some(a) = auth {
         c.arg("--auth").arg(a);
     }
-    let out = c.output().unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
-    assert!(out.status.success(), "{tool} start failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    let out = c
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
+    assert!(
+        out.status.success(),
+        "{tool} start failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
     register(tool, dir);
-    String::from_utf8_lossy(&out.stdout).lines().last().unwrap_or("").trim().to_string()
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .last()
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }
 
 /// Start an OCI registry; returns `127.0.0.1:PORT`.
@@ -106,7 +141,10 @@ pub fn start_chart_repo(dir: &Path, auth: Option<&str>) -> String {
 }
 
 pub fn stop(tool: &str, dir: &Path) {
-    let _ = Command::new(tools().join(tool)).arg("stop").arg(dir).output();
+    let _ = Command::new(tools().join(tool))
+        .arg("stop")
+        .arg(dir)
+        .output();
 }
 
 /// `helm` with isolated config, cache and data homes under `home`.
@@ -117,8 +155,15 @@ pub fn helm(home: &Path, args: &[&str]) {
         .env("HELM_CACHE_HOME", home.join("cache"))
         .env("HELM_DATA_HOME", home.join("data"))
         .output()
-        .unwrap_or_else(|e| panic!("cannot run helm (it must be on PATH; .ci/run installs it): {e}"));
-    assert!(out.status.success(), "helm {args:?} failed:\n{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        .unwrap_or_else(|e| {
+            panic!("cannot run helm (it must be on PATH; .ci/run installs it): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "helm {args:?} failed:\n{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 /// The default stack (`stack/stack.yaml`).
@@ -131,7 +176,9 @@ pub fn stack_charts(stack: &Stack) -> BTreeMap<String, Vec<PathBuf>> {
     let corpus = corpus_charts();
     let mut out: BTreeMap<String, Vec<PathBuf>> = BTreeMap::new();
     for r in &stack.releases {
-        let Some((repo, name)) = r.chart.split_once('/') else { continue };
+        let Some((repo, name)) = r.chart.split_once('/') else {
+            continue;
+        };
         let file = corpus.join(format!("{name}-{}.tgz", r.version));
         assert!(file.is_file(), "{} is not in the corpus", file.display());
         let list = out.entry(repo.to_string()).or_default();
@@ -150,7 +197,10 @@ pub fn expected_digests(stack: &Stack) -> BTreeMap<String, String> {
         .iter()
         .filter_map(|r| {
             let (_, name) = r.chart.split_once('/')?;
-            Some((r.name.clone(), sha256_file(&corpus.join(format!("{name}-{}.tgz", r.version)))))
+            Some((
+                r.name.clone(),
+                sha256_file(&corpus.join(format!("{name}-{}.tgz", r.version))),
+            ))
         })
         .collect()
 }
@@ -177,7 +227,10 @@ pub fn http_mirror(stack: &Stack, auth: Option<&str>) -> (PathBuf, String) {
 pub fn oci_mirror(stack: &Stack, auth: Option<(&str, &str)>) -> (PathBuf, String) {
     let dir = temp_dir("oci");
     let home = dir.join(".helm");
-    let addr = start_registry(&dir.join("registry"), auth.map(|(u, p)| format!("{u}:{p}")).as_deref());
+    let addr = start_registry(
+        &dir.join("registry"),
+        auth.map(|(u, p)| format!("{u}:{p}")).as_deref(),
+    );
     for files in stack_charts(stack).values() {
         for f in files {
             let target = format!("oci://{addr}/charts");
@@ -205,7 +258,11 @@ pub fn options(dir: &Path) -> Options {
 /// Mirrors from every repository of the stack to `base/<repository name>`.
 pub fn mirror_repos(o: &mut Options, stack: &Stack, base: &str, per_repo_folder: bool) {
     for r in &stack.repositories {
-        let to = if per_repo_folder { format!("{base}/{}", r.name) } else { base.to_string() };
+        let to = if per_repo_folder {
+            format!("{base}/{}", r.name)
+        } else {
+            base.to_string()
+        };
         o.mirrors.add(&r.url, &to);
     }
 }
@@ -213,7 +270,11 @@ pub fn mirror_repos(o: &mut Options, stack: &Stack, base: &str, per_repo_folder:
 /// Every file in the cache's `sha256/` folder.
 pub fn cache_files(o: &Options) -> Vec<String> {
     let mut v: Vec<String> = std::fs::read_dir(o.cache_dir.join("sha256"))
-        .map(|d| d.flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect())
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
         .unwrap_or_default();
     v.sort();
     v
@@ -225,12 +286,19 @@ pub enum Reply {
     Full(u16, Vec<u8>),
     /// A 200 announcing the whole body but sending only `n` bytes before closing.
     Truncated(Vec<u8>, usize),
+    /// Status, extra headers and body.
+    Headers(u16, Vec<(String, String)>, Vec<u8>),
+    /// Accept the request and answer nothing for this long.
+    Hang(std::time::Duration),
 }
 
 /// A scripted HTTP/1.1 server on 127.0.0.1 for faults the real servers do not make:
-/// `reply(path, request number)` decides each answer. Returns the base URL and a counter of
+/// `reply(path, request number, request headers in lower case)` decides each answer. Returns the base URL and a counter of
 /// requests; the server stops (its port closes) after `max_requests`.
-pub fn scripted_server(max_requests: usize, reply: impl Fn(&str, usize) -> Reply + Send + 'static) -> (String, std::sync::Arc<AtomicUsize>) {
+pub fn scripted_server(
+    max_requests: usize,
+    reply: impl Fn(&str, usize, &str) -> Reply + Send + 'static,
+) -> (String, std::sync::Arc<AtomicUsize>) {
     use std::io::{BufRead, BufReader, Write};
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     let addr = listener.local_addr().unwrap();
@@ -244,19 +312,42 @@ pub fn scripted_server(max_requests: usize, reply: impl Fn(&str, usize) -> Reply
             let mut line = String::new();
             let _ = reader.read_line(&mut line);
             let path = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+            let mut headers = String::new();
             loop {
                 let mut h = String::new();
                 if reader.read_line(&mut h).unwrap_or(0) == 0 || h == "\r\n" {
                     break;
                 }
+                headers.push_str(&h.to_ascii_lowercase());
             }
-            match reply(&path, n) {
+            match reply(&path, n, &headers) {
+                Reply::Headers(status, extra, body) => {
+                    let mut head = format!(
+                        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n",
+                        body.len()
+                    );
+                    for (k, v) in extra {
+                        head.push_str(&format!("{k}: {v}\r\n"));
+                    }
+                    head.push_str("\r\n");
+                    let _ = stream.write_all(head.as_bytes());
+                    let _ = stream.write_all(&body);
+                }
+                Reply::Hang(d) => std::thread::sleep(d),
                 Reply::Full(status, body) => {
-                    let _ = write!(stream, "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 {status} X\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
                     let _ = stream.write_all(&body);
                 }
                 Reply::Truncated(body, k) => {
-                    let _ = write!(stream, "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len());
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 200 OK\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+                        body.len()
+                    );
                     let _ = stream.write_all(&body[..k.min(body.len())]);
                     let _ = stream.flush();
                 }
@@ -274,15 +365,38 @@ pub fn scripted_server(max_requests: usize, reply: impl Fn(&str, usize) -> Reply
 pub fn chart_versions(chart: &str, versions: &[&str], out: &Path) {
     let work = temp_dir("pkg");
     let src = corpus_charts().join(chart);
-    let status = Command::new("tar").arg("xzf").arg(&src).arg("-C").arg(&work).status().unwrap();
+    let status = Command::new("tar")
+        .arg("xzf")
+        .arg(&src)
+        .arg("-C")
+        .arg(&work)
+        .status()
+        .unwrap();
     assert!(status.success());
     let name = chart.rsplit_once('-').unwrap().0;
     let chart_yaml = work.join(name).join("Chart.yaml");
     let text = std::fs::read_to_string(&chart_yaml).unwrap();
     std::fs::create_dir_all(out).unwrap();
     for v in versions {
-        let t: String = text.lines().map(|l| if l.starts_with("version:") { format!("version: {v}\n") } else { format!("{l}\n") }).collect();
+        let t: String = text
+            .lines()
+            .map(|l| {
+                if l.starts_with("version:") {
+                    format!("version: {v}\n")
+                } else {
+                    format!("{l}\n")
+                }
+            })
+            .collect();
         std::fs::write(&chart_yaml, t).unwrap();
-        helm(&work.join(".helm"), &["package", work.join(name).to_str().unwrap(), "-d", out.to_str().unwrap()]);
+        helm(
+            &work.join(".helm"),
+            &[
+                "package",
+                work.join(name).to_str().unwrap(),
+                "-d",
+                out.to_str().unwrap(),
+            ],
+        );
     }
 }
