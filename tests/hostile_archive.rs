@@ -20,11 +20,23 @@ struct Entry<'a> {
 }
 
 fn file<'a>(name: &'a str, data: &'a [u8]) -> Entry<'a> {
-    Entry { name: name.as_bytes(), kind: tar::EntryType::Regular, link: b"", data, size: None }
+    Entry {
+        name: name.as_bytes(),
+        kind: tar::EntryType::Regular,
+        link: b"",
+        data,
+        size: None,
+    }
 }
 
 fn special<'a>(name: &'a str, kind: tar::EntryType, link: &'a str) -> Entry<'a> {
-    Entry { name: name.as_bytes(), kind, link: link.as_bytes(), data: b"", size: None }
+    Entry {
+        name: name.as_bytes(),
+        kind,
+        link: link.as_bytes(),
+        data: b"",
+        size: None,
+    }
 }
 
 /// A tar stream written header by header, so that names like `../x` get through.
@@ -45,7 +57,13 @@ fn append_raw(out: &mut Vec<u8>, e: &Entry) {
         long.push(0);
         append_raw(
             out,
-            &Entry { name: b"././@LongLink", kind: tar::EntryType::GNULongName, link: b"", data: &long, size: None },
+            &Entry {
+                name: b"././@LongLink",
+                kind: tar::EntryType::GNULongName,
+                link: b"",
+                data: &long,
+                size: None,
+            },
         );
     }
     let mut h = tar::Header::new_gnu();
@@ -111,19 +129,29 @@ fn zeros(w: &mut dyn FnMut(&[u8]), n: u64) {
 
 fn load_err(data: &[u8], name: &str) -> String {
     match load_archive_named(data, name) {
-        Ok(c) => panic!("archive {name} loaded, expected an error; files: {:?}", names(&c)),
+        Ok(c) => panic!(
+            "archive {name} loaded, expected an error; files: {:?}",
+            names(&c)
+        ),
         Err(e) => e.to_string(),
     }
 }
 
 fn names(c: &Chart) -> Vec<String> {
-    c.templates.iter().chain(&c.files).map(|f| f.name.clone()).collect()
+    c.templates
+        .iter()
+        .chain(&c.files)
+        .map(|f| f.name.clone())
+        .collect()
 }
 
 /// No loaded file name may leave the chart: not absolute, no `..`, no drive letter.
 fn assert_contained(c: &Chart) {
     for n in names(c) {
-        assert!(!n.starts_with('/') && !n.split('/').any(|s| s == "..") && !n.contains('\\'), "escaping name {n:?}");
+        assert!(
+            !n.starts_with('/') && !n.split('/').any(|s| s == "..") && !n.contains('\\'),
+            "escaping name {n:?}"
+        );
     }
     for d in &c.dependencies {
         assert_contained(d);
@@ -155,21 +183,42 @@ fn parent_directory_entries_are_rejected() {
         }
     }
     // The plain `..` escape must always be an error (Helm: `chart illegally references parent directory`).
-    let data = tgz(&[file("evil/Chart.yaml", CHART_YAML), file("evil/../../etc/passwd", b"x")]);
-    assert_eq!(load_err(&data, "evil-1.0.0.tgz"), "chart illegally references parent directory");
+    let data = tgz(&[
+        file("evil/Chart.yaml", CHART_YAML),
+        file("evil/../../etc/passwd", b"x"),
+    ]);
+    assert_eq!(
+        load_err(&data, "evil-1.0.0.tgz"),
+        "chart illegally references parent directory"
+    );
 }
 
 #[test]
 fn absolute_paths_are_rejected_or_stay_inside() {
     // `evil//etc/x`: the chart-relative name is `/etc/x`: Helm's `chart illegally contains absolute paths`.
-    let data = tgz(&[file("evil/Chart.yaml", CHART_YAML), file("evil//etc/passwd", b"x")]);
-    assert_eq!(load_err(&data, "evil-1.0.0.tgz"), "chart illegally contains absolute paths");
+    let data = tgz(&[
+        file("evil/Chart.yaml", CHART_YAML),
+        file("evil//etc/passwd", b"x"),
+    ]);
+    assert_eq!(
+        load_err(&data, "evil-1.0.0.tgz"),
+        "chart illegally contains absolute paths"
+    );
     // A Windows drive letter.
-    let data = tgz(&[file("evil/Chart.yaml", CHART_YAML), file("evil/C:/x.yaml", b"x")]);
-    assert_eq!(load_err(&data, "evil-1.0.0.tgz"), "chart contains illegally named files");
+    let data = tgz(&[
+        file("evil/Chart.yaml", CHART_YAML),
+        file("evil/C:/x.yaml", b"x"),
+    ]);
+    assert_eq!(
+        load_err(&data, "evil-1.0.0.tgz"),
+        "chart contains illegally named files"
+    );
     // `/etc/passwd`: the first component (empty) is the chart folder, the rest is
     // `etc/passwd` inside the chart, as Helm reads it; it must not stay absolute.
-    let data = tgz(&[file("/evil/Chart.yaml", CHART_YAML), file("/etc/passwd", b"x")]);
+    let data = tgz(&[
+        file("/evil/Chart.yaml", CHART_YAML),
+        file("/etc/passwd", b"x"),
+    ]);
     if let Ok(c) = load_archive_named(&data, "evil-1.0.0.tgz") {
         assert_contained(&c);
     }
@@ -179,9 +228,22 @@ fn absolute_paths_are_rejected_or_stay_inside() {
 fn links_and_devices_are_rejected() {
     use tar::EntryType as T;
     let cases = [
-        (special("evil/templates/link.yaml", T::Symlink, "/etc/passwd"), "link"),
-        (special("evil/templates/up.yaml", T::Symlink, "../../../../etc/shadow"), "link"),
-        (special("evil/values.yaml", T::Link, "evil/Chart.yaml"), "link"),
+        (
+            special("evil/templates/link.yaml", T::Symlink, "/etc/passwd"),
+            "link",
+        ),
+        (
+            special(
+                "evil/templates/up.yaml",
+                T::Symlink,
+                "../../../../etc/shadow",
+            ),
+            "link",
+        ),
+        (
+            special("evil/values.yaml", T::Link, "evil/Chart.yaml"),
+            "link",
+        ),
         (special("evil/dev", T::Char, ""), "special file"),
         (special("evil/disk", T::Block, ""), "special file"),
         (special("evil/pipe", T::Fifo, ""), "special file"),
@@ -189,12 +251,22 @@ fn links_and_devices_are_rejected() {
     for (entry, word) in &cases {
         let data = tgz(&[file("evil/Chart.yaml", CHART_YAML), special_clone(entry)]);
         let msg = load_err(&data, "evil-1.0.0.tgz");
-        assert!(msg.contains(word), "{:?}: {msg}", String::from_utf8_lossy(entry.name));
+        assert!(
+            msg.contains(word),
+            "{:?}: {msg}",
+            String::from_utf8_lossy(entry.name)
+        );
     }
 }
 
 fn special_clone<'a>(e: &Entry<'a>) -> Entry<'a> {
-    Entry { name: e.name, kind: e.kind, link: e.link, data: e.data, size: e.size }
+    Entry {
+        name: e.name,
+        kind: e.kind,
+        link: e.link,
+        data: e.data,
+        size: e.size,
+    }
 }
 
 #[test]
@@ -202,25 +274,49 @@ fn gzip_bomb_of_one_big_file_stops_with_an_error() {
     // 200 MB of zeros compress to ~200 KB.
     let size = 200 * 1024 * 1024;
     let data = tgz_streamed(|w| {
-        let y = tar_bytes(&[file("bomb/Chart.yaml", b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n")]);
+        let y = tar_bytes(&[file(
+            "bomb/Chart.yaml",
+            b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n",
+        )]);
         w(&y[..y.len() - 1024]);
-        w(&header("bomb/templates/zeros.yaml", tar::EntryType::Regular, size));
+        w(&header(
+            "bomb/templates/zeros.yaml",
+            tar::EntryType::Regular,
+            size,
+        ));
         zeros(w, size);
     });
-    assert!(data.len() < 2 * 1024 * 1024, "the bomb is small: {}", data.len());
+    assert!(
+        data.len() < 2 * 1024 * 1024,
+        "the bomb is small: {}",
+        data.len()
+    );
     let start = std::time::Instant::now();
     let msg = load_err(&data, "bomb-1.0.0.tgz");
     assert!(msg.contains("larger than the maximum"), "{msg}");
-    assert!(start.elapsed().as_secs() < 20, "stopped early, not after inflating everything");
+    assert!(
+        start.elapsed().as_secs() < 20,
+        "stopped early, not after inflating everything"
+    );
     // One file over the 5 MiB file cap (but under the chart cap): Helm's message names it.
     let data = tgz_streamed(|w| {
-        let y = tar_bytes(&[file("bomb/Chart.yaml", b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n")]);
+        let y = tar_bytes(&[file(
+            "bomb/Chart.yaml",
+            b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n",
+        )]);
         w(&y[..y.len() - 1024]);
-        w(&header("bomb/templates/zeros.yaml", tar::EntryType::Regular, 6 << 20));
+        w(&header(
+            "bomb/templates/zeros.yaml",
+            tar::EntryType::Regular,
+            6 << 20,
+        ));
         zeros(w, 6 << 20);
     });
     let msg = load_err(&data, "bomb-1.0.0.tgz");
-    assert!(msg.contains("\"bomb/templates/zeros.yaml\" is larger than the maximum file size 5242880"), "{msg}");
+    assert!(
+        msg.contains("\"bomb/templates/zeros.yaml\" is larger than the maximum file size 5242880"),
+        "{msg}"
+    );
 }
 
 #[test]
@@ -228,23 +324,40 @@ fn gzip_bomb_of_many_files_stops_at_the_chart_cap() {
     // 30 files of 4 MiB each (under the 5 MiB file cap): 120 MiB > the 100 MiB chart cap.
     let per = 4 * 1024 * 1024;
     let data = tgz_streamed(|w| {
-        let y = tar_bytes(&[file("bomb/Chart.yaml", b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n")]);
+        let y = tar_bytes(&[file(
+            "bomb/Chart.yaml",
+            b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n",
+        )]);
         w(&y[..y.len() - 1024]);
         for i in 0..30 {
-            w(&header(&format!("bomb/files/z{i}"), tar::EntryType::Regular, per));
+            w(&header(
+                &format!("bomb/files/z{i}"),
+                tar::EntryType::Regular,
+                per,
+            ));
             zeros(w, per);
         }
     });
     let msg = load_err(&data, "bomb-1.0.0.tgz");
-    assert!(msg.contains("decompressed chart is larger than the maximum"), "{msg}");
+    assert!(
+        msg.contains("decompressed chart is larger than the maximum"),
+        "{msg}"
+    );
 }
 
 #[test]
 fn gzip_bomb_in_a_long_name_or_pax_header_is_bounded() {
     let size: u64 = 150 * 1024 * 1024;
-    for kind in [tar::EntryType::GNULongName, tar::EntryType::XHeader, tar::EntryType::XGlobalHeader] {
+    for kind in [
+        tar::EntryType::GNULongName,
+        tar::EntryType::XHeader,
+        tar::EntryType::XGlobalHeader,
+    ] {
         let data = tgz_streamed(|w| {
-            let y = tar_bytes(&[file("bomb/Chart.yaml", b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n")]);
+            let y = tar_bytes(&[file(
+                "bomb/Chart.yaml",
+                b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n",
+            )]);
             w(&y[..y.len() - 1024]);
             w(&header("././@LongLink", kind, size));
             zeros(w, size);
@@ -252,7 +365,10 @@ fn gzip_bomb_in_a_long_name_or_pax_header_is_bounded() {
             w(&y[..y.len() - 1024]);
         });
         let r = load_archive_named(&data, "bomb-1.0.0.tgz");
-        assert!(r.is_err(), "{kind:?}: a 150 MB extension header was accepted");
+        assert!(
+            r.is_err(),
+            "{kind:?}: a 150 MB extension header was accepted"
+        );
     }
 }
 
@@ -260,29 +376,47 @@ fn gzip_bomb_in_a_long_name_or_pax_header_is_bounded() {
 fn gzip_bomb_inside_skipped_entries_is_bounded() {
     let size: u64 = 300 * 1024 * 1024;
     let data = tgz_streamed(|w| {
-        let y = tar_bytes(&[file("bomb/Chart.yaml", b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n")]);
+        let y = tar_bytes(&[file(
+            "bomb/Chart.yaml",
+            b"apiVersion: v2\nname: bomb\nversion: 1.0.0\n",
+        )]);
         w(&y[..y.len() - 1024]);
         w(&header("bomb/dir/", tar::EntryType::Directory, size));
         zeros(w, size);
     });
-    assert!(load_archive_named(&data, "bomb-1.0.0.tgz").is_err(), "300 MB under a directory entry was accepted");
+    assert!(
+        load_archive_named(&data, "bomb-1.0.0.tgz").is_err(),
+        "300 MB under a directory entry was accepted"
+    );
 }
 
 #[test]
 fn too_many_entries_is_an_error() {
     let data = tgz_streamed(|w| {
-        let y = tar_bytes(&[file("many/Chart.yaml", b"apiVersion: v2\nname: many\nversion: 1.0.0\n")]);
+        let y = tar_bytes(&[file(
+            "many/Chart.yaml",
+            b"apiVersion: v2\nname: many\nversion: 1.0.0\n",
+        )]);
         w(&y[..y.len() - 1024]);
         for i in 0..300_000 {
             w(&header(&format!("many/f/{i}"), tar::EntryType::Regular, 0));
         }
     });
-    assert!(load_archive_named(&data, "many-1.0.0.tgz").is_err(), "300 000 entries were accepted");
+    assert!(
+        load_archive_named(&data, "many-1.0.0.tgz").is_err(),
+        "300 000 entries were accepted"
+    );
 }
 
 #[test]
 fn corrupt_and_truncated_archives_are_errors() {
-    let good = tgz(&[file("ok/Chart.yaml", b"apiVersion: v2\nname: ok\nversion: 1.0.0\n"), file("ok/values.yaml", b"a: 1\n")]);
+    let good = tgz(&[
+        file(
+            "ok/Chart.yaml",
+            b"apiVersion: v2\nname: ok\nversion: 1.0.0\n",
+        ),
+        file("ok/values.yaml", b"a: 1\n"),
+    ]);
     assert!(load_archive_named(&good, "ok-1.0.0.tgz").is_ok());
     // Every truncation of a valid archive, and a byte flipped at many places.
     let mut cases = 0;
@@ -303,7 +437,10 @@ fn corrupt_and_truncated_archives_are_errors() {
         other => panic!("{other:?}"),
     }
     // A tar header with a garbage size field.
-    let mut t = tar_bytes(&[file("ok/Chart.yaml", b"apiVersion: v2\nname: ok\nversion: 1.0.0\n")]);
+    let mut t = tar_bytes(&[file(
+        "ok/Chart.yaml",
+        b"apiVersion: v2\nname: ok\nversion: 1.0.0\n",
+    )]);
     t[124..136].copy_from_slice(b"zzzzzzzzzzz\0");
     match load_archive_named(&gzip(&t), "ok-1.0.0.tgz") {
         Err(e) => assert!(!e.to_string().is_empty()),
@@ -314,39 +451,92 @@ fn corrupt_and_truncated_archives_are_errors() {
 /// A chart archive with `inner` as `charts/<file>`.
 fn parent_with(inner_name: &str, inner: &[u8]) -> Vec<u8> {
     let path = format!("top/charts/{inner_name}");
-    tgz(&[file("top/Chart.yaml", b"apiVersion: v2\nname: top\nversion: 1.0.0\n"), file(&path, inner)])
+    tgz(&[
+        file(
+            "top/Chart.yaml",
+            b"apiVersion: v2\nname: top\nversion: 1.0.0\n",
+        ),
+        file(&path, inner),
+    ])
 }
 
 #[test]
 fn nested_charts_are_checked_the_same_way() {
     let sub_yaml: &[u8] = b"apiVersion: v2\nname: sub\nversion: 1.0.0\n";
     let subs: Vec<(&str, Vec<u8>)> = vec![
-        ("parent dir", tgz(&[file("sub/Chart.yaml", sub_yaml), file("sub/../../../x", b"x")])),
-        ("absolute", tgz(&[file("sub/Chart.yaml", sub_yaml), file("sub//etc/passwd", b"x")])),
-        ("link", tgz(&[file("sub/Chart.yaml", sub_yaml), special("sub/templates/l", tar::EntryType::Symlink, "/etc")])),
-        ("hard link", tgz(&[file("sub/Chart.yaml", sub_yaml), special("sub/templates/l", tar::EntryType::Link, "sub/Chart.yaml")])),
-        ("device", tgz(&[file("sub/Chart.yaml", sub_yaml), special("sub/tty", tar::EntryType::Char, "")])),
+        (
+            "parent dir",
+            tgz(&[
+                file("sub/Chart.yaml", sub_yaml),
+                file("sub/../../../x", b"x"),
+            ]),
+        ),
+        (
+            "absolute",
+            tgz(&[
+                file("sub/Chart.yaml", sub_yaml),
+                file("sub//etc/passwd", b"x"),
+            ]),
+        ),
+        (
+            "link",
+            tgz(&[
+                file("sub/Chart.yaml", sub_yaml),
+                special("sub/templates/l", tar::EntryType::Symlink, "/etc"),
+            ]),
+        ),
+        (
+            "hard link",
+            tgz(&[
+                file("sub/Chart.yaml", sub_yaml),
+                special("sub/templates/l", tar::EntryType::Link, "sub/Chart.yaml"),
+            ]),
+        ),
+        (
+            "device",
+            tgz(&[
+                file("sub/Chart.yaml", sub_yaml),
+                special("sub/tty", tar::EntryType::Char, ""),
+            ]),
+        ),
         ("not gzip", b"not a chart".to_vec()),
     ];
     for (what, sub) in &subs {
         let data = parent_with("sub-1.0.0.tgz", sub);
         let msg = load_err(&data, "top-1.0.0.tgz");
-        assert!(msg.starts_with("error unpacking subchart sub-1.0.0.tgz in top: "), "{what}: {msg}");
+        assert!(
+            msg.starts_with("error unpacking subchart sub-1.0.0.tgz in top: "),
+            "{what}: {msg}"
+        );
     }
     // A bomb in a subchart: the inner archive is under the 5 MiB file cap, its content is not.
     let bomb = tgz_streamed(|w| {
         let y = tar_bytes(&[file("sub/Chart.yaml", sub_yaml)]);
         w(&y[..y.len() - 1024]);
-        w(&header("sub/templates/z.yaml", tar::EntryType::Regular, 64 * 1024 * 1024));
+        w(&header(
+            "sub/templates/z.yaml",
+            tar::EntryType::Regular,
+            64 * 1024 * 1024,
+        ));
         zeros(w, 64 * 1024 * 1024);
     });
     let msg = load_err(&parent_with("sub-1.0.0.tgz", &bomb), "top-1.0.0.tgz");
-    assert!(msg.contains("subchart sub-1.0.0.tgz in top") && msg.contains("larger than the maximum"), "{msg}");
+    assert!(
+        msg.contains("subchart sub-1.0.0.tgz in top") && msg.contains("larger than the maximum"),
+        "{msg}"
+    );
     // Subcharts as folders inside the archive (not .tgz) are checked as well.
     let data = tgz(&[
-        file("top/Chart.yaml", b"apiVersion: v2\nname: top\nversion: 1.0.0\n"),
+        file(
+            "top/Chart.yaml",
+            b"apiVersion: v2\nname: top\nversion: 1.0.0\n",
+        ),
         file("top/charts/sub/Chart.yaml", sub_yaml),
-        special("top/charts/sub/templates/l.yaml", tar::EntryType::Symlink, "/etc/passwd"),
+        special(
+            "top/charts/sub/templates/l.yaml",
+            tar::EntryType::Symlink,
+            "/etc/passwd",
+        ),
     ]);
     assert!(load_err(&data, "top-1.0.0.tgz").contains("link"));
 }
@@ -359,7 +549,10 @@ fn nested_tgz(depth: usize) -> Vec<u8> {
         let chart = format!("apiVersion: v2\nname: {name}\nversion: 1.0.0\n");
         let mut entries = vec![file_owned(format!("{name}/Chart.yaml"), chart.into_bytes())];
         if let Some(sub) = inner.take() {
-            entries.push(file_owned(format!("{name}/charts/c{}-1.0.0.tgz", level + 1), sub));
+            entries.push(file_owned(
+                format!("{name}/charts/c{}-1.0.0.tgz", level + 1),
+                sub,
+            ));
         }
         let refs: Vec<Entry> = entries.iter().map(|(n, d)| file(n, d)).collect();
         inner = Some(tgz(&refs));
@@ -373,23 +566,38 @@ fn file_owned(n: String, d: Vec<u8>) -> (String, Vec<u8>) {
 
 /// Run `f` on a thread with rayon's default 2 MiB stack, the stack kiln renders releases on.
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new().stack_size(2 << 20).spawn(f).expect("thread").join().expect("no panic")
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(f)
+        .expect("thread")
+        .join()
+        .expect("no panic")
 }
 
 #[test]
 fn nested_subchart_archives_load_at_a_sane_depth() {
     // 30 levels of .tgz in .tgz (real charts nest 2 or 3): loads on a worker-sized stack.
     let data = nested_tgz(30);
-    let r = on_small_stack(move || load_archive_named(&data, "c0-1.0.0.tgz").map(|c| c.dependencies.len()));
+    let r = on_small_stack(move || {
+        load_archive_named(&data, "c0-1.0.0.tgz").map(|c| c.dependencies.len())
+    });
     assert_eq!(r.expect("30 levels load"), 1);
 }
 
 #[test]
 fn deeply_nested_subchart_archives_do_not_overflow_the_stack() {
-    let depth: usize = std::env::var("KILN_DEPTH").ok().and_then(|d| d.parse().ok()).unwrap_or(500);
+    let depth: usize = std::env::var("KILN_DEPTH")
+        .ok()
+        .and_then(|d| d.parse().ok())
+        .unwrap_or(500);
     let data = nested_tgz(depth);
-    let r = on_small_stack(move || load_archive_named(&data, "c0-1.0.0.tgz").map(|c| c.dependencies.len()));
-    assert!(r.is_err(), "{depth} levels of subcharts should be refused with an error");
+    let r = on_small_stack(move || {
+        load_archive_named(&data, "c0-1.0.0.tgz").map(|c| c.dependencies.len())
+    });
+    assert!(
+        r.is_err(),
+        "{depth} levels of subcharts should be refused with an error"
+    );
 }
 
 #[test]
@@ -397,15 +605,24 @@ fn deeply_nested_subchart_folders_do_not_overflow_the_stack() {
     let depth = 3000;
     let mut entries: Vec<(String, Vec<u8>)> = Vec::new();
     let mut prefix = "top/".to_string();
-    entries.push(("top/Chart.yaml".into(), b"apiVersion: v2\nname: top\nversion: 1.0.0\n".to_vec()));
+    entries.push((
+        "top/Chart.yaml".into(),
+        b"apiVersion: v2\nname: top\nversion: 1.0.0\n".to_vec(),
+    ));
     for _ in 0..depth {
         prefix.push_str("charts/a/");
-        entries.push((format!("{prefix}Chart.yaml"), b"apiVersion: v2\nname: a\nversion: 1.0.0\n".to_vec()));
+        entries.push((
+            format!("{prefix}Chart.yaml"),
+            b"apiVersion: v2\nname: a\nversion: 1.0.0\n".to_vec(),
+        ));
     }
     let refs: Vec<Entry> = entries.iter().map(|(n, d)| file(n, d)).collect();
     let data = tgz(&refs);
     let r = on_small_stack(move || load_archive_named(&data, "top-1.0.0.tgz").map(|_| ()));
-    assert!(r.is_err(), "a 3000-level chart should be refused with an error");
+    assert!(
+        r.is_err(),
+        "a 3000-level chart should be refused with an error"
+    );
 }
 
 #[test]
@@ -431,7 +648,9 @@ fn chart_folder_with_special_files_is_an_error() {
         let _ = std::fs::OpenOptions::new().write(true).open(&fifo);
     }
     let _ = std::fs::remove_dir_all(&dir);
-    let msg = r.expect("loading a folder with a FIFO did not hang").expect_err("a FIFO is an error");
+    let msg = r
+        .expect("loading a folder with a FIFO did not hang")
+        .expect_err("a FIFO is an error");
     assert!(msg.contains("irregular file"), "{msg}");
 }
 
@@ -443,7 +662,11 @@ fn chart_folder_with_a_symlink_loop_ends() {
     std::fs::write(dir.join("Chart.yaml"), CHART_YAML).expect("write");
     std::os::unix::fs::symlink("..", dir.join("templates/loop")).expect("symlink");
     let d = dir.clone();
-    let r = on_small_stack(move || load(&d).map(|c| c.templates.len()).map_err(|e| e.to_string()));
+    let r = on_small_stack(move || {
+        load(&d)
+            .map(|c| c.templates.len())
+            .map_err(|e| e.to_string())
+    });
     let _ = std::fs::remove_dir_all(&dir);
     // Helm follows links in chart folders; a loop must end (the path grows until the OS
     // refuses it) with an error, not hang or overflow the stack.

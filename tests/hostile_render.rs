@@ -35,7 +35,10 @@ fn write(p: &Path, data: &[u8]) {
 }
 
 fn tgz(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut b = tar::Builder::new(flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast()));
+    let mut b = tar::Builder::new(flate2::write::GzEncoder::new(
+        Vec::new(),
+        flate2::Compression::fast(),
+    ));
     for (name, data) in entries {
         let mut h = tar::Header::new_gnu();
         h.set_size(data.len() as u64);
@@ -50,9 +53,17 @@ fn tgz(entries: &[(&str, &[u8])]) -> Vec<u8> {
 /// manifest of `per` ConfigMaps whose data says `tag`. Returns the stack folder.
 fn stack(root: &Path, releases: usize, per: usize, tag: &str) -> PathBuf {
     let charts = root.join("charts");
-    write(&charts.join("empty-1.0.0.tgz"), &tgz(&[("empty/Chart.yaml", b"apiVersion: v2\nname: empty\nversion: 1.0.0\n")]));
+    write(
+        &charts.join("empty-1.0.0.tgz"),
+        &tgz(&[(
+            "empty/Chart.yaml",
+            b"apiVersion: v2\nname: empty\nversion: 1.0.0\n",
+        )]),
+    );
     let st = root.join("repo/stack");
-    let mut y = String::from("output: {mode: argocd, path: rendered}\nrepositories: {local: {url: \"https://example.invalid\"}}\nreleases:\n");
+    let mut y = String::from(
+        "output: {mode: argocd, path: rendered}\nrepositories: {local: {url: \"https://example.invalid\"}}\nreleases:\n",
+    );
     for r in 0..releases {
         y.push_str(&format!("  - {{name: r{r}, namespace: ns{r}, chart: local/empty, version: 1.0.0, manifests: [m/{r}.yaml]}}\n"));
         let mut m = String::new();
@@ -70,7 +81,12 @@ fn stack(root: &Path, releases: usize, per: usize, tag: &str) -> PathBuf {
 
 fn render(st: &Path, charts: &Path, out: &Path) -> Command {
     let mut c = Command::new(KILN);
-    c.args(["render", "-j", "2", "--stack"]).arg(st).arg("--charts").arg(charts).arg("--out").arg(out);
+    c.args(["render", "-j", "2", "--stack"])
+        .arg(st)
+        .arg("--charts")
+        .arg(charts)
+        .arg("--out")
+        .arg(out);
     c.stdout(Stdio::piped()).stderr(Stdio::piped());
     c
 }
@@ -81,7 +97,11 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         let Ok(rd) = fs::read_dir(dir) else { return };
         for e in rd.flatten() {
             let p = e.path();
-            let rel = p.strip_prefix(root).expect("under root").to_string_lossy().into_owned();
+            let rel = p
+                .strip_prefix(root)
+                .expect("under root")
+                .to_string_lossy()
+                .into_owned();
             let m = fs::symlink_metadata(&p).expect("metadata");
             if m.is_dir() {
                 walk(root, &p, out);
@@ -131,17 +151,28 @@ fn a_render_killed_at_any_moment_leaves_a_whole_tree() {
             assert!(render(&a, &charts, &out).status().expect("run").success());
         } else {
             let only_a = now.keys().filter(|k| tree_a.get(*k) != now.get(*k)).count();
-            panic!("after a kill at {delay:?} the tree is a mix ({} files, {only_a} differ from the old tree)", now.len());
+            panic!(
+                "after a kill at {delay:?} the tree is a mix ({} files, {only_a} differ from the old tree)",
+                now.len()
+            );
         }
     }
-    eprintln!("kills: {steps}, old tree kept: {saw_old}, new tree complete: {saw_new}, full render {full:?}");
+    eprintln!(
+        "kills: {steps}, old tree kept: {saw_old}, new tree complete: {saw_new}, full render {full:?}"
+    );
     // The next uninterrupted render cleans up whatever the kills left beside the tree.
     assert!(render(&b, &charts, &out).status().expect("run").success());
     assert_eq!(snapshot(&out), tree_b);
-    let mut left: Vec<String> =
-        fs::read_dir(s.0.join("repo")).expect("ls").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let mut left: Vec<String> = fs::read_dir(s.0.join("repo"))
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     left.sort();
-    assert_eq!(left, [".rendered.lock", "rendered"].map(String::from).to_vec());
+    assert_eq!(
+        left,
+        [".rendered.lock", "rendered"].map(String::from).to_vec()
+    );
 }
 
 #[test]
@@ -155,14 +186,20 @@ fn a_full_disk_leaves_the_previous_tree_and_says_so() {
     let before = snapshot(&out);
     // The new tree has one file of ~200 KB; the process may write at most 64 KB per file
     // (RLIMIT_FSIZE: the write fails with EFBIG, as a full disk fails with ENOSPC).
-    let big = format!("apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  body: \"{}\"\n", "y".repeat(200_000));
+    let big = format!(
+        "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: big\ndata:\n  body: \"{}\"\n",
+        "y".repeat(200_000)
+    );
     write(&s.0.join("a/repo/stack/m/1.yaml"), big.as_bytes());
     let mut c = render(&a, &charts, &out);
     // SAFETY: only async-signal-safe calls (signal, setrlimit) between fork and exec.
     unsafe {
         c.pre_exec(|| {
             libc::signal(libc::SIGXFSZ, libc::SIG_IGN);
-            let lim = libc::rlimit { rlim_cur: 64 * 1024, rlim_max: 64 * 1024 };
+            let lim = libc::rlimit {
+                rlim_cur: 64 * 1024,
+                rlim_max: 64 * 1024,
+            };
             if libc::setrlimit(libc::RLIMIT_FSIZE, &lim) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
@@ -172,11 +209,17 @@ fn a_full_disk_leaves_the_previous_tree_and_says_so() {
     let o = c.output().expect("run");
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.starts_with("Error: writing ") && err.contains("configmap_big.yaml"), "{err}");
+    assert!(
+        err.starts_with("Error: writing ") && err.contains("configmap_big.yaml"),
+        "{err}"
+    );
     assert!(err.contains("previous tree was left as it was"), "{err}");
     assert_eq!(snapshot(&out), before, "previous tree intact");
-    let left: Vec<String> =
-        fs::read_dir(s.0.join("repo")).expect("ls").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let left: Vec<String> = fs::read_dir(s.0.join("repo"))
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     assert_eq!(left.len(), 2, "no staging folder left behind: {left:?}");
 }
 
@@ -207,10 +250,17 @@ fn a_bomb_chart_in_a_render_is_an_error_naming_the_release_and_chart() {
     let path = s.0.join("a/charts/empty-1.0.0.tgz");
     fs::write(&path, gz.finish().expect("gz")).expect("write");
     let t = Instant::now();
-    let o = render(&st, &s.0.join("a/charts"), &s.0.join("out")).output().expect("run");
+    let o = render(&st, &s.0.join("a/charts"), &s.0.join("out"))
+        .output()
+        .expect("run");
     let err = String::from_utf8_lossy(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
-    assert!(err.contains("release r0") && err.contains("empty-1.0.0.tgz") && err.contains("larger than the maximum"), "{err}");
+    assert!(
+        err.contains("release r0")
+            && err.contains("empty-1.0.0.tgz")
+            && err.contains("larger than the maximum"),
+        "{err}"
+    );
     assert!(t.elapsed() < Duration::from_secs(30));
     assert!(!s.0.join("out").exists(), "nothing written");
 }
@@ -226,28 +276,63 @@ fn a_hostile_stack_cannot_replace_or_read_outside_the_repository() {
     let before = snapshot(&s.0.join("a"));
     let cases = [
         ("output: {path: .}\n", "output path `.`"),
-        ("output: {path: ../../victim}\n", "output path `../../victim`"),
-        (&*format!("output: {{path: {}}}\n", victim.display()), "is not a folder inside the repository"),
+        (
+            "output: {path: ../../victim}\n",
+            "output path `../../victim`",
+        ),
+        (
+            &*format!("output: {{path: {}}}\n", victim.display()),
+            "is not a folder inside the repository",
+        ),
     ];
     for (bad, want) in cases {
-        let text = fs::read_to_string(st.join("stack.yaml")).expect("read").replace("output: {mode: argocd, path: rendered}\n", bad);
+        let text = fs::read_to_string(st.join("stack.yaml"))
+            .expect("read")
+            .replace("output: {mode: argocd, path: rendered}\n", bad);
         let tmp = repo.join("stack/hostile.yaml");
         fs::write(&tmp, &text).expect("write");
         let mut c = Command::new(KILN);
-        c.args(["render", "--stack"]).arg(&tmp).arg("--charts").arg(&charts);
+        c.args(["render", "--stack"])
+            .arg(&tmp)
+            .arg("--charts")
+            .arg(&charts);
         let o = c.output().expect("run");
         let err = String::from_utf8_lossy(&o.stderr);
         assert_eq!(o.status.code(), Some(1), "{bad}: {err}");
-        assert!(err.contains(want) && err.contains("hostile.yaml:"), "{bad}: {err}");
+        assert!(
+            err.contains(want) && err.contains("hostile.yaml:"),
+            "{bad}: {err}"
+        );
         fs::remove_file(&tmp).expect("rm");
-        assert_eq!(snapshot(&s.0.join("a")), before, "{bad}: the repository changed");
-        assert_eq!(fs::read_to_string(victim.join("keep.txt")).expect("victim"), "keep\n");
+        assert_eq!(
+            snapshot(&s.0.join("a")),
+            before,
+            "{bad}: the repository changed"
+        );
+        assert_eq!(
+            fs::read_to_string(victim.join("keep.txt")).expect("victim"),
+            "keep\n"
+        );
     }
     // Values read from outside the repository: refused before reading.
-    let text = fs::read_to_string(st.join("stack.yaml")).expect("read").replace("manifests: [m/0.yaml]", "manifests: [m/0.yaml], values: [/etc/passwd]");
+    let text = fs::read_to_string(st.join("stack.yaml"))
+        .expect("read")
+        .replace(
+            "manifests: [m/0.yaml]",
+            "manifests: [m/0.yaml], values: [/etc/passwd]",
+        );
     fs::write(st.join("stack.yaml"), text).expect("write");
-    let o = Command::new(KILN).args(["render", "--stack"]).arg(&st).arg("--charts").arg(&charts).output().expect("run");
+    let o = Command::new(KILN)
+        .args(["render", "--stack"])
+        .arg(&st)
+        .arg("--charts")
+        .arg(&charts)
+        .output()
+        .expect("run");
     let err = String::from_utf8_lossy(&o.stderr);
-    assert!(err.contains("values file `/etc/passwd` is outside the repository"), "{err}");
+    assert!(
+        err.contains("values file `/etc/passwd` is outside the repository"),
+        "{err}"
+    );
     assert!(!err.contains("root:x:0:0"), "file content leaked: {err}");
 }

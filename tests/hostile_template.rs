@@ -32,7 +32,11 @@ impl Drop for Scratch {
 fn chart(root: &Path, name: &str, helpers: &str, template: &str, values: &str) -> PathBuf {
     let dir = root.join(name);
     fs::create_dir_all(dir.join("templates")).expect("mkdir");
-    fs::write(dir.join("Chart.yaml"), format!("apiVersion: v2\nname: {name}\nversion: 0.1.0\n")).expect("write");
+    fs::write(
+        dir.join("Chart.yaml"),
+        format!("apiVersion: v2\nname: {name}\nversion: 0.1.0\n"),
+    )
+    .expect("write");
     fs::write(dir.join("templates/_h.tpl"), helpers).expect("write");
     fs::write(dir.join("templates/cm.yaml"), template).expect("write");
     if !values.is_empty() {
@@ -42,8 +46,15 @@ fn chart(root: &Path, name: &str, helpers: &str, template: &str, values: &str) -
 }
 
 fn kiln_template(dir: &Path) -> (Option<i32>, String) {
-    let o = Command::new(KILN).arg("template").arg(dir).output().expect("run kiln");
-    (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+    let o = Command::new(KILN)
+        .arg("template")
+        .arg(dir)
+        .output()
+        .expect("run kiln");
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 /// Helm's error for an include chain: the first call, `n` repeated frames, the cap.
@@ -60,7 +71,13 @@ fn recursive_cases(root: &Path) -> Vec<(&'static str, PathBuf, String)> {
     vec![
         (
             "self include",
-            chart(root, "rec", "{{- define \"r\" }}{{ include \"r\" . }}{{ end }}", "a: {{ include \"r\" . }}\n", ""),
+            chart(
+                root,
+                "rec",
+                "{{- define \"r\" }}{{ include \"r\" . }}{{ end }}",
+                "a: {{ include \"r\" . }}\n",
+                "",
+            ),
             helm_chain(
                 "template: rec/templates/cm.yaml:1:6: executing \"rec/templates/cm.yaml\" at <include \"r\" .>: error calling include: ",
                 "template: rec/templates/_h.tpl:1:20: executing \"r\" at <include \"r\" .>: error calling include: ",
@@ -109,8 +126,17 @@ fn include_recursion_stops_at_helms_cap_in_kiln_template() {
     let (what, dir, want) = recursive_cases(&s.0).remove(0);
     {
         let (code, err) = kiln_template(&dir);
-        assert_eq!(code, Some(1), "{what}: exit code (None = killed by a signal); stderr tail: {}", tail(&err));
-        assert!(err == want, "{what}: stderr differs from Helm's; tail: {}", tail(&err));
+        assert_eq!(
+            code,
+            Some(1),
+            "{what}: exit code (None = killed by a signal); stderr tail: {}",
+            tail(&err)
+        );
+        assert!(
+            err == want,
+            "{what}: stderr differs from Helm's; tail: {}",
+            tail(&err)
+        );
     }
 }
 
@@ -124,14 +150,25 @@ fn include_recursion_under_nested_actions_stops_at_helms_cap_in_kiln_template() 
     let s = Scratch::new("incldeep");
     for (what, dir, want) in recursive_cases(&s.0).into_iter().skip(1) {
         let (code, err) = kiln_template(&dir);
-        assert_eq!(code, Some(1), "{what}: exit code (None = killed by a signal); stderr tail: {}", tail(&err));
-        assert!(err == want, "{what}: stderr differs from Helm's; tail: {}", tail(&err));
+        assert_eq!(
+            code,
+            Some(1),
+            "{what}: exit code (None = killed by a signal); stderr tail: {}",
+            tail(&err)
+        );
+        assert!(
+            err == want,
+            "{what}: stderr differs from Helm's; tail: {}",
+            tail(&err)
+        );
     }
 }
 
 fn tail(s: &str) -> String {
     let start = s.len().saturating_sub(300);
-    let start = (start..s.len()).find(|&i| s.is_char_boundary(i)).unwrap_or(s.len());
+    let start = (start..s.len())
+        .find(|&i| s.is_char_boundary(i))
+        .unwrap_or(s.len());
     s[start..].to_string()
 }
 
@@ -144,20 +181,50 @@ fn include_recursion_in_a_stack_render_is_an_error() {
     fs::create_dir_all(&charts).expect("mkdir");
     let mut releases = String::new();
     for (i, (what, dir, _)) in recursive_cases(&s.0).into_iter().enumerate() {
-        let name = dir.file_name().expect("name").to_string_lossy().into_owned();
+        let name = dir
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .into_owned();
         let tgz = charts.join(format!("{name}-0.1.0.tgz"));
-        let status = Command::new("tar").arg("-czf").arg(&tgz).arg("-C").arg(&s.0).arg(&name).status();
+        let status = Command::new("tar")
+            .arg("-czf")
+            .arg(&tgz)
+            .arg("-C")
+            .arg(&s.0)
+            .arg(&name)
+            .status();
         assert!(status.expect("tar").success(), "{what}");
-        releases = format!("  - {{name: rel{i}, namespace: ns, chart: local/{name}, version: 0.1.0}}\n");
+        releases =
+            format!("  - {{name: rel{i}, namespace: ns, chart: local/{name}, version: 0.1.0}}\n");
         let st = s.0.join(format!("repo{i}/stack"));
         fs::create_dir_all(&st).expect("mkdir");
         fs::write(st.join("stack.yaml"), format!("repositories: {{local: {{url: \"https://example.invalid\"}}}}\nreleases:\n{releases}"))
             .expect("write");
-        let o = Command::new(KILN).args(["render", "--stack"]).arg(&st).arg("--charts").arg(&charts).output().expect("run");
+        let o = Command::new(KILN)
+            .args(["render", "--stack"])
+            .arg(&st)
+            .arg("--charts")
+            .arg(&charts)
+            .output()
+            .expect("run");
         let err = String::from_utf8_lossy(&o.stderr);
-        assert_eq!(o.status.code(), Some(1), "{what}: killed by a signal? stderr tail: {}", tail(&err));
-        assert!(err.starts_with(&format!("Error: release rel{i}: ")), "{what}: {}", tail(&err));
-        assert!(err.contains("nested reference name: "), "{what}: {}", tail(&err));
+        assert_eq!(
+            o.status.code(),
+            Some(1),
+            "{what}: killed by a signal? stderr tail: {}",
+            tail(&err)
+        );
+        assert!(
+            err.starts_with(&format!("Error: release rel{i}: ")),
+            "{what}: {}",
+            tail(&err)
+        );
+        assert!(
+            err.contains("nested reference name: "),
+            "{what}: {}",
+            tail(&err)
+        );
         assert!(!s.0.join(format!("repo{i}/rendered")).exists(), "{what}");
     }
     assert!(!releases.is_empty());
@@ -174,13 +241,28 @@ fn tpl_recursion_from_values_is_an_error() {
     // (`goroutine stack exceeds 1000000000-byte limit`); kiln must stop with an error.
     let s = Scratch::new("tpl");
     let cases = [
-        ("tpl self", "{{/* none */}}", "a: {{ tpl .Values.x . }}\n", "x: \"{{ tpl .Values.x . }}\"\n"),
-        ("tpl include", "{{- define \"t\" }}{{ tpl .Values.x . }}{{ end }}", "a: {{ include \"t\" . }}\n", "x: '{{ include \"t\" . }}'\n"),
+        (
+            "tpl self",
+            "{{/* none */}}",
+            "a: {{ tpl .Values.x . }}\n",
+            "x: \"{{ tpl .Values.x . }}\"\n",
+        ),
+        (
+            "tpl include",
+            "{{- define \"t\" }}{{ tpl .Values.x . }}{{ end }}",
+            "a: {{ include \"t\" . }}\n",
+            "x: '{{ include \"t\" . }}'\n",
+        ),
     ];
     for (i, (what, helpers, tmpl, values)) in cases.into_iter().enumerate() {
         let dir = chart(&s.0, &format!("t{i}"), helpers, tmpl, values);
         let (code, err) = kiln_template(&dir);
-        assert_eq!(code, Some(1), "{what}: exit code (None = killed by a signal); stderr tail: {}", tail(&err));
+        assert_eq!(
+            code,
+            Some(1),
+            "{what}: exit code (None = killed by a signal); stderr tail: {}",
+            tail(&err)
+        );
         assert!(err.starts_with("Error: "), "{what}: {}", tail(&err));
     }
 }
@@ -194,7 +276,10 @@ fn kiln_template_limited(dir: &Path, mb: u64) -> (Option<i32>, String) {
     // SAFETY: only setrlimit between fork and exec.
     unsafe {
         c.pre_exec(move || {
-            let lim = libc::rlimit { rlim_cur: mb << 20, rlim_max: mb << 20 };
+            let lim = libc::rlimit {
+                rlim_cur: mb << 20,
+                rlim_max: mb << 20,
+            };
             if libc::setrlimit(libc::RLIMIT_AS, &lim) != 0 {
                 return Err(std::io::Error::last_os_error());
             }
@@ -202,7 +287,10 @@ fn kiln_template_limited(dir: &Path, mb: u64) -> (Option<i32>, String) {
         });
     }
     let o = c.output().expect("run kiln");
-    (o.status.code(), String::from_utf8_lossy(&o.stderr).into_owned())
+    (
+        o.status.code(),
+        String::from_utf8_lossy(&o.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -215,15 +303,66 @@ fn kiln_template_limited(dir: &Path, mb: u64) -> (Option<i32>, String) {
 fn output_growth_is_capped_with_an_error() {
     let s = Scratch::new("grow");
     let cases = [
-        ("doubling printed", "{{- $s := \"xxxxxxxx\" }}{{- range until 40 }}{{ $s = print $s $s }}{{ end }}a: {{ $s }}\n"),
-        ("doubling measured", "{{- $s := \"xxxxxxxx\" }}{{- range until 40 }}{{ $s = print $s $s }}{{ end }}a: {{ len $s }}\n"),
+        (
+            "doubling printed",
+            "{{- $s := \"xxxxxxxx\" }}{{- range until 40 }}{{ $s = print $s $s }}{{ end }}a: {{ $s }}\n",
+        ),
+        (
+            "doubling measured",
+            "{{- $s := \"xxxxxxxx\" }}{{- range until 40 }}{{ $s = print $s $s }}{{ end }}a: {{ len $s }}\n",
+        ),
         ("repeat", "a: {{ repeat 2000000000 \"x\" }}\n"),
-        ("range output", "{{- range until 100000000 }}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n{{ end }}"),
+        (
+            "range output",
+            "{{- range until 100000000 }}xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n{{ end }}",
+        ),
     ];
     for (i, (what, tmpl)) in cases.into_iter().enumerate() {
         let dir = chart(&s.0, &format!("g{i}"), "", tmpl, "");
         let (code, err) = kiln_template_limited(&dir, 1024);
-        assert_eq!(code, Some(1), "{what}: exit code (None = killed by a signal); stderr: {}", tail(&err));
-        assert!(err.starts_with("Error: ") && !err.contains("memory allocation"), "{what}: {}", tail(&err));
+        assert_eq!(
+            code,
+            Some(1),
+            "{what}: exit code (None = killed by a signal); stderr: {}",
+            tail(&err)
+        );
+        assert!(
+            err.starts_with("Error: ") && !err.contains("memory allocation"),
+            "{what}: {}",
+            tail(&err)
+        );
+    }
+}
+
+#[test]
+fn pathological_template_text_parses_or_fails_quickly_on_a_small_stack() {
+    let n = 100_000;
+    let cases: Vec<(&str, String)> = vec![
+        ("nested parens", format!("{{{{ {}1{} }}}}", "(".repeat(n), ")".repeat(n))),
+        ("nested if", format!("{}x{}", "{{ if . }}".repeat(n), "{{ end }}".repeat(n))),
+        ("nested range", format!("{}x{}", "{{ range . }}".repeat(n), "{{ end }}".repeat(n))),
+        ("unclosed ifs", "{{ if . }}".repeat(n)),
+        ("many variables", format!("{}{{{{ $v{} }}}}", (0..20_000).map(|i| format!("{{{{ $v{i} := {i} }}}}")).collect::<String>(), 19_999)),
+        ("long pipeline", format!("{{{{ 1{} }}}}", " | print".repeat(n))),
+        ("many defines", (0..20_000).map(|i| format!("{{{{ define \"d{i}\" }}}}{i}{{{{ end }}}}")).collect()),
+        ("huge string", format!("{{{{ \"{}\" }}}}", "x".repeat(4 << 20))),
+        ("unterminated raw string", format!("{{{{ `{}", "x".repeat(1 << 20))),
+        ("unterminated comment", format!("{{{{/* {}", "x".repeat(1 << 20))),
+        ("many actions", "{{ . }}".repeat(n)),
+        ("deep field chain", format!("{{{{ .{} }}}}", vec!["a"; n].join("."))),
+    ];
+    for (what, text) in cases {
+        let start = std::time::Instant::now();
+        let r = std::thread::Builder::new()
+            .stack_size(2 << 20)
+            .spawn(move || {
+                let is_func = |f: &str| f == "include";
+                kiln::gotmpl::parse::parse("t", &text, &is_func).map(|t| t.len()).map_err(|e| e.msg)
+            })
+            .expect("thread")
+            .join();
+        assert!(r.is_ok(), "{what}: the parser panicked or overflowed");
+        eprintln!("{what}: {:?}", start.elapsed());
+        assert!(start.elapsed().as_secs() < 20, "{what}: took {:?}", start.elapsed());
     }
 }

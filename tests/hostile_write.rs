@@ -27,7 +27,10 @@ impl Drop for Scratch {
 }
 
 fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
-    pairs.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 /// Every entry under `dir` (not following links): path → file bytes, `->target` for a
@@ -37,7 +40,11 @@ fn snapshot(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         let Ok(rd) = fs::read_dir(dir) else { return };
         for e in rd.flatten() {
             let p = e.path();
-            let rel = p.strip_prefix(root).expect("under root").to_string_lossy().into_owned();
+            let rel = p
+                .strip_prefix(root)
+                .expect("under root")
+                .to_string_lossy()
+                .into_owned();
             let m = fs::symlink_metadata(&p).expect("metadata");
             if m.file_type().is_symlink() {
                 let t = fs::read_link(&p).expect("link");
@@ -73,7 +80,10 @@ fn names_outside_the_folder_are_refused_before_anything_is_written() {
         "",
     ];
     for name in bad {
-        let r = write_tree(&out, &files(&[("ok.yaml", "a: 1\n"), (name, "pwned: true\n")]));
+        let r = write_tree(
+            &out,
+            &files(&[("ok.yaml", "a: 1\n"), (name, "pwned: true\n")]),
+        );
         let e = r.expect_err(name).to_string();
         assert!(!e.is_empty(), "{name}");
         assert_eq!(snapshot(&s.0), before, "{name}: something was written");
@@ -92,8 +102,13 @@ fn a_link_where_the_output_folder_goes_is_not_followed() {
     let out = repo.join("rendered");
     std::os::unix::fs::symlink(&target, &out).expect("symlink");
     let before = snapshot(&s.0);
-    let e = write_tree(&out, &files(&[("a/x.yaml", "x: 1\n")])).expect_err("a link is refused").to_string();
-    assert!(e.contains("refusing to replace") && e.contains("rendered"), "{e}");
+    let e = write_tree(&out, &files(&[("a/x.yaml", "x: 1\n")]))
+        .expect_err("a link is refused")
+        .to_string();
+    assert!(
+        e.contains("refusing to replace") && e.contains("rendered"),
+        "{e}"
+    );
     // The link and its target are as they were; only the lock file is new.
     let mut after = snapshot(&s.0);
     after.remove("repo/.rendered.lock");
@@ -112,8 +127,13 @@ fn a_link_planted_as_the_lock_file_is_not_followed() {
     fs::create_dir_all(&repo).expect("mkdir");
     let victim = s.0.join("cron-job");
     std::os::unix::fs::symlink(&victim, repo.join(".rendered.lock")).expect("symlink");
-    let e = write_tree(&repo.join("rendered"), &files(&[("x.yaml", "x: 1\n")])).expect_err("refused").to_string();
-    assert!(e.contains(".rendered.lock") && e.contains("symbolic link"), "{e}");
+    let e = write_tree(&repo.join("rendered"), &files(&[("x.yaml", "x: 1\n")]))
+        .expect_err("refused")
+        .to_string();
+    assert!(
+        e.contains(".rendered.lock") && e.contains("symbolic link"),
+        "{e}"
+    );
     assert!(!victim.exists(), "a file was created through the link");
     assert!(!repo.join("rendered").exists());
 }
@@ -134,9 +154,16 @@ fn links_inside_the_previous_tree_and_leftovers_are_removed_not_followed() {
     let before = snapshot(&precious);
     write_tree(&out, &files(&[("b/y.yaml", "y: 1\n")])).expect("second tree");
     assert_eq!(snapshot(&precious), before, "the link target was touched");
-    assert_eq!(fs::read_to_string(out.join("b/y.yaml")).expect("new"), "y: 1\n");
+    assert_eq!(
+        fs::read_to_string(out.join("b/y.yaml")).expect("new"),
+        "y: 1\n"
+    );
     assert!(!out.join("a").exists());
-    let left: Vec<String> = fs::read_dir(&repo).expect("ls").flatten().map(|e| e.file_name().to_string_lossy().into_owned()).collect();
+    let left: Vec<String> = fs::read_dir(&repo)
+        .expect("ls")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
     let mut left = left;
     left.sort();
     assert_eq!(left, [".rendered.lock", "rendered"], "leftovers swept");
@@ -147,13 +174,17 @@ fn a_parent_that_is_a_file_gives_a_clear_error() {
     let s = Scratch::new("parentfile");
     let blocker = s.0.join("repo");
     fs::write(&blocker, "I am a file\n").expect("write");
-    let e = write_tree(&blocker.join("rendered"), &files(&[("x.yaml", "x: 1\n")])).expect_err("refused").to_string();
+    let e = write_tree(&blocker.join("rendered"), &files(&[("x.yaml", "x: 1\n")]))
+        .expect_err("refused")
+        .to_string();
     assert!(e.contains("creating") && e.contains("repo"), "{e}");
     assert_eq!(fs::read_to_string(&blocker).expect("read"), "I am a file\n");
     // The output folder itself a file: refused, the file kept.
     let out = s.0.join("out");
     fs::write(&out, "data\n").expect("write");
-    let e = write_tree(&out, &files(&[("x.yaml", "x: 1\n")])).expect_err("refused").to_string();
+    let e = write_tree(&out, &files(&[("x.yaml", "x: 1\n")]))
+        .expect_err("refused")
+        .to_string();
     assert!(e.contains("not a plain folder"), "{e}");
     assert_eq!(fs::read_to_string(&out).expect("read"), "data\n");
 }
@@ -162,21 +193,32 @@ fn a_parent_that_is_a_file_gives_a_clear_error() {
 fn a_write_failing_half_way_leaves_the_previous_tree_intact() {
     let s = Scratch::new("halfway");
     let out = s.0.join("rendered");
-    let first: BTreeMap<String, String> = (0..50).map(|i| (format!("r/f{i}.yaml"), format!("n: {i}\n"))).collect();
+    let first: BTreeMap<String, String> = (0..50)
+        .map(|i| (format!("r/f{i}.yaml"), format!("n: {i}\n")))
+        .collect();
     write_tree(&out, &first).expect("first tree");
     let before = snapshot(&s.0);
     // `a` is a file and `a/b.yaml` needs it to be a folder: the write fails after some
     // files of the new tree exist in the staging folder.
-    let mut second: BTreeMap<String, String> = (0..50).map(|i| (format!("0/g{i}.yaml"), "new\n".to_string())).collect();
+    let mut second: BTreeMap<String, String> = (0..50)
+        .map(|i| (format!("0/g{i}.yaml"), "new\n".to_string()))
+        .collect();
     second.insert("a".into(), "file\n".into());
     second.insert("a/b.yaml".into(), "x\n".into());
     let e = write_tree(&out, &second).expect_err("fails").to_string();
     assert!(e.contains("a"), "{e}");
-    assert_eq!(snapshot(&s.0), before, "previous tree and its folder unchanged, staging removed");
+    assert_eq!(
+        snapshot(&s.0),
+        before,
+        "previous tree and its folder unchanged, staging removed"
+    );
     // Path components the OS refuses (too long, NUL byte): errors, tree intact.
     let long = format!("{}.yaml", "x".repeat(300));
     for bad in [long.as_str(), "nul\0byte.yaml"] {
-        assert!(write_tree(&out, &files(&[(bad, "x\n")])).is_err(), "{bad:?}");
+        assert!(
+            write_tree(&out, &files(&[(bad, "x\n")])).is_err(),
+            "{bad:?}"
+        );
         assert_eq!(snapshot(&s.0), before, "{bad:?}");
     }
 }
@@ -186,7 +228,11 @@ fn two_renders_at_once_take_turns() {
     let s = Scratch::new("concurrent");
     let out = s.0.join("rendered");
     let trees: Vec<BTreeMap<String, String>> = (0..4)
-        .map(|t| (0..200).map(|i| (format!("r{t}/f{i}.yaml"), format!("t: {t}\ni: {i}\n"))).collect())
+        .map(|t| {
+            (0..200)
+                .map(|i| (format!("r{t}/f{i}.yaml"), format!("t: {t}\ni: {i}\n")))
+                .collect()
+        })
         .collect();
     std::thread::scope(|sc| {
         for t in &trees {
@@ -198,10 +244,21 @@ fn two_renders_at_once_take_turns() {
     let snap = snapshot(&out);
     let whole = trees.iter().any(|t| {
         let sums = kiln::emit::write::sha256sums(t);
-        let mut want: BTreeMap<String, Vec<u8>> = t.iter().map(|(k, v)| (k.clone(), v.as_bytes().to_vec())).collect();
+        let mut want: BTreeMap<String, Vec<u8>> = t
+            .iter()
+            .map(|(k, v)| (k.clone(), v.as_bytes().to_vec()))
+            .collect();
         want.insert("SHA256SUMS".into(), sums.into_bytes());
-        let got: BTreeMap<String, Vec<u8>> = snap.iter().filter(|(_, v)| v.as_slice() != b"/").map(|(k, v)| (k.clone(), v.clone())).collect();
+        let got: BTreeMap<String, Vec<u8>> = snap
+            .iter()
+            .filter(|(_, v)| v.as_slice() != b"/")
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect();
         got == want
     });
-    assert!(whole, "the tree is a mix: {:?}", snap.keys().take(5).collect::<Vec<_>>());
+    assert!(
+        whole,
+        "the tree is a mix: {:?}",
+        snap.keys().take(5).collect::<Vec<_>>()
+    );
 }

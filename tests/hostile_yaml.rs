@@ -9,15 +9,24 @@ use std::time::{Duration, Instant};
 use kiln::yaml::{from_json, from_yaml, from_yaml_documents, to_json, to_yaml};
 
 fn on_small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {
-    std::thread::Builder::new().stack_size(2 << 20).spawn(f).expect("thread").join().expect("no panic")
+    std::thread::Builder::new()
+        .stack_size(2 << 20)
+        .spawn(f)
+        .expect("thread")
+        .join()
+        .expect("no panic")
 }
 
 /// "Billion laughs": each level is a list of ten aliases of the level before.
 fn laughs(levels: usize) -> String {
-    let mut s = String::from("a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+    let mut s = String::from(
+        "a0: &a0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+    );
     for i in 1..levels {
         let p = i - 1;
-        s.push_str(&format!("a{i}: &a{i} [*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p}]\n"));
+        s.push_str(&format!(
+            "a{i}: &a{i} [*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p},*a{p}]\n"
+        ));
     }
     s
 }
@@ -30,13 +39,23 @@ fn alias_bombs_are_refused() {
         let r = on_small_stack(move || from_yaml(&text).map(|_| ()).map_err(|e| e.to_string()));
         let msg = r.expect_err("a billion laughs must be refused");
         // go-yaml's wording, which sigs.k8s.io/yaml (so Helm) reports.
-        assert_eq!(msg, "error converting YAML to JSON: yaml: document contains excessive aliasing");
+        assert_eq!(
+            msg,
+            "error converting YAML to JSON: yaml: document contains excessive aliasing"
+        );
         assert!(start.elapsed() < Duration::from_secs(10), "refused quickly");
     }
     // The same bomb in the second document of a stream.
     let text = format!("a: 1\n---\n{}", laughs(10));
-    let r = on_small_stack(move || from_yaml_documents(&text).map(|_| ()).map_err(|e| e.to_string()));
-    assert!(r.expect_err("bomb in document 2").contains("excessive aliasing"));
+    let r = on_small_stack(move || {
+        from_yaml_documents(&text)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    });
+    assert!(
+        r.expect_err("bomb in document 2")
+            .contains("excessive aliasing")
+    );
     // A merge-key bomb: each map merges the previous one ten times.
     let mut m = String::from("m0: &m0 {a: 1, b: 2, c: 3}\n");
     for i in 1..12 {
@@ -45,13 +64,19 @@ fn alias_bombs_are_refused() {
     }
     let start = Instant::now();
     let _ = on_small_stack(move || from_yaml(&m).map(|_| ()).map_err(|e| e.to_string()));
-    assert!(start.elapsed() < Duration::from_secs(10), "merge keys bounded");
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "merge keys bounded"
+    );
 }
 
 #[test]
 fn a_few_honest_aliases_still_work() {
     let v = from_yaml("base: &b {x: 1}\nuse: *b\nlist: [*b, *b]\n").expect("aliases");
-    assert_eq!(to_json(&v).expect("json"), r#"{"base":{"x":1},"list":[{"x":1},{"x":1}],"use":{"x":1}}"#);
+    assert_eq!(
+        to_json(&v).expect("json"),
+        r#"{"base":{"x":1},"list":[{"x":1},{"x":1}],"use":{"x":1}}"#
+    );
 }
 
 #[test]
@@ -59,7 +84,10 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
     let n = 100_000;
     let cases: Vec<(&str, String)> = vec![
         ("flow sequences", "[".repeat(n)),
-        ("closed flow sequences", format!("{}{}", "[".repeat(n), "]".repeat(n))),
+        (
+            "closed flow sequences",
+            format!("{}{}", "[".repeat(n), "]".repeat(n)),
+        ),
         ("flow mappings", "{a: ".repeat(n)),
         ("block sequences", format!("{}x\n", "- ".repeat(n))),
         ("mixed", "[{a: ".repeat(n / 2)),
@@ -68,8 +96,14 @@ fn deep_nesting_is_an_error_not_a_stack_overflow() {
         let start = Instant::now();
         let r = on_small_stack(move || from_yaml(&text).map(|_| ()).map_err(|e| e.to_string()));
         let msg = r.expect_err(what);
-        assert!(msg.starts_with("error converting YAML to JSON: yaml: "), "{what}: {msg}");
-        assert!(start.elapsed() < Duration::from_secs(20), "{what}: bounded time");
+        assert!(
+            msg.starts_with("error converting YAML to JSON: yaml: "),
+            "{what}: {msg}"
+        );
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "{what}: bounded time"
+        );
     }
 }
 
@@ -94,7 +128,10 @@ fn nesting_up_to_the_cap_reads_writes_and_drops_on_a_small_stack() {
     assert!(y > 999 && j > 1998);
     let e = read_write_json(1001).expect_err("past the cap");
     // kiln caps at 1000 (go-yaml: 10000, which Rust's default thread stacks cannot hold).
-    assert_eq!(e, "error converting YAML to JSON: yaml: line 1: exceeded max depth of 1000");
+    assert_eq!(
+        e,
+        "error converting YAML to JSON: yaml: line 1: exceeded max depth of 1000"
+    );
 }
 
 #[test]
@@ -122,7 +159,11 @@ fn huge_documents_take_linear_time() {
         let start = Instant::now();
         let r = on_small_stack(move || from_yaml(&text).map(|v| to_yaml(&v).map(|s| s.len())));
         assert!(r.is_ok(), "{what}");
-        assert!(start.elapsed() < Duration::from_secs(30), "{what}: took {:?}", start.elapsed());
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "{what}: took {:?}",
+            start.elapsed()
+        );
     }
     // A duplicate key at the end of a huge mapping: handled (go-yaml v2 keeps the last).
     let mut dup = String::new();
@@ -132,7 +173,10 @@ fn huge_documents_take_linear_time() {
     dup.push_str("k7: 2\n");
     let start = Instant::now();
     let _ = from_yaml(&dup);
-    assert!(start.elapsed() < Duration::from_secs(10), "duplicate check is not quadratic");
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "duplicate check is not quadratic"
+    );
 }
 
 #[test]
@@ -148,7 +192,10 @@ fn malformed_yaml_never_panics() {
     }
     let bytes = good.as_bytes();
     for at in 0..bytes.len() {
-        for b in [b'[', b'{', b'&', b'*', b'!', b'|', b'>', b'"', b'\'', b'\t', b':', b'-', b'%', b'@', b'`'] {
+        for b in [
+            b'[', b'{', b'&', b'*', b'!', b'|', b'>', b'"', b'\'', b'\t', b':', b'-', b'%', b'@',
+            b'`',
+        ] {
             let mut v = bytes.to_vec();
             v[at] = b;
             if let Ok(s) = std::str::from_utf8(&v) {
@@ -165,7 +212,11 @@ fn malformed_yaml_never_panics() {
 // The stack file has its own reader (src/stack/doc.rs, positions for errors).
 
 fn parse_stack(text: String) -> Result<(), String> {
-    on_small_stack(move || kiln::stack::Stack::parse(Path::new("stack/stack.yaml"), &text).map(|_| ()).map_err(|e| e.to_string()))
+    on_small_stack(move || {
+        kiln::stack::Stack::parse(Path::new("stack/stack.yaml"), &text)
+            .map(|_| ())
+            .map_err(|e| e.to_string())
+    })
 }
 
 #[test]
@@ -175,12 +226,20 @@ fn stack_file_alias_bomb_is_refused() {
     let msg = parse_stack(text).expect_err("bomb");
     assert!(msg.starts_with("stack/stack.yaml:"), "{msg}");
     assert!(msg.contains("alias"), "{msg}");
-    assert!(start.elapsed() < Duration::from_secs(10), "took {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(10),
+        "took {:?}",
+        start.elapsed()
+    );
 }
 
 #[test]
 fn stack_file_deep_nesting_is_an_error() {
-    for text in ["[".repeat(100_000), format!("x: {}", "{a: ".repeat(100_000)), format!("x:\n{}y\n", "- ".repeat(100_000))] {
+    for text in [
+        "[".repeat(100_000),
+        format!("x: {}", "{a: ".repeat(100_000)),
+        format!("x:\n{}y\n", "- ".repeat(100_000)),
+    ] {
         let msg = parse_stack(text).expect_err("deep");
         assert!(msg.starts_with("stack/stack.yaml:"), "{msg}");
         assert!(msg.contains("deep"), "{msg}");

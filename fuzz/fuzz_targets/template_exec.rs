@@ -13,7 +13,10 @@ fn data() -> Value {
     values.insert("name".to_string(), Value::str("web"));
     values.insert("replicas".to_string(), Value::Float(3.0));
     values.insert("enabled".to_string(), Value::Bool(true));
-    values.insert("tags".to_string(), Value::from(vec![Value::str("a"), Value::str("b")]));
+    values.insert(
+        "tags".to_string(),
+        Value::from(vec![Value::str("a"), Value::str("b")]),
+    );
     let mut nested = BTreeMap::new();
     nested.insert("tag".to_string(), Value::str("1.0"));
     values.insert("image".to_string(), Value::from(nested));
@@ -27,7 +30,9 @@ fn data() -> Value {
 }
 
 fuzz_target!(|data_bytes: &[u8]| {
-    let Ok(text) = std::str::from_utf8(data_bytes) else { return };
+    let Ok(text) = std::str::from_utf8(data_bytes) else {
+        return;
+    };
     // Functions that sleep or touch the outside world are not reachable: Helm's map has none.
     let funcs = kiln::funcs::helm_funcs();
     let mut t = Templates::new();

@@ -281,8 +281,31 @@ impl Decoder {
                     Some((_, _, u)) => self.scalar(u, "url")?,
                     None => return Err(self.err(v, format!("repository `{name}` has no url"), Some("add `url: https://…` or `url: oci://…`".into()))),
                 };
-                if !(url.starts_with("https://") || url.starts_with("http://") || url.starts_with("oci://")) {
-                    return Err(self.err(v, format!("repository `{name}`: `{url}` is not an http(s):// or oci:// address"), None));
+                if userinfo(&url).is_some() {
+                    return Err(self.err(
+                        v,
+                        format!(
+                            "repository `{name}`: the URL `{}` has credentials in it",
+                            redact_url(&url)
+                        ),
+                        Some(format!(
+                            "remove them from stack.yaml (it is committed); kiln reads them from {}_USER and _PASSWORD, or from Helm's or Docker's registry config",
+                            auth_env_prefix(&url)
+                        )),
+                    ));
+                }
+                if !(url.starts_with("https://")
+                    || url.starts_with("http://")
+                    || url.starts_with("oci://"))
+                {
+                    return Err(self.err(
+                        v,
+                        format!(
+                            "repository `{name}`: `{}` is not an http(s):// or oci:// address",
+                            redact_url(&url)
+                        ),
+                        None,
+                    ));
                 }
                 repositories.push(Repository { name: name.clone(), url: url.trim_end_matches('/').to_string() });
             }
@@ -397,7 +420,20 @@ impl Decoder {
                         _ => return Err(self.err(v, format!("unknown hook policy `{s}`"), Some("use translate, keep or drop".into()))),
                     }
                 }
-                "repoURL" => out.repo_url = s,
+                "repoURL" => {
+                    // The URL is written into the rendered tree (Argo CD / Flux sources):
+                    // a password or token in it would be published with the tree.
+                    let secret =
+                        userinfo(&s).is_some_and(|u| u.contains(':') || s.starts_with("http"));
+                    if secret {
+                        return Err(self.err(
+                            v,
+                            format!("output repoURL `{}` has credentials in it", redact_url(&s)),
+                            Some("it is written into the rendered tree; give Argo CD / Flux the credentials in their own repository secret".into()),
+                        ));
+                    }
+                    out.repo_url = s
+                }
                 "revision" => out.revision = s,
                 _ => {
                     // The tree replaces this folder whole: it must be a folder of its own
@@ -499,6 +535,42 @@ impl Decoder {
     }
 }
 
+/// The `user[:password]` part of `scheme://user[:password]@host/…`, if any.
+fn userinfo(url: &str) -> Option<&str> {
+    let (_, rest) = url.split_once("://")?;
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    authority.rsplit_once('@').map(|(u, _)| u)
+}
+
+/// `url` with any `user[:password]@` replaced by `***@`, for messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.split_once("://"), userinfo(url)) {
+        (Some((scheme, rest)), Some(u)) => format!("{scheme}://***@{}", &rest[u.len() + 1..]),
+        _ => url.to_string(),
+    }
+}
+
+/// `KILN_AUTH_<HOST>` for a repository URL (the source module's variable names).
+fn auth_env_prefix(url: &str) -> String {
+    let rest = url.split_once("://").map(|(_, r)| r).unwrap_or(url);
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
+    let host = authority
+        .rsplit_once('@')
+        .map(|(_, h)| h)
+        .unwrap_or(authority);
+    let h: String = host
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_uppercase()
+            } else {
+                '_'
+            }
+        })
+        .collect();
+    format!("KILN_AUTH_{h}")
+}
+
 /// A node as JSON data for the stack's own templates (plain scalars typed as YAML 1.2 does).
 fn to_json(n: &Node) -> serde_json::Value {
     use serde_json::Value as J;
@@ -596,6 +668,56 @@ mod tests {
         let s = parse(ok).unwrap();
         assert_eq!(s.output.path, "deploy/rendered");
         assert_eq!(s.releases[0].values.len(), 3);
+    }
+
+    #[test]
+    fn credentials_in_urls_are_refused_without_echoing_them() {
+        for (text, want) in [
+            (
+                "repositories: {x: {url: 'https://bob:s3cr3t-pw@charts.example.com/x'}}\n",
+                "repository `x`: the URL `https://***@charts.example.com/x` has credentials in it",
+            ),
+            (
+                "repositories: {x: {url: 'oci://bob:s3cr3t-pw@registry.example.com:5000/charts'}}\n",
+                "`oci://***@registry.example.com:5000/charts` has credentials",
+            ),
+            (
+                "repositories: {x: {url: 'https://ghp_s3cr3t-pw@example.com'}}\n",
+                "has credentials in it",
+            ),
+            (
+                "repositories: {x: {url: 'ftp://bob:s3cr3t-pw@example.com'}}\n",
+                "has credentials in it",
+            ),
+            (
+                "output: {repoURL: 'https://bob:s3cr3t-pw@github.com/o/r.git'}\n",
+                "output repoURL `https://***@github.com/o/r.git` has credentials",
+            ),
+            (
+                "output: {repoURL: 'https://s3cr3t-pw@github.com/o/r.git'}\n",
+                "has credentials",
+            ),
+        ] {
+            let e = parse(text).unwrap_err();
+            let shown = e.to_string();
+            assert!(shown.contains(want), "{text:?}: {shown}");
+            assert!(
+                !shown.contains("s3cr3t-pw"),
+                "{text:?}: the secret is in the error: {shown}"
+            );
+            assert!(e.line > 0);
+        }
+        let e = parse("repositories: {x: {url: 'https://u:p@registry.example.com:5000'}}\n")
+            .unwrap_err();
+        assert!(
+            e.hint
+                .unwrap_or_default()
+                .contains("KILN_AUTH_REGISTRY_EXAMPLE_COM_5000_USER")
+        );
+        // SSH remotes name a user, not a secret.
+        let s = parse("output: {repoURL: 'ssh://git@github.com/o/r.git'}\n").unwrap();
+        assert_eq!(s.output.repo_url, "ssh://git@github.com/o/r.git");
+        assert!(parse("output: {repoURL: 'git@github.com:o/r.git'}\n").is_ok());
     }
 
     #[test]
