@@ -10,6 +10,8 @@ use crate::gotmpl::value::{FloatStyle, format_float};
 
 const BEST_INDENT: i32 = 2;
 const BEST_WIDTH: i32 = 80;
+/// go-yaml v3's emitter starts with `best_width = -1`: no line folding.
+const NO_WIDTH: i32 = i32::MAX;
 /// Nesting beyond this is refused rather than risking the stack (Go's stacks grow; ours
 /// do not). go-yaml's own reader refuses more than 10000 levels.
 pub(crate) const MAX_NESTING: usize = 1000;
@@ -42,6 +44,9 @@ struct Emitter {
     mapping_context: bool,
     simple_key_context: bool,
     depth: usize,
+    /// go-yaml v3 (Helm's `toYamlPretty`) instead of v2.
+    v3: bool,
+    best_width: i32,
 }
 
 /// A scalar as go-yaml's encoder hands it to the emitter.
@@ -52,6 +57,17 @@ struct Scalar<'a> {
 
 /// Helm's `toYaml` before its `TrimSuffix("\n")`.
 pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
+    emit_document(v, false)
+}
+
+/// Helm's `toYamlPretty` before its `TrimSuffix("\n")`: go-yaml v3's `Encoder` with
+/// `SetIndent(2)` on the value itself (no JSON round trip: floats print as Go's `%v`,
+/// `1e+06`), sequences indented under their keys, no line folding.
+pub fn to_yaml_pretty(v: &Value) -> Result<String, YamlError> {
+    emit_document(v, true)
+}
+
+fn emit_document(v: &Value, v3: bool) -> Result<String, YamlError> {
     let mut e = Emitter {
         out: Vec::with_capacity(256),
         column: 0,
@@ -64,6 +80,8 @@ pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
         mapping_context: false,
         simple_key_context: false,
         depth: 0,
+        v3,
+        best_width: if v3 { NO_WIDTH } else { BEST_WIDTH },
     };
     e.node(v, true, false, false, false)?;
     // DOCUMENT-END (implicit): write_indent at indent -1 → 0.
@@ -132,7 +150,7 @@ fn is_bom(b: &[u8]) -> bool {
     b.len() >= 3 && b[0] == 0xEF && b[1] == 0xBB && b[2] == 0xBF
 }
 
-fn analyze(value: &[u8]) -> Analysis {
+fn analyze(value: &[u8], v3: bool) -> Analysis {
     if value.is_empty() {
         return Analysis {
             multiline: false,
@@ -144,6 +162,7 @@ fn analyze(value: &[u8]) -> Analysis {
     let mut block_indicators = false;
     let mut line_breaks = false;
     let mut special_characters = false;
+    let mut tab_characters = false;
     let mut leading_space = false;
     let mut leading_break = false;
     let mut trailing_space = false;
@@ -185,7 +204,9 @@ fn analyze(value: &[u8]) -> Analysis {
                 _ => {}
             }
         }
-        if !is_printable(value, i) {
+        if v3 && c == b'\t' {
+            tab_characters = true;
+        } else if !is_printable(value, i) {
             special_characters = true;
         }
         if is_space(value, i) {
@@ -236,9 +257,11 @@ fn analyze(value: &[u8]) -> Analysis {
         a.block_plain_allowed = false;
         a.single_quoted_allowed = false;
     }
-    if space_break || special_characters {
+    if space_break || tab_characters || special_characters {
         a.block_plain_allowed = false;
         a.single_quoted_allowed = false;
+    }
+    if space_break || special_characters {
         a.block_allowed = false;
     }
     if line_breaks {
@@ -251,12 +274,15 @@ fn analyze(value: &[u8]) -> Analysis {
 }
 
 /// go-yaml's `keyList.Less` for two string keys (natural order).
-fn key_less(ar: &[char], br: &[char]) -> bool {
+fn key_less(ar: &[char], br: &[char], v3: bool) -> bool {
     let is_letter = |c: char| c.is_alphabetic();
     let is_digit = |c: char| c.is_ascii_digit();
     let n = ar.len().min(br.len());
+    // v3: after equal digits, a letter sorts before a non-letter.
+    let mut digits = false;
     for i in 0..n {
         if ar[i] == br[i] {
+            digits = is_digit(ar[i]);
             continue;
         }
         let al = is_letter(ar[i]);
@@ -265,7 +291,7 @@ fn key_less(ar: &[char], br: &[char]) -> bool {
             return ar[i] < br[i];
         }
         if al || bl {
-            return bl;
+            return if v3 && digits { al } else { bl };
         }
         let mut an: i64 = 0;
         let mut bn: i64 = 0;
@@ -303,27 +329,27 @@ fn key_less(ar: &[char], br: &[char]) -> bool {
 
 /// Indices of `keys` in go-yaml's `keyList` order (a stable merge sort driven by
 /// `key_less` only, so a comparator that is not a total order can never make it panic).
-pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>) -> Vec<usize> {
+pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>, v3: bool) -> Vec<usize> {
     let mut items: Vec<(usize, Vec<char>)> = keys
         .enumerate()
         .map(|(i, k)| (i, k.chars().collect()))
         .collect();
     // Fast path: byte order usually agrees with key_less already.
-    let sorted = items.windows(2).all(|w| !key_less(&w[1].1, &w[0].1));
+    let sorted = items.windows(2).all(|w| !key_less(&w[1].1, &w[0].1, v3));
     if !sorted {
-        merge_sort(&mut items);
+        merge_sort(&mut items, v3);
     }
     items.into_iter().map(|(i, _)| i).collect()
 }
 
-fn merge_sort(v: &mut Vec<(usize, Vec<char>)>) {
+fn merge_sort(v: &mut Vec<(usize, Vec<char>)>, v3: bool) {
     if v.len() <= 1 {
         return;
     }
     if v.len() <= 12 {
         for i in 1..v.len() {
             let mut j = i;
-            while j > 0 && key_less(&v[j].1, &v[j - 1].1) {
+            while j > 0 && key_less(&v[j].1, &v[j - 1].1, v3) {
                 v.swap(j, j - 1);
                 j -= 1;
             }
@@ -332,15 +358,15 @@ fn merge_sort(v: &mut Vec<(usize, Vec<char>)>) {
     }
     let mut right = v.split_off(v.len() / 2);
     let mut left = std::mem::take(v);
-    merge_sort(&mut left);
-    merge_sort(&mut right);
+    merge_sort(&mut left, v3);
+    merge_sort(&mut right, v3);
     let mut out = Vec::with_capacity(left.len() + right.len());
     let mut li = left.into_iter().peekable();
     let mut ri = right.into_iter().peekable();
     loop {
         match (li.peek(), ri.peek()) {
             (Some(l), Some(r)) => {
-                if key_less(&r.1, &l.1) {
+                if key_less(&r.1, &l.1, v3) {
                     out.extend(ri.next());
                 } else {
                     out.extend(li.next());
@@ -450,6 +476,17 @@ fn check_key_length(k: &str) -> Result<(), YamlError> {
     Ok(())
 }
 
+/// go-yaml v3's `floatv`: `strconv.FormatFloat(f, 'g', -1, 64)` with YAML's spellings of
+/// the special values.
+fn v3_float_text(f: f64) -> String {
+    match format_float(f, FloatStyle::V).as_str() {
+        "+Inf" => ".inf".into(),
+        "-Inf" => "-.inf".into(),
+        "NaN" => ".nan".into(),
+        s => s.to_string(),
+    }
+}
+
 fn string_style(s: &str) -> Style {
     if s.contains('\n') {
         Style::Literal
@@ -471,14 +508,42 @@ impl Emitter {
     fn put_break(&mut self) {
         self.out.push(b'\n');
         self.column = 0;
+        if self.v3 {
+            // v3 sets `indention` on every line break instead of in write_indent.
+            self.indention = true;
+        }
     }
 
     /// Copy one UTF-8 character of `s` at `*i`.
     fn write(&mut self, s: &[u8], i: &mut usize) {
-        let w = width(s[*i]).min(s.len() - *i);
+        let b = s[*i];
+        if b < 0x80 {
+            self.out.push(b);
+            self.column += 1;
+            *i += 1;
+            return;
+        }
+        let w = width(b).min(s.len() - *i);
         self.out.extend_from_slice(&s[*i..*i + w]);
         self.column += 1;
         *i += w;
+    }
+
+    /// Copy `s[*i..]` up to the next line break in one go (the literal writer's inner
+    /// loop: every character is written as is).
+    fn write_run(&mut self, s: &[u8], i: &mut usize) {
+        let start = *i;
+        let mut j = start;
+        let mut chars = 0;
+        while j < s.len() && !is_break(s, j) {
+            if s[j] & 0xC0 != 0x80 {
+                chars += 1;
+            }
+            j += 1;
+        }
+        self.out.extend_from_slice(&s[start..j]);
+        self.column += chars;
+        *i = j;
     }
 
     fn write_all(&mut self, s: &[u8]) {
@@ -495,6 +560,9 @@ impl Emitter {
         } else {
             self.write(s, i);
             self.column = 0;
+            if self.v3 {
+                self.indention = true;
+            }
         }
     }
 
@@ -507,7 +575,9 @@ impl Emitter {
             self.put(b' ');
         }
         self.whitespace = true;
-        self.indention = true;
+        if !self.v3 {
+            self.indention = true;
+        }
     }
 
     fn write_indicator(
@@ -583,18 +653,27 @@ impl Emitter {
                 })
             }
             Value::Float(f) => {
-                let s = number_text(*f)?;
+                let s = if self.v3 {
+                    v3_float_text(*f)
+                } else {
+                    number_text(*f)?
+                };
                 self.scalar(Scalar {
                     value: s.as_bytes(),
                     style: Style::Plain,
                 })
             }
             Value::Str(s) => {
-                let s = json_roundtrip_str(s)?;
+                let s = self.roundtrip(s)?;
                 self.scalar(Scalar {
                     value: s.as_bytes(),
                     style: string_style(&s),
                 })
+            }
+            Value::Bytes(b) if self.v3 => {
+                // v3 encodes a []byte as a sequence of numbers.
+                let items: Vec<Value> = b.iter().map(|x| Value::Int(*x as i64)).collect();
+                self.list(&items)?;
             }
             Value::Bytes(b) => {
                 use base64::Engine as _;
@@ -613,7 +692,7 @@ impl Emitter {
                         e.sequence_context = true;
                         e.mapping_context = false;
                         e.simple_key_context = false;
-                        let s = json_roundtrip_str(&l[i])?;
+                        let s = e.roundtrip(&l[i])?;
                         e.scalar(Scalar {
                             value: s.as_bytes(),
                             style: string_style(&s),
@@ -625,6 +704,15 @@ impl Emitter {
             Value::List(_) | Value::Map(_) | Value::Object(_) => {}
         }
         Ok(())
+    }
+
+    /// What a string looks like when go-yaml sees it: v2 gets it back from JSON.
+    fn roundtrip<'s>(&self, s: &'s str) -> Result<std::borrow::Cow<'s, str>, YamlError> {
+        if self.v3 {
+            Ok(std::borrow::Cow::Borrowed(s))
+        } else {
+            json_roundtrip_str(s)
+        }
     }
 
     fn enter(&mut self) -> Result<(), YamlError> {
@@ -653,8 +741,10 @@ impl Emitter {
             return Ok(());
         }
         self.enter()?;
-        for k in m.keys() {
-            check_key_length(k)?;
+        if !self.v3 {
+            for k in m.keys() {
+                check_key_length(k)?;
+            }
         }
         self.map_entries(&m)?;
         self.pop_indent();
@@ -668,9 +758,9 @@ impl Emitter {
     ) -> Result<(), YamlError> {
         let folded: Vec<(std::borrow::Cow<'_, str>, &Value)> = m
             .iter()
-            .map(|(k, v)| json_roundtrip_str(k).map(|k| (k, v)))
+            .map(|(k, v)| self.roundtrip(k).map(|k| (k, v)))
             .collect::<Result<_, _>>()?;
-        let order = sorted_key_order(folded.iter().map(|(k, _)| k.as_ref()));
+        let order = sorted_key_order(folded.iter().map(|(k, _)| k.as_ref()), self.v3);
         self.block_mapping_start();
         for i in order {
             let (k, v) = &folded[i];
@@ -691,7 +781,7 @@ impl Emitter {
         n: usize,
         mut item: impl FnMut(&mut Self, usize) -> Result<(), YamlError>,
     ) -> Result<(), YamlError> {
-        let indentless = self.mapping_context && !self.indention;
+        let indentless = !self.v3 && self.mapping_context && !self.indention;
         self.increase_indent(false, indentless);
         for i in 0..n {
             self.write_indent();
@@ -709,7 +799,7 @@ impl Emitter {
     fn block_mapping_entry(&mut self, key: &str, val: &Value) -> Result<(), YamlError> {
         self.write_indent();
         let kb = key.as_bytes();
-        let ka = analyze(kb);
+        let ka = analyze(kb, self.v3);
         let simple = !ka.multiline && kb.len() <= 128;
         let kstyle = string_style(key);
         if simple {
@@ -733,7 +823,7 @@ impl Emitter {
     }
 
     fn scalar(&mut self, s: Scalar) {
-        let a = analyze(s.value);
+        let a = analyze(s.value, self.v3);
         self.scalar_analyzed(s.value, s.style, &a);
     }
 
@@ -769,7 +859,7 @@ impl Emitter {
     }
 
     fn write_plain(&mut self, value: &[u8], allow_breaks: bool) {
-        if !self.whitespace {
+        if !(self.whitespace || self.v3 && value.is_empty()) {
             self.put(b' ');
         }
         let mut spaces = false;
@@ -777,7 +867,11 @@ impl Emitter {
         let mut i = 0;
         while i < value.len() {
             if is_space(value, i) {
-                if allow_breaks && !spaces && self.column > BEST_WIDTH && !is_space(value, i + 1) {
+                if allow_breaks
+                    && !spaces
+                    && self.column > self.best_width
+                    && !is_space(value, i + 1)
+                {
                     self.write_indent();
                     i += 1;
                 } else {
@@ -801,7 +895,9 @@ impl Emitter {
                 breaks = false;
             }
         }
-        self.whitespace = false;
+        if !(self.v3 && value.is_empty()) {
+            self.whitespace = false;
+        }
         self.indention = false;
     }
 
@@ -814,7 +910,7 @@ impl Emitter {
             if is_space(value, i) {
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.column > self.best_width
                     && i > 0
                     && i < value.len() - 1
                     && !is_space(value, i + 1)
@@ -909,7 +1005,7 @@ impl Emitter {
             } else if is_space(value, i) {
                 if allow_breaks
                     && !spaces
-                    && self.column > BEST_WIDTH
+                    && self.column > self.best_width
                     && i > 0
                     && i < value.len() - 1
                 {
@@ -967,6 +1063,8 @@ impl Emitter {
     fn write_literal(&mut self, value: &[u8]) {
         self.write_indicator(b"|", true, false, false);
         self.write_block_hints(value);
+        // sigs.k8s.io/yaml's goyaml.v3 fork restores the break after the header
+        // (go-yaml/yaml#755); v3 sets `indention` in put_break.
         self.put_break();
         self.indention = true;
         self.whitespace = true;
@@ -981,7 +1079,7 @@ impl Emitter {
                 if breaks {
                     self.write_indent();
                 }
-                self.write(value, &mut i);
+                self.write_run(value, &mut i);
                 self.indention = false;
                 breaks = false;
             }
@@ -991,7 +1089,7 @@ impl Emitter {
 
 #[cfg(test)]
 pub(crate) fn key_order_for_test(keys: &[&str]) -> Vec<String> {
-    sorted_key_order(keys.iter().copied())
+    sorted_key_order(keys.iter().copied(), false)
         .into_iter()
         .map(|i| keys[i].to_string())
         .collect()

@@ -205,17 +205,23 @@ fn jerr(msg: impl Into<String>) -> YamlError {
     }
 }
 
-/// Go's `quoteChar` for scanner errors.
-fn quote_char(c: char) -> String {
+/// Go's `quoteChar` for scanner errors: the offending byte, as a Latin-1 character in
+/// `strconv.Quote` style between single quotes.
+fn quote_char(c: u8) -> String {
     match c {
-        '\'' => "'\\''".into(),
-        '"' => "'\"'".into(),
-        _ => {
-            let q = format!("{:?}", c.to_string());
-            // Rust's debug string uses `\u{..}` escapes; Go uses `\x..`/`\u....`. Close enough
-            // for printable characters, which is what JSON errors show in practice.
-            format!("'{}'", &q[1..q.len() - 1])
-        }
+        b'\'' => "'\\''".into(),
+        b'"' => "'\"'".into(),
+        0x07 => "'\\a'".into(),
+        0x08 => "'\\b'".into(),
+        0x0c => "'\\f'".into(),
+        b'\n' => "'\\n'".into(),
+        b'\r' => "'\\r'".into(),
+        b'\t' => "'\\t'".into(),
+        0x0b => "'\\v'".into(),
+        b'\\' => "'\\\\'".into(),
+        0x00..=0x1f | 0x7f => format!("'\\x{c:02x}'"),
+        0x80..=0x9f | 0xad => format!("'\\u{:04x}'", c as u32),
+        _ => format!("'{}'", c as char),
     }
 }
 
@@ -235,8 +241,8 @@ impl<'a> JsonParser<'a> {
         }
     }
 
-    fn cur_char(&self) -> char {
-        self.s[self.i..].chars().next().unwrap_or('\0')
+    fn cur_byte(&self) -> u8 {
+        self.b.get(self.i).copied().unwrap_or(0)
     }
 
     fn invalid(&self, ctx: &str) -> YamlError {
@@ -245,7 +251,7 @@ impl<'a> JsonParser<'a> {
         }
         jerr(format!(
             "invalid character {} {ctx}",
-            quote_char(self.cur_char())
+            quote_char(self.cur_byte())
         ))
     }
 
@@ -336,7 +342,7 @@ impl<'a> JsonParser<'a> {
                 _ => {
                     return Err(self.invalid_or_space(&format!(
                         "in literal {word} (expecting {})",
-                        quote_char(want as char)
+                        quote_char(want)
                     )));
                 }
             }

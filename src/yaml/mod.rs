@@ -2,10 +2,20 @@
 //!
 //! Helm reads values and Chart.yaml through `sigs.k8s.io/yaml` (YAML 1.1 scalars, every
 //! number becomes float64 via a JSON round trip) and writes `toYaml` with go-yaml v2's
-//! emitter. Both are reproduced here byte for byte.
+//! emitter (`toYamlPretty` with sigs.k8s.io/yaml's goyaml.v3 fork). All are reproduced
+//! here byte for byte, checked against the reference Helm.
 //!
-//! Files: `resolve` (YAML 1.1 scalar resolution), `decode` (libyaml events → go-yaml's
-//! decoding), `emit` (go-yaml v2's encoder and emitter), `json` (Go `encoding/json`).
+//! Files: `resolve` (YAML 1.1 scalar resolution), `decode` (libyaml-safer events →
+//! go-yaml's decoding, with the rewrites that make libyaml 0.2.5 accept what go-yaml's
+//! libyaml 0.1 accepts), `emit` (go-yaml v2's encoder and emitter, and v3's variant),
+//! `json` (Go `encoding/json`).
+//!
+//! Known differences from Helm, all on input Helm itself mostly rejects: a `:` directly
+//! before a flow indicator
+//! (`[a:]`), some error messages after an empty flow collection on a line (`[]- x`), and
+//! nesting deeper than 1000 levels (refused to protect the stack; go-yaml allows 10000).
+//! Key sets on which go-yaml's natural order is not transitive (`v2`, `v10`, `v1beta1`)
+//! come out in a random order from Helm; kiln picks one deterministically.
 
 mod decode;
 mod emit;
@@ -61,6 +71,102 @@ pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
         None => Ok(Value::Nil),
         Some(y) => jsonable(&y),
     }
+}
+
+/// [`from_yaml`] on raw file bytes, as go-yaml's reader sees them: UTF-16 with a byte
+/// order mark is decoded; any other input must be UTF-8, and the first bad sequence fails
+/// the whole document with go-yaml's reader message (`invalid trailing UTF-8 octet`, …),
+/// as do control characters before it.
+pub fn from_yaml_bytes(bytes: &[u8]) -> Result<Value, YamlError> {
+    let text = decode_input(bytes)?;
+    from_yaml(&text)
+}
+
+/// go-yaml's reader: the input as text, or its reader error (worded as sigs.k8s.io/yaml
+/// reports it).
+fn decode_input(bytes: &[u8]) -> Result<std::borrow::Cow<'_, str>, YamlError> {
+    let fail = |m: &str| Err(YamlError::new(format!("{CONVERTING}yaml: {m}")));
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        let le = bytes[0] == 0xFF;
+        let units: Vec<u16> = bytes[2..]
+            .chunks(2)
+            .filter(|c| c.len() == 2)
+            .map(|c| {
+                if le {
+                    u16::from_le_bytes([c[0], c[1]])
+                } else {
+                    u16::from_be_bytes([c[0], c[1]])
+                }
+            })
+            .collect();
+        if !bytes.len().is_multiple_of(2) {
+            return fail("incomplete UTF-16 character");
+        }
+        return match String::from_utf16(&units) {
+            Ok(s) => Ok(std::borrow::Cow::Owned(s)),
+            Err(_) => fail("unexpected low surrogate area"),
+        };
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(std::borrow::Cow::Borrowed(s));
+    }
+    // Walk as go-yaml's reader does, reporting the first problem.
+    let mut i = if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        let width = if b & 0x80 == 0 {
+            1
+        } else if b & 0xE0 == 0xC0 {
+            2
+        } else if b & 0xF0 == 0xE0 {
+            3
+        } else if b & 0xF8 == 0xF0 {
+            4
+        } else {
+            return fail("invalid leading UTF-8 octet");
+        };
+        if i + width > bytes.len() {
+            return fail("incomplete UTF-8 octet sequence");
+        }
+        let mut value: u32 = match width {
+            1 => (b & 0x7F) as u32,
+            2 => (b & 0x1F) as u32,
+            3 => (b & 0x0F) as u32,
+            _ => (b & 0x07) as u32,
+        };
+        for k in 1..width {
+            let o = bytes[i + k];
+            if o & 0xC0 != 0x80 {
+                return fail("invalid trailing UTF-8 octet");
+            }
+            value = (value << 6) + (o & 0x3F) as u32;
+        }
+        let ok_len = match width {
+            1 => true,
+            2 => value >= 0x80,
+            3 => value >= 0x800,
+            _ => value >= 0x10000,
+        };
+        if !ok_len {
+            return fail("invalid length of a UTF-8 sequence");
+        }
+        if (0xD800..=0xDFFF).contains(&value) || value > 0x10FFFF {
+            return fail("invalid Unicode character");
+        }
+        let allowed = matches!(value, 0x09 | 0x0A | 0x0D | 0x20..=0x7E | 0x85)
+            || (0xA0..=0xD7FF).contains(&value)
+            || (0xE000..=0xFFFD).contains(&value)
+            || (0x10000..=0x10FFFF).contains(&value);
+        if !allowed {
+            return fail("control characters are not allowed");
+        }
+        i += width;
+    }
+    fail("invalid leading UTF-8 octet")
 }
 
 /// Helm's `fromYaml` target (`map[string]interface{}`): an empty or `null` document is an
@@ -240,24 +346,10 @@ fn key_string(k: &Y, v: &Y) -> Result<String, YamlError> {
             };
             return Err(YamlError::new(format!(
                 "unsupported map key of type: {ty}, key: {kv}, value: {}",
-                go_plus_sharp_v(v)
+                decode::go_sharp_v(v, true)
             )));
         }
     })
-}
-
-fn go_plus_sharp_v(y: &Y) -> String {
-    match y {
-        Y::Nil => "<nil>".into(),
-        Y::Bool(b) => b.to_string(),
-        Y::Int(i) => i.to_string(),
-        Y::Uint(u) => format!("0x{u:x}"),
-        Y::Float(f) => crate::gotmpl::value::format_float_g(*f),
-        Y::Str(s) => format!("{s:?}"),
-        Y::Bin(b) => format!("{:?}", go_lossy(b)),
-        Y::Seq(_) => "[]interface {}{...}".into(),
-        Y::Map(_) => "map[interface {}]interface {}{...}".into(),
-    }
 }
 
 fn y_to_value(y: &Y) -> Result<Value, YamlError> {
@@ -539,6 +631,14 @@ pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
 /// `Unmarshal` and `Marshal`. Ends with a newline.
 pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
     emit::to_yaml(v)
+}
+
+/// Helm's `toYamlPretty` before its `TrimSuffix("\n")`: go-yaml v3's encoder with
+/// `SetIndent(2)` on the value itself (floats as `%v`: `1e+06`; sequences indented under
+/// their keys; no line folding). Host objects are written through `to_plain` (JSON field
+/// names; go-yaml v3 would use lowercased Go field names). Ends with a newline.
+pub fn to_yaml_pretty(v: &Value) -> Result<String, YamlError> {
+    emit::to_yaml_pretty(v)
 }
 
 #[cfg(test)]

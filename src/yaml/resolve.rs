@@ -199,18 +199,51 @@ pub fn go_parse_int(s: &str, base: u32) -> Option<i128> {
 /// here (go-yaml only reaches this for strings starting with a digit, sign or dot).
 pub fn go_parse_float(s: &str) -> Option<f64> {
     let b = s.as_bytes();
-    // Only plain decimal syntax: sign, digits, dot, exponent.
+    // Only plain decimal syntax: sign, digits, dot, exponent, and `_` between digits.
     if !b
         .iter()
-        .all(|c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b'e' | b'E'))
+        .all(|c| c.is_ascii_digit() || matches!(c, b'+' | b'-' | b'.' | b'e' | b'E' | b'_'))
     {
         return None;
     }
-    let f: f64 = s.parse().ok()?;
+    let f: f64 = if s.contains('_') {
+        if !underscore_ok(s) {
+            return None;
+        }
+        s.replace('_', "").parse().ok()?
+    } else {
+        s.parse().ok()?
+    };
     if f.is_infinite() {
         return None;
     }
     Some(f)
+}
+
+/// Go's `strconv` rule for `_` in decimal numbers: only between digits.
+fn underscore_ok(s: &str) -> bool {
+    let b = s.as_bytes();
+    let b = match b.first() {
+        Some(b'+' | b'-') => &b[1..],
+        _ => b,
+    };
+    let mut saw = b'^';
+    for &c in b {
+        if c.is_ascii_digit() {
+            saw = b'0';
+        } else if c == b'_' {
+            if saw != b'0' {
+                return false;
+            }
+            saw = b'_';
+        } else {
+            if saw == b'_' {
+                return false;
+            }
+            saw = b'!';
+        }
+    }
+    saw != b'_'
 }
 
 /// go-yaml's `parseTimestamp`: `YYYY-` followed by one of the allowed `time.Parse` layouts.
@@ -428,6 +461,9 @@ mod tests {
             ("-", Str),
             ("0x", Str),
             ("0", Int(0)),
+            (".91_2", Float(0.912)),
+            ("._5", Str),
+            (".5_", Str),
             ("-0", Int(0)),
         ];
         for (s, want) in cases {

@@ -20,7 +20,12 @@ fn helm_from_yaml_to_json(text: &str) -> String {
 #[test]
 fn from_yaml_table() {
     let mut bad = Vec::new();
-    for (input, want) in data::FROM_YAML {
+    for (input, want) in data::FROM_YAML
+        .iter()
+        .chain(data::FROM_YAML_MORE)
+        .chain(data::FROM_YAML_QUIRKS)
+        .chain(data::FROM_YAML_FLOW_QUESTION)
+    {
         let got = helm_from_yaml_to_json(input);
         if got != *want {
             bad.push(format!("{input:?}\n  want {want}\n  got  {got}"));
@@ -30,7 +35,10 @@ fn from_yaml_table() {
         bad.is_empty(),
         "{} of {} differ:\n{}",
         bad.len(),
-        data::FROM_YAML.len(),
+        data::FROM_YAML.len()
+            + data::FROM_YAML_MORE.len()
+            + data::FROM_YAML_QUIRKS.len()
+            + data::FROM_YAML_FLOW_QUESTION.len(),
         bad.join("\n")
     );
 }
@@ -109,6 +117,17 @@ fn json_error_table() {
         from_json("[1e400]").unwrap_err().msg,
         "json: cannot unmarshal number 1e400 into Go value of type float64"
     );
+}
+
+#[test]
+fn from_json_table() {
+    for (input, want) in data::FROM_JSON.iter().chain(data::FROM_JSON_BYTES) {
+        let got = match from_json(input) {
+            Ok(v) => to_json(&v).unwrap(),
+            Err(e) => to_json(&err_map(e.msg)).unwrap(),
+        };
+        assert_eq!(got, *want, "{input:?}");
+    }
 }
 
 #[test]
@@ -251,6 +270,99 @@ fn to_yaml_root_values() {
 }
 
 #[test]
+fn to_yaml_pretty_go_values() {
+    // `{{ toYamlPretty (dict "a1b" 1 "a1_" 2 "a1B" 3 "a_" 4 "ab" 5 "x" 1000000.0 "i" 5
+    //   "l" (list 1 2 (list 3)) "n" nil "e" (list) "f" 0.1 "big" 1e21 "neg" -1.5e-7) }}|
+    //  {{ toYaml (dict "a1b" 1 "a1_" 2 "a1B" 3 "a_" 4 "ab" 5) }}|{{ toYamlPretty "a\tb\nc" }}|
+    //  {{ toYaml "a\tb\nc" }}|{{ toYamlPretty (list (dict "a" 1 "b" (list 1))) }}`
+    let want = "a_: 4\na1B: 3\na1b: 1\na1_: 2\nab: 5\nbig: 1e+21\ne: []\nf: 0.1\ni: 5\nl:\n  - 1\n  - 2\n  - - 3\n\"n\": null\nneg: -1.5e-07\nx: 1e+06|a_: 4\na1_: 2\na1B: 3\na1b: 1\nab: 5||-\n  a\tb\n  c|\"a\\tb\\nc\"|- a: 1\n  b:\n    - 1";
+    let d = |pairs: Vec<(&str, Value)>| {
+        let m: BTreeMap<String, Value> =
+            pairs.into_iter().map(|(k, v)| (k.to_string(), v)).collect();
+        Value::from(m)
+    };
+    let keys = || {
+        vec![
+            ("a1b", Value::Int(1)),
+            ("a1_", Value::Int(2)),
+            ("a1B", Value::Int(3)),
+            ("a_", Value::Int(4)),
+            ("ab", Value::Int(5)),
+        ]
+    };
+    let mut big = keys();
+    big.extend([
+        ("x", Value::Float(1e6)),
+        ("i", Value::Int(5)),
+        (
+            "l",
+            Value::from(vec![
+                Value::Int(1),
+                Value::Int(2),
+                Value::from(vec![Value::Int(3)]),
+            ]),
+        ),
+        ("n", Value::Nil),
+        ("e", Value::from(Vec::new())),
+        ("f", Value::Float(0.1)),
+        ("big", Value::Float(1e21)),
+        ("neg", Value::Float(-1.5e-7)),
+    ]);
+    let trim = |s: String| s.strip_suffix('\n').unwrap_or(&s).to_string();
+    let got = [
+        trim(to_yaml_pretty(&d(big)).unwrap()),
+        trim(to_yaml(&d(keys())).unwrap()),
+        trim(to_yaml_pretty(&Value::from("a\tb\nc")).unwrap()),
+        trim(to_yaml(&Value::from("a\tb\nc")).unwrap()),
+        trim(
+            to_yaml_pretty(&Value::from(vec![d(vec![
+                ("a", Value::Int(1)),
+                ("b", Value::from(vec![Value::Int(1)])),
+            ])]))
+            .unwrap(),
+        ),
+    ]
+    .join("|");
+    assert_eq!(got, want);
+}
+
+#[test]
+fn to_yaml_pretty_table() {
+    let mut bad = Vec::new();
+    for (input, want) in data::TO_YAML_PRETTY {
+        let v = from_json(input).expect("table input is JSON");
+        let got = match to_yaml_pretty(&v) {
+            Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
+            Err(_) => String::new(),
+        };
+        if got != *want {
+            bad.push(format!("{input:?}\n  want {want:?}\n  got  {got:?}"));
+        }
+    }
+    assert!(
+        bad.is_empty(),
+        "{} of {} differ:\n{}",
+        bad.len(),
+        data::TO_YAML_PRETTY.len(),
+        bad.join("\n")
+    );
+}
+
+#[test]
+fn key_order_tables() {
+    for (input, want) in data::KEY_ORDER_V2 {
+        let v = from_json(input).unwrap();
+        let got = to_yaml(&v).unwrap();
+        assert_eq!(got.strip_suffix('\n').unwrap_or(&got), *want, "{input}");
+    }
+    for (input, want) in data::KEY_ORDER_V3 {
+        let v = from_json(input).unwrap();
+        let got = to_yaml_pretty(&v).unwrap();
+        assert_eq!(got.strip_suffix('\n').unwrap_or(&got), *want, "{input}");
+    }
+}
+
+#[test]
 fn shaped_string_fields() {
     // A chart with this Chart.yaml renders `{{ .Chart.AppVersion }} {{ .Chart.Description }}
     // {{ .Chart.Annotations.a }} {{ .Chart.Annotations.b }}` as `20230101 1.1 1e+10 true`.
@@ -291,6 +403,29 @@ fn block_scalar_at_end_of_input() {
     assert_eq!(helm_from_yaml_to_json("a: |+\n  x"), r#"{"a":"x"}"#);
     assert_eq!(helm_from_yaml_to_json("a: >-\n  x\n  y"), r#"{"a":"x y"}"#);
     assert_eq!(helm_from_yaml_to_json("a: |\n  x\n  "), r#"{"a":"x\n"}"#);
+}
+
+#[test]
+fn invalid_utf8_input() {
+    // `helm template` with such a values file: "failed to parse FILE: <message>".
+    let cases: &[(&[u8], &str)] = &[
+        (b"a: caf\xe9\nb: 1\n", "invalid trailing UTF-8 octet"),
+        (b"a: 1\nb: \x80\n", "invalid leading UTF-8 octet"),
+        (b"a: 1\nb: \xe9", "incomplete UTF-8 octet sequence"),
+        (b"a: 1\n---\nb: \x80\n", "invalid leading UTF-8 octet"),
+        (b"a: 1 # caf\xe9\n", "incomplete UTF-8 octet sequence"),
+    ];
+    for (input, want) in cases {
+        let e = from_yaml_bytes(input).unwrap_err();
+        assert_eq!(
+            e.msg,
+            format!("error converting YAML to JSON: yaml: {want}")
+        );
+    }
+    assert_eq!(
+        to_json(&from_yaml_bytes(b"a: 1").unwrap()).unwrap(),
+        r#"{"a":1}"#
+    );
 }
 
 #[test]
@@ -348,6 +483,25 @@ fn dev_compare() {
                     Ok(Value::from(mm))
                 })
                 .and_then(|v| to_yaml(&v))
+            {
+                Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
+                Err(_) => String::new(),
+            },
+            "fromJson" => match from_json(&input) {
+                Ok(v @ Value::Map(_)) => to_json(&v).unwrap_or_default(),
+                Ok(_) => "not a map".to_string(),
+                Err(e) => to_json(&err_map(e.msg)).unwrap_or_default(),
+            },
+            "toYamlPretty" => {
+                let v = from_json(&input).expect("toYamlPretty input is JSON");
+                match to_yaml_pretty(&v) {
+                    Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
+                    Err(_) => String::new(),
+                }
+            }
+            "yamlToYamlPretty" => match from_yaml_map(&input)
+                .or_else(|e| Ok(err_map(e.msg)))
+                .and_then(|v| to_yaml_pretty(&v))
             {
                 Ok(s) => s.strip_suffix('\n').unwrap_or(&s).to_string(),
                 Err(_) => String::new(),
@@ -469,4 +623,45 @@ fn deep_nesting_does_not_overflow() {
         .spawn(run)
         .expect("thread");
     assert!(t.join().is_ok());
+}
+
+/// Developer timing of the reader layers: `KILN_YAML_BIG=file.yaml cargo test --release --lib yaml::tests::dev_reader_layers -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn dev_reader_layers() {
+    let Ok(path) = std::env::var("KILN_YAML_BIG") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).expect("file");
+    let docs: Vec<String> = text.split("\n---\n").map(|d| format!("{d}\n")).collect();
+    for round in 0..3 {
+        println!("round {round}");
+        let t = std::time::Instant::now();
+        let mut n = 0;
+        for d in &docs {
+            let mut p = libyaml_safer::Parser::new();
+            p.set_input(d.as_bytes());
+            while let Ok(ev) = p.parse() {
+                n += 1;
+                if matches!(ev.data, libyaml_safer::EventData::StreamEnd) {
+                    break;
+                }
+            }
+        }
+        let raw = t.elapsed();
+        let t = std::time::Instant::now();
+        for d in &docs {
+            let _ = decode::decode_first(d);
+        }
+        let dec = t.elapsed();
+        let t = std::time::Instant::now();
+        for d in &docs {
+            let _ = parse_simple_head(d);
+        }
+        let head = t.elapsed();
+        println!(
+            "{} docs, {n} events: raw {raw:?}, decode {dec:?}, simple_head {head:?}",
+            docs.len()
+        );
+    }
 }
