@@ -3,6 +3,14 @@
 //! Each function receives already evaluated arguments and checks them the way Go's
 //! `text/template` converts arguments to the Go parameter types of the original function
 //! (see [`args`]), so type errors carry Go's exact wording.
+//!
+//! Tests (`tests.rs`) compare thousands of expressions and templates with what the
+//! reference Helm printed (`test_cases.rs`, `test_e2e_cases.rs`, generated with
+//! `helm-snippet`). Known gaps: `derivePassword`, `encryptAES`, `decryptAES` and
+//! `fromToml` return errors; `genPrivateKey` makes RSA keys only; `dateInZone` knows
+//! `UTC` and `Local` only (other zones fall back to UTC); `toYamlPretty` is the go-yaml v2
+//! writer with sequences indented under their keys; the random functions cannot match
+//! Helm byte for byte (see [`random::seed`]).
 
 use std::sync::OnceLock;
 
