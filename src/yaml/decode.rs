@@ -115,6 +115,8 @@ struct Events<'a> {
     /// length, to undo the newline a block scalar at the end took from it.
     appended_at: Option<usize>,
     src: &'a str,
+    /// `:` characters were replaced by [`COLON_MARK`] (see [`with_events`]).
+    colon_marked: bool,
     /// Byte offset of the last error that a rewrite of the input may cure (see
     /// [`with_events`]).
     retry_at: Option<usize>,
@@ -135,6 +137,7 @@ impl<'a> Events<'a> {
             started: false,
             appended_at: None,
             src: text,
+            colon_marked: false,
             retry_at: None,
         }
     }
@@ -147,6 +150,8 @@ impl<'a> Events<'a> {
                     if e.problem() == "found unknown escape character"
                         || (e.problem() == "did not find expected whitespace or line break"
                             && e.context() == Some("while scanning a tag"))
+                        || (e.problem() == "found unexpected ':'"
+                            && e.context() == Some("while scanning a plain scalar"))
                     {
                         self.retry_at = e.problem_mark().map(|m| m.index as usize);
                     }
@@ -177,6 +182,12 @@ impl<'a> Events<'a> {
             } = &ev.data
             {
                 self.check_escapes(ev.start_mark.index as usize, ev.end_mark.index as usize)?;
+            }
+            if self.colon_marked
+                && let EventData::Scalar { value, .. } = &mut ev.data
+                && value.contains(COLON_MARK)
+            {
+                *value = value.replace(COLON_MARK, ":");
             }
             if let Some(n) = self.appended_at
                 && let EventData::Scalar { style, value, .. } = &mut ev.data
@@ -397,6 +408,11 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
         None => Err(yerr("yaml: empty document")),
     }
 }
+
+/// Stands in for a `:` that go-yaml keeps inside a flow plain scalar (`[a:]`) but
+/// libyaml-safer refuses; mapped back to `:` in scalar values.
+const COLON_MARK: char = '\u{E000}';
+const COLON_MARK_STR: &str = "\u{E000}";
 
 /// go-yaml's scanner loses track of an empty flow collection (`{}`, `[]`) used as an
 /// implicit key in block context (its simple-key index is dropped when the collection
@@ -862,7 +878,8 @@ fn with_events<T>(
     use std::panic::{AssertUnwindSafe, catch_unwind};
     quiet_parser_panics();
     type Attempt<T> = (Option<Result<T, YamlError>>, Option<usize>);
-    let attempt = |text: &str, append: bool| -> Attempt<T> {
+    let text_has_mark = text.contains(COLON_MARK);
+    let attempt = |text: &str, append: bool, marked: bool| -> Attempt<T> {
         let augmented;
         let mut ev = if append {
             augmented = format!("{text}\n");
@@ -872,6 +889,7 @@ fn with_events<T>(
         } else {
             Events::new(text)
         };
+        ev.colon_marked = marked;
         let r = catch_unwind(AssertUnwindSafe(|| f(&mut ev))).ok();
         let esc = match &r {
             Some(Err(_)) => ev.retry_at,
@@ -892,6 +910,11 @@ fn with_events<T>(
             (2, "\\x27")
         } else if rest.starts_with([',', '[', ']']) {
             (1, "~")
+        } else if rest.starts_with(':')
+            && rest[1..].starts_with([',', '[', ']', '{', '}'])
+            && !text_has_mark
+        {
+            (1, COLON_MARK_STR)
         } else {
             return None;
         };
@@ -903,6 +926,7 @@ fn with_events<T>(
     };
     let mut current = text.to_string();
     for _ in 0..1000 {
+        let marked = !text_has_mark && current.contains(COLON_MARK);
         let last_line = current.rsplit('\n').next().unwrap_or("");
         let needs_newline = !current.is_empty()
             && !current.ends_with('\n')
@@ -911,7 +935,7 @@ fn with_events<T>(
                 .is_empty()
             && (current.contains('|') || current.contains('>'));
         if needs_newline {
-            let (r, esc) = attempt(&current, true);
+            let (r, esc) = attempt(&current, true, marked);
             if let Some(Ok(v)) = r {
                 return Ok(v);
             }
@@ -920,7 +944,7 @@ fn with_events<T>(
                 continue;
             }
         }
-        let (r, esc) = attempt(&current, false);
+        let (r, esc) = attempt(&current, false, marked);
         if let Some(t) = patch(&current, esc) {
             current = t;
             continue;

@@ -1971,3 +1971,28 @@ pub(super) const FROM_YAML_FLOW_QUESTION: &[(&str, &str)] = &[
         "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or '}'\"}",
     ),
 ];
+
+/// `:` before a flow indicator stays in the plain scalar (go-yaml).
+pub(super) const FROM_YAML_FLOW_COLON: &[(&str, &str)] = &[
+    ("a: [b:]", "{\"a\":[\"b:\"]}"),
+    ("{a:,b: c}", "{\"a:\":null,\"b\":\"c\"}"),
+    (
+        "a: [x:[y]]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or ']'\"}",
+    ),
+    ("a: {b: c:}", "{\"a\":{\"b\":\"c:\"}}"),
+    ("a: [a:, b]", "{\"a\":[\"a:\",\"b\"]}"),
+    (
+        "a: {b:{c: d}}",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or '}'\"}",
+    ),
+    (
+        "a: [1:, 2:]\nb: 'x:]'",
+        "{\"a\":[\"1:\",\"2:\"],\"b\":\"x:]\"}",
+    ),
+    ("a: [\"q:\", x:]", "{\"a\":[\"q:\",\"x:\"]}"),
+    (
+        "a: [b:]\nc: d: e",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context\"}",
+    ),
+];
