@@ -69,15 +69,24 @@ pub(crate) fn yerr(msg: impl Into<String>) -> YamlError {
     }
 }
 
-fn parser_error(e: &libyaml_safer::Error) -> YamlError {
+fn parser_error(e: &libyaml_safer::Error, input_len: usize) -> YamlError {
     // go-yaml's parser.fail(): the 0-based problem line (+1 for scanner errors), else
     // the 0-based context line.
     let mut line = 0u64;
     let mut col = None;
     if let Some(pm) = e.problem_mark() {
         col = Some(pm.column as usize + 1);
-        if pm.line != 0 {
-            line = pm.line;
+        let mut pl = pm.line;
+        // go-yaml notices a stale simple key only after fetching the next token; at the
+        // end of the input that is STREAM-END, which moves to a new line first.
+        if e.problem() == "could not find expected ':'"
+            && pm.index as usize >= input_len
+            && pm.column != 0
+        {
+            pl += 1;
+        }
+        if pl != 0 {
+            line = pl;
             if e.kind() == libyaml_safer::ErrorKind::Scanner {
                 line += 1;
             }
@@ -155,7 +164,7 @@ impl<'a> Events<'a> {
                     {
                         self.retry_at = e.problem_mark().map(|m| m.index as usize);
                     }
-                    return Err(parser_error(&e));
+                    return Err(parser_error(&e, self.src.len()));
                 }
             };
             if let EventData::DocumentStart {

@@ -26,6 +26,7 @@ fn from_yaml_table() {
         .chain(data::FROM_YAML_QUIRKS)
         .chain(data::FROM_YAML_FLOW_QUESTION)
         .chain(data::FROM_YAML_FLOW_COLON)
+        .chain(data::FROM_YAML_STALE_KEY)
     {
         let got = helm_from_yaml_to_json(input);
         if got != *want {
@@ -40,7 +41,8 @@ fn from_yaml_table() {
             + data::FROM_YAML_MORE.len()
             + data::FROM_YAML_QUIRKS.len()
             + data::FROM_YAML_FLOW_QUESTION.len()
-            + data::FROM_YAML_FLOW_COLON.len(),
+            + data::FROM_YAML_FLOW_COLON.len()
+            + data::FROM_YAML_STALE_KEY.len(),
         bad.join("\n")
     );
 }

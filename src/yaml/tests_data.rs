@@ -1996,3 +1996,63 @@ pub(super) const FROM_YAML_FLOW_COLON: &[(&str, &str)] = &[
         "{\"Error\":\"error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context\"}",
     ),
 ];
+
+/// Where go-yaml reports a key without `:` (after the next token).
+pub(super) const FROM_YAML_STALE_KEY: &[(&str, &str)] = &[
+    (
+        "a: 1\nbad",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad # c",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\nc: 'x\n  y'\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\n'x\n  y': 1\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\n|\n  x\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "  a: 1\n  bad\n # c",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a:\n  b: 1\n  bad",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 4: could not find expected ':'\"}",
+    ),
+    (
+        "    annotations: {}\n    labels: {}\n    extraP #orts: []\n  # -- Upgrade strategy for the continuous testoymen Deployment",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 5: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP #orts: []\n  # -- Upgrade",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 4: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP #orts: []\n  # -- Upgrade\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 4: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP\n  # -- Upgrade",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "labels: 1\nextraP\n# x",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+];
