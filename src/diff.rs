@@ -85,6 +85,13 @@ pub fn read_dir(dir: &Path) -> std::io::Result<Files> {
 
 /// Read a tree as it is at a git revision: `git show REV:PATH/…` for every file under `path`.
 pub fn read_git(repo: &Path, rev: &str, path: &str) -> Result<Files, String> {
+    // A revision is passed to git as an argument: one that starts with `-` would be read
+    // as an option (`git show --output=FILE` writes a file).
+    if rev.is_empty() || rev.starts_with('-') || rev.contains(['\0', '\n']) {
+        return Err(format!(
+            "`{rev}` is not a git revision\n  hint: pass a branch, tag or commit, e.g. --base origin/main"
+        ));
+    }
     let run = |args: &[&str]| -> Result<Vec<u8>, String> {
         let out = std::process::Command::new("git")
             .arg("-C")
@@ -326,6 +333,15 @@ pub fn verify(committed: &Files, fresh: &Files) -> Verify {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn revisions_that_look_like_options_are_refused() {
+        for rev in ["--output=/tmp/kiln-pwned", "-p", "", "a\nb"] {
+            let e = read_git(Path::new("."), rev, "rendered").unwrap_err();
+            assert!(e.contains("is not a git revision"), "{rev:?}: {e}");
+        }
+        assert!(!Path::new("/tmp/kiln-pwned").exists());
+    }
 
     fn files(p: &[(&str, &str)]) -> Files {
         p.iter()

@@ -12,5 +12,6 @@ pub mod funcs;
 pub mod gotmpl;
 pub mod helm;
 pub mod render;
+pub mod source;
 pub mod stack;
 pub mod yaml;

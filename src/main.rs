@@ -54,6 +54,15 @@ struct TemplateArgs {
     /// Set STRING values on the command line.
     #[arg(long = "set-string", value_name = "EXPR")]
     set_string: Vec<String>,
+    /// Set JSON values on the command line (key1=jsonval1,key2=jsonval2).
+    #[arg(long = "set-json", value_name = "EXPR")]
+    set_json: Vec<String>,
+    /// Set values from files (key1=path1,key2=path2).
+    #[arg(long = "set-file", value_name = "EXPR")]
+    set_file: Vec<String>,
+    /// Set a literal STRING value on the command line.
+    #[arg(long = "set-literal", value_name = "EXPR")]
+    set_literal: Vec<String>,
     /// Kubernetes version used for Capabilities.KubeVersion.
     #[arg(long = "kube-version")]
     kube_version: Option<String>,
@@ -75,9 +84,12 @@ struct TemplateArgs {
     /// Set .Release.IsUpgrade instead of .Release.IsInstall.
     #[arg(long = "is-upgrade")]
     is_upgrade: bool,
-    /// Use release name in the output-dir path (Helm's flag; no effect without --output-dir).
+    /// Use release name in the output-dir path.
     #[arg(long = "release-name")]
     release_name_dir: bool,
+    /// Writes the executed templates to files in output-dir instead of stdout.
+    #[arg(long = "output-dir", value_name = "DIR")]
+    output_dir: Option<PathBuf>,
     /// Disables JSON schema validation.
     #[arg(long = "skip-schema-validation")]
     skip_schema_validation: bool,
@@ -104,11 +116,46 @@ fn read_values(files: &[String]) -> Result<Vec<(String, String)>, String> {
     Ok(out)
 }
 
+/// Helm's `LocateChart` for a local chart: an existing path, else Helm's errors for what
+/// it would try to download (kiln renders local charts only).
+fn locate_chart(name: &str) -> Result<PathBuf, String> {
+    let name = name.trim();
+    let p = PathBuf::from(name);
+    if p.exists() {
+        return Ok(p);
+    }
+    if p.is_absolute() || name.starts_with('.') {
+        return Err(format!("path {name:?} not found"));
+    }
+    if name.contains("://") {
+        return Err(format!(
+            "{name}: kiln template renders local charts only (a folder or a .tgz)"
+        ));
+    }
+    match name.split_once('/') {
+        Some((repo, _)) => Err(format!("repo {repo} not found")),
+        None => Err(format!(
+            "non-absolute URLs should be in form of repo_name/path_to_chart, got: {name}"
+        )),
+    }
+}
+
 fn template_cmd(a: &TemplateArgs) -> ExitCode {
     let (name, chart) = match a.args.as_slice() {
         [chart] => ("release-name".to_string(), chart.clone()),
         [name, chart] => (name.clone(), chart.clone()),
         _ => return fail("expected at most two arguments"),
+    };
+    if let Some(k) = &a.kube_version
+        && kiln::helm::objects::KubeVersion::parse(k).is_none()
+    {
+        return fail(&format!(
+            "invalid kube version '{k}': Invalid Semantic Version"
+        ));
+    }
+    let chart = match locate_chart(&chart) {
+        Ok(p) => p,
+        Err(e) => return fail(&e),
     };
     let values = match read_values(&a.values) {
         Ok(v) => v,
@@ -120,6 +167,9 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     opts.values = values;
     opts.set = a.set.clone();
     opts.set_string = a.set_string.clone();
+    opts.set_json = a.set_json.clone();
+    opts.set_file = a.set_file.clone();
+    opts.set_literal = a.set_literal.clone();
     opts.kube_version = a.kube_version.clone();
     opts.api_versions = a.api_versions.clone();
     opts.include_crds = a.include_crds;
@@ -128,8 +178,9 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     opts.show_only = a.show_only.clone();
     opts.is_upgrade = a.is_upgrade;
     opts.skip_schema_validation = a.skip_schema_validation;
-    let _ = a.release_name_dir;
-    match template_path(&PathBuf::from(&chart), &opts) {
+    opts.output_dir = a.output_dir.clone();
+    opts.use_release_name = a.release_name_dir;
+    match template_path(&chart, &opts) {
         Ok(out) => {
             let _ = std::io::stderr().write_all(out.stderr.as_bytes());
             let mut stdout = std::io::stdout().lock();

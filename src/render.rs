@@ -13,6 +13,9 @@ use crate::stack::{Release, Stack, StackError, template};
 use rayon::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// Stack size of the render worker threads (virtual; pages are used only as touched).
+pub const RENDER_STACK: usize = 256 << 20;
+
 /// Everything a chart renderer needs for one release.
 #[derive(Debug, Clone)]
 pub struct ReleaseJob {
@@ -38,8 +41,12 @@ pub enum RenderError {
     Release { release: String, msg: String },
     #[error("{0}")]
     Emit(#[from] emit::EmitError),
-    #[error("environment `{0}` is not defined in the stack{1}")]
-    UnknownEnvironment(String, String),
+    #[error("{}: environment `{env}` is not defined in the stack{hint}", file.display())]
+    UnknownEnvironment {
+        file: PathBuf,
+        env: String,
+        hint: String,
+    },
 }
 
 /// Options of one render.
@@ -60,15 +67,91 @@ pub fn resolve_in_dir(dir: &Path, r: &Release) -> Result<PathBuf, String> {
     let name = r.chart.rsplit('/').next().unwrap_or(&r.chart);
     let path = dir.join(format!("{name}-{}.tgz", r.version));
     if path.is_file() {
-        Ok(path)
+        return Ok(path);
+    }
+    // Say what is there: the versions of this chart, or the chart names, in the folder.
+    let mut versions = Vec::new();
+    let mut charts = Vec::new();
+    if let Ok(rd) = std::fs::read_dir(dir) {
+        for e in rd.flatten() {
+            let f = e.file_name().to_string_lossy().into_owned();
+            let Some(stem) = f.strip_suffix(".tgz") else {
+                continue;
+            };
+            if let Some(v) = stem
+                .strip_prefix(&format!("{name}-"))
+                .filter(|v| v.starts_with(|c: char| c.is_ascii_digit() || c == 'v'))
+            {
+                versions.push(v.to_string());
+            } else if let Some(i) = stem.rfind('-') {
+                charts.push(stem[..i].to_string());
+            }
+        }
+    }
+    versions.sort();
+    charts.sort();
+    charts.dedup();
+    let hint = if !versions.is_empty() {
+        format!(
+            "\n  hint: versions of {name} there: {}; set `version:` to one of them",
+            versions.join(", ")
+        )
+    } else if let Some(s) = crate::stack::suggest(name, charts.iter().map(String::as_str)) {
+        format!("\n  hint: no chart {name} there; did you mean `{s}`?")
     } else {
-        Err(format!(
-            "chart {} {} is not in {} (looked for {})",
-            r.chart,
-            r.version,
-            dir.display(),
-            path.display()
-        ))
+        String::new()
+    };
+    Err(format!(
+        "chart {} {} is not in {} (looked for {}){hint}",
+        r.chart,
+        r.version,
+        dir.display(),
+        path.display()
+    ))
+}
+
+/// A problem of a release's own files (chart not found, values file missing) is a
+/// mistake in the stack file: point at the release there, and suggest a close name.
+fn at_release(stack: &Stack, r: &Release, e: StackError) -> StackError {
+    if e.line != 0 {
+        return e; // already points into a template or values file
+    }
+    let mut hint = e.hint;
+    // `cannot read values/wbe.yaml: …`: offer a file of that folder with a close name.
+    if let Some(rel) = e
+        .msg
+        .strip_prefix("cannot read ")
+        .and_then(|m| m.split(": ").next())
+    {
+        let p = Path::new(rel);
+        let folder = stack.dir.join(p.parent().unwrap_or(Path::new("")));
+        let names: Vec<String> = std::fs::read_dir(&folder)
+            .map(|rd| {
+                rd.flatten()
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        let want = p
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if let Some(s) = crate::stack::suggest(&want, names.iter().map(String::as_str)) {
+            let shown = match p.parent().filter(|d| !d.as_os_str().is_empty()) {
+                Some(d) => format!("{}/{s}", d.display()),
+                None => s.to_string(),
+            };
+            hint = Some(format!(
+                "did you mean `{shown}`? (paths are relative to the stack folder)"
+            ));
+        }
+    }
+    StackError {
+        file: stack.file.clone(),
+        line: r.line,
+        col: r.col,
+        msg: format!("release `{}`: {}", r.name, e.msg),
+        hint,
     }
 }
 
@@ -78,8 +161,13 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         let names: Vec<&str> = stack.environments.keys().map(String::as_str).collect();
         let hint = crate::stack::suggest(opts.env, names.iter().copied())
             .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| format!("; it defines: {}", names.join(", ")));
-        RenderError::UnknownEnvironment(opts.env.to_string(), hint)
+            .unwrap_or_else(|| {
+                format!(
+                    "; it defines: {}\n  hint: declare it under `environments:` or choose one with -e",
+                    names.join(", ")
+                )
+            });
+        RenderError::UnknownEnvironment { file: stack.file.clone(), env: opts.env.to_string(), hint }
     })?;
     let graph = Graph::build(stack)?;
     let chosen: Vec<usize> = (0..stack.releases.len())
@@ -91,13 +179,26 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             release: r.name.clone(),
             msg,
         };
-        let chart = (opts.resolve)(r).map_err(fail)?;
+        let chart = (opts.resolve)(r).map_err(|msg| {
+            let (msg, hint) = match msg.split_once("\n  hint: ") {
+                Some((m, h)) => (m.to_string(), Some(h.to_string())),
+                None => (msg, None),
+            };
+            RenderError::Stack(StackError {
+                file: stack.file.clone(),
+                line: r.line,
+                col: r.col,
+                msg: format!("release `{}`: {msg}", r.name),
+                hint,
+            })
+        })?;
         let mut values = Vec::new();
         let extra = env.values.get(&r.name).cloned().unwrap_or_default();
         for f in r.values.iter().chain(&extra) {
             values.push((
                 stack.dir.join(f),
-                template::read(&stack.dir, f, opts.env, env)?,
+                template::read(&stack.dir, f, opts.env, env)
+                    .map_err(|e| at_release(stack, r, e))?,
             ));
         }
         let job = ReleaseJob {
@@ -108,10 +209,20 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             kube_version: stack.kube_version.clone(),
             api_versions: stack.api_versions.clone(),
         };
-        let stream = (opts.renderer)(&job).map_err(fail)?;
+        // Name the chart file unless the message already does (Helm's loader errors
+        // such as a gzip bomb's `decompressed chart is larger than …` do not).
+        let stream = (opts.renderer)(&job).map_err(|e| {
+            let shown = job.chart.display().to_string();
+            if e.contains(&shown) {
+                fail(e)
+            } else {
+                fail(format!("chart {shown}: {e}"))
+            }
+        })?;
         let mut docs = emit::resource::split_stream(&stream);
         for m in &r.manifests {
-            let text = template::read(&stack.dir, m, opts.env, env)?;
+            let text = template::read(&stack.dir, m, opts.env, env)
+                .map_err(|e| at_release(stack, r, e))?;
             for (_, doc) in emit::resource::split_stream(&text) {
                 docs.push((format!("stack/{m}"), doc));
             }
@@ -124,7 +235,11 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             docs,
         })
     };
+    // Templates recurse on the stack (Helm allows 1000 nested includes, each several
+    // frames deep): give workers a large stack, reserved, not committed, so that the
+    // cap is reached as an error rather than a stack overflow that kills the process.
     let pool = rayon::ThreadPoolBuilder::new()
+        .stack_size(RENDER_STACK)
         .num_threads(opts.jobs.max(1))
         .build()
         .map_err(|e| RenderError::Release {

@@ -125,3 +125,78 @@ fn bad_set_and_release_name() {
         )
     );
 }
+
+#[test]
+fn bad_set_json_and_set_file() {
+    let s = Scratch::new("setjson");
+    s.write("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 0.1.0\n");
+    let c = s.path("c");
+    let (code, _, err) = kiln(&["template", c.to_str().unwrap(), "--set-json", "a=nope"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (1, "Error: failed parsing --set-json data a=nope\n")
+    );
+    let missing = s.path("nonexist.txt");
+    let arg = format!("f={}", missing.display());
+    let (code, _, err) = kiln(&["template", c.to_str().unwrap(), "--set-file", &arg]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        format!(
+            "Error: failed parsing --set-file data: open {}: no such file or directory\n",
+            missing.display()
+        )
+    );
+}
+
+#[test]
+fn library_chart_and_missing_dependencies() {
+    let s = Scratch::new("libdeps");
+    s.write(
+        "lib/Chart.yaml",
+        b"apiVersion: v2\nname: lib\nversion: 0.1.0\ntype: library\n",
+    );
+    let (code, out, err) = kiln(&["template", s.path("lib").to_str().unwrap()]);
+    assert_eq!(
+        (code, out.as_str(), err.as_str()),
+        (1, "", "Error: library charts are not installable\n")
+    );
+    s.write(
+        "dep/Chart.yaml",
+        b"apiVersion: v2\nname: dep\nversion: 0.1.0\ndependencies:\n  - name: missing\n    version: 1.0.0\n  - name: gone\n    version: 1.0.0\ndeprecated: true\n",
+    );
+    let (code, _, err) = kiln(&["template", s.path("dep").to_str().unwrap()]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        err,
+        "WARNING: This chart is deprecated\nError: An error occurred while checking for chart dependencies. You may need to run `helm dependency build` to fetch missing dependencies: found in Chart.yaml, but missing in charts/ directory: missing, gone\n"
+    );
+}
+
+#[test]
+fn chart_not_found_like_helm() {
+    // Helm 3.17.3 with no repositories configured.
+    let (code, _, err) = kiln(&["template", "nonexist"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Error: non-absolute URLs should be in form of repo_name/path_to_chart, got: nonexist\n"
+        )
+    );
+    let (code, _, err) = kiln(&["template", "./nonexist"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (1, "Error: path \"./nonexist\" not found\n")
+    );
+    let (code, _, err) = kiln(&["template", "a/b/c"]);
+    assert_eq!((code, err.as_str()), (1, "Error: repo a not found\n"));
+    let (code, _, err) = kiln(&["template", "./nonexist", "--kube-version", "x"]);
+    assert_eq!(
+        (code, err.as_str()),
+        (
+            1,
+            "Error: invalid kube version 'x': Invalid Semantic Version\n"
+        )
+    );
+}

@@ -88,8 +88,55 @@ fn incompatible_kube_version() {
 
 #[test]
 fn dependencies_tags_conditions_aliases_import_values() {
-    let (code, out, err) = run(&["template", "r", "deps", "-f", "deps-values.yaml", "--set", "tags.frontend=true"]);
+    let (code, out, err) = run(&[
+        "template",
+        "r",
+        "deps",
+        "-f",
+        "deps-values.yaml",
+        "--set",
+        "tags.frontend=true",
+    ]);
     assert_eq!(code, 0, "{err}");
     assert_eq!(err, expected("deps.expected-stderr"));
     assert_eq!(out, expected("deps.expected"));
+}
+
+#[test]
+fn output_dir_writes_files_like_helm() {
+    let dir = std::env::temp_dir().join(format!("kiln-outdir-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let d = dir.to_str().unwrap();
+    let (code, out, err) = run(&[
+        "template",
+        "rel",
+        "pipeline",
+        "--output-dir",
+        d,
+        "--include-crds",
+        "--release-name",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(
+        out.replace(d, "DIR"),
+        expected("pipeline-output-dir.expected")
+    );
+    // The tree as `== ./path` + contents, files in sorted order.
+    fn walk(root: &Path, p: &Path, out: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(p).unwrap() {
+            let e = e.unwrap().path();
+            if e.is_dir() {
+                walk(root, &e, out);
+            } else {
+                let rel = e.strip_prefix(root).unwrap().to_string_lossy().into_owned();
+                out.push((format!("./{rel}"), std::fs::read_to_string(&e).unwrap()));
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(&dir, &dir, &mut files);
+    files.sort();
+    let tree: String = files.iter().map(|(p, c)| format!("== {p}\n{c}")).collect();
+    assert_eq!(tree, expected("pipeline-output-dir.tree"));
+    let _ = std::fs::remove_dir_all(&dir);
 }

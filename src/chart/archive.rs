@@ -17,17 +17,54 @@ pub enum ArchiveError {
     Invalid(String),
 }
 
+/// Most entries a chart archive may have (real charts have a few hundred).
+pub const MAX_ENTRIES: usize = 10_000;
+/// Most bytes the whole decompressed tar stream may have: the chart cap plus room for
+/// headers, padding and directory entries. Bounds a gzip bomb hidden in entries that
+/// are skipped (directories, pax headers) as well as in files.
+pub const MAX_STREAM_SIZE: u64 = MAX_CHART_SIZE + 16 * 1024 * 1024;
+
+/// A reader that fails once more than `left` bytes have been read.
+struct Capped<R> {
+    inner: R,
+    left: u64,
+}
+
+impl<R: Read> Read for Capped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        if n as u64 > self.left {
+            return Err(std::io::Error::other(format!(
+                "decompressed chart archive is larger than {MAX_STREAM_SIZE} bytes (a gzip bomb?)"
+            )));
+        }
+        self.left -= n as u64;
+        Ok(n)
+    }
+}
+
 /// The files of a chart archive, with the first path component (the chart folder) removed.
 pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
     let gz = flate2::read::GzDecoder::new(data);
-    let mut ar = tar::Archive::new(gz);
+    let mut ar = tar::Archive::new(Capped { inner: gz, left: MAX_STREAM_SIZE });
     let entries = ar
         .entries()
         .map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
     let mut files = Vec::new();
     let mut remaining = MAX_CHART_SIZE;
-    for entry in entries {
-        let mut entry = entry.map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
+    for (count, entry) in entries.enumerate() {
+        if count >= MAX_ENTRIES {
+            return Err(ArchiveError::Invalid(format!(
+                "chart archive has more than {MAX_ENTRIES} entries"
+            )));
+        }
+        let mut entry = entry.map_err(|e| {
+            if e.to_string().contains("gzip bomb") {
+                ArchiveError::Invalid(e.to_string())
+            } else {
+                ArchiveError::Corrupt(e.to_string())
+            }
+        })?;
         let et = entry.header().entry_type();
         if et.is_dir()
             || et.is_pax_global_extensions()

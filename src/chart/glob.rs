@@ -213,3 +213,35 @@ mod tests {
         }
     }
 }
+
+#[cfg(test)]
+mod no_panic {
+    use super::*;
+
+    #[test]
+    fn generated_patterns_never_panic() {
+        let alphabet = ["a", "*", "?", "[", "]", "^", "-", "\\", "/", "é", "{", ","];
+        let mut seed: u64 = 3;
+        for _ in 0..20000 {
+            let mut p = String::new();
+            let mut n = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for i in 0..(seed >> 60) + 1 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                let c = alphabet[(seed >> 33) as usize % alphabet.len()];
+                if i % 2 == 0 {
+                    p.push_str(c)
+                } else {
+                    n.push_str(c)
+                }
+            }
+            let _ = go_match(&p, &n);
+            let _ = crate::helm::objects::glob_regex(&p);
+            let _ = crate::chart::ignore::Rules::parse(&p);
+        }
+    }
+}

@@ -227,7 +227,30 @@ pub(crate) fn strip_bom(data: Vec<u8>) -> Arc<[u8]> {
 }
 
 /// Helm's `LoadFiles`: sort files into Chart.yaml, values, templates, subcharts, files.
+/// Deepest nesting of subcharts (`charts/a/charts/b/…`, folders or archives) a chart
+/// may have. Real charts nest two or three levels; a hostile archive could nest
+/// thousands and exhaust the stack.
+pub const MAX_SUBCHART_DEPTH: usize = 64;
+
+thread_local! {
+    static DEPTH: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Load a chart from its files (paths relative to the chart root).
 pub fn load_files(files: Vec<File>) -> Result<Chart, ChartError> {
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= MAX_SUBCHART_DEPTH {
+        return Err(ChartError::Invalid(format!(
+            "subcharts are nested more than {MAX_SUBCHART_DEPTH} levels deep (charts/…/charts/…): refusing the chart"
+        )));
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    let result = load_files_inner(files);
+    DEPTH.with(|d| d.set(depth));
+    result
+}
+
+fn load_files_inner(files: Vec<File>) -> Result<Chart, ChartError> {
     let mut metadata: Option<Metadata> = None;
     for f in &files {
         if f.name == "Chart.yaml" {

@@ -88,3 +88,109 @@ fn folder_without_chart_yaml() {
     assert_eq!(err.to_string(), "Chart.yaml file is missing");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+#[test]
+fn nested_archives_and_skipped_subcharts() {
+    let sub = tgz(&[
+        (
+            "sub/Chart.yaml",
+            b"apiVersion: v2\nname: sub\nversion: 0.2.0\n",
+        ),
+        ("sub/values.yaml", b"x: 1\n"),
+        ("sub/templates/a.yaml", b"a: {{ .Values.x }}\n"),
+    ]);
+    let top = tgz(&[
+        (
+            "top/Chart.yaml",
+            b"apiVersion: v2\nname: top\nversion: 1.0.0\nappVersion: 1.10\n",
+        ),
+        ("top/values.yaml", b"\xef\xbb\xbfk: v\n"),
+        ("top/values.schema.json", b"{}"),
+        ("top/Chart.lock", b"x"),
+        ("top/README.md", b"readme"),
+        ("top/crds/c.yaml", b"kind: CustomResourceDefinition\n"),
+        ("top/charts/sub-0.2.0.tgz", &sub),
+        ("top/charts/_skipped/Chart.yaml", b"name: skipped\n"),
+        ("top/charts/.hidden.tgz", b"not even an archive"),
+        (
+            "top/charts/dir/Chart.yaml",
+            b"apiVersion: v2\nname: dir\nversion: 0.1.0\n",
+        ),
+        ("top/charts/dir/templates/b.yaml", b"b: 1\n"),
+    ]);
+    let c = load_archive_named(&top, "top.tgz").unwrap();
+    assert_eq!(c.metadata.app_version, "1.1");
+    assert_eq!(c.values.to_go_string(), "map[k:v]");
+    assert!(c.schema.is_some());
+    let files: Vec<&str> = c.files.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(files, ["README.md", "crds/c.yaml"]);
+    let deps: Vec<&str> = c.dependencies.iter().map(|d| d.name()).collect();
+    assert_eq!(deps, ["dir", "sub"]);
+    let sub = &c.dependencies[1];
+    assert_eq!(sub.templates[0].name, "templates/a.yaml");
+    assert_eq!(sub.values.to_go_string(), "map[x:1]");
+}
+
+#[test]
+fn subchart_errors_name_the_subchart() {
+    let top = tgz(&[
+        (
+            "top/Chart.yaml",
+            b"apiVersion: v2\nname: top\nversion: 1.0.0\n",
+        ),
+        ("top/charts/bad.tgz", b"garbage"),
+    ]);
+    let err = load_archive_named(&top, "top.tgz").unwrap_err().to_string();
+    assert_eq!(
+        err,
+        "error unpacking subchart bad.tgz in top: file 'charts/bad.tgz' does not appear to be a gzipped archive; got 'application/octet-stream'"
+    );
+    let top = tgz(&[("top/Chart.yaml", b"apiVersion: v2\nname: top\n")]);
+    assert_eq!(
+        load_archive_named(&top, "top.tgz").unwrap_err().to_string(),
+        "validation: chart.metadata.version is required"
+    );
+    let top = tgz(&[("top/Chart.yaml", b"name: [oops\n")]);
+    let err = load_archive_named(&top, "top.tgz").unwrap_err().to_string();
+    assert!(err.starts_with("cannot load Chart.yaml: "), "{err}");
+}
+
+#[test]
+fn damaged_archives_never_panic() {
+    let good = tgz(&[
+        ("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 0.1.0\n"),
+        ("c/values.yaml", b"a: 1\n"),
+        ("c/templates/x.yaml", b"x: {{ .Values.a }}\n"),
+    ]);
+    // Also damage the tar stream itself (inside the gzip layer).
+    let mut raw = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&good[..]), &mut raw).unwrap();
+    let mut seed: u64 = 11;
+    for round in 0..3000 {
+        seed = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut damaged = if round % 2 == 0 {
+            good.clone()
+        } else {
+            raw.clone()
+        };
+        for _ in 0..(seed >> 61) + 1 {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            let i = (seed >> 33) as usize % damaged.len();
+            damaged[i] ^= (seed >> 13) as u8 | 1;
+        }
+        if round % 2 == 1 {
+            let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+            gz.write_all(&damaged).unwrap();
+            damaged = gz.finish().unwrap();
+        }
+        let _ = load_archive_named(&damaged, "damaged.tgz");
+        if round % 7 == 0 {
+            damaged.truncate((seed >> 40) as usize % damaged.len().max(1));
+            let _ = load_archive_named(&damaged, "short.tgz");
+        }
+    }
+}

@@ -23,8 +23,11 @@ fn hint(e: &std::io::Error) -> &'static str {
         std::io::ErrorKind::PermissionDenied | std::io::ErrorKind::ReadOnlyFilesystem => {
             "\n  hint: the output folder's parent must be writable; the previous tree was left as it was"
         }
-        std::io::ErrorKind::StorageFull => {
+        std::io::ErrorKind::StorageFull | std::io::ErrorKind::QuotaExceeded => {
             "\n  hint: the disk is full; the previous tree was left as it was"
+        }
+        std::io::ErrorKind::FileTooLarge => {
+            "\n  hint: a file size limit (ulimit -f) refused the write; the previous tree was left as it was"
         }
         _ => "",
     }
@@ -60,9 +63,12 @@ pub fn digest(sums: &str) -> String {
 pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String, WriteError> {
     for path in files.keys() {
         let p = Path::new(path);
-        let bad = p.is_absolute()
-            || p.components()
-                .any(|c| !matches!(c, std::path::Component::Normal(_)))
+        // Canonical relative names only: no empty, `.` or `..` segment, no leading `/`
+        // (so no two names can land on one file, and none outside the folder).
+        let bad = path
+            .split('/')
+            .any(|seg| seg.is_empty() || seg == "." || seg == "..")
+            || path.contains(['\\', '\0'])
             || path == "SHA256SUMS";
         if bad {
             return Err(WriteError {
@@ -82,15 +88,7 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "rendered".into());
     let lock_path = parent.join(format!(".{base}.lock"));
-    let lock = io(
-        "opening",
-        &lock_path,
-        fs::OpenOptions::new()
-            .create(true)
-            .truncate(false)
-            .write(true)
-            .open(&lock_path),
-    )?;
+    let lock = io("opening", &lock_path, open_lock(&lock_path))?;
     io("locking", &lock_path, lock.lock())?;
     // Under the lock, leftovers of interrupted renders (any process) can go.
     let prefix = format!(".{base}.new-");
@@ -127,6 +125,25 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
     result
 }
 
+/// Open (creating) the lock file without following a symlink placed there: a link
+/// committed as `.rendered.lock` must not make kiln create or touch a file elsewhere.
+fn open_lock(path: &Path) -> std::io::Result<fs::File> {
+    let mut o = fs::OpenOptions::new();
+    o.create(true).truncate(false).write(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.custom_flags(libc::O_NOFOLLOW);
+    }
+    o.open(path).map_err(|e| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            std::io::Error::other("the lock file is a symbolic link; remove it")
+        } else {
+            e
+        }
+    })
+}
+
 /// Put `new` in place of `out`. The old tree is moved aside and removed only after the
 /// new one is in place; a crash in between leaves one of the two whole trees at `out` or
 /// the old one beside it.
@@ -157,7 +174,8 @@ fn swap(new: &Path, out: &Path) -> Result<(), WriteError> {
             io("removing", new, fs::remove_dir_all(new))?;
         }
         Ok(_) => {
-            let old = new.with_extension("old");
+            // Named with the staging prefix, so a leftover is swept by the next render.
+            let old = PathBuf::from(format!("{}-old", new.display()));
             io("moving aside", out, fs::rename(out, &old))?;
             if let Err(e) = fs::rename(new, out) {
                 let _ = fs::rename(&old, out);
@@ -254,7 +272,18 @@ mod tests {
     fn refuses_paths_outside_the_tree() {
         let dir = std::env::temp_dir().join(format!("kiln-write-bad-{}", std::process::id()));
         let out = dir.join("rendered");
-        for bad in ["../x.yaml", "/etc/x", "a/../../x", "SHA256SUMS"] {
+        for bad in [
+            "../x.yaml",
+            "/etc/x",
+            "a/../../x",
+            "SHA256SUMS",
+            "",
+            "a//b",
+            "a/./b",
+            "a/",
+            "a\\b",
+            "a\0b",
+        ] {
             assert!(write_tree(&out, &files(&[(bad, "x")])).is_err(), "{bad}");
         }
         assert!(!out.exists());

@@ -86,10 +86,17 @@ pub fn float(args: &[Value], i: usize) -> Result<f64, FuncError> {
     }
 }
 
-/// A `map[string]interface {}` parameter.
+/// A `map[string]interface {}` parameter. A nil argument is Go's nil map, which reads as
+/// empty (a fresh map here): Go passes an untyped nil (a variable or pipeline holding nil)
+/// to a map parameter as a nil map. Only a nil read straight from a map field
+/// (`.Values.missing` as the argument itself) is a type error in Go; the executor cannot
+/// tell us which one we got, so nil is accepted.
 pub fn map(args: &[Value], i: usize) -> Result<Map, FuncError> {
     match arg(args, i) {
         Value::Map(m) => Ok(m.clone()),
+        Value::Nil => Ok(std::rc::Rc::new(
+            std::cell::RefCell::new(Default::default()),
+        )),
         other => Err(wrong_type("map[string]interface {}", other)),
     }
 }
@@ -111,7 +118,7 @@ pub fn slice_items(v: &Value) -> Option<Vec<Value>> {
 pub fn strval(v: &Value) -> String {
     match v {
         Value::Str(s) => s.to_string(),
-        Value::Bytes(b) => String::from_utf8_lossy(b).into_owned(),
+        Value::Bytes(b) => bytes_to_string(b),
         other => other.to_go_string(),
     }
 }
@@ -254,10 +261,14 @@ pub fn parse_go_float(s: &str) -> Option<f64> {
     if s.is_empty() {
         return None;
     }
+    // Go accepts `_` between digits (`1_000.5`).
+    let cleaned;
     let t = if s.contains('_') {
-        // Go allows underscores only between digits of a literal with a base prefix;
-        // plain decimal floats with underscores are rejected.
-        return None;
+        if !underscore_ok(s.trim_start_matches(['+', '-'])) {
+            return None;
+        }
+        cleaned = s.replace('_', "");
+        cleaned.as_str()
     } else {
         s
     };
@@ -380,9 +391,35 @@ pub fn to_title_char(c: char) -> char {
     }
 }
 
-/// A string value from a byte slice that may cut a UTF-8 sequence (Go strings are bytes).
+/// A string value from a byte slice that may cut a UTF-8 sequence (Go strings are bytes):
+/// every invalid byte becomes U+FFFD, as Go decodes it (one `RuneError` per byte).
 pub fn bytes_to_string(b: &[u8]) -> String {
-    String::from_utf8_lossy(b).into_owned()
+    let mut out = String::with_capacity(b.len());
+    let mut rest = b;
+    loop {
+        match std::str::from_utf8(rest) {
+            Ok(s) => {
+                out.push_str(s);
+                return out;
+            }
+            Err(e) => {
+                let (good, bad) = rest.split_at(e.valid_up_to());
+                out.push_str(std::str::from_utf8(good).unwrap_or_default());
+                let n = e.error_len().unwrap_or(bad.len()).max(1);
+                for _ in 0..n {
+                    out.push('\u{FFFD}');
+                }
+                rest = &bad[n..];
+            }
+        }
+    }
+}
+
+/// Go's `unicode.IsTitle` (the title-case letters, category Lt).
+pub fn is_title(c: char) -> bool {
+    matches!(c as u32,
+        0x01C5 | 0x01C8 | 0x01CB | 0x01F2 | 0x1F88..=0x1F8F | 0x1F98..=0x1F9F | 0x1FA8..=0x1FAF
+        | 0x1FBC | 0x1FCC | 0x1FFC)
 }
 
 /// A `[]string` result.

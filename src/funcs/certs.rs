@@ -427,7 +427,10 @@ fn create(
         uint(&serial),
         sig_alg.clone(),
         issuer,
-        seq(&[time(now), time(now + 86400 * t.days)]),
+        seq(&[
+            time(now),
+            time(now.saturating_add(t.days.saturating_mul(86400))),
+        ]),
         subject,
         spki,
         tlv(0xa3, &seq(&exts)),

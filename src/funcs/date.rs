@@ -560,7 +560,8 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                     .iter()
                     .position(|m| {
                         let m = if std == Std::Month { &m[..3] } else { m };
-                        v.len() >= m.len() && v[..m.len()].eq_ignore_ascii_case(m)
+                        v.len() >= m.len()
+                            && v.as_bytes()[..m.len()].eq_ignore_ascii_case(m.as_bytes())
                     })
                     .ok_or_else(err)?;
                 let l = if std == Std::Month {
@@ -576,7 +577,8 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                     .iter()
                     .position(|d| {
                         let d = if std == Std::WeekDay { &d[..3] } else { d };
-                        v.len() >= d.len() && v[..d.len()].eq_ignore_ascii_case(d)
+                        v.len() >= d.len()
+                            && v.as_bytes()[..d.len()].eq_ignore_ascii_case(d.as_bytes())
                     })
                     .ok_or_else(err)?;
                 let l = if std == Std::WeekDay {
@@ -655,9 +657,9 @@ fn go_parse(layout: &str, value: &str) -> Result<TimeObj, String> {
                 if v.len() < 2 {
                     return Err(err());
                 }
-                match &v[..2].to_ascii_uppercase()[..] {
-                    "PM" => pm = Some(true),
-                    "AM" => pm = Some(false),
+                match &v.as_bytes()[..2].to_ascii_uppercase()[..] {
+                    b"PM" => pm = Some(true),
+                    b"AM" => pm = Some(false),
                     _ => return Err(err()),
                 }
                 v = &v[2..];

@@ -47,6 +47,10 @@ fn get(_: &mut dyn Host, a: &[Value]) -> R {
 
 fn set(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("set", a, 3)?;
+    if a[0].is_nil() {
+        s(a, 1)?;
+        return Err(FuncError::new("assignment to entry in nil map"));
+    }
     let d = map(a, 0)?;
     let k = s(a, 1)?.to_string();
     d.borrow_mut().insert(k, a[2].clone());

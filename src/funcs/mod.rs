@@ -39,6 +39,22 @@ pub fn helm_funcs() -> FuncMap {
     MAP.get_or_init(build).clone()
 }
 
+/// Whether argument `index` of function `name` has Go type `map[string]interface {}`.
+///
+/// The functions accept a nil there as Go's nil map (what Go does for an untyped nil from a
+/// variable or pipeline). Go rejects a nil that comes straight from a map field chain
+/// (`hasKey .Values.missing "k"`: `wrong type for value; expected map[string]interface {};
+/// got interface {}`); an executor that knows an argument is such a nil can use this to
+/// report Go's error before calling.
+pub fn takes_map_at(name: &str, index: usize) -> bool {
+    match name {
+        "get" | "set" | "unset" | "hasKey" | "pick" | "omit" | "values" | "urlJoin" => index == 0,
+        "pluck" => index >= 1,
+        "keys" | "merge" | "mustMerge" | "mergeOverwrite" | "mustMergeOverwrite" => true,
+        _ => false,
+    }
+}
+
 fn build() -> FuncMap {
     let mut m = FuncMap::new();
     strings::register(&mut m);

@@ -333,7 +333,10 @@ pub fn until_step_vec(start: i64, stop: i64, step: i64) -> Result<Vec<i64>, Func
             if v.len() > 50_000_000 {
                 return Err(too_big());
             }
-            i += step;
+            i = match i.checked_add(step) {
+                Some(n) => n,
+                None => break,
+            };
         }
         return Ok(v);
     }
@@ -390,12 +393,12 @@ fn seq(_: &mut dyn Host, a: &[Value]) -> R {
         1 => {
             let (start, end) = (1, p[0]);
             let inc = if end < start { -1 } else { 1 };
-            until_step_vec(start, end + inc, inc)?
+            until_step_vec(start, end.wrapping_add(inc), inc)?
         }
         2 => {
             let (start, end) = (p[0], p[1]);
             let step = if end < start { -1 } else { 1 };
-            until_step_vec(start, end + step, step)?
+            until_step_vec(start, end.wrapping_add(step), step)?
         }
         3 => {
             let (start, step, end) = (p[0], p[1], p[2]);
@@ -406,7 +409,7 @@ fn seq(_: &mut dyn Host, a: &[Value]) -> R {
                     return Ok(Value::str(""));
                 }
             }
-            until_step_vec(start, end + inc, step)?
+            until_step_vec(start, end.wrapping_add(inc), step)?
         }
         _ => return Ok(Value::str("")),
     };

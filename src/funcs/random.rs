@@ -54,6 +54,9 @@ fn rand_from(name: &str, a: &[Value], set: &[u8]) -> R {
     if n <= 0 {
         return Ok(Value::str(""));
     }
+    if n > 1 << 30 {
+        return Err(FuncError::new("runtime error: makeslice: len out of range"));
+    }
     let out: String = (0..n)
         .map(|_| set[below(set.len() as u64) as usize] as char)
         .collect();
@@ -82,15 +85,19 @@ fn rand_ascii(_: &mut dyn Host, a: &[Value]) -> R {
 fn rand_int(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("randInt", a, 2)?;
     let (min, max) = (int(a, 0)?, int(a, 1)?);
-    if max - min <= 0 {
+    let n = max.wrapping_sub(min);
+    if n <= 0 {
         return Err(FuncError::new("invalid argument to Intn"));
     }
-    Ok(Value::Int(min + below((max - min) as u64) as i64))
+    Ok(Value::Int(min.wrapping_add(below(n as u64) as i64)))
 }
 
 fn rand_bytes(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("randBytes", a, 1)?;
     let n = int(a, 0)?.max(0) as usize;
+    if n > 1 << 30 {
+        return Err(FuncError::new("runtime error: makeslice: len out of range"));
+    }
     let b: Vec<u8> = (0..n).map(|_| next_u64() as u8).collect();
     Ok(Value::str(b64_encode(&b)))
 }

@@ -32,6 +32,17 @@ pub fn translate(expr: &str) -> String {
     let mut class_start = false;
     while i < chars.len() {
         let c = chars[i];
+        if c == '\\' && !in_class && chars.get(i + 1) == Some(&'Q') {
+            // `\Q…\E`: a literal run, escaped for the regex crate.
+            let rest: String = chars[i + 2..].iter().collect();
+            let (lit, used) = match rest.find("\\E") {
+                Some(p) => (&rest[..p], rest[..p].chars().count() + 2),
+                None => (rest.as_str(), rest.chars().count()),
+            };
+            out.push_str(&regex::escape(lit));
+            i += 2 + used;
+            continue;
+        }
         if c == '\\' && i + 1 < chars.len() {
             let n = chars[i + 1];
             let rep = match (n, in_class) {
@@ -88,6 +99,36 @@ pub fn translate(expr: &str) -> String {
                 out.push(c);
             }
             class_start = false;
+            i += 1;
+            continue;
+        }
+        if c == '{' {
+            // Go takes `{` literally unless it starts a repetition `{n}`, `{n,}`, `{n,m}`.
+            let mut j = i + 1;
+            let digits = |j: &mut usize| {
+                let s = *j;
+                while *j < chars.len() && chars[*j].is_ascii_digit() {
+                    *j += 1;
+                }
+                *j > s
+            };
+            let mut ok = digits(&mut j);
+            if ok && j < chars.len() && chars[j] == ',' {
+                j += 1;
+                digits(&mut j);
+            }
+            ok = ok && j < chars.len() && chars[j] == '}';
+            if ok {
+                out.extend(&chars[i..=j]);
+                i = j + 1;
+            } else {
+                out.push_str("\\{");
+                i += 1;
+            }
+            continue;
+        }
+        if c == '}' {
+            out.push_str("\\}");
             i += 1;
             continue;
         }

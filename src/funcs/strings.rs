@@ -322,7 +322,7 @@ fn swapcase(_: &mut dyn Host, a: &[Value]) -> R {
     let out: String = st
         .chars()
         .map(|c| {
-            if c.is_uppercase() {
+            if c.is_uppercase() || super::args::is_title(c) {
                 ws = false;
                 to_lower_char(c)
             } else if c.is_lowercase() {
@@ -347,8 +347,16 @@ fn is_connector(c: char) -> bool {
     c == '-' || c == '_' || is_go_space(c)
 }
 
+/// xstrings `isAlphabet`: a letter that is not a CJK ideograph.
 fn is_alphabet(c: char) -> bool {
-    c.is_ascii_alphabetic()
+    if !c.is_alphabetic() {
+        return false;
+    }
+    let u = c as u32;
+    !(u >= 0x3400
+        && ((0x4E00..=0x9FCC).contains(&u)
+            || (0x3400..=0x4D85).contains(&u)
+            || (0x20000..=0x2B81D).contains(&u)))
 }
 
 /// Go's `unicode.IsPunct` (Unicode category P), approximated with ASCII punctuation
@@ -716,6 +724,9 @@ fn cat(_: &mut dyn Host, a: &[Value]) -> R {
 fn indent_str(n: i64, st: &str) -> Result<String, FuncError> {
     if n < 0 {
         return Err(FuncError::new("strings: negative Repeat count"));
+    }
+    if n > 1 << 31 {
+        return Err(FuncError::new("strings: Repeat output length overflow"));
     }
     let pad = " ".repeat(n as usize);
     let mut out = String::with_capacity(st.len() + pad.len() * 4);

@@ -26,9 +26,10 @@ fn unescape(st: &str) -> Result<String, String> {
                 (Some(h), Some(l)) => out.push(h << 4 | l),
                 _ => {
                     let end = (i + 3).min(b.len());
+                    let bad = String::from_utf8_lossy(&b[i..end]);
                     return Err(format!(
                         "invalid URL escape {}",
-                        super::args::go_quote(&st[i..end])
+                        super::args::go_quote(&bad)
                     ));
                 }
             }
@@ -38,7 +39,7 @@ fn unescape(st: &str) -> Result<String, String> {
             i += 1;
         }
     }
-    Ok(String::from_utf8_lossy(&out).into_owned())
+    Ok(super::args::bytes_to_string(&out))
 }
 
 #[derive(Default)]

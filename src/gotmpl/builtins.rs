@@ -95,6 +95,24 @@ fn values(args: &[RV]) -> Vec<Value> {
 /// Run a builtin (other than `and`/`or`/`call`) on evaluated arguments. The error is the
 /// message after `error calling NAME: `.
 pub(crate) fn run(b: Builtin, args: &[RV]) -> Result<Value, String> {
+    // Host objects that are Go maps or slices behave as their plain data here.
+    let plain: Vec<RV>;
+    let args = if matches!(b, Builtin::Len | Builtin::Index | Builtin::Slice)
+        && args
+            .iter()
+            .any(|a| matches!(&a.v, Value::Object(o) if matches!(o.kind(), "map" | "slice")))
+    {
+        plain = args
+            .iter()
+            .map(|a| match &a.v {
+                Value::Object(o) if matches!(o.kind(), "map" | "slice") => RV::val(o.to_plain()),
+                _ => a.clone(),
+            })
+            .collect();
+        &plain[..]
+    } else {
+        args
+    };
     match b {
         Builtin::Not => Ok(Value::Bool(!args[0].v.truth())),
         Builtin::Len => length(&args[0]),
@@ -454,4 +472,26 @@ pub fn query_escape(s: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Expected strings from Helm 3.17.3 (`js`, `html`, `urlquery` piped to `b64enc`).
+    #[test]
+    fn escapers() {
+        assert_eq!(js_escape("a`b\tc\u{7f}\u{a0}"), "a`b\\u0009c\u{7f}\\u00A0");
+        assert_eq!(
+            js_escape("a=b<c>\"x\" é\u{2028}'"),
+            "a\\u003Db\\u003Cc\\u003E\\\"x\\\" é\\u2028\\'"
+        );
+        assert_eq!(html_escape("\0x"), "\u{FFFD}x");
+        assert_eq!(
+            html_escape("<a href='x'>&\""),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&#34;"
+        );
+        assert_eq!(query_escape("~!*()_-."), "~%21%2A%28%29_-.");
+        assert_eq!(query_escape("a b&c/é"), "a+b%26c%2F%C3%A9");
+    }
 }

@@ -2,14 +2,14 @@
 //! (Go 1.23, as in Helm 3.17): `missingkey=zero`, short-circuit `and`/`or`, break and
 //! continue, Go's variable scoping, and Go's error texts with the node being evaluated.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::rc::Rc;
 
 use super::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Tree};
 use super::builtins::{self, Builtin};
 use super::fmt::quote;
-use super::template::{Templates, associate};
+use super::template::{Templates, associate_rc};
 use super::value::{FuncError, FuncMap, Host, Value};
 
 /// Go's `maxExecDepth` for nested `{{template}}` calls.
@@ -88,6 +88,7 @@ pub(crate) struct Ctx<'a> {
     ns: Ns<'a>,
     funcs: &'a FuncMap,
     counts: &'a RefCell<HashMap<String, usize>>,
+    tpl_cache: &'a RefCell<HashMap<String, Rc<Vec<Rc<Tree>>>>>,
 }
 
 /// Run the named template of the namespace (Go's `ExecuteTemplate`).
@@ -105,11 +106,64 @@ pub(crate) fn execute(
         },
         funcs,
         counts: &counts,
+        tpl_cache: &templates.tpl_cache,
     };
+    let _base = StackBase::enter();
     match ctx.ns.lookup(name) {
         None => Err(no_template(name)),
         Some(t) => run(ctx, t, data),
     }
+}
+
+/// Set how many bytes of stack nested template calls (`template`, `include`, `tpl`) may
+/// use before execution stops with Go's depth error instead of overflowing the stack.
+/// The setting is per thread. The default (6 MiB) suits an 8 MiB main thread; raise it
+/// when rendering on a thread with a bigger stack (Helm allows 1000 nested `include`s,
+/// which takes a few MiB in debug builds).
+pub fn set_stack_budget(bytes: usize) {
+    STACK_BUDGET.with(|b| b.set(bytes));
+}
+
+thread_local! {
+    static STACK_BASE: Cell<usize> = const { Cell::new(0) };
+    static STACK_BUDGET: Cell<usize> = const { Cell::new(6 << 20) };
+}
+
+/// Records the stack address of the outermost execution on this thread.
+struct StackBase {
+    outermost: bool,
+}
+
+impl StackBase {
+    fn enter() -> StackBase {
+        let here = 0u8;
+        let addr = &here as *const u8 as usize;
+        let outermost = STACK_BASE.with(|b| {
+            if b.get() == 0 {
+                b.set(addr);
+                true
+            } else {
+                false
+            }
+        });
+        StackBase { outermost }
+    }
+}
+
+impl Drop for StackBase {
+    fn drop(&mut self) {
+        if self.outermost {
+            STACK_BASE.with(|b| b.set(0));
+        }
+    }
+}
+
+/// Whether the nested calls have used up the stack budget.
+fn stack_exhausted() -> bool {
+    let here = 0u8;
+    let addr = &here as *const u8 as usize;
+    let base = STACK_BASE.with(|b| b.get());
+    base != 0 && base.abs_diff(addr) > STACK_BUDGET.with(|b| b.get())
 }
 
 fn no_template(name: &str) -> String {
@@ -138,8 +192,13 @@ impl Host for Ctx<'_> {
     fn include(&mut self, name: &str, data: Value) -> Result<String, FuncError> {
         {
             let mut counts = self.counts.borrow_mut();
-            let n = counts.entry(name.to_string()).or_insert(0);
-            if *n > INCLUDE_MAX {
+            if !counts.contains_key(name) {
+                counts.insert(name.to_string(), 0);
+            }
+            let Some(n) = counts.get_mut(name) else {
+                return Err(FuncError::new("include counter"));
+            };
+            if *n > INCLUDE_MAX || stack_exhausted() {
                 return Err(FuncError::new(format!(
                     "rendering template has a nested reference name: {name}: unable to execute template"
                 )));
@@ -157,21 +216,36 @@ impl Host for Ctx<'_> {
     }
 
     fn tpl(&mut self, text: &str, data: Value) -> Result<String, FuncError> {
-        let funcs = self.funcs;
-        let mut trees = super::parse::parse("gotpl", text, &|n: &str| funcs.contains_key(n))
-            .map_err(|e| {
-                FuncError::new(format!("cannot parse template {}: {}", quote(text), e.msg))
-            })?;
-        if trees.is_empty() {
-            return Ok(String::new());
+        if stack_exhausted() {
+            return Err(FuncError::new(format!(
+                "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
+            )));
         }
-        let main = Rc::new(trees.remove(0));
+        let cached = self.tpl_cache.borrow().get(text).cloned();
+        let trees = match cached {
+            Some(t) => t,
+            None => {
+                let funcs = self.funcs;
+                let trees = super::parse::parse("gotpl", text, &|n: &str| funcs.contains_key(n))
+                    .map_err(|e| {
+                        FuncError::new(format!("cannot parse template {}: {}", quote(text), e.msg))
+                    })?;
+                let trees: Rc<Vec<Rc<Tree>>> = Rc::new(trees.into_iter().map(Rc::new).collect());
+                self.tpl_cache
+                    .borrow_mut()
+                    .insert(text.to_string(), trees.clone());
+                trees
+            }
+        };
+        let Some(main) = trees.first() else {
+            return Ok(String::new());
+        };
         let ns = self.ns;
         let mut layer: HashMap<String, Rc<Tree>> = HashMap::new();
         if !(main.is_empty() && ns.lookup(&main.name).is_some()) {
             layer.insert(main.name.clone(), main.clone());
         }
-        associate(&mut layer, trees, &|n| ns.lookup(n).is_some());
+        associate_rc(&mut layer, &trees[1..], &|n| ns.lookup(n).is_some());
         let ctx = Ctx {
             ns: Ns {
                 layer: &layer,
@@ -179,8 +253,9 @@ impl Host for Ctx<'_> {
             },
             funcs: self.funcs,
             counts: self.counts,
+            tpl_cache: self.tpl_cache,
         };
-        let out = run(ctx, &main, data).map_err(|e| {
+        let out = run(ctx, main, data).map_err(|e| {
             FuncError::new(format!(
                 "error during tpl function execution for {}: {}",
                 quote(text),
@@ -339,9 +414,16 @@ impl<'a> State<'a> {
     fn walk_range(&mut self, dot: &RV, node: &'a Node, b: &'a Branch) -> R<Flow> {
         self.node = NodeRef::Node(node);
         let mark0 = self.vars.len();
-        let val = self.eval_pipeline(dot, &b.pipe)?;
+        let mut val = self.eval_pipeline(dot, &b.pipe)?;
         let mark = self.vars.len();
         let mut iterated = true;
+        // Host objects that are Go maps or slices (`.Files.Glob`'s `files`) range over
+        // their plain data.
+        if let Value::Object(o) = &val.v
+            && matches!(o.kind(), "map" | "slice")
+        {
+            val = RV::val(o.to_plain());
+        }
         match &val.v {
             Value::List(l) if !l.is_empty() => {
                 for (i, e) in l.iter().enumerate() {
@@ -450,7 +532,7 @@ impl<'a> State<'a> {
         let Some(tmpl) = self.ctx.ns.lookup(name) else {
             return Err(self.errorf(format_args!("template {} not defined", quote(name))));
         };
-        if self.depth >= MAX_EXEC_DEPTH {
+        if self.depth >= MAX_EXEC_DEPTH || stack_exhausted() {
             return Err(self.errorf(format_args!(
                 "exceeded maximum template depth ({MAX_EXEC_DEPTH})"
             )));
@@ -654,8 +736,13 @@ impl<'a> State<'a> {
                         self.errorf(format_args!("{name} is not a method but has arguments"))
                     );
                 }
-                let v = m.borrow().get(name).cloned().unwrap_or(Value::Nil);
-                Ok(RV::slot(v))
+                let v = m.borrow().get(name).cloned();
+                match v {
+                    Some(v) => Ok(RV::slot(v)),
+                    // `.Values` is a chartutil.Values, whose AsMap method gives the map.
+                    None if name == "AsMap" => Ok(RV::val(receiver.v.clone())),
+                    None => Ok(RV::slot(Value::Nil)),
+                }
             }
             Value::Object(o) => {
                 let o = o.clone();
@@ -992,6 +1079,7 @@ mod tests {
                 )))),
                 "Get" => Some(want_string(&args[0]).map(|s| Value::from(format!("file {s}")))),
                 "Boom" => Some(Err(FuncError::new("exploded"))),
+                "Glob" => Some(Ok(Value::Object(Rc::new(TestFiles)))),
                 _ => None,
             }
         }
@@ -1009,6 +1097,41 @@ mod tests {
         }
     }
 
+    /// Helm's `files` (a Go `map[string][]byte`), as `.Files.Glob` returns it.
+    #[derive(Debug)]
+    struct TestFiles;
+
+    impl crate::gotmpl::Object for TestFiles {
+        fn type_name(&self) -> String {
+            "engine.files".into()
+        }
+        fn get(&self, _name: &str, _args: &[Value]) -> Option<Result<Value, FuncError>> {
+            None
+        }
+        fn format(&self) -> String {
+            "map[a.txt:[104 105] b.txt:[121 111]]".into()
+        }
+        fn to_plain(&self) -> Value {
+            let mut m = BTreeMap::new();
+            m.insert("a.txt".to_string(), Value::Bytes(Rc::from(&b"hi"[..])));
+            m.insert("b.txt".to_string(), Value::Bytes(Rc::from(&b"yo"[..])));
+            Value::from(m)
+        }
+        fn kind(&self) -> &'static str {
+            "map"
+        }
+        fn as_any(&self) -> &dyn std::any::Any {
+            self
+        }
+    }
+
+    fn f_add1(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
+        match args.first().unwrap_or(&Value::Nil) {
+            Value::Int(i) | Value::Int64(i) => Ok(Value::Int64(i + 1)),
+            _ => Err(FuncError::new("add1")),
+        }
+    }
+
     fn f_list(_: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
         Ok(Value::from(args.to_vec()))
     }
@@ -1023,13 +1146,21 @@ mod tests {
     }
 
     fn f_include(h: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
-        let name = args[0].as_str().unwrap_or("").to_string();
+        let name = args
+            .first()
+            .and_then(|a| a.as_str())
+            .unwrap_or("")
+            .to_string();
         h.include(&name, args.get(1).cloned().unwrap_or(Value::Nil))
             .map(Value::from)
     }
 
     fn f_tpl(h: &mut dyn Host, args: &[Value]) -> Result<Value, FuncError> {
-        let text = args[0].as_str().unwrap_or("").to_string();
+        let text = args
+            .first()
+            .and_then(|a| a.as_str())
+            .unwrap_or("")
+            .to_string();
         h.tpl(&text, args.get(1).cloned().unwrap_or(Value::Nil))
             .map(Value::from)
     }
@@ -1095,6 +1226,7 @@ mod tests {
         f.insert("tpl", f_tpl);
         f.insert("semver", f_semver);
         f.insert("upper", f_upper);
+        f.insert("add1", f_add1);
         f.insert("repeat", f_repeat);
         f
     }
@@ -1140,6 +1272,7 @@ mod tests {
         let failures = std::thread::Builder::new()
             .stack_size(1 << 29)
             .spawn(move || {
+                set_stack_budget(400 << 20);
                 let mut failures = Vec::new();
                 for (vals, tpl, extra, want) in &cases {
                     let got = render(vals, tpl, extra);
@@ -2458,6 +2591,320 @@ mod tests {
 
     /// `tpl` sees the caller's templates; its defines don't leak out; an empty define in
     /// tpl text doesn't replace an existing one.
+    /// How deep Helm's include cap lets templates recurse, on a thread with the given stack.
+    fn recurse_include(stack: usize) -> bool {
+        std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || {
+                set_stack_budget(stack - (1 << 20));
+                let r = render("", r#"{{ include "r" 0 }}"#, r#"{{- define "r" -}}{{ if lt . 2000 }}{{ include "r" (add1 .) }}{{ end }}{{- end -}}"#);
+                r.contains("nested reference name: r")
+            })
+            .expect("spawn")
+            .join()
+            .unwrap_or(false)
+    }
+
+    /// Random snippets built from template fragments never panic the executor.
+    #[test]
+    fn no_panics_on_random_snippets() {
+        const PARTS: &[&str] = &[
+            "{{ ",
+            " }}",
+            "{{- ",
+            " -}}",
+            ".",
+            ".Values",
+            ".Values.a",
+            ".Values.l",
+            ".Values.m.x",
+            "$",
+            "$x",
+            "$x := ",
+            "$x = ",
+            "$i, $v := ",
+            "range ",
+            "if ",
+            "with ",
+            "else",
+            "end",
+            "break",
+            "continue",
+            "(",
+            ")",
+            "|",
+            "printf",
+            "print",
+            "println",
+            "\"%d %s %v %q %x %5.2f %-3t %[2]*d %!\"",
+            "\"%\"",
+            "index",
+            "slice",
+            "len",
+            "and",
+            "or",
+            "not",
+            "eq",
+            "ne",
+            "lt",
+            "le",
+            "gt",
+            "ge",
+            "html",
+            "js",
+            "urlquery",
+            "call",
+            "nil",
+            "true",
+            "1",
+            "-2",
+            "1.5",
+            "'a'",
+            "0x10",
+            "1e3",
+            "\"s\"",
+            "list",
+            "dict",
+            "include",
+            "tpl",
+            "\"p\"",
+            "\"{{ . }}\"",
+            "template",
+            "define",
+            "block",
+            " ",
+            "text",
+            ".Files.Get",
+            ".Chart.Name",
+            "upper",
+            "repeat",
+        ];
+        let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let vals = r#"{"a":1,"l":[1,"x",null,{"k":2}],"m":{"x":"y"}}"#;
+        let cases: Vec<String> = (0..3000)
+            .map(|_| {
+                let n = 3 + (next() % 12) as usize;
+                (0..n)
+                    .map(|_| PARTS[(next() % PARTS.len() as u64) as usize])
+                    .collect::<String>()
+            })
+            .collect();
+        let ok = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || {
+                for c in &cases {
+                    let _ = render(vals, c, "");
+                    let _ = render(vals, &format!("{{{{ {c} }}}}"), "");
+                }
+                true
+            })
+            .expect("spawn")
+            .join();
+        assert!(ok.is_ok());
+    }
+
+    /// Random well-formed templates (actions, control structures, pipelines over data of
+    /// every shape) never panic the executor.
+    #[test]
+    fn no_panics_on_random_templates() {
+        struct Gen(u64);
+        impl Gen {
+            fn next(&mut self) -> u64 {
+                self.0 ^= self.0 << 13;
+                self.0 ^= self.0 >> 7;
+                self.0 ^= self.0 << 17;
+                self.0
+            }
+            fn pick<'s>(&mut self, xs: &[&'s str]) -> &'s str {
+                xs[(self.next() % xs.len() as u64) as usize]
+            }
+            fn operand(&mut self, depth: u32) -> String {
+                if depth < 2 && self.next().is_multiple_of(6) {
+                    return format!("({})", self.pipe(depth + 1));
+                }
+                self.pick(&[
+                    ".",
+                    ".Values.a",
+                    ".Values.l",
+                    ".Values.m",
+                    ".Values.m.x",
+                    ".Values.nope.x",
+                    "$",
+                    "$.Values",
+                    "1",
+                    "-1",
+                    "1.5",
+                    "\"s\"",
+                    "\"%v-%d\"",
+                    "nil",
+                    "true",
+                    "$x",
+                    ".Files",
+                    ".Chart.Name",
+                    "0",
+                    "(list 1 2)",
+                    "(dict \"k\" .)",
+                ])
+                .to_string()
+            }
+            fn pipe(&mut self, depth: u32) -> String {
+                let n = 1 + self.next() % 3;
+                let mut cmds = Vec::new();
+                for _ in 0..n {
+                    let f = self.pick(&[
+                        "",
+                        "printf",
+                        "print",
+                        "len",
+                        "index",
+                        "and",
+                        "or",
+                        "not",
+                        "eq",
+                        "lt",
+                        "ge",
+                        "ne",
+                        "html",
+                        "js",
+                        "urlquery",
+                        "slice",
+                        "include \"h\"",
+                        "tpl \"{{ .a }}\"",
+                        "upper",
+                        "repeat 2",
+                        "list",
+                        "dict \"a\"",
+                        "call",
+                        "println",
+                    ]);
+                    let nargs = self.next() % 3;
+                    let mut cmd = f.to_string();
+                    for _ in 0..nargs {
+                        cmd.push(' ');
+                        cmd.push_str(&self.operand(depth));
+                    }
+                    if cmd.trim().is_empty() {
+                        cmd = self.operand(depth);
+                    }
+                    cmds.push(cmd.trim().to_string());
+                }
+                cmds.join(" | ")
+            }
+            fn nodes(&mut self, depth: u32) -> String {
+                let n = self.next() % 4;
+                let mut out = String::new();
+                for _ in 0..n {
+                    let k = self.next() % if depth > 2 { 3 } else { 8 };
+                    let p = self.pipe(0);
+                    match k {
+                        0 => out.push_str("t "),
+                        1 => out.push_str(&format!("{{{{ {p} }}}}")),
+                        2 => out.push_str(&format!("{{{{ $x = {p} }}}}")),
+                        3 => {
+                            let a = self.nodes(depth + 1);
+                            let b = self.nodes(depth + 1);
+                            out.push_str(&format!(
+                                "{{{{ if {p} }}}}{a}{{{{ else }}}}{b}{{{{ end }}}}"
+                            ));
+                        }
+                        4 => {
+                            let a = self.nodes(depth + 1);
+                            let ctl = if self.next().is_multiple_of(2) {
+                                "break"
+                            } else {
+                                "continue"
+                            };
+                            out.push_str(&format!(
+                                "{{{{ range $i, $v := {p} }}}}{a}{{{{ if $i }}}}{{{{ {ctl} }}}}{{{{ end }}}}{{{{ else }}}}e{{{{ end }}}}"
+                            ));
+                        }
+                        5 => {
+                            let a = self.nodes(depth + 1);
+                            out.push_str(&format!(
+                                "{{{{ with {p} }}}}{a}{{{{ else with .Values }}}}w{{{{ end }}}}"
+                            ));
+                        }
+                        6 => out.push_str(&format!("{{{{ $y := {p} }}}}{{{{ $y }}}}")),
+                        _ => out.push_str(&format!("{{{{ template \"h\" {p} }}}}")),
+                    }
+                }
+                out
+            }
+        }
+        let vals = r#"{"a":1,"l":[1,"x",null,{"k":2}],"m":{"x":"y"}}"#;
+        let mut g = Gen(0x2545_F491_4F6C_DD1D);
+        let cases: Vec<String> = (0..1500)
+            .map(|_| format!("{{{{ $x := 1 }}}}{}", g.nodes(0)))
+            .collect();
+        let res = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn(move || {
+                let mut rendered = 0;
+                for c in &cases {
+                    let out = render(vals, c, r#"{{- define "h" -}}[{{ . }}]{{- end -}}"#);
+                    if !out.starts_with("PARSE") {
+                        rendered += 1;
+                    }
+                }
+                rendered
+            })
+            .expect("spawn")
+            .join();
+        match res {
+            Ok(n) => assert!(n > 500, "only {n} templates parsed"),
+            Err(_) => panic!("the executor panicked"),
+        }
+    }
+
+    /// Endless `template` recursion ends with Go's depth error, not a stack overflow.
+    #[test]
+    fn template_recursion_is_an_error() {
+        let got = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(|| {
+                render(
+                    "",
+                    r#"{{ template "t" . }}"#,
+                    r#"{{- define "t" -}}x{{ template "t" . }}{{- end -}}"#,
+                )
+            })
+            .expect("spawn")
+            .join()
+            .unwrap_or_default();
+        assert!(got.starts_with(r#"ERR: template: c/templates/_p.tpl:1:80: executing "t" at <{{template "t" .}}>: exceeded maximum template depth (100000)"#), "{got}");
+        let got = std::thread::Builder::new()
+            .stack_size(8 << 20)
+            .spawn(|| {
+                render(
+                    "",
+                    r#"{{ include "t" . }}"#,
+                    r#"{{- define "t" -}}{{ tpl "{{ include \"t\" . }}" . }}{{- end -}}"#,
+                )
+            })
+            .expect("spawn")
+            .join()
+            .unwrap_or_default();
+        assert!(
+            got.contains("exceeded maximum template depth")
+                || got.contains("nested reference name"),
+            "{got}"
+        );
+    }
+
+    #[test]
+    #[ignore]
+    fn include_recursion_stack() {
+        for mb in [256, 64, 32, 16, 8] {
+            eprintln!("{mb} MB: {}", recurse_include(mb << 20));
+        }
+    }
+
     #[test]
     fn tpl_namespace() {
         let h = ("c/templates/_h.tpl", r#"{{ define "h" }}H{{ end }}"#);

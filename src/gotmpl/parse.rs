@@ -37,6 +37,7 @@ pub fn parse(
         parse_name: name.to_string(),
         has_func: &has_func,
         tree_set: Vec::new(),
+        tree_index: std::collections::HashMap::new(),
     };
     let mut p = TreeParser::new(&mut shared, name.to_string());
     let root = p.parse()?;
@@ -62,6 +63,8 @@ struct Shared<'a> {
     parse_name: String,
     has_func: &'a dyn Fn(&str) -> bool,
     tree_set: Vec<Tree>,
+    /// Position of each tree in `tree_set` by name (a text may define thousands).
+    tree_index: std::collections::HashMap<String, usize>,
 }
 
 /// What `textOrAction` returns: a node, or the `{{end}}`/`{{else}}` that ends a list.
@@ -232,8 +235,13 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     /// Go's `Tree.add`: install the tree unless a non-empty one of that name exists.
     fn add(&mut self, root: List) -> R<()> {
         let tree = self.make_tree(self.name.clone(), root);
-        match self.sh.tree_set.iter().position(|t| t.name == self.name) {
-            None => self.sh.tree_set.push(tree),
+        match self.sh.tree_index.get(&self.name).copied() {
+            None => {
+                self.sh
+                    .tree_index
+                    .insert(self.name.clone(), self.sh.tree_set.len());
+                self.sh.tree_set.push(tree)
+            }
             Some(i) if self.sh.tree_set[i].is_empty() => self.sh.tree_set[i] = tree,
             Some(_) => {
                 if !tree.is_empty() {
@@ -2128,5 +2136,30 @@ mod tests {
         assert!(parse_t(&deep).is_err());
         let deep = format!("{}{}", "{{ if 1 }}".repeat(5000), "{{ end }}".repeat(5000));
         assert!(parse_t(&deep).is_err());
+    }
+
+    #[test]
+    fn many_defines_parse_in_linear_time() {
+        // Found by the hostile tests: looking names up in a list made 20 000 defines
+        // take ~10 s (quadratic); a chart from the internet may define that many.
+        let n = 20_000;
+        let text: String = (0..n)
+            .map(|i| format!("{{{{ define \"d{i}\" }}}}{i}{{{{ end }}}}"))
+            .collect();
+        let start = std::time::Instant::now();
+        let trees = parse_t(&text).expect("defines parse");
+        assert_eq!(trees.len(), n + 1);
+        assert_eq!(trees[0].name, "t");
+        assert_eq!(trees[n].name, format!("d{}", n - 1));
+        assert!(start.elapsed().as_secs() < 5, "took {:?}", start.elapsed());
+        // Redefinitions are still found through the index.
+        let twice = format!("{text}{{{{ define \"d7\" }}}}again{{{{ end }}}}");
+        let e = parse_t(&twice).expect_err("redefinition");
+        assert!(
+            e.msg
+                .ends_with("template: multiple definition of template \"d7\""),
+            "{}",
+            e.msg
+        );
     }
 }

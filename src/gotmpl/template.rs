@@ -2,6 +2,7 @@
 //! `associate` rules (a later non-empty `define` replaces an earlier one; an empty one
 //! never does).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -29,6 +30,23 @@ pub struct TemplateError {
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
     pub(crate) map: HashMap<String, Rc<Tree>>,
+    /// `tpl` texts already parsed during this render (charts call `tpl` on the same
+    /// strings over and over).
+    pub(crate) tpl_cache: RefCell<HashMap<String, Rc<Vec<Rc<Tree>>>>>,
+}
+
+/// [`associate`] for shared trees.
+pub(crate) fn associate_rc(
+    layer: &mut HashMap<String, Rc<Tree>>,
+    trees: &[Rc<Tree>],
+    exists: &dyn Fn(&str) -> bool,
+) {
+    for tree in trees {
+        if tree.is_empty() && (layer.contains_key(&tree.name) || exists(&tree.name)) {
+            continue;
+        }
+        layer.insert(tree.name.clone(), tree.clone());
+    }
 }
 
 /// Add parsed trees to a layer with Go's `associate` rule: an empty tree never replaces
@@ -48,9 +66,7 @@ pub(crate) fn associate(
 
 impl Templates {
     pub fn new() -> Self {
-        Templates {
-            map: HashMap::new(),
-        }
+        Templates::default()
     }
 
     /// Go's `t.New(name).Parse(text)`: add the file and every template it defines.

@@ -2,9 +2,6 @@
 //! head, separate hooks, and sort by kind (`InstallOrder`).
 
 use std::collections::BTreeMap;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 /// Helm's `InstallOrder`.
 pub const INSTALL_ORDER: &[&str] = &[
@@ -84,10 +81,46 @@ pub struct Head {
     pub annotations: Option<BTreeMap<String, String>>,
 }
 
-fn sep() -> &'static Regex {
-    static R: OnceLock<Regex> = OnceLock::new();
-    // Go's \s is ASCII: [\t\n\f\r ].
-    R.get_or_init(|| Regex::new(r"(?:^|[\t\n\x0C\r ]*\n)---[\t\n\x0C\r ]*").expect("static regex"))
+/// Go's ASCII `\s`: `[\t\n\f\r ]`.
+fn is_go_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | b'\x0c' | b'\r' | b' ')
+}
+
+/// Go's `regexp.MustCompile("(?:^|\\s*\n)---\\s*").Split(s, -1)`, matched by hand
+/// (leftmost-first, non-overlapping): the pieces between separators.
+fn split_sep(s: &str) -> Vec<&str> {
+    let b = s.as_bytes();
+    let mut pieces = Vec::new();
+    let mut last = 0;
+    let mut i = 0;
+    loop {
+        // Leftmost match starting at or after `i`.
+        let (start, after_dashes) = if i == 0 && s.starts_with("---") {
+            (0, 3)
+        } else {
+            let Some(off) = s[i..].find("\n---") else {
+                break;
+            };
+            let nl = i + off;
+            let mut start = nl;
+            while start > i && is_go_space(b[start - 1]) {
+                start -= 1;
+            }
+            (start, nl + 4)
+        };
+        let mut end = after_dashes;
+        while end < b.len() && is_go_space(b[end]) {
+            end += 1;
+        }
+        pieces.push(&s[last..start]);
+        last = end;
+        i = end;
+        if i >= b.len() {
+            break;
+        }
+    }
+    pieces.push(&s[last..]);
+    pieces
 }
 
 /// Go's `strings.TrimSpace` (Unicode white space).
@@ -99,7 +132,7 @@ pub fn go_trim_space(s: &str) -> &str {
 pub fn split_manifests(big: &str) -> Vec<String> {
     let trimmed = go_trim_space(big);
     let mut out = Vec::new();
-    for d in sep().split(trimmed) {
+    for d in split_sep(trimmed) {
         if d.is_empty() {
             continue;
         }
@@ -243,6 +276,11 @@ mod tests {
             ("a: '---'", &["a: '---'"]),
             ("a: 1\n----\nb", &["a: 1", "-\nb"]),
             ("   \n  ", &[]),
+            ("a\n \t\n---x\n---\n\n---", &["a", "x", "---"]),
+            ("---", &[]),
+            ("a\n---", &["a"]),
+            ("--- a\n---b", &["a", "b"]),
+            ("x---y\n  ---  z", &["x---y\n  ---  z"]),
         ];
         for (input, want) in cases {
             assert_eq!(
@@ -250,6 +288,26 @@ mod tests {
                 want.iter().map(|s| s.to_string()).collect::<Vec<_>>(),
                 "{input:?}"
             );
+        }
+    }
+
+    #[test]
+    fn hand_splitter_equals_go_regex() {
+        // The regex crate has Go's leftmost-first semantics for this pattern.
+        let re = regex::Regex::new(r"(?:^|[\t\n\x0C\r ]*\n)---[\t\n\x0C\r ]*").unwrap();
+        let alphabet = ["-", "\n", " ", "a", "---", "\n---", "\t", "\r\n"];
+        let mut seed: u64 = 12345;
+        for _ in 0..5000 {
+            let mut s = String::new();
+            for _ in 0..(seed % 12) {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1);
+            let want: Vec<&str> = re.split(&s).collect();
+            assert_eq!(split_sep(&s), want, "{s:?}");
         }
     }
 

@@ -35,6 +35,12 @@ pub struct TemplateOptions {
     pub set: Vec<String>,
     /// `--set-string` expressions, in order.
     pub set_string: Vec<String>,
+    /// `--set-json` expressions, in order (applied before `--set`).
+    pub set_json: Vec<String>,
+    /// `--set-file` expressions (`key=path`), in order (after `--set-string`).
+    pub set_file: Vec<String>,
+    /// `--set-literal` expressions, in order (last).
+    pub set_literal: Vec<String>,
     /// `--kube-version`.
     pub kube_version: Option<String>,
     /// `-a/--api-versions` (added to the defaults).
@@ -47,6 +53,11 @@ pub struct TemplateOptions {
     pub is_upgrade: bool,
     /// `--skip-schema-validation`.
     pub skip_schema_validation: bool,
+    /// `--output-dir`: write each manifest to `<dir>/<template path>` instead of stdout
+    /// (stdout then lists `wrote <file>` lines, as Helm prints them).
+    pub output_dir: Option<std::path::PathBuf>,
+    /// `--release-name`: with `--output-dir`, put manifests under `<dir>/<release name>/`.
+    pub use_release_name: bool,
 }
 
 impl TemplateOptions {
@@ -156,6 +167,10 @@ pub fn merge_user_values(opts: &TemplateOptions) -> Result<Map, String> {
         };
         base = strvals::merge_maps(&base, &current);
     }
+    for s in &opts.set_json {
+        strvals::parse_with(s, &base, strvals::Mode::Json)
+            .map_err(|_| format!("failed parsing --set-json data {s}"))?;
+    }
     for s in &opts.set {
         strvals::parse_into(s, &base, false)
             .map_err(|e| format!("failed parsing --set data: {e}"))?;
@@ -163,6 +178,22 @@ pub fn merge_user_values(opts: &TemplateOptions) -> Result<Map, String> {
     for s in &opts.set_string {
         strvals::parse_into(s, &base, true)
             .map_err(|e| format!("failed parsing --set-string data: {e}"))?;
+    }
+    let read_file = |p: &str| -> Result<Value, String> {
+        std::fs::read(p)
+            .map(|b| Value::str(String::from_utf8_lossy(&b)))
+            .map_err(|e| match e.kind() {
+                std::io::ErrorKind::NotFound => format!("open {p}: no such file or directory"),
+                _ => format!("open {p}: {e}"),
+            })
+    };
+    for s in &opts.set_file {
+        strvals::parse_with(s, &base, strvals::Mode::File(&read_file))
+            .map_err(|e| format!("failed parsing --set-file data: {e}"))?;
+    }
+    for s in &opts.set_literal {
+        strvals::parse_literal_into(s, &base)
+            .map_err(|e| format!("failed parsing --set-literal data: {e}"))?;
     }
     Ok(base)
 }
@@ -245,11 +276,16 @@ pub fn template_chart(
     if loaded.metadata.deprecated {
         warnings_pre.push_str("WARNING: This chart is deprecated\n");
     }
+    let with_pre = |log: &Log| -> String { format!("{warnings_pre}{}", log_text(log)) };
+    let fail = |msg: String, log: &Log| TemplateError {
+        msg,
+        stderr: with_pre(log),
+    };
     if !loaded.metadata.dependencies.is_empty() {
-        check_dependencies(loaded).map_err(|e| TemplateError::new(e, &log))?;
+        check_dependencies(loaded).map_err(|e| fail(e, &log))?;
     }
     if !valid_release_name(release_name) {
-        return Err(TemplateError::new(
+        return Err(fail(
             format!(
                 "release name {release_name:?}: invalid release name, must match regex ^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$ and the length must not be longer than 53"
             ),
@@ -258,11 +294,6 @@ pub fn template_chart(
     }
 
     let mut chart = loaded.clone();
-    let with_pre = |log: &Log| -> String { format!("{warnings_pre}{}", log_text(log)) };
-    let fail = |msg: String, log: &Log| TemplateError {
-        msg,
-        stderr: with_pre(log),
-    };
 
     coalesce::process_dependencies(&mut chart, &user, &mut log).map_err(|e| fail(e, &log))?;
 
@@ -320,15 +351,39 @@ pub fn template_chart(
     let (hooks, manifests) = sorted.map_err(|e| trailer(e, &log))?;
 
     let mut b = String::new();
+    // With --output-dir: the `wrote <file>` lines Helm prints while writing.
+    let mut wrote = String::new();
+    let mut written = std::collections::HashSet::new();
+    let release_dir = opts.output_dir.as_ref().map(|d| {
+        if opts.use_release_name {
+            d.join(release_name)
+        } else {
+            d.clone()
+        }
+    });
     if opts.include_crds {
         let mut crds = Vec::new();
         crd_objects(&chart, chart.name(), &mut crds);
         for (name, data) in crds {
-            b.push_str(&format!("---\n# Source: {name}\n{data}\n"));
+            match &opts.output_dir {
+                None => b.push_str(&format!("---\n# Source: {name}\n{data}\n")),
+                Some(dir) => {
+                    let append = !written.insert(name.clone());
+                    write_to_file(dir, &name, &data, append, &mut wrote)
+                        .map_err(|e| trailer(e, &log))?;
+                }
+            }
         }
     }
     for m in &manifests {
-        b.push_str(&format!("---\n# Source: {}\n{}\n", m.name, m.content));
+        match &release_dir {
+            None => b.push_str(&format!("---\n# Source: {}\n{}\n", m.name, m.content)),
+            Some(dir) => {
+                let append = !written.insert(m.name.clone());
+                write_to_file(dir, &m.name, &m.content, append, &mut wrote)
+                    .map_err(|e| trailer(e, &log))?;
+            }
+        }
     }
     let mut out = String::new();
     out.push_str(manifest::go_trim_space(&b));
@@ -338,16 +393,51 @@ pub fn template_chart(
             if opts.skip_tests && h.events.iter().any(|e| e == "test") {
                 continue;
             }
-            out.push_str(&format!("---\n# Source: {}\n{}\n", h.path, h.manifest));
+            match &release_dir {
+                None => out.push_str(&format!("---\n# Source: {}\n{}\n", h.path, h.manifest)),
+                Some(dir) => {
+                    // Helm appends a hook to a file that already exists on disk.
+                    let append = dir.join(&h.path).exists();
+                    write_to_file(dir, &h.path, &h.manifest, append, &mut wrote)
+                        .map_err(|e| fail(e, &log))?;
+                }
+            }
         }
     }
     if !opts.show_only.is_empty() {
         out = show_only(&out, &opts.show_only).map_err(|e| fail(e, &log))?;
     }
+    let out = format!("{wrote}{out}");
     Ok(TemplateOutput {
         stdout: out,
         stderr: with_pre(&log),
     })
+}
+
+/// Helm's `writeToFile` for `--output-dir`.
+fn write_to_file(
+    dir: &Path,
+    name: &str,
+    data: &str,
+    append: bool,
+    wrote: &mut String,
+) -> Result<(), String> {
+    use std::io::Write as _;
+    let file = format!("{}/{name}", dir.display());
+    let path = Path::new(&file);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(|e| format!("mkdir {}: {e}", parent.display()))?;
+    }
+    let mut f = if append {
+        std::fs::OpenOptions::new().append(true).open(path)
+    } else {
+        std::fs::File::create(path)
+    }
+    .map_err(|e| format!("open {file}: {e}"))?;
+    f.write_all(format!("---\n# Source: {name}\n{data}\n").as_bytes())
+        .map_err(|e| format!("write {file}: {e}"))?;
+    wrote.push_str(&format!("wrote {file}\n"));
+    Ok(())
 }
 
 /// `--show-only`: select documents whose `# Source: <chart>/<path>` matches a pattern.

@@ -2,9 +2,6 @@
 //! version parsing and constraint checking (dependency versions, `kubeVersion`).
 
 use std::cmp::Ordering;
-use std::sync::OnceLock;
-
-use regex::Regex;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Version {
@@ -14,45 +11,40 @@ pub struct Version {
     pub pre: String,
 }
 
-const SEMVER: &str = r"v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?";
-const CV: &str = r"v?([0-9|x|X|\*]+)(\.[0-9|x|X|\*]+)?(\.[0-9|x|X|\*]+)?(-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?(\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?";
-const OPS: &str = r"=||!=|>|<|>=|=>|<=|=<|~|~>|\^";
-
-struct Res {
-    version: Regex,
-    constraint: Regex,
-    range: Regex,
-    find: Regex,
-    valid: Regex,
-}
-
-fn res() -> &'static Res {
-    static R: OnceLock<Res> = OnceLock::new();
-    R.get_or_init(|| {
-        let mk = |s: String| Regex::new(&s).expect("static regex");
-        Res {
-            version: mk(format!("^{SEMVER}$")),
-            constraint: mk(format!(r"^\s*({OPS})\s*({CV})\s*$")),
-            range: mk(format!(r"\s*({CV})\s+-\s+({CV})\s*")),
-            find: mk(format!(r"({OPS})\s*({CV})")),
-            valid: mk(format!(
-                r"^(\s*({OPS})\s*({CV})\s*)((?:\s+|,\s*)({OPS})\s*({CV})\s*)*$"
-            )),
-        }
-    })
-}
-
 impl Version {
-    /// Masterminds `NewVersion` (lenient: `v` prefix, missing minor/patch).
+    /// Masterminds `NewVersion` (lenient: `v` prefix, missing minor/patch): the regex
+    /// `^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?(-PRERELEASE)?(\+METADATA)?$`, hand-matched.
     pub fn parse(s: &str) -> Option<Version> {
-        let m = res().version.captures(s)?;
-        let num = |i: usize| -> Option<u64> {
-            match m.get(i) {
-                None => Some(0),
-                Some(x) => x.as_str().trim_start_matches('.').parse().ok(),
-            }
+        let body = s.strip_prefix('v').unwrap_or(s);
+        let (core, meta) = match body.split_once('+') {
+            Some((c, m)) => (c, Some(m)),
+            None => (body, None),
         };
-        let pre = m.get(5).map(|x| x.as_str().to_string()).unwrap_or_default();
+        let (nums, pre) = match core.split_once('-') {
+            Some((n, p)) => (n, Some(p)),
+            None => (core, None),
+        };
+        let ident_ok = |x: &str| {
+            !x.is_empty()
+                && x.split('.').all(|p| {
+                    !p.is_empty() && p.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+                })
+        };
+        if meta.is_some_and(|m| !ident_ok(m)) || pre.is_some_and(|p| !ident_ok(p)) {
+            return None;
+        }
+        let parts: Vec<&str> = nums.split('.').collect();
+        if parts.is_empty() || parts.len() > 3 {
+            return None;
+        }
+        let mut n = [0u64; 3];
+        for (i, p) in parts.iter().enumerate() {
+            if p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            n[i] = p.parse().ok()?;
+        }
+        let pre = pre.unwrap_or("").to_string();
         // Numeric prerelease identifiers must not have leading zeros.
         for part in pre.split('.').filter(|p| !p.is_empty()) {
             if part.len() > 1 && part.starts_with('0') && part.bytes().all(|b| b.is_ascii_digit()) {
@@ -60,9 +52,9 @@ impl Version {
             }
         }
         Some(Version {
-            major: num(1)?,
-            minor: num(2)?,
-            patch: num(3)?,
+            major: n[0],
+            minor: n[1],
+            patch: n[2],
             pre,
         })
     }
@@ -136,47 +128,181 @@ fn is_x(s: &str) -> bool {
     matches!(s, "x" | "*" | "X")
 }
 
-fn parse_constraint(c: &str) -> Option<Constraint> {
-    if c.is_empty() {
-        let con = Version {
-            major: 0,
-            minor: 0,
-            patch: 0,
-            pre: String::new(),
-        };
-        return Some(Constraint {
-            con,
-            op: String::new(),
-            minor_dirty: false,
-            patch_dirty: false,
-            dirty: true,
-        });
-    }
-    let m = res().constraint.captures(c)?;
-    let g = |i: usize| m.get(i).map(|x| x.as_str()).unwrap_or("");
-    let (m3, m4, m5, m6) = (g(3), g(4), g(5), g(6));
-    let mut ver = g(2).to_string();
+/// One `op version` of a constraint, parsed by hand with the grammar of Masterminds'
+/// regexes (`^\s*(OP)\s*(CV)\s*$`, CV = `v?SEG(.SEG)?(.SEG)?(-PRE)?(+META)?`, SEG of
+/// `[0-9xX*|]`).
+fn parse_constraint(op: &str, cv: &Cv) -> Option<Constraint> {
+    let seg = |i: usize| cv.segs.get(i).map(String::as_str).unwrap_or("");
+    let suffix = if cv.pre.is_empty() {
+        String::new()
+    } else {
+        format!("-{}", cv.pre)
+    };
+    let (m3, m4, m5) = (seg(0), seg(1), seg(2));
     let (mut minor_dirty, mut patch_dirty, mut dirty) = (false, false, false);
-    if is_x(m3) || m3.is_empty() {
-        ver = format!("0.0.0{m6}");
+    let ver = if is_x(m3) || m3.is_empty() {
         dirty = true;
-    } else if is_x(m4.trim_start_matches('.')) || m4.is_empty() {
+        format!("0.0.0{suffix}")
+    } else if is_x(m4) || m4.is_empty() {
         minor_dirty = true;
         dirty = true;
-        ver = format!("{m3}.0.0{m6}");
-    } else if is_x(m5.trim_start_matches('.')) || m5.is_empty() {
+        format!("{m3}.0.0{suffix}")
+    } else if is_x(m5) || m5.is_empty() {
         dirty = true;
         patch_dirty = true;
-        ver = format!("{m3}{m4}.0{m6}");
-    }
+        format!("{m3}.{m4}.0{suffix}")
+    } else {
+        let mut v = format!("{m3}.{m4}.{m5}{suffix}");
+        if !cv.meta.is_empty() {
+            v.push('+');
+            v.push_str(&cv.meta);
+        }
+        v
+    };
     let con = Version::parse(&ver)?;
     Some(Constraint {
         con,
-        op: g(1).to_string(),
+        op: op.to_string(),
         minor_dirty,
         patch_dirty,
         dirty,
     })
+}
+
+/// A constraint version: up to three segments, prerelease and metadata.
+#[derive(Debug, Clone, Default)]
+struct Cv {
+    segs: Vec<String>,
+    pre: String,
+    meta: String,
+}
+
+struct Scan<'a> {
+    b: &'a [u8],
+    i: usize,
+}
+
+impl Scan<'_> {
+    fn ws(&mut self) -> usize {
+        let start = self.i;
+        while self.i < self.b.len()
+            && matches!(
+                self.b[self.i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'\x0b'
+            )
+        {
+            self.i += 1;
+        }
+        self.i - start
+    }
+
+    fn op(&mut self) -> &'static str {
+        const TWO: [&str; 6] = ["!=", ">=", "=>", "<=", "=<", "~>"];
+        const ONE: [&str; 5] = ["=", ">", "<", "~", "^"];
+        let rest = &self.b[self.i..];
+        for o in TWO {
+            if rest.starts_with(o.as_bytes()) {
+                self.i += 2;
+                return o;
+            }
+        }
+        for o in ONE {
+            if rest.starts_with(o.as_bytes()) {
+                self.i += 1;
+                return o;
+            }
+        }
+        ""
+    }
+
+    fn run(&mut self, ok: impl Fn(u8) -> bool) -> String {
+        let start = self.i;
+        while self.i < self.b.len() && ok(self.b[self.i]) {
+            self.i += 1;
+        }
+        String::from_utf8_lossy(&self.b[start..self.i]).into_owned()
+    }
+
+    /// `[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*`
+    fn idents(&mut self) -> Option<String> {
+        let ident = |c: u8| c.is_ascii_alphanumeric() || c == b'-';
+        let mut out = self.run(ident);
+        if out.is_empty() {
+            return None;
+        }
+        while self.i + 1 < self.b.len() && self.b[self.i] == b'.' && ident(self.b[self.i + 1]) {
+            self.i += 1;
+            out.push('.');
+            out.push_str(&self.run(ident));
+        }
+        Some(out)
+    }
+
+    fn cv(&mut self) -> Option<Cv> {
+        let seg_ch = |c: u8| c.is_ascii_digit() || matches!(c, b'x' | b'X' | b'*' | b'|');
+        if self.b.get(self.i) == Some(&b'v') && self.b.get(self.i + 1).is_some_and(|c| seg_ch(*c)) {
+            self.i += 1;
+        }
+        let first = self.run(seg_ch);
+        if first.is_empty() {
+            return None;
+        }
+        let mut cv = Cv {
+            segs: vec![first],
+            ..Default::default()
+        };
+        while cv.segs.len() < 3
+            && self.b.get(self.i) == Some(&b'.')
+            && self.b.get(self.i + 1).is_some_and(|c| seg_ch(*c))
+        {
+            self.i += 1;
+            cv.segs.push(self.run(seg_ch));
+        }
+        if self.b.get(self.i) == Some(&b'-') {
+            let save = self.i;
+            self.i += 1;
+            match self.idents() {
+                Some(p) => cv.pre = p,
+                None => self.i = save,
+            }
+        }
+        if self.b.get(self.i) == Some(&b'+') {
+            let save = self.i;
+            self.i += 1;
+            match self.idents() {
+                Some(m) => cv.meta = m,
+                None => self.i = save,
+            }
+        }
+        Some(cv)
+    }
+}
+
+/// Masterminds' `rewriteRange`: `a - b` becomes `>= a, <= b`.
+fn rewrite_ranges(part: &str) -> String {
+    let toks: Vec<&str> = part.split_whitespace().collect();
+    if !toks.contains(&"-") {
+        return part.to_string();
+    }
+    let is_cv = |t: &str| {
+        let mut sc = Scan {
+            b: t.as_bytes(),
+            i: 0,
+        };
+        sc.cv().is_some() && sc.i == t.len()
+    };
+    let mut out: Vec<String> = Vec::new();
+    let mut i = 0;
+    while i < toks.len() {
+        if i + 2 < toks.len() && toks[i + 1] == "-" && is_cv(toks[i]) && is_cv(toks[i + 2]) {
+            out.push(format!(">= {}, <= {}", toks[i], toks[i + 2]));
+            i += 3;
+        } else {
+            out.push(toks[i].to_string());
+            i += 1;
+        }
+    }
+    out.join(" ")
 }
 
 impl Constraint {
@@ -292,32 +418,33 @@ pub struct Constraints(Vec<Vec<Constraint>>);
 
 impl Constraints {
     pub fn parse(s: &str) -> Option<Constraints> {
-        let r = res();
-        // rewriteRange: "a - b" -> ">= a, <= b "
-        let mut text = s.to_string();
-        let ranges: Vec<(String, String, String)> = r
-            .range
-            .captures_iter(s)
-            .map(|m| {
-                let whole = m.get(0).map(|x| x.as_str()).unwrap_or("").to_string();
-                let a = m.get(1).map(|x| x.as_str()).unwrap_or("").to_string();
-                let b = m.get(11).map(|x| x.as_str()).unwrap_or("").to_string();
-                (whole, a, b)
-            })
-            .collect();
-        for (whole, a, b) in ranges {
-            text = text.replacen(&whole, &format!(">= {a}, <= {b} "), 1);
-        }
         let mut ors = Vec::new();
-        for part in text.split("||") {
-            if !r.valid.is_match(part) {
-                return None;
-            }
-            let found: Vec<&str> = r.find.find_iter(part).map(|m| m.as_str()).collect();
-            let items: Vec<&str> = if found.is_empty() { vec![part] } else { found };
+        for part in s.split("||") {
+            let part = rewrite_ranges(part);
+            let mut sc = Scan {
+                b: part.as_bytes(),
+                i: 0,
+            };
             let mut group = Vec::new();
-            for it in items {
-                group.push(parse_constraint(it)?);
+            sc.ws();
+            loop {
+                let op = sc.op();
+                sc.ws();
+                let cv = sc.cv()?;
+                group.push(parse_constraint(op, &cv)?);
+                let gap = sc.ws();
+                if sc.i >= sc.b.len() {
+                    break;
+                }
+                if sc.b[sc.i] == b',' {
+                    sc.i += 1;
+                    sc.ws();
+                } else if gap == 0 {
+                    return None;
+                }
+                if sc.i >= sc.b.len() {
+                    return None;
+                }
             }
             ors.push(group);
         }
@@ -373,7 +500,25 @@ mod tests {
             ("5.4.0", "5.4.0", true),
             ("0.0.0", "0.0.0", true),
             ("!=1.2.3", "1.2.3", false),
+            (">=1.0.0", "v1.2", true),
+            (">=1.0.0", "1.2.3.4", false),
+            (">=1.0.0", "1.2.3-01", false),
+            (">=1.0.0-0", "1.2.3-rc.1+build.5", true),
             ("garbage", "1.0.0", false),
+            (">= 1.2, < 2", "1.9.9", true),
+            (">= 1.2, < 2", "2.0.0", false),
+            ("~1", "1.9.0", true),
+            ("~1", "2.0.0", false),
+            ("^0.0.3", "0.0.3", true),
+            ("^0.0.3", "0.0.4", false),
+            ("1.2.3 - 2.3.4", "2.3.4", true),
+            ("1.2.3 - 2.3.4", "2.3.5", false),
+            ("> 1.0 < 2.0", "1.5.0", true),
+            ("=>1.0", "1.0.0", true),
+            ("~>1.2", "1.2.5", true),
+            ("==1.0", "1.0.0", false),
+            ("1.2.3.4", "1.2.3", false),
+            ("v1.2.x", "1.2.7", true),
         ];
         for (c, v, want) in cases {
             assert_eq!(is_compatible_range(c, v), want, "{c:?} vs {v:?}");

@@ -25,10 +25,20 @@ impl From<StrvalsError> for Stop {
     }
 }
 
-struct Parser {
+/// How values are read: typed (`--set`), strings (`--set-string`), file contents
+/// (`--set-file`), or JSON (`--set-json`).
+#[derive(Clone, Copy)]
+pub enum Mode<'a> {
+    Typed,
+    Str,
+    File(&'a dyn Fn(&str) -> Result<Value, String>),
+    Json,
+}
+
+struct Parser<'a> {
     chars: Vec<char>,
     pos: usize,
-    string_only: bool,
+    mode: Mode<'a>,
 }
 
 fn err(msg: impl Into<String>) -> Stop {
@@ -37,10 +47,15 @@ fn err(msg: impl Into<String>) -> Stop {
 
 /// `strvals.ParseInto` (`string_only` false) or `ParseIntoString` (true) into `dest`.
 pub fn parse_into(s: &str, dest: &Map, string_only: bool) -> Result<(), StrvalsError> {
+    parse_with(s, dest, if string_only { Mode::Str } else { Mode::Typed })
+}
+
+/// The strvals parser in any [`Mode`] (`ParseInto`, `ParseIntoString`, `ParseIntoFile`, `ParseJSON`).
+pub fn parse_with(s: &str, dest: &Map, mode: Mode) -> Result<(), StrvalsError> {
     let mut p = Parser {
         chars: s.chars().collect(),
         pos: 0,
-        string_only,
+        mode,
     };
     loop {
         match p.key(dest, 0) {
@@ -86,7 +101,7 @@ fn parse_go_int64(s: &str) -> Option<i64> {
     s.parse::<i64>().ok()
 }
 
-impl Parser {
+impl Parser<'_> {
     fn read(&mut self) -> Option<char> {
         let c = self.chars.get(self.pos).copied();
         if c.is_some() {
@@ -117,8 +132,47 @@ impl Parser {
         }
     }
 
-    fn val(&mut self, s: &str) -> Value {
-        typed_val(s, self.string_only)
+    fn val(&mut self, s: &str) -> Result<Value, StrvalsError> {
+        match self.mode {
+            Mode::Typed => Ok(typed_val(s, false)),
+            Mode::Str | Mode::Json => Ok(typed_val(s, true)),
+            Mode::File(read) => read(s).map_err(StrvalsError),
+        }
+    }
+
+    /// `emptyVal`: skip white space; true at a `,` (consumed) or the end.
+    fn empty_val(&mut self) -> bool {
+        loop {
+            match self.read() {
+                None | Some(',') => return true,
+                Some(c) if c.is_whitespace() => {}
+                Some(_) => {
+                    self.unread();
+                    return false;
+                }
+            }
+        }
+    }
+
+    /// Decode one JSON value at the current position (Go's json.Decoder.Decode).
+    fn json_value(&mut self) -> Result<Value, StrvalsError> {
+        let start = self.pos;
+        let end = json_span(&self.chars, start)
+            .ok_or_else(|| StrvalsError("invalid JSON value".into()))?;
+        let text: String = self.chars[start..end].iter().collect();
+        let v = crate::yaml::from_json(&text).map_err(|e| StrvalsError(e.to_string()))?;
+        self.pos = end;
+        Ok(v)
+    }
+
+    /// The `=` of a key in JSON mode: null for an empty value, else one JSON value.
+    fn json_assign(&mut self) -> Result<Value, StrvalsError> {
+        if self.empty_val() {
+            return Ok(Value::Nil);
+        }
+        let v = self.json_value()?;
+        self.empty_val();
+        Ok(v)
     }
 
     fn key(&mut self, data: &Map, nested: usize) -> Result<(), Stop> {
@@ -147,6 +201,11 @@ impl Parser {
                 set(data, &k, Value::List(Rc::new(list)));
                 res
             }
+            Some('=') if matches!(self.mode, Mode::Json) => {
+                let v = self.json_assign()?;
+                set(data, &k, v);
+                Ok(())
+            }
             Some('=') => match self.val_list() {
                 Ok(vl) => {
                     set(data, &k, Value::List(Rc::new(vl)));
@@ -158,9 +217,16 @@ impl Parser {
                 }
                 Err(ListErr::NotList) => {
                     let (rs, _) = self.runes_until(&[',']);
-                    let v = self.val(&rs);
-                    set(data, &k, v);
-                    Ok(())
+                    match self.val(&rs) {
+                        Ok(v) => {
+                            set(data, &k, v);
+                            Ok(())
+                        }
+                        Err(e) => {
+                            set(data, &k, Value::Nil);
+                            Err(Stop::Err(e))
+                        }
+                    }
                 }
                 Err(ListErr::Err(e)) => Err(Stop::Err(e)),
             },
@@ -230,13 +296,19 @@ impl Parser {
         }
         match last {
             None => (list, Err(Stop::Eof)),
+            Some('=') if matches!(self.mode, Mode::Json) => match self.json_assign() {
+                Ok(v) => set_index(list, i, v),
+                Err(e) => (list, Err(Stop::Err(e))),
+            },
             Some('=') => match self.val_list() {
                 Ok(vl) => set_index(list, i, Value::List(Rc::new(vl))),
                 Err(ListErr::Eof) => set_index(list, i, Value::str("")),
                 Err(ListErr::NotList) => {
                     let (rs, _) = self.runes_until(&[',']);
-                    let v = self.val(&rs);
-                    set_index(list, i, v)
+                    match self.val(&rs) {
+                        Ok(v) => set_index(list, i, v),
+                        Err(e) => (list, Err(Stop::Err(e))),
+                    }
                 }
                 Err(ListErr::Err(e)) => (list, Err(Stop::Err(e))),
             },
@@ -293,10 +365,14 @@ impl Parser {
                     {
                         self.unread();
                     }
-                    list.push(self.val(&rs));
+                    let v = self.val(&rs).map_err(ListErr::Err)?;
+                    list.push(v);
                     return Ok(list);
                 }
-                Some(_) => list.push(self.val(&rs)),
+                Some(_) => {
+                    let v = self.val(&rs).map_err(ListErr::Err)?;
+                    list.push(v);
+                }
             }
         }
     }
@@ -306,6 +382,149 @@ enum ListErr {
     Eof,
     NotList,
     Err(StrvalsError),
+}
+
+/// The end (exclusive) of the JSON value starting at `start` (after white space).
+fn json_span(c: &[char], start: usize) -> Option<usize> {
+    let mut i = start;
+    while i < c.len() && c[i].is_whitespace() {
+        i += 1;
+    }
+    match c.get(i)? {
+        '"' => {
+            i += 1;
+            while i < c.len() {
+                match c[i] {
+                    '\\' => i += 2,
+                    '"' => return Some(i + 1),
+                    _ => i += 1,
+                }
+            }
+            None
+        }
+        '{' | '[' => {
+            let mut depth = 0usize;
+            while i < c.len() {
+                match c[i] {
+                    '{' | '[' => depth += 1,
+                    '}' | ']' => {
+                        depth -= 1;
+                        if depth == 0 {
+                            return Some(i + 1);
+                        }
+                    }
+                    '"' => {
+                        i = json_span(c, i)? - 1;
+                    }
+                    _ => {}
+                }
+                i += 1;
+            }
+            None
+        }
+        _ => {
+            while i < c.len() && !matches!(c[i], ',' | ']' | '}') && !c[i].is_whitespace() {
+                i += 1;
+            }
+            Some(i)
+        }
+    }
+}
+
+/// `strvals.ParseLiteralInto` (`--set-literal`): the value is everything after `=`.
+pub fn parse_literal_into(s: &str, dest: &Map) -> Result<(), StrvalsError> {
+    let chars: Vec<char> = s.chars().collect();
+    let mut pos = 0;
+    loop {
+        if pos >= chars.len() {
+            return Ok(());
+        }
+        literal_key(&chars, &mut pos, dest, 0)?;
+    }
+}
+
+fn until(c: &[char], pos: &mut usize, stop: &[char]) -> (String, Option<char>) {
+    let mut v = String::new();
+    while *pos < c.len() {
+        let ch = c[*pos];
+        *pos += 1;
+        if stop.contains(&ch) {
+            return (v, Some(ch));
+        }
+        v.push(ch);
+    }
+    (v, None)
+}
+
+fn literal_key(c: &[char], pos: &mut usize, data: &Map, nested: usize) -> Result<(), StrvalsError> {
+    let (key, last) = until(c, pos, &['=', '[', '.']);
+    match last {
+        None => {
+            if key.is_empty() {
+                Ok(())
+            } else {
+                Err(StrvalsError(format!("key {key:?} has no value")))
+            }
+        }
+        Some('=') => {
+            let (v, _) = until(c, pos, &[]);
+            set(data, &key, Value::str(v));
+            Ok(())
+        }
+        Some('.') => {
+            let nested = nested + 1;
+            if nested > MAX_NESTED_NAME_LEVEL {
+                return Err(StrvalsError(format!(
+                    "value name nested level is greater than maximum supported nested level of {MAX_NESTED_NAME_LEVEL}"
+                )));
+            }
+            let inner = match data.borrow().get(&key) {
+                Some(Value::Map(m)) => m.clone(),
+                None => Rc::new(std::cell::RefCell::new(BTreeMap::new())),
+                Some(other) => {
+                    return Err(StrvalsError(format!(
+                        "unable to parse key: interface conversion: interface {{}} is {}, not map[string]interface {{}}",
+                        other.type_name()
+                    )));
+                }
+            };
+            let r = literal_key(c, pos, &inner, nested);
+            let empty = inner.borrow().is_empty();
+            if r.is_ok() && empty {
+                return Err(StrvalsError(format!("key map {key:?} has no value")));
+            }
+            if !empty {
+                set(data, &key, Value::Map(inner));
+            }
+            r
+        }
+        Some(_) => {
+            // '[': literal lists are rare; reuse the typed parser's rules for the index part.
+            let (idx, _) = until(c, pos, &[']']);
+            let i: i64 = idx.parse().map_err(|_| {
+                StrvalsError(format!(
+                    "error parsing index: strconv.Atoi: parsing {idx:?}: invalid syntax"
+                ))
+            })?;
+            let (rest, l2) = until(c, pos, &['=']);
+            if !rest.is_empty() || l2.is_none() {
+                return Err(StrvalsError(format!(
+                    "unexpected data at end of array index: {rest:?}"
+                )));
+            }
+            let (v, _) = until(c, pos, &[]);
+            let list = match data.borrow().get(&key) {
+                Some(Value::List(l)) => l.as_ref().clone(),
+                _ => Vec::new(),
+            };
+            let (list, r) = set_index(list, i, Value::str(v));
+            set(data, &key, Value::List(Rc::new(list)));
+            r.map_err(|e| match e {
+                Stop::Err(e) => e,
+                Stop::Eof => StrvalsError("EOF".into()),
+            })
+        }
+    }
 }
 
 fn set(data: &Map, key: &str, v: Value) {
@@ -441,6 +660,39 @@ mod tests {
     }
 
     #[test]
+    fn set_json_and_literal() {
+        // Expected from helm-snippet --set-json / --set-literal '{{ toJson .Values }}'.
+        let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+        parse_with(r#"a={"x":[1,"y",null]},b=2"#, &m, Mode::Json).unwrap();
+        parse_with("c[1]=true", &m, Mode::Json).unwrap();
+        assert_eq!(
+            crate::yaml::to_json(&Value::Map(m)).unwrap(),
+            r#"{"a":{"x":[1,"y",null]},"b":2,"c":[null,true]}"#
+        );
+        let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+        parse_with("a=", &m, Mode::Json).unwrap();
+        assert_eq!(
+            crate::yaml::to_json(&Value::Map(m)).unwrap(),
+            r#"{"a":null}"#
+        );
+        let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+        assert!(parse_with("a=nope", &m, Mode::Json).is_err());
+        let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+        parse_literal_into("a.b=x,y=z{1}", &m).unwrap();
+        assert_eq!(
+            crate::yaml::to_json(&Value::Map(m)).unwrap(),
+            r#"{"a":{"b":"x,y=z{1}"}}"#
+        );
+        let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+        let read = |p: &str| -> Result<Value, String> { Ok(Value::str(format!("({p})"))) };
+        parse_with("f=one,g={a,b}", &m, Mode::File(&read)).unwrap();
+        assert_eq!(
+            crate::yaml::to_json(&Value::Map(m)).unwrap(),
+            r#"{"f":"(one)","g":["(a)","(b)"]}"#
+        );
+    }
+
+    #[test]
     fn merge_maps_deep() {
         let m = |s: &str| -> Map {
             let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
@@ -452,5 +704,40 @@ mod tests {
             show(&Value::Map(out)),
             "{a:{b:1i64,c:3i64,d:4i64},l:[2i64,3i64]}"
         );
+    }
+}
+
+#[cfg(test)]
+mod no_panic {
+    use super::*;
+
+    /// Generated `--set` strings from the syntax's special characters must never panic.
+    #[test]
+    fn generated_inputs_never_panic() {
+        let alphabet = [
+            "a", "b", "=", ".", ",", "[", "]", "0", "1", "-1", "{", "}", "\\", "\"", " ", "null",
+            "65537",
+        ];
+        let mut seed: u64 = 7;
+        let read = |p: &str| -> Result<Value, String> { Ok(Value::str(p)) };
+        for _ in 0..20000 {
+            let mut s = String::new();
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            for _ in 0..(seed >> 60) + 1 {
+                seed = seed
+                    .wrapping_mul(6364136223846793005)
+                    .wrapping_add(1442695040888963407);
+                s.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
+            }
+            for mode in [Mode::Typed, Mode::Str, Mode::Json, Mode::File(&read)] {
+                let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+                let _ = parse_with(&s, &m, mode);
+                let _ = parse_with(&s, &m, mode); // again, onto existing values
+            }
+            let m: Map = Rc::new(std::cell::RefCell::new(BTreeMap::new()));
+            let _ = parse_literal_into(&s, &m);
+        }
     }
 }

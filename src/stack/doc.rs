@@ -53,12 +53,24 @@ impl Node {
     }
 }
 
+/// Deepest nesting of lists and mappings a stack file may have. Real stacks nest less
+/// than ten levels; the cap keeps a hostile file from costing quadratic scanner time or
+/// overflowing the stack when the tree is cloned or dropped.
+pub const MAX_DEPTH: usize = 200;
+/// Most nodes a stack file may expand to, counting every node an alias repeats: a
+/// "billion laughs" file of a few hundred bytes stops here instead of exhausting memory.
+pub const MAX_NODES: usize = 1_000_000;
+
 /// Parse the first document of `text`. An empty text is an empty mapping.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
     let mut bytes = text.as_bytes();
     let mut parser = Parser::new();
     parser.set_input_string(&mut bytes);
-    let mut anchors: HashMap<String, Node> = HashMap::new();
+    // Each anchor's node and its size in nodes (what one alias of it adds).
+    let mut anchors: HashMap<String, (Node, usize)> = HashMap::new();
+    let mut total: usize = 0;
+    // Sizes of the open collections' subtrees, parallel to `stack`.
+    let mut sizes: Vec<usize> = Vec::new();
     // Builder stack: open collections with their position and pending key.
     enum Open {
         Seq(Vec<Node>, usize, usize, Option<String>),
@@ -86,12 +98,35 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
         })?;
         let line = ev.start_mark.line as usize + 1;
         let col = ev.start_mark.column as usize + 1;
-        let done: Option<(Node, Option<String>)> = match ev.data {
+        let opens = matches!(
+            ev.data,
+            EventData::SequenceStart { .. } | EventData::MappingStart { .. }
+        );
+        if opens && stack.len() >= MAX_DEPTH {
+            return Err(SyntaxError {
+                msg: format!("lists and mappings nested more than {MAX_DEPTH} deep"),
+                line,
+                col,
+            });
+        }
+        let done: Option<(Node, Option<String>, usize)> = match ev.data {
             EventData::StreamEnd => break,
             EventData::DocumentEnd { .. } => break,
             EventData::StreamStart { .. } | EventData::DocumentStart { .. } => None,
             EventData::Alias { anchor } => match anchors.get(&anchor) {
-                Some(n) => Some((n.clone(), None)),
+                Some((n, size)) => {
+                    total = total.saturating_add(*size);
+                    if total > MAX_NODES {
+                        return Err(SyntaxError {
+                            msg: format!(
+                                "aliases expand to more than {MAX_NODES} nodes (an alias bomb?); write the repeated parts out or use fewer aliases"
+                            ),
+                            line,
+                            col,
+                        });
+                    }
+                    Some((n.clone(), None, *size))
+                }
                 None => {
                     return Err(SyntaxError {
                         msg: format!("unknown anchor '{anchor}'"),
@@ -106,6 +141,7 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 style,
                 ..
             } => {
+                total += 1;
                 let quoted = !matches!(style, ScalarStyle::Plain | ScalarStyle::Any);
                 Some((
                     Node {
@@ -117,24 +153,30 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                         col,
                     },
                     anchor,
+                    1,
                 ))
             }
             EventData::SequenceStart { anchor, .. } => {
+                total += 1;
+                sizes.push(1);
                 stack.push(Open::Seq(Vec::new(), line, col, anchor));
                 None
             }
             EventData::MappingStart { anchor, .. } => {
+                total += 1;
+                sizes.push(1);
                 stack.push(Open::Map(Vec::new(), line, col, None, anchor));
                 None
             }
-            EventData::SequenceEnd => match stack.pop() {
-                Some(Open::Seq(items, l, c, anchor)) => Some((
+            EventData::SequenceEnd => match (stack.pop(), sizes.pop()) {
+                (Some(Open::Seq(items, l, c, anchor)), Some(size)) => Some((
                     Node {
                         kind: Kind::Seq(items),
                         line: l,
                         col: c,
                     },
                     anchor,
+                    size,
                 )),
                 _ => {
                     return Err(SyntaxError {
@@ -144,14 +186,15 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                     });
                 }
             },
-            EventData::MappingEnd => match stack.pop() {
-                Some(Open::Map(entries, l, c, _, anchor)) => Some((
+            EventData::MappingEnd => match (stack.pop(), sizes.pop()) {
+                (Some(Open::Map(entries, l, c, _, anchor)), Some(size)) => Some((
                     Node {
                         kind: Kind::Map(entries),
                         line: l,
                         col: c,
                     },
                     anchor,
+                    size,
                 )),
                 _ => {
                     return Err(SyntaxError {
@@ -162,9 +205,14 @@ pub fn parse(text: &str) -> Result<Node, SyntaxError> {
                 }
             },
         };
-        let Some((node, anchor)) = done else { continue };
+        let Some((node, anchor, size)) = done else {
+            continue;
+        };
+        if let Some(parent) = sizes.last_mut() {
+            *parent = parent.saturating_add(size);
+        }
         if let Some(a) = anchor {
-            anchors.insert(a, node.clone());
+            anchors.insert(a, (node.clone(), size));
         }
         match stack.last_mut() {
             None => root = Some(node),
@@ -249,6 +297,36 @@ mod tests {
         let e = parse("a: b: c\n").unwrap_err();
         assert_eq!(e.line, 1);
         assert!(e.msg.contains("mapping values"), "{}", e.msg);
+    }
+
+    #[test]
+    fn alias_bombs_and_deep_nesting_stop_with_an_error() {
+        let mut bomb = String::from("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+        for i in 1..12 {
+            let p = i - 1;
+            bomb.push_str(&format!("a{i}: &a{i} [*a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}, *a{p}]\n"));
+        }
+        let e = parse(&bomb).unwrap_err();
+        assert!(e.msg.contains("alias bomb"), "{}", e.msg);
+        assert_eq!(
+            e.line, 6,
+            "the first alias past the budget: a5 expands to 1.1 million nodes"
+        );
+        let e = parse(&"[".repeat(100_000)).unwrap_err();
+        assert_eq!((e.line, e.col), (1, MAX_DEPTH + 1));
+        assert!(e.msg.contains("nested more than 200 deep"), "{}", e.msg);
+        let e = parse(&format!("x:\n{}y\n", "- ".repeat(100_000))).unwrap_err();
+        assert!(e.msg.contains("nested"), "{}", e.msg);
+        // Just under the caps is fine.
+        assert!(
+            parse(&format!(
+                "{}{}",
+                "[".repeat(MAX_DEPTH),
+                "]".repeat(MAX_DEPTH)
+            ))
+            .is_ok()
+        );
+        assert!(parse(&bomb.lines().take(5).collect::<Vec<_>>().join("\n")).is_ok());
     }
 
     #[test]
