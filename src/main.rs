@@ -255,6 +255,25 @@ fn code(c: i32) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // Templates recurse on the stack (Helm allows 1000 nested includes): run on a thread
+    // with a large reserved stack so that the cap ends in Helm's error, not an overflow.
+    let worker = std::thread::Builder::new()
+        .name("kiln".into())
+        .stack_size(kiln::render::RENDER_STACK)
+        .spawn(|| {
+            kiln::gotmpl::exec::set_stack_budget(kiln::render::RENDER_STACK - (16 << 20));
+            run()
+        });
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            let _ = writeln!(std::io::stderr(), "Error: internal failure (the worker thread could not run)");
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> ExitCode {
     let cli = Cli::parse();
     match &cli.cmd {
         Cmd::Template(a) => template_cmd(a),

@@ -236,6 +236,7 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         }
         let d = h.finalize();
         let seed = u64::from_le_bytes(d[..8].try_into().unwrap_or_default());
+        crate::gotmpl::exec::set_stack_budget(RENDER_STACK - (16 << 20));
         crate::funcs::random::seed(seed);
         crate::funcs::random::fix_now(Some(source_date_epoch()));
         crate::funcs::random::take_draws();

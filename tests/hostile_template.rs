@@ -141,11 +141,6 @@ fn include_recursion_stops_at_helms_cap_in_kiln_template() {
 }
 
 #[test]
-#[ignore = "reason: `kiln template` (src/main.rs) executes on the 8 MiB main thread; an include chain of \
-            Helm's 1000 levels whose define nests range/with/if around the include needs more than that \
-            in a debug build, and so does a mutual include/template pair (a -> b -> a): kiln aborts with \
-            'thread main has overflowed its stack' (SIGABRT) where Helm prints `nested reference name`. Fix: run template_cmd on a thread with a large stack \
-            (kiln::render::RENDER_STACK, 256 MiB, is what `kiln render` now uses)"]
 fn include_recursion_under_nested_actions_stops_at_helms_cap_in_kiln_template() {
     let s = Scratch::new("incldeep");
     for (what, dir, want) in recursive_cases(&s.0).into_iter().skip(1) {
