@@ -12,6 +12,14 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
+/// The largest string a template may build (one function result); past it execution
+/// stops with an error instead of exhausting memory. Helm has no such cap, but no real
+/// chart comes near it.
+pub const MAX_STRING: usize = 64 << 20;
+
+/// The largest output one template file may produce.
+pub const MAX_OUTPUT: usize = 256 << 20;
+
 /// A Go `map[string]interface{}`: shared and mutable, like a Go map.
 pub type Map = Rc<RefCell<BTreeMap<String, Value>>>;
 
