@@ -21,7 +21,9 @@ fn bcrypt_hash(input: &str) -> String {
         return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
             .into();
     }
-    match bcrypt::hash_with_result(input, 10) {
+    let mut salt = [0u8; 16];
+    rand_core::RngCore::fill_bytes(&mut super::random::Rng, &mut salt);
+    match bcrypt::hash_with_salt(input, 10, salt) {
         Ok(h) => h.format_for_version(bcrypt::Version::TwoA),
         Err(e) => format!("failed to encrypt string with bcrypt: {e}"),
     }

@@ -25,6 +25,9 @@ fn from_yaml_table() {
         .chain(data::FROM_YAML_MORE)
         .chain(data::FROM_YAML_QUIRKS)
         .chain(data::FROM_YAML_FLOW_QUESTION)
+        .chain(data::FROM_YAML_FLOW_COLON)
+        .chain(data::FROM_YAML_STALE_KEY)
+        .chain(data::FROM_YAML_FUZZ)
     {
         let got = helm_from_yaml_to_json(input);
         if got != *want {
@@ -38,7 +41,10 @@ fn from_yaml_table() {
         data::FROM_YAML.len()
             + data::FROM_YAML_MORE.len()
             + data::FROM_YAML_QUIRKS.len()
-            + data::FROM_YAML_FLOW_QUESTION.len(),
+            + data::FROM_YAML_FLOW_QUESTION.len()
+            + data::FROM_YAML_FLOW_COLON.len()
+            + data::FROM_YAML_STALE_KEY.len()
+            + data::FROM_YAML_FUZZ.len(),
         bad.join("\n")
     );
 }
