@@ -224,7 +224,7 @@ fn encrypt_aes(_: &mut dyn Host, a: &[Value]) -> R {
     let pad = 16 - content.len() % 16;
     content.extend(std::iter::repeat_n(pad as u8, pad));
     let mut out = vec![0u8; 16];
-    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut out);
+    rand_core::RngCore::fill_bytes(&mut super::random::Rng, &mut out);
     let mut prev: [u8; 16] = out[..16].try_into().unwrap_or_default();
     for chunk in content.chunks(16) {
         let mut blk = [0u8; 16];
