@@ -62,7 +62,9 @@ pub fn now() -> (i64, u32) {
     if let Some(s) = FIXED_NOW.with(Cell::get) {
         return (s, 0);
     }
-    let d = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default();
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
     (d.as_secs() as i64, d.subsec_nanos())
 }
 
