@@ -482,6 +482,44 @@ pub fn from_yaml_shaped(text: &str, shape: Shape) -> Result<Value, YamlError> {
     Ok(v)
 }
 
+/// Helm's `chart.Metadata` (Chart.yaml) as far as string fields go, for
+/// [`from_yaml_shaped`].
+pub const CHART_METADATA: Shape = Shape::Struct(&[
+    ("name", Shape::Str),
+    ("home", Shape::Str),
+    ("sources", Shape::ListOf(&Shape::Str)),
+    ("version", Shape::Str),
+    ("description", Shape::Str),
+    ("keywords", Shape::ListOf(&Shape::Str)),
+    (
+        "maintainers",
+        Shape::ListOf(&Shape::Struct(&[
+            ("name", Shape::Str),
+            ("email", Shape::Str),
+            ("url", Shape::Str),
+        ])),
+    ),
+    ("icon", Shape::Str),
+    ("apiVersion", Shape::Str),
+    ("condition", Shape::Str),
+    ("tags", Shape::Str),
+    ("appVersion", Shape::Str),
+    ("annotations", Shape::MapOf(&Shape::Str)),
+    ("kubeVersion", Shape::Str),
+    (
+        "dependencies",
+        Shape::ListOf(&Shape::Struct(&[
+            ("name", Shape::Str),
+            ("version", Shape::Str),
+            ("repository", Shape::Str),
+            ("condition", Shape::Str),
+            ("tags", Shape::ListOf(&Shape::Str)),
+            ("alias", Shape::Str),
+        ])),
+    ),
+    ("type", Shape::Str),
+]);
+
 const HEAD_SHAPE: Shape = Shape::Struct(&[
     ("apiVersion", Shape::Str),
     ("kind", Shape::Str),

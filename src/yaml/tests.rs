@@ -389,6 +389,22 @@ fn shaped_string_fields() {
 }
 
 #[test]
+fn chart_metadata_shape() {
+    // `{{ .Chart.Version }} {{ .Chart.AppVersion }} {{ .Chart.Keywords }}
+    //  {{ (index .Chart.Maintainers 0).Name }} {{ (index .Chart.Maintainers 0).Email }}
+    //  {{ .Chart.Sources }}` renders `1 20230101 [1.1 true x] 123 1000 [5]` for this Chart.yaml.
+    let v = from_yaml_shaped(
+        "apiVersion: v2\nname: c\nversion: 1.0\nappVersion: 20230101\nkeywords: [1.10, true, x]\nmaintainers:\n  - name: 123\n    email: 1e3\nsources: [5]\n",
+        CHART_METADATA,
+    )
+    .unwrap();
+    assert_eq!(
+        to_json(&v).unwrap(),
+        r#"{"apiVersion":"v2","appVersion":"20230101","keywords":["1.1","true","x"],"maintainers":[{"email":"1000","name":"123"}],"name":"c","sources":["5"],"version":"1"}"#
+    );
+}
+
+#[test]
 fn error_positions() {
     let e = from_yaml("a: 1\nb: c: d\n").unwrap_err();
     assert_eq!(
