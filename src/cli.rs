@@ -282,7 +282,11 @@ pub fn cache_cmd(args: &CacheArgs) -> i32 {
     match &args.op {
         CacheOp::Export { file } => match source::export(&o, file) {
             Ok(names) => {
-                eprintln!("exported {} charts and stack.lock into {}", names.len(), file.display());
+                eprintln!(
+                    "exported {} charts and stack.lock into {}",
+                    names.len(),
+                    file.display()
+                );
                 0
             }
             Err(e) => report(e),

@@ -267,7 +267,10 @@ fn main() -> ExitCode {
     match worker.map(|h| h.join()) {
         Ok(Ok(code)) => code,
         _ => {
-            let _ = writeln!(std::io::stderr(), "Error: internal failure (the worker thread could not run)");
+            let _ = writeln!(
+                std::io::stderr(),
+                "Error: internal failure (the worker thread could not run)"
+            );
             ExitCode::from(1)
         }
     }

@@ -160,7 +160,10 @@ fn at_release(stack: &Stack, r: &Release, e: StackError) -> StackError {
 /// else 2026-01-01T00:00:00Z, so that `now` and certificate validity never make a
 /// re-render differ.
 pub fn source_date_epoch() -> i64 {
-    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|s| s.trim().parse().ok()).unwrap_or(FIXED_EPOCH)
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(FIXED_EPOCH)
 }
 
 /// The fixed clock used without `SOURCE_DATE_EPOCH`.

@@ -322,18 +322,56 @@ fn output_growth_is_capped_with_an_error() {
 fn pathological_template_text_parses_or_fails_quickly_on_a_small_stack() {
     let n = 100_000;
     let cases: Vec<(&str, String)> = vec![
-        ("nested parens", format!("{{{{ {}1{} }}}}", "(".repeat(n), ")".repeat(n))),
-        ("nested if", format!("{}x{}", "{{ if . }}".repeat(n), "{{ end }}".repeat(n))),
-        ("nested range", format!("{}x{}", "{{ range . }}".repeat(n), "{{ end }}".repeat(n))),
+        (
+            "nested parens",
+            format!("{{{{ {}1{} }}}}", "(".repeat(n), ")".repeat(n)),
+        ),
+        (
+            "nested if",
+            format!("{}x{}", "{{ if . }}".repeat(n), "{{ end }}".repeat(n)),
+        ),
+        (
+            "nested range",
+            format!("{}x{}", "{{ range . }}".repeat(n), "{{ end }}".repeat(n)),
+        ),
         ("unclosed ifs", "{{ if . }}".repeat(n)),
-        ("many variables", format!("{}{{{{ $v{} }}}}", (0..20_000).map(|i| format!("{{{{ $v{i} := {i} }}}}")).collect::<String>(), 19_999)),
-        ("long pipeline", format!("{{{{ 1{} }}}}", " | print".repeat(n))),
-        ("many defines", (0..20_000).map(|i| format!("{{{{ define \"d{i}\" }}}}{i}{{{{ end }}}}")).collect()),
-        ("huge string", format!("{{{{ \"{}\" }}}}", "x".repeat(4 << 20))),
-        ("unterminated raw string", format!("{{{{ `{}", "x".repeat(1 << 20))),
-        ("unterminated comment", format!("{{{{/* {}", "x".repeat(1 << 20))),
+        (
+            "many variables",
+            format!(
+                "{}{{{{ $v{} }}}}",
+                (0..20_000)
+                    .map(|i| format!("{{{{ $v{i} := {i} }}}}"))
+                    .collect::<String>(),
+                19_999
+            ),
+        ),
+        (
+            "long pipeline",
+            format!("{{{{ 1{} }}}}", " | print".repeat(n)),
+        ),
+        (
+            "many defines",
+            (0..20_000)
+                .map(|i| format!("{{{{ define \"d{i}\" }}}}{i}{{{{ end }}}}"))
+                .collect(),
+        ),
+        (
+            "huge string",
+            format!("{{{{ \"{}\" }}}}", "x".repeat(4 << 20)),
+        ),
+        (
+            "unterminated raw string",
+            format!("{{{{ `{}", "x".repeat(1 << 20)),
+        ),
+        (
+            "unterminated comment",
+            format!("{{{{/* {}", "x".repeat(1 << 20)),
+        ),
         ("many actions", "{{ . }}".repeat(n)),
-        ("deep field chain", format!("{{{{ .{} }}}}", vec!["a"; n].join("."))),
+        (
+            "deep field chain",
+            format!("{{{{ .{} }}}}", vec!["a"; n].join(".")),
+        ),
     ];
     for (what, text) in cases {
         let start = std::time::Instant::now();
@@ -341,12 +379,18 @@ fn pathological_template_text_parses_or_fails_quickly_on_a_small_stack() {
             .stack_size(2 << 20)
             .spawn(move || {
                 let is_func = |f: &str| f == "include";
-                kiln::gotmpl::parse::parse("t", &text, &is_func).map(|t| t.len()).map_err(|e| e.msg)
+                kiln::gotmpl::parse::parse("t", &text, &is_func)
+                    .map(|t| t.len())
+                    .map_err(|e| e.msg)
             })
             .expect("thread")
             .join();
         assert!(r.is_ok(), "{what}: the parser panicked or overflowed");
         eprintln!("{what}: {:?}", start.elapsed());
-        assert!(start.elapsed().as_secs() < 20, "{what}: took {:?}", start.elapsed());
+        assert!(
+            start.elapsed().as_secs() < 20,
+            "{what}: took {:?}",
+            start.elapsed()
+        );
     }
 }

@@ -11,7 +11,11 @@ fn root() -> PathBuf {
 
 fn corpus_charts() -> PathBuf {
     let p = root().join("../shared/corpus/charts");
-    assert!(p.is_dir(), "{} is missing: these tests need ../shared/corpus", p.display());
+    assert!(
+        p.is_dir(),
+        "{} is missing: these tests need ../shared/corpus",
+        p.display()
+    );
     p
 }
 
@@ -41,7 +45,10 @@ fn render(stack: &Path, out: &Path, jobs: &str) -> (String, String) {
 fn tree(dir: &Path) -> Vec<(String, Vec<u8>)> {
     let mut out = Vec::new();
     for e in walk(dir) {
-        out.push((e.strip_prefix(dir).unwrap().display().to_string(), std::fs::read(&e).unwrap()));
+        out.push((
+            e.strip_prefix(dir).unwrap().display().to_string(),
+            std::fs::read(&e).unwrap(),
+        ));
     }
     out.sort();
     out
@@ -51,7 +58,11 @@ fn walk(dir: &Path) -> Vec<PathBuf> {
     let mut v = Vec::new();
     for e in std::fs::read_dir(dir).unwrap() {
         let p = e.unwrap().path();
-        if p.is_dir() { v.extend(walk(&p)) } else { v.push(p) }
+        if p.is_dir() {
+            v.extend(walk(&p))
+        } else {
+            v.push(p)
+        }
     }
     v
 }
@@ -69,11 +80,22 @@ fn default_stack_is_deterministic_across_threads_and_paths() {
     let b = tree(&s.join("elsewhere/deeper/rendered"));
     assert_eq!(a.len(), b.len());
     assert!(a == b, "trees differ");
-    let releases: std::collections::BTreeSet<&str> =
-        a.iter().filter_map(|(p, _)| p.split_once('/').map(|(r, _)| r)).filter(|r| !r.starts_with('_') && *r != "namespaces").collect();
+    let releases: std::collections::BTreeSet<&str> = a
+        .iter()
+        .filter_map(|(p, _)| p.split_once('/').map(|(r, _)| r))
+        .filter(|r| !r.starts_with('_') && *r != "namespaces")
+        .collect();
     assert_eq!(releases.len(), 21, "{releases:?}");
-    let check = Command::new("sha256sum").args(["-c", "--quiet", "SHA256SUMS"]).current_dir(s.join("one/rendered")).output().unwrap();
-    assert!(check.status.success(), "sha256sum -c: {}", String::from_utf8_lossy(&check.stdout));
+    let check = Command::new("sha256sum")
+        .args(["-c", "--quiet", "SHA256SUMS"])
+        .current_dir(s.join("one/rendered"))
+        .output()
+        .unwrap();
+    assert!(
+        check.status.success(),
+        "sha256sum -c: {}",
+        String::from_utf8_lossy(&check.stdout)
+    );
     let _ = std::fs::remove_dir_all(&s);
 }
 
@@ -85,7 +107,14 @@ fn each_release_has_the_resources_of_kiln_template() {
     for r in &stack.releases {
         let chart = kiln::render::resolve_in_dir(&corpus_charts(), r).unwrap();
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_kiln"));
-        cmd.args(["template", &r.name]).arg(&chart).args(["-n", &r.namespace, "--include-crds", "--skip-tests", "--kube-version", &stack.kube_version]);
+        cmd.args(["template", &r.name]).arg(&chart).args([
+            "-n",
+            &r.namespace,
+            "--include-crds",
+            "--skip-tests",
+            "--kube-version",
+            &stack.kube_version,
+        ]);
         for a in &stack.api_versions {
             cmd.args(["-a", a]);
         }
@@ -95,11 +124,19 @@ fn each_release_has_the_resources_of_kiln_template() {
         for f in &r.values {
             text = kiln::stack::template::read(&stack.dir, f, "default", env).unwrap();
         }
-        assert!(r.values.len() <= 1, "the test reads one values file per release");
+        assert!(
+            r.values.len() <= 1,
+            "the test reads one values file per release"
+        );
         std::fs::write(&vals, text).unwrap();
         cmd.arg("-f").arg(&vals);
         let o = cmd.output().unwrap();
-        assert!(o.status.success(), "{}: {}", r.name, String::from_utf8_lossy(&o.stderr));
+        assert!(
+            o.status.success(),
+            "{}: {}",
+            r.name,
+            String::from_utf8_lossy(&o.stderr)
+        );
         let stream = String::from_utf8_lossy(&o.stdout);
         let docs = kiln::emit::resource::split_stream(&stream)
             .into_iter()
@@ -108,13 +145,23 @@ fn each_release_has_the_resources_of_kiln_template() {
         let extra: usize = r
             .manifests
             .iter()
-            .map(|m| kiln::stack::template::read(&stack.dir, m, "default", env).unwrap().matches("\nkind:").count())
+            .map(|m| {
+                kiln::stack::template::read(&stack.dir, m, "default", env)
+                    .unwrap()
+                    .matches("\nkind:")
+                    .count()
+            })
             .sum();
         let files = std::fs::read_dir(s.join("rendered").join(&r.name))
             .unwrap()
             .filter(|e| e.as_ref().unwrap().file_name() != "kustomization.yaml")
             .count();
-        assert_eq!(files, docs + extra, "{}: files in the tree vs documents of kiln template + extra manifests", r.name);
+        assert_eq!(
+            files,
+            docs + extra,
+            "{}: files in the tree vs documents of kiln template + extra manifests",
+            r.name
+        );
     }
     let _ = std::fs::remove_dir_all(&s);
 }
@@ -135,9 +182,18 @@ fn generated_secrets_are_stable_across_renders() {
     let (d2, _) = render(&stack_dir, &s.join("b"), "1");
     assert_eq!(d1, d2);
     assert!(tree(&s.join("a")) == tree(&s.join("b")));
-    assert!(err.contains("release cilium: the chart generated random values"), "{err}");
-    assert!(err.contains("release grafana: the chart generated random values"), "{err}");
+    assert!(
+        err.contains("release cilium: the chart generated random values"),
+        "{err}"
+    );
+    assert!(
+        err.contains("release grafana: the chart generated random values"),
+        "{err}"
+    );
     let ca = std::fs::read_to_string(s.join("a/cilium/secret_cilium-ca.yaml")).unwrap();
-    assert!(ca.contains("ca.crt: LS0t"), "a PEM certificate, base64: {ca}");
+    assert!(
+        ca.contains("ca.crt: LS0t"),
+        "a PEM certificate, base64: {ca}"
+    );
     let _ = std::fs::remove_dir_all(&s);
 }

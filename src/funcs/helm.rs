@@ -85,7 +85,6 @@ fn to_yaml_pretty(_: &mut dyn Host, a: &[Value]) -> R {
     }))
 }
 
-
 /// JSON's name of a decoded value's kind, as in `json: cannot unmarshal KIND into …`.
 fn json_kind(v: &Value) -> &'static str {
     match v {

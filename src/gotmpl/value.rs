@@ -24,9 +24,10 @@ pub const MAX_OUTPUT: usize = 256 << 20;
 pub type Map = Rc<RefCell<BTreeMap<String, Value>>>;
 
 /// A template value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub enum Value {
     /// A nil interface: a missing key, a YAML `null`, an untyped nil.
+    #[default]
     Nil,
     Bool(bool),
     /// Go `int` (template literals, `len`, `.Release.Revision`, `atoi`).
@@ -107,12 +108,6 @@ impl std::fmt::Display for FuncError {
 
 impl std::error::Error for FuncError {}
 
-impl Default for Value {
-    fn default() -> Self {
-        Value::Nil
-    }
-}
-
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
         Value::Str(Rc::from(s))
@@ -175,7 +170,7 @@ impl Value {
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {
             Value::List(l) => Some(l.as_ref().clone()),
-            Value::StrList(l) => Some(l.iter().map(|s| Value::str(s)).collect()),
+            Value::StrList(l) => Some(l.iter().map(Value::str).collect()),
             _ => None,
         }
     }
@@ -367,10 +362,10 @@ pub fn format_float(f: f64, style: FloatStyle) -> String {
     let (digits, dp) = shortest_digits(f);
     let exp = dp - 1;
     let use_exp = match style {
-        FloatStyle::V => exp < -4 || exp >= 6,
+        FloatStyle::V => !(-4..6).contains(&exp),
         FloatStyle::Json => {
             let a = f.abs();
-            a < 1e-6 || a >= 1e21
+            !(1e-6..1e21).contains(&a)
         }
     };
     let mut out = String::new();

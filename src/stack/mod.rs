@@ -132,7 +132,9 @@ impl Stack {
 
     /// Parse and check a stack file's text; `path` names it in errors.
     pub fn parse(path: &Path, text: &str) -> Result<Stack, StackError> {
-        let d = Decoder { file: path.to_path_buf() };
+        let d = Decoder {
+            file: path.to_path_buf(),
+        };
         let root = doc::parse(text).map_err(|e| StackError {
             file: path.to_path_buf(),
             line: e.line,
@@ -159,7 +161,9 @@ fn distance(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -184,21 +188,40 @@ type Entries<'a> = &'a [(String, Node, Node)];
 
 impl Decoder {
     fn err(&self, n: &Node, msg: impl Into<String>, hint: Option<String>) -> StackError {
-        StackError { file: self.file.clone(), line: n.line, col: n.col, msg: msg.into(), hint }
+        StackError {
+            file: self.file.clone(),
+            line: n.line,
+            col: n.col,
+            msg: msg.into(),
+            hint,
+        }
     }
 
     /// The entries of a mapping node, refusing keys not in `allowed`.
-    fn map<'a>(&self, n: &'a Node, what: &str, allowed: &[&str]) -> Result<Entries<'a>, StackError> {
+    fn map<'a>(
+        &self,
+        n: &'a Node,
+        what: &str,
+        allowed: &[&str],
+    ) -> Result<Entries<'a>, StackError> {
         let entries: Entries<'a> = match &n.kind {
             Kind::Map(e) => e,
             _ if n.is_null() => &[],
-            _ => return Err(self.err(n, format!("{what} must be a mapping, found {}", n.describe()), None)),
+            _ => {
+                return Err(self.err(
+                    n,
+                    format!("{what} must be a mapping, found {}", n.describe()),
+                    None,
+                ));
+            }
         };
         if !allowed.is_empty() {
             for (k, kn, _) in entries {
                 if !allowed.contains(&k.as_str()) {
                     let hint = match suggest(k, allowed.iter().copied()) {
-                        Some(s) => format!("did you mean `{s}`? ({what} takes: {})", allowed.join(", ")),
+                        Some(s) => {
+                            format!("did you mean `{s}`? ({what} takes: {})", allowed.join(", "))
+                        }
                         None => format!("{what} takes: {}", allowed.join(", ")),
                     };
                     return Err(self.err(kn, format!("unknown key `{k}` in {what}"), Some(hint)));
@@ -211,7 +234,11 @@ impl Decoder {
     fn scalar(&self, n: &Node, what: &str) -> Result<String, StackError> {
         match &n.kind {
             Kind::Scalar { text, .. } if !n.is_null() => Ok(text.clone()),
-            _ => Err(self.err(n, format!("{what} must be a single value, found {}", n.describe()), None)),
+            _ => Err(self.err(
+                n,
+                format!("{what} must be a single value, found {}", n.describe()),
+                None,
+            )),
         }
     }
 
@@ -220,7 +247,9 @@ impl Decoder {
             Kind::Seq(items) => items.iter().map(|i| self.scalar(i, what)).collect(),
             _ if n.is_null() => Ok(Vec::new()),
             Kind::Scalar { .. } => Ok(vec![self.scalar(n, what)?]),
-            Kind::Map(_) => Err(self.err(n, format!("{what} must be a list, found a mapping"), None)),
+            Kind::Map(_) => {
+                Err(self.err(n, format!("{what} must be a list, found a mapping"), None))
+            }
         }
     }
 
@@ -252,34 +281,63 @@ impl Decoder {
     }
 
     fn string_map(&self, n: &Node, what: &str) -> Result<BTreeMap<String, String>, StackError> {
-        self.map(n, what, &[])?.iter().map(|(k, _, v)| Ok((k.clone(), self.scalar(v, what)?))).collect()
+        self.map(n, what, &[])?
+            .iter()
+            .map(|(k, _, v)| Ok((k.clone(), self.scalar(v, what)?)))
+            .collect()
     }
 
     fn stack(&self, root: &Node, path: &Path) -> Result<Stack, StackError> {
-        const TOP: &[&str] =
-            &["kubeVersion", "apiVersions", "repositories", "mirrors", "environments", "output", "releases"];
+        const TOP: &[&str] = &[
+            "kubeVersion",
+            "apiVersions",
+            "repositories",
+            "mirrors",
+            "environments",
+            "output",
+            "releases",
+        ];
         let entries = self.map(root, "the stack", TOP)?;
-        let get = |k: &str| entries.iter().find(|(key, _, _)| key == k).map(|(_, _, v)| v);
+        let get = |k: &str| {
+            entries
+                .iter()
+                .find(|(key, _, _)| key == k)
+                .map(|(_, _, v)| v)
+        };
         let kube_version = match get("kubeVersion") {
             Some(n) => {
                 let v = self.scalar(n, "kubeVersion")?;
                 let bare = v.trim_start_matches('v');
-                let ok = bare.split('.').count() >= 2 && bare.split('.').all(|p| p.parse::<u32>().is_ok());
+                let ok = bare.split('.').count() >= 2
+                    && bare.split('.').all(|p| p.parse::<u32>().is_ok());
                 if !ok {
-                    return Err(self.err(n, format!("kubeVersion `{v}` is not a version"), Some("write it like 1.33.0".into())));
+                    return Err(self.err(
+                        n,
+                        format!("kubeVersion `{v}` is not a version"),
+                        Some("write it like 1.33.0".into()),
+                    ));
                 }
                 bare.to_string()
             }
             None => "1.33.0".to_string(),
         };
-        let api_versions = get("apiVersions").map(|n| self.strings(n, "apiVersions")).transpose()?.unwrap_or_default();
+        let api_versions = get("apiVersions")
+            .map(|n| self.strings(n, "apiVersions"))
+            .transpose()?
+            .unwrap_or_default();
         let mut repositories = Vec::new();
         if let Some(n) = get("repositories") {
             for (name, _, v) in self.map(n, "repositories", &[])? {
                 let r = self.map(v, &format!("repository `{name}`"), &["url"])?;
                 let url = match r.iter().find(|(k, _, _)| k == "url") {
                     Some((_, _, u)) => self.scalar(u, "url")?,
-                    None => return Err(self.err(v, format!("repository `{name}` has no url"), Some("add `url: https://…` or `url: oci://…`".into()))),
+                    None => {
+                        return Err(self.err(
+                            v,
+                            format!("repository `{name}` has no url"),
+                            Some("add `url: https://…` or `url: oci://…`".into()),
+                        ));
+                    }
                 };
                 if userinfo(&url).is_some() {
                     return Err(self.err(
@@ -307,7 +365,10 @@ impl Decoder {
                         None,
                     ));
                 }
-                repositories.push(Repository { name: name.clone(), url: url.trim_end_matches('/').to_string() });
+                repositories.push(Repository {
+                    name: name.clone(),
+                    url: url.trim_end_matches('/').to_string(),
+                });
             }
         }
         let mut mirrors = Vec::new();
@@ -315,7 +376,10 @@ impl Decoder {
             for (from, _, v) in self.map(n, "mirrors", &[])? {
                 let to = self.scalar(v, "a mirror")?;
                 for u in [from, &to] {
-                    if !(u.starts_with("https://") || u.starts_with("http://") || u.starts_with("oci://")) {
+                    if !(u.starts_with("https://")
+                        || u.starts_with("http://")
+                        || u.starts_with("oci://"))
+                    {
                         return Err(self.err(v, format!("mirror `{from}: {to}`: `{u}` is not an http(s):// or oci:// address"), None));
                     }
                 }
@@ -362,14 +426,21 @@ impl Decoder {
         let mut releases: Vec<Release> = Vec::new();
         if let Some(n) = get("releases") {
             let Kind::Seq(items) = &n.kind else {
-                return Err(self.err(n, format!("releases must be a list, found {}", n.describe()), None));
+                return Err(self.err(
+                    n,
+                    format!("releases must be a list, found {}", n.describe()),
+                    None,
+                ));
             };
             for item in items {
                 let r = self.release(item)?;
                 if let Some(prev) = releases.iter().find(|p| p.name == r.name) {
                     return Err(self.err(
                         item,
-                        format!("release `{}` is declared twice (first at line {})", r.name, prev.line),
+                        format!(
+                            "release `{}` is declared twice (first at line {})",
+                            r.name, prev.line
+                        ),
                         Some("release names must be unique".into()),
                     ));
                 }
@@ -383,17 +454,38 @@ impl Decoder {
                         Some(s) => format!("did you mean `{s}/…`?"),
                         None => "declare it under `repositories:`".into(),
                     };
-                    return Err(self.err(item, format!("release `{}`: unknown repository `{repo}` in chart `{}`", r.name, r.chart), Some(hint)));
+                    return Err(self.err(
+                        item,
+                        format!(
+                            "release `{}`: unknown repository `{repo}` in chart `{}`",
+                            r.name, r.chart
+                        ),
+                        Some(hint),
+                    ));
                 }
                 releases.push(r);
             }
         }
         let dir = path.parent().map(Path::to_path_buf).unwrap_or_default();
-        Ok(Stack { file: path.to_path_buf(), dir, kube_version, api_versions, repositories, environments, output, releases, mirrors })
+        Ok(Stack {
+            file: path.to_path_buf(),
+            dir,
+            kube_version,
+            api_versions,
+            repositories,
+            environments,
+            output,
+            releases,
+            mirrors,
+        })
     }
 
     fn output(&self, n: &Node) -> Result<Output, StackError> {
-        let e = self.map(n, "output", &["mode", "hooks", "repoURL", "revision", "path"])?;
+        let e = self.map(
+            n,
+            "output",
+            &["mode", "hooks", "repoURL", "revision", "path"],
+        )?;
         let mut out = Output {
             mode: OutputMode::ArgoCd,
             hooks: HookPolicy::Translate,
@@ -409,7 +501,13 @@ impl Decoder {
                         "argocd" => OutputMode::ArgoCd,
                         "flux" => OutputMode::Flux,
                         "plain" => OutputMode::Plain,
-                        _ => return Err(self.err(v, format!("unknown output mode `{s}`"), Some("use argocd, flux or plain".into()))),
+                        _ => {
+                            return Err(self.err(
+                                v,
+                                format!("unknown output mode `{s}`"),
+                                Some("use argocd, flux or plain".into()),
+                            ));
+                        }
                     }
                 }
                 "hooks" => {
@@ -417,7 +515,13 @@ impl Decoder {
                         "translate" => HookPolicy::Translate,
                         "keep" => HookPolicy::Keep,
                         "drop" => HookPolicy::Drop,
-                        _ => return Err(self.err(v, format!("unknown hook policy `{s}`"), Some("use translate, keep or drop".into()))),
+                        _ => {
+                            return Err(self.err(
+                                v,
+                                format!("unknown hook policy `{s}`"),
+                                Some("use translate, keep or drop".into()),
+                            ));
+                        }
                     }
                 }
                 "repoURL" => {
@@ -440,7 +544,8 @@ impl Decoder {
                     // inside the repository, never `.`, a parent or an absolute path.
                     let p = Path::new(&s);
                     let inside = !s.is_empty()
-                        && p.components().all(|c| matches!(c, std::path::Component::Normal(_)))
+                        && p.components()
+                            .all(|c| matches!(c, std::path::Component::Normal(_)))
                         && !s.contains('\\');
                     if !inside {
                         return Err(self.err(
@@ -457,27 +562,48 @@ impl Decoder {
     }
 
     fn release(&self, n: &Node) -> Result<Release, StackError> {
-        const KEYS: &[&str] = &["name", "namespace", "chart", "version", "values", "manifests", "needs", "layer", "labels"];
+        const KEYS: &[&str] = &[
+            "name",
+            "namespace",
+            "chart",
+            "version",
+            "values",
+            "manifests",
+            "needs",
+            "layer",
+            "labels",
+        ];
         let e = self.map(n, "a release", KEYS)?;
         let get = |k: &str| e.iter().find(|(key, _, _)| key == k).map(|(_, _, v)| v);
         let need = |k: &str| {
             get(k).ok_or_else(|| {
-                let name = get("name").and_then(|v| self.scalar(v, "name").ok()).unwrap_or_default();
-                let who = if name.is_empty() { "a release".to_string() } else { format!("release `{name}`") };
+                let name = get("name")
+                    .and_then(|v| self.scalar(v, "name").ok())
+                    .unwrap_or_default();
+                let who = if name.is_empty() {
+                    "a release".to_string()
+                } else {
+                    format!("release `{name}`")
+                };
                 self.err(n, format!("{who} has no `{k}`"), None)
             })
         };
         let name = self.scalar(need("name")?, "name")?;
         let valid = !name.is_empty()
             && name.len() <= 53
-            && name.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
             && !name.starts_with('-')
             && !name.ends_with('-');
         if !valid {
             return Err(self.err(
                 need("name")?,
                 format!("release name `{name}` is not valid"),
-                Some("use lowercase letters, digits and '-', at most 53 characters (Helm's rule)".into()),
+                Some(
+                    "use lowercase letters, digits and '-', at most 53 characters (Helm's rule)"
+                        .into(),
+                ),
             ));
         }
         let layer = match get("layer") {
@@ -485,7 +611,13 @@ impl Decoder {
                 let s = self.scalar(v, "layer")?;
                 match s.parse::<u32>() {
                     Ok(l) if l >= 1 => Some(l),
-                    _ => return Err(self.err(v, format!("layer `{s}` must be a whole number from 1"), None)),
+                    _ => {
+                        return Err(self.err(
+                            v,
+                            format!("layer `{s}` must be a whole number from 1"),
+                            None,
+                        ));
+                    }
                 }
             }
             None => None,
@@ -494,7 +626,9 @@ impl Decoder {
             Some(v) => {
                 let ns = self.scalar(v, "namespace")?;
                 let ok = ns.len() <= 63
-                    && ns.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+                    && ns
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
                     && !ns.starts_with('-')
                     && !ns.ends_with('-');
                 if !ok {
@@ -509,7 +643,9 @@ impl Decoder {
             None => "default".into(),
         };
         let files = |k: &str| -> Result<Vec<String>, StackError> {
-            let Some(v) = get(k) else { return Ok(Vec::new()) };
+            let Some(v) = get(k) else {
+                return Ok(Vec::new());
+            };
             let list = self.strings(v, k)?;
             for f in &list {
                 self.check_file(v, k, f)?;
@@ -525,9 +661,15 @@ impl Decoder {
             },
             values: files("values")?,
             manifests: files("manifests")?,
-            needs: get("needs").map(|v| self.strings(v, "needs")).transpose()?.unwrap_or_default(),
+            needs: get("needs")
+                .map(|v| self.strings(v, "needs"))
+                .transpose()?
+                .unwrap_or_default(),
             layer,
-            labels: get("labels").map(|v| self.string_map(v, "labels")).transpose()?.unwrap_or_default(),
+            labels: get("labels")
+                .map(|v| self.string_map(v, "labels"))
+                .transpose()?
+                .unwrap_or_default(),
             line: n.line,
             col: n.col,
             name,
@@ -591,7 +733,12 @@ fn to_json(n: &Node) -> serde_json::Value {
             }
         },
         Kind::Seq(items) => J::Array(items.iter().map(to_json).collect()),
-        Kind::Map(entries) => J::Object(entries.iter().map(|(k, _, v)| (k.clone(), to_json(v))).collect()),
+        Kind::Map(entries) => J::Object(
+            entries
+                .iter()
+                .map(|(k, _, v)| (k.clone(), to_json(v)))
+                .collect(),
+        ),
     }
 }
 
@@ -620,23 +767,44 @@ mod tests {
         let e = parse("releases:\n  - name: a\n    chart: ./a\n    neds: [b]\n").unwrap_err();
         assert_eq!((e.line, e.col), (4, 5));
         assert!(e.msg.contains("unknown key `neds`"), "{e}");
-        assert!(e.hint.as_deref().unwrap_or("").contains("did you mean `needs`"), "{e}");
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap_or("")
+                .contains("did you mean `needs`"),
+            "{e}"
+        );
         assert!(e.to_string().starts_with("stack/stack.yaml:4:5: "), "{e}");
     }
 
     #[test]
     fn bad_values_are_named() {
         for (text, want) in [
-            ("releases:\n  - name: A\n    chart: ./a\n", "release name `A` is not valid"),
+            (
+                "releases:\n  - name: A\n    chart: ./a\n",
+                "release name `A` is not valid",
+            ),
             ("releases:\n  - name: a\n", "release `a` has no `chart`"),
-            ("releases:\n  - {name: a, chart: ./a}\n  - {name: a, chart: ./b}\n", "declared twice"),
-            ("releases:\n  - {name: a, chart: jetstak/x}\nrepositories: {jetstack: {url: 'https://x'}}\n", "unknown repository `jetstak`"),
+            (
+                "releases:\n  - {name: a, chart: ./a}\n  - {name: a, chart: ./b}\n",
+                "declared twice",
+            ),
+            (
+                "releases:\n  - {name: a, chart: jetstak/x}\nrepositories: {jetstack: {url: 'https://x'}}\n",
+                "unknown repository `jetstak`",
+            ),
             ("output: {mode: argo}\n", "unknown output mode"),
             ("kubeVersion: latest\n", "not a version"),
-            ("releases:\n  - {name: a, chart: ./a, layer: 0}\n", "whole number"),
+            (
+                "releases:\n  - {name: a, chart: ./a, layer: 0}\n",
+                "whole number",
+            ),
             ("releases: {a: 1}\n", "releases must be a list"),
             ("repositories: {x: {url: 'ftp://x'}}\n", "not an http(s)://"),
-            ("mirrors: {'https://a': 'ftp://b'}\n", "is not an http(s):// or oci://"),
+            (
+                "mirrors: {'https://a': 'ftp://b'}\n",
+                "is not an http(s):// or oci://",
+            ),
         ] {
             let e = parse(text).unwrap_err();
             assert!(e.msg.contains(want), "{text:?}: {e}");
@@ -647,17 +815,38 @@ mod tests {
     #[test]
     fn hostile_paths_and_names_are_refused() {
         for (text, want) in [
-            ("output: {path: /home/runner}\n", "output path `/home/runner` is not a folder inside"),
+            (
+                "output: {path: /home/runner}\n",
+                "output path `/home/runner` is not a folder inside",
+            ),
             ("output: {path: .}\n", "output path `.`"),
             ("output: {path: ../..}\n", "output path `../..`"),
             ("output: {path: a/../../b}\n", "output path"),
             ("output: {path: ''}\n", "output path"),
-            ("releases:\n  - {name: a, chart: ./a, namespace: ../../etc}\n", "namespace `../../etc` is not valid"),
-            ("releases:\n  - {name: a, chart: ./a, namespace: \"x\\nkind: Secret\"}\n", "is not valid"),
-            ("releases:\n  - {name: a, chart: ./a, values: [/etc/shadow]}\n", "values file `/etc/shadow` is outside"),
-            ("releases:\n  - {name: a, chart: ./a, values: [../../x.yaml]}\n", "outside the repository"),
-            ("releases:\n  - {name: a, chart: ./a, manifests: [v/../../../x]}\n", "manifests file"),
-            ("environments: {prod: {values: {a: [/proc/self/environ]}}}\n", "outside the repository"),
+            (
+                "releases:\n  - {name: a, chart: ./a, namespace: ../../etc}\n",
+                "namespace `../../etc` is not valid",
+            ),
+            (
+                "releases:\n  - {name: a, chart: ./a, namespace: \"x\\nkind: Secret\"}\n",
+                "is not valid",
+            ),
+            (
+                "releases:\n  - {name: a, chart: ./a, values: [/etc/shadow]}\n",
+                "values file `/etc/shadow` is outside",
+            ),
+            (
+                "releases:\n  - {name: a, chart: ./a, values: [../../x.yaml]}\n",
+                "outside the repository",
+            ),
+            (
+                "releases:\n  - {name: a, chart: ./a, manifests: [v/../../../x]}\n",
+                "manifests file",
+            ),
+            (
+                "environments: {prod: {values: {a: [/proc/self/environ]}}}\n",
+                "outside the repository",
+            ),
         ] {
             let e = parse(text).unwrap_err();
             assert!(e.msg.contains(want), "{text:?}: {e}");
@@ -722,7 +911,10 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(suggest("namspace", ["name", "namespace", "chart"]), Some("namespace"));
+        assert_eq!(
+            suggest("namspace", ["name", "namespace", "chart"]),
+            Some("namespace")
+        );
         assert_eq!(suggest("zzzzzz", ["name", "namespace"]), None);
     }
 }
