@@ -201,8 +201,9 @@ pub fn render_tree(
     };
     let stack_dir = stack.dir.clone();
     let resolve = move |r: &Release| match &charts {
+        // A local chart path is relative to the stack folder, whatever the chart source.
+        _ if !source::is_remote(&r.chart) => Ok(stack_dir.join(&r.chart)),
         Some(dir) => render::resolve_in_dir(dir, r),
-        None if !source::is_remote(&r.chart) => Ok(stack_dir.join(&r.chart)),
         None => archives
             .get(&r.name)
             .map(|a| a.path.clone())
