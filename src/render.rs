@@ -282,8 +282,30 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             release: String::new(),
             msg: format!("cannot start worker threads: {e}"),
         })?;
-    let outputs: Vec<Result<ReleaseOutput, RenderError>> =
-        pool.install(|| chosen.par_iter().map(|&i| one(i)).collect());
+    // A progress bar on a terminal only; CI logs get the summary line alone.
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let b = indicatif::ProgressBar::new(chosen.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} releases {msg}")
+        {
+            b.set_style(style);
+        }
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let outputs: Vec<Result<ReleaseOutput, RenderError>> = pool.install(|| {
+        chosen
+            .par_iter()
+            .map(|&i| {
+                let r = one(i);
+                bar.set_message(stack.releases[i].name.clone());
+                bar.inc(1);
+                r
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
     let outputs: Vec<ReleaseOutput> = outputs.into_iter().collect::<Result<_, _>>()?;
     Ok(emit::build(&stack.output, &outputs)?)
 }

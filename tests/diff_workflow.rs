@@ -7,7 +7,11 @@ use std::process::{Command, Output};
 
 fn corpus_charts() -> PathBuf {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpus/charts");
-    assert!(p.is_dir(), "{} is missing: these tests need ../shared/corpus", p.display());
+    assert!(
+        p.is_dir(),
+        "{} is missing: these tests need ../shared/corpus",
+        p.display()
+    );
     p
 }
 
@@ -34,7 +38,10 @@ impl Repo {
             .unwrap();
         assert!(out.status.success());
         let r = Repo(d);
-        r.write("stack/values/navidrome.yaml", "persistence:\n  music:\n    size: 10Gi\n");
+        r.write(
+            "stack/values/navidrome.yaml",
+            "persistence:\n  music:\n    size: 10Gi\n",
+        );
         r.stack(&["mk", "navidrome"]);
         r
     }
@@ -44,7 +51,9 @@ impl Repo {
     }
 
     fn stack(&self, releases: &[&str]) {
-        let mut s = String::from("repositories:\n  soli0222: {url: 'https://soli0222.github.io/helm-charts'}\nreleases:\n");
+        let mut s = String::from(
+            "repositories:\n  soli0222: {url: 'https://soli0222.github.io/helm-charts'}\nreleases:\n",
+        );
         for r in releases {
             s.push_str(match *r {
                 "mk" => "  - {name: mk, namespace: apps, chart: ./mk-stream}\n",
@@ -73,12 +82,22 @@ impl Repo {
         let mut args = vec!["diff", "--format", format, "--exit-code"];
         args.extend_from_slice(extra);
         let o = self.kiln(&args);
-        (o.status.code().unwrap_or(-1), String::from_utf8_lossy(&o.stdout).into_owned())
+        (
+            o.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&o.stdout).into_owned(),
+        )
     }
 
     fn verify(&self) -> (i32, String) {
         let o = self.kiln(&["verify"]);
-        (o.status.code().unwrap_or(-1), format!("{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr)))
+        (
+            o.status.code().unwrap_or(-1),
+            format!(
+                "{}{}",
+                String::from_utf8_lossy(&o.stdout),
+                String::from_utf8_lossy(&o.stderr)
+            ),
+        )
     }
 
     fn render(&self) {
@@ -101,7 +120,10 @@ fn unchanged_stack_gives_an_empty_diff_and_verify_passes() {
     assert_eq!(r.verify().0, 0, "{}", r.verify().1);
     let (code, text) = r.diff("text", &[]);
     assert_eq!(code, 0, "{text}");
-    assert!(text.ends_with("0 added, 0 removed, 0 changed in 0 releases\n"), "{text}");
+    assert!(
+        text.ends_with("0 added, 0 removed, 0 changed in 0 releases\n"),
+        "{text}"
+    );
     let (_, md) = r.diff("markdown", &[]);
     assert!(md.contains("No changes"), "{md}");
 }
@@ -110,17 +132,35 @@ fn unchanged_stack_gives_an_empty_diff_and_verify_passes() {
 fn a_values_change() {
     let r = Repo::new("values");
     r.render();
-    r.write("stack/values/navidrome.yaml", "persistence:\n  music:\n    size: 20Gi\n");
+    r.write(
+        "stack/values/navidrome.yaml",
+        "persistence:\n  music:\n    size: 20Gi\n",
+    );
     let (code, text) = r.diff("text", &[]);
     assert_eq!(code, 1);
-    assert!(text.contains("changed navidrome/persistentvolumeclaim_"), "{text}");
-    assert!(text.contains("-      storage: 10Gi\n") && text.contains("+      storage: 20Gi\n"), "{text}");
-    assert!(text.ends_with("0 added, 0 removed, 1 changed in 1 release\n"), "{text}");
+    assert!(
+        text.contains("changed navidrome/persistentvolumeclaim_"),
+        "{text}"
+    );
+    assert!(
+        text.contains("-      storage: 10Gi\n") && text.contains("+      storage: 20Gi\n"),
+        "{text}"
+    );
+    assert!(
+        text.ends_with("0 added, 0 removed, 1 changed in 1 release\n"),
+        "{text}"
+    );
     let (_, md) = r.diff("markdown", &[]);
-    assert!(md.contains("| navidrome | 0 | 0 | 1 |") && md.contains("```diff"), "{md}");
+    assert!(
+        md.contains("| navidrome | 0 | 0 | 1 |") && md.contains("```diff"),
+        "{md}"
+    );
     let (code, out) = r.verify();
     assert_eq!(code, 1, "{out}");
-    assert!(out.contains("stale: navidrome/persistentvolumeclaim_"), "{out}");
+    assert!(
+        out.contains("stale: navidrome/persistentvolumeclaim_"),
+        "{out}"
+    );
     assert!(out.contains("stale: SHA256SUMS"), "{out}");
 }
 
@@ -131,11 +171,17 @@ fn a_chart_version_bump() {
     bump_chart(&r.0);
     let (code, text) = r.diff("text", &[]);
     assert_eq!(code, 1);
-    assert!(text.contains("-    helm.sh/chart: mk-stream-1.0.0\n+    helm.sh/chart: mk-stream-1.0.1\n"), "{text}");
+    assert!(
+        text.contains("-    helm.sh/chart: mk-stream-1.0.0\n+    helm.sh/chart: mk-stream-1.0.1\n"),
+        "{text}"
+    );
     let (_, md) = r.diff("markdown", &[]);
     assert!(md.contains("| mk |"), "{md}");
     let (code, folded) = r.diff("text", &["--fold-version-labels"]);
-    assert_eq!((code, folded.as_str()), (0, "0 added, 0 removed, 0 changed in 0 releases\n"));
+    assert_eq!(
+        (code, folded.as_str()),
+        (0, "0 added, 0 removed, 0 changed in 0 releases\n")
+    );
     assert_eq!(r.verify().0, 1);
 }
 
@@ -147,15 +193,30 @@ fn an_added_and_a_removed_release() {
     let (code, text) = r.diff("text", &[]);
     assert_eq!(code, 1);
     assert!(text.contains("added daypassed/cronjob_"), "{text}");
-    assert!(text.contains("removed navidrome/deployment_navidrome.yaml"), "{text}");
+    assert!(
+        text.contains("removed navidrome/deployment_navidrome.yaml"),
+        "{text}"
+    );
     let (_, md) = r.diff("markdown", &[]);
-    assert!(md.contains("| daypassed | ") && md.contains("| navidrome | 0 | "), "{md}");
+    assert!(
+        md.contains("| daypassed | ") && md.contains("| navidrome | 0 | "),
+        "{md}"
+    );
     let (_, json) = r.diff("json", &[]);
-    assert!(json.contains("\"change\": \"added\"") && json.contains("\"change\": \"removed\""), "{json}");
+    assert!(
+        json.contains("\"change\": \"added\"") && json.contains("\"change\": \"removed\""),
+        "{json}"
+    );
     let (code, out) = r.verify();
     assert_eq!(code, 1);
-    assert!(out.contains("missing: daypassed/") && out.contains("unexpected: navidrome/"), "{out}");
+    assert!(
+        out.contains("missing: daypassed/") && out.contains("unexpected: navidrome/"),
+        "{out}"
+    );
     r.render();
     assert_eq!(r.verify().0, 0);
-    assert!(!r.0.join("rendered/navidrome").exists(), "files of a removed release disappear");
+    assert!(
+        !r.0.join("rendered/navidrome").exists(),
+        "files of a removed release disappear"
+    );
 }
