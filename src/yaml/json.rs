@@ -266,7 +266,9 @@ impl<'a> JsonParser<'a> {
     fn value(&mut self, depth: usize) -> Result<Value, YamlError> {
         self.ws();
         if depth > 10000 {
-            return Err(jerr("exceeded max depth"));
+            // Go's scanner names the bracket that opened one level too many.
+            let c = self.b.get(self.i).copied().unwrap_or(b' ');
+            return Err(jerr(format!("invalid character {} exceeded max depth", quote_char(c))));
         }
         if self.i >= self.b.len() {
             return Err(jerr("unexpected end of JSON input"));
