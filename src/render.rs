@@ -239,7 +239,6 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         }
         let d = h.finalize();
         let seed = u64::from_le_bytes(d[..8].try_into().unwrap_or_default());
-        crate::gotmpl::exec::set_stack_budget(RENDER_STACK - (16 << 20));
         crate::funcs::random::seed(seed);
         crate::funcs::random::fix_now(Some(source_date_epoch()));
         crate::funcs::random::take_draws();
@@ -276,6 +275,9 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     // cap is reached as an error rather than a stack overflow that kills the process.
     let pool = rayon::ThreadPoolBuilder::new()
         .stack_size(RENDER_STACK)
+        // Let the executor use that stack for nested include/template/tpl calls, so it
+        // stops at Helm's cap (1000) rather than at its small default budget.
+        .start_handler(|_| crate::gotmpl::exec::set_stack_budget(RENDER_STACK - (16 << 20)))
         .num_threads(opts.jobs.max(1))
         .build()
         .map_err(|e| RenderError::Release {

@@ -281,3 +281,85 @@ fn the_likely_mistakes_name_file_line_and_fix() {
         .expect("run");
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
+
+#[test]
+fn credentials_never_show_in_errors_or_output() {
+    let s = Scratch::new("secrets");
+    let charts = charts(&s.0);
+    let secret = "s3cr3t-Pa55";
+    // In the stack file itself: refused, and the error shows the URL redacted.
+    let st = s.0.join("repo1/stack");
+    write(&st.join("values/web.yaml"), "replicas: 2\n");
+    write(
+        &st.join("stack.yaml"),
+        &GOOD.replace(
+            "https://example.invalid",
+            &format!("https://bob:{secret}@charts.example.com"),
+        ),
+    );
+    let o = Command::new(KILN)
+        .args(["render", "--stack"])
+        .arg(&st)
+        .arg("--charts")
+        .arg(&charts)
+        .output()
+        .expect("run");
+    let (out, err) = (
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr),
+    );
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("https://***@charts.example.com") && err.contains("has credentials"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(secret) && !out.contains(secret) && !err.contains("bob"),
+        "{err}"
+    );
+    // In the environment, for a render that fails and one that succeeds: never printed,
+    // never written into the tree.
+    let st = s.0.join("repo2/stack");
+    write(&st.join("values/web.yaml"), "replicas: 2\n");
+    for (version, ok) in [("9.9.9", false), ("1.0.0", true)] {
+        write(
+            &st.join("stack.yaml"),
+            &GOOD.replace("version: 1.0.0", &format!("version: {version}")),
+        );
+        let o = Command::new(KILN)
+            .args(["render", "--stack"])
+            .arg(&st)
+            .arg("--charts")
+            .arg(&charts)
+            .env("KILN_AUTH_EXAMPLE_INVALID_USER", "bob")
+            .env("KILN_AUTH_EXAMPLE_INVALID_PASSWORD", secret)
+            .env("KILN_REGISTRY_PASSWORD", secret)
+            .output()
+            .expect("run");
+        let (out, err) = (
+            String::from_utf8_lossy(&o.stdout),
+            String::from_utf8_lossy(&o.stderr),
+        );
+        assert_eq!(o.status.success(), ok, "{version}: {err}");
+        assert!(
+            !err.contains(secret) && !out.contains(secret),
+            "{version}: {err}{out}"
+        );
+    }
+    let mut stack = vec![s.0.join("repo2")];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).expect("ls").flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let text = String::from_utf8_lossy(&fs::read(&p).expect("read")).into_owned();
+                assert!(
+                    !text.contains(secret),
+                    "{} contains the secret",
+                    p.display()
+                );
+            }
+        }
+    }
+}

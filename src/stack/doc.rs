@@ -63,6 +63,55 @@ pub const MAX_NODES: usize = 1_000_000;
 
 /// Parse the first document of `text`. An empty text is an empty mapping.
 pub fn parse(text: &str) -> Result<Node, SyntaxError> {
+    // libyaml-safer 0.3 panics on some malformed input (`a: "\` at the end of the text,
+    // found by fuzzing): end the text with a line break, as libyaml treats the end of
+    // input anyway, and turn any remaining panic of the reader into a syntax error.
+    quiet_reader_panics();
+    let owned;
+    let text = if text.ends_with('\n') {
+        text
+    } else {
+        owned = format!("{text}\n");
+        &owned
+    };
+    let last_line = text.lines().count().max(1);
+    match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| parse_events(text))) {
+        // The appended line break must not move an error past the file's last line.
+        Ok(r) => r.map_err(|mut e| {
+            if e.line > last_line {
+                e.line = last_line;
+            }
+            e
+        }),
+        Err(_) => {
+            let line = last_line;
+            Err(SyntaxError {
+                msg: "malformed YAML the reader cannot follow (an unclosed quote or escape?)"
+                    .into(),
+                line,
+                col: 1,
+            })
+        }
+    }
+}
+
+/// Keep panics of the YAML reader (caught in [`parse`]) off stderr; others still print.
+fn quiet_reader_panics() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        let prev = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            let reader = info.location().is_some_and(|l| {
+                l.file().contains("libyaml-safer") || l.file().contains("libyaml_safer")
+            });
+            if !reader {
+                prev(info);
+            }
+        }));
+    });
+}
+
+fn parse_events(text: &str) -> Result<Node, SyntaxError> {
     let mut bytes = text.as_bytes();
     let mut parser = Parser::new();
     parser.set_input_string(&mut bytes);
@@ -327,6 +376,30 @@ mod tests {
             .is_ok()
         );
         assert!(parse(&bomb.lines().take(5).collect::<Vec<_>>().join("\n")).is_ok());
+    }
+
+    #[test]
+    fn malformed_quotes_at_the_end_are_errors_not_panics() {
+        // Found by fuzzing (libyaml-safer 0.3 unwraps past the end of its buffer).
+        for t in [
+            "\"\\",
+            "a: \"\\",
+            "a: \"x\\",
+            "[\"\\",
+            "a:\n  b: \"\\",
+            "a: '\\",
+        ] {
+            match parse(t) {
+                Ok(n) => assert!(
+                    matches!(n.kind, Kind::Map(_) | Kind::Scalar { .. } | Kind::Seq(_)),
+                    "{t:?}"
+                ),
+                Err(e) => assert!(e.line >= 1 && !e.msg.is_empty(), "{t:?}: {e:?}"),
+            }
+        }
+        let e = parse("a: \"x\\").unwrap_err();
+        assert_eq!(e.line, 1, "{e:?}");
+        assert!(e.msg.starts_with("found unexpected end of stream"), "{e:?}");
     }
 
     #[test]
