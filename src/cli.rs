@@ -5,6 +5,7 @@
 use crate::diff::{self, DiffOptions};
 use crate::emit;
 use crate::render::{self, ChartRenderer, RenderOptions};
+use crate::source;
 use crate::stack::graph::{Graph, Selector, selected};
 use crate::stack::{Release, Stack};
 use clap::{Args, ValueEnum};
@@ -30,9 +31,49 @@ pub struct StackArgs {
 /// Where charts come from for a render.
 #[derive(Args, Debug, Clone)]
 pub struct ChartArgs {
-    /// A folder of chart archives named `<chart>-<version>.tgz` (e.g. ../shared/corpus/charts).
+    /// A folder of chart archives named `<chart>-<version>.tgz` (e.g. ../shared/corpus/charts);
+    /// without it charts come from the cache and `stack.lock`, pulling what is missing.
     #[arg(long)]
     pub charts: Option<PathBuf>,
+    /// Never open a network connection: every chart must be in the lock and the cache.
+    #[arg(long)]
+    pub offline: bool,
+    /// Rewrite repository addresses: `--mirror https://charts.example.com=http://127.0.0.1:8080`.
+    #[arg(long = "mirror", value_name = "FROM=TO")]
+    pub mirrors: Vec<String>,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct PullArgs {
+    #[command(flatten)]
+    pub stack: StackArgs,
+    /// Re-resolve every version and rewrite stack.lock.
+    #[arg(long)]
+    pub update: bool,
+    /// Check that the lock and cache hold everything, without the network.
+    #[arg(long)]
+    pub offline: bool,
+    #[arg(long = "mirror", value_name = "FROM=TO")]
+    pub mirrors: Vec<String>,
+    /// Parallel downloads.
+    #[arg(long, short = 'j', default_value_t = 8)]
+    pub jobs: usize,
+}
+
+#[derive(Args, Debug, Clone)]
+pub struct CacheArgs {
+    #[command(flatten)]
+    pub stack: StackArgs,
+    #[command(subcommand)]
+    pub op: CacheOp,
+}
+
+#[derive(clap::Subcommand, Debug, Clone)]
+pub enum CacheOp {
+    /// Write the charts of stack.lock and the lock itself into a tar bundle (.tar or .tgz).
+    Export { file: PathBuf },
+    /// Add the charts of a bundle, or of a folder of .tgz files, to the cache.
+    Import { from: PathBuf },
 }
 
 #[derive(Args, Debug, Clone)]
@@ -135,18 +176,38 @@ pub fn out_dir(stack: &Stack, out: &Option<PathBuf>) -> PathBuf {
 }
 
 /// Render the stack into a tree in memory.
+fn source_options(stack: &Stack, mirrors: &[String]) -> Result<source::Options, String> {
+    let mut o = source::Options::for_stack(stack);
+    o.add_mirror_flags(mirrors).map_err(|e| e.to_string())?;
+    o.progress = std::io::stderr().is_terminal();
+    Ok(o)
+}
+
+/// Render the stack into a tree in memory.
 pub fn render_tree(
     args: &RenderArgs,
     renderer: &ChartRenderer,
 ) -> Result<(Stack, emit::Tree), String> {
     let (stack, selectors) = load(&args.stack)?;
     let charts = args.charts.charts.clone();
+    // Without a chart folder, every remote chart comes verified from the cache and the lock.
+    let archives = match &charts {
+        Some(_) => Default::default(),
+        None => {
+            let mut o = source_options(&stack, &args.charts.mirrors)?;
+            o.offline = args.charts.offline;
+            source::charts(&stack, &o).map_err(|e| e.to_string())?
+        }
+    };
+    let stack_dir = stack.dir.clone();
     let resolve = move |r: &Release| match &charts {
+        // A local chart path is relative to the stack folder, whatever the chart source.
+        _ if !source::is_remote(&r.chart) => Ok(stack_dir.join(&r.chart)),
         Some(dir) => render::resolve_in_dir(dir, r),
-        None => Err(format!(
-            "chart {} {} has no local source: pass --charts DIR (a folder of <chart>-<version>.tgz)",
-            r.chart, r.version
-        )),
+        None => archives
+            .get(&r.name)
+            .map(|a| a.path.clone())
+            .ok_or_else(|| format!("chart {} {} is not in the cache", r.chart, r.version)),
     };
     let opts = RenderOptions {
         env: &args.stack.env,
@@ -183,6 +244,62 @@ pub fn render_cmd(args: &RenderArgs, renderer: &ChartRenderer) -> i32 {
     );
     println!("tree digest sha256:{digest}");
     0
+}
+
+pub fn pull_cmd(args: &PullArgs) -> i32 {
+    let (stack, _) = match load(&args.stack) {
+        Ok(x) => x,
+        Err(e) => return report(e),
+    };
+    let mut o = match source_options(&stack, &args.mirrors) {
+        Ok(o) => o,
+        Err(e) => return report(e),
+    };
+    o.update = args.update;
+    o.offline = args.offline;
+    o.jobs = args.jobs.max(1);
+    if o.update && o.offline {
+        eprintln!("Error: --update needs the network; it cannot go with --offline");
+        return 2;
+    }
+    match source::pull(&stack, &o) {
+        Ok(r) => {
+            eprintln!("{r}");
+            0
+        }
+        Err(e) => report(e),
+    }
+}
+
+pub fn cache_cmd(args: &CacheArgs) -> i32 {
+    let (stack, _) = match load(&args.stack) {
+        Ok(x) => x,
+        Err(e) => return report(e),
+    };
+    let o = match source_options(&stack, &[]) {
+        Ok(o) => o,
+        Err(e) => return report(e),
+    };
+    match &args.op {
+        CacheOp::Export { file } => match source::export(&o, file) {
+            Ok(names) => {
+                eprintln!(
+                    "exported {} charts and stack.lock into {}",
+                    names.len(),
+                    file.display()
+                );
+                0
+            }
+            Err(e) => report(e),
+        },
+        CacheOp::Import { from } => match source::import(&o, from) {
+            Ok(r) => {
+                eprintln!("imported from {}: {r:?}", from.display());
+                0
+            }
+            Err(e) => report(e),
+        },
+    }
 }
 
 pub fn graph_cmd(args: &GraphArgs) -> i32 {

@@ -34,6 +34,10 @@ enum Cmd {
     Diff(cli::DiffArgs),
     /// Check that rendered/ is what a fresh render gives.
     Verify(cli::RenderArgs),
+    /// Fill the chart cache and stack.lock from the stack's repositories.
+    Pull(cli::PullArgs),
+    /// Move charts between machines (air-gapped rendering).
+    Cache(cli::CacheArgs),
 }
 
 /// `helm template [NAME] [CHART] [flags]`.
@@ -93,6 +97,12 @@ struct TemplateArgs {
     /// Disables JSON schema validation.
     #[arg(long = "skip-schema-validation")]
     skip_schema_validation: bool,
+    /// Chart repository URL where to locate the requested chart.
+    #[arg(long = "repo", value_name = "URL")]
+    repo: Option<String>,
+    /// Version constraint of the chart to use (a version, or a range like ~1.18); latest when absent.
+    #[arg(long = "version", value_name = "VERSION")]
+    chart_version: Option<String>,
 }
 
 fn read_values(files: &[String]) -> Result<Vec<(String, String)>, String> {
@@ -153,9 +163,24 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
             "invalid kube version '{k}': Invalid Semantic Version"
         ));
     }
-    let chart = match locate_chart(&chart) {
-        Ok(p) => p,
-        Err(e) => return fail(&e),
+    let chart = if chart.starts_with("oci://") || a.repo.is_some() {
+        // A remote chart: pulled into the cache (verified by digest), then rendered from it.
+        let cache = std::env::var_os("KILN_CACHE_DIR")
+            .map(PathBuf::from)
+            .unwrap_or_else(|| PathBuf::from("charts-cache"));
+        let mut o = kiln::source::Options::new(&cache, cache.join("template.lock"));
+        o.credentials = kiln::source::Credentials::from_env();
+        o.progress = false;
+        let version = a.chart_version.clone().unwrap_or_default();
+        match kiln::source::fetch_chart(&chart, a.repo.as_deref(), &version, &o) {
+            Ok(archive) => archive.path,
+            Err(e) => return fail(&e.to_string()),
+        }
+    } else {
+        match locate_chart(&chart) {
+            Ok(p) => p,
+            Err(e) => return fail(&e),
+        }
     };
     let values = match read_values(&a.values) {
         Ok(v) => v,
@@ -230,6 +255,28 @@ fn code(c: i32) -> ExitCode {
 }
 
 fn main() -> ExitCode {
+    // Templates recurse on the stack (Helm allows 1000 nested includes): run on a thread
+    // with a large reserved stack so that the cap ends in Helm's error, not an overflow.
+    let worker = std::thread::Builder::new()
+        .name("kiln".into())
+        .stack_size(kiln::render::RENDER_STACK)
+        .spawn(|| {
+            kiln::gotmpl::exec::set_stack_budget(kiln::render::RENDER_STACK - (16 << 20));
+            run()
+        });
+    match worker.map(|h| h.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "Error: internal failure (the worker thread could not run)"
+            );
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn run() -> ExitCode {
     let cli = Cli::parse();
     match &cli.cmd {
         Cmd::Template(a) => template_cmd(a),
@@ -238,5 +285,7 @@ fn main() -> ExitCode {
         Cmd::List(a) => code(cli::list_cmd(a)),
         Cmd::Diff(a) => code(cli::diff_cmd(a, &render_release)),
         Cmd::Verify(a) => code(cli::verify_cmd(a, &render_release)),
+        Cmd::Pull(a) => code(cli::pull_cmd(a)),
+        Cmd::Cache(a) => code(cli::cache_cmd(a)),
     }
 }

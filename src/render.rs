@@ -11,6 +11,7 @@ use crate::emit::{self, ReleaseOutput};
 use crate::stack::graph::{Graph, Selector, selected};
 use crate::stack::{Release, Stack, StackError, template};
 use rayon::prelude::*;
+use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Stack size of the render worker threads (virtual; pages are used only as touched).
@@ -155,6 +156,19 @@ fn at_release(stack: &Stack, r: &Release, e: StackError) -> StackError {
     }
 }
 
+/// The clock of a render: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention),
+/// else 2026-01-01T00:00:00Z, so that `now` and certificate validity never make a
+/// re-render differ.
+pub fn source_date_epoch() -> i64 {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse().ok())
+        .unwrap_or(FIXED_EPOCH)
+}
+
+/// The fixed clock used without `SOURCE_DATE_EPOCH`.
+pub const FIXED_EPOCH: i64 = 1_767_225_600;
+
 /// Render the stack into a tree (not yet written).
 pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderError> {
     let env = stack.environments.get(opts.env).ok_or_else(|| {
@@ -211,7 +225,27 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         };
         // Name the chart file unless the message already does (Helm's loader errors
         // such as a gzip bomb's `decompressed chart is larger than …` do not).
-        let stream = (opts.renderer)(&job).map_err(|e| {
+        // Random and clock functions are seeded from the release's identity and inputs, so
+        // a re-render gives the same bytes on any machine and thread count.
+        let mut h = Sha256::new();
+        for part in [job.name.as_bytes(), job.namespace.as_bytes()] {
+            h.update((part.len() as u64).to_le_bytes());
+            h.update(part);
+        }
+        h.update(std::fs::read(&job.chart).unwrap_or_default());
+        for (_, text) in &job.values {
+            h.update((text.len() as u64).to_le_bytes());
+            h.update(text.as_bytes());
+        }
+        let d = h.finalize();
+        let seed = u64::from_le_bytes(d[..8].try_into().unwrap_or_default());
+        crate::funcs::random::seed(seed);
+        crate::funcs::random::fix_now(Some(source_date_epoch()));
+        crate::funcs::random::take_draws();
+        let result = (opts.renderer)(&job);
+        let draws = crate::funcs::random::take_draws();
+        crate::funcs::random::unseed();
+        let stream = result.map_err(|e| {
             let shown = job.chart.display().to_string();
             if e.contains(&shown) {
                 fail(e)
@@ -228,6 +262,7 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             }
         }
         Ok(ReleaseOutput {
+            generated: draws > 0,
             name: r.name.clone(),
             namespace: r.namespace.clone(),
             layer: graph.layers[i],
@@ -249,8 +284,30 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             release: String::new(),
             msg: format!("cannot start worker threads: {e}"),
         })?;
-    let outputs: Vec<Result<ReleaseOutput, RenderError>> =
-        pool.install(|| chosen.par_iter().map(|&i| one(i)).collect());
+    // A progress bar on a terminal only; CI logs get the summary line alone.
+    let bar = if std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+        let b = indicatif::ProgressBar::new(chosen.len() as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} releases {msg}")
+        {
+            b.set_style(style);
+        }
+        b
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    let outputs: Vec<Result<ReleaseOutput, RenderError>> = pool.install(|| {
+        chosen
+            .par_iter()
+            .map(|&i| {
+                let r = one(i);
+                bar.set_message(stack.releases[i].name.clone());
+                bar.inc(1);
+                r
+            })
+            .collect()
+    });
+    bar.finish_and_clear();
     let outputs: Vec<ReleaseOutput> = outputs.into_iter().collect::<Result<_, _>>()?;
     Ok(emit::build(&stack.output, &outputs)?)
 }

@@ -46,7 +46,10 @@ impl<R: Read> Read for Capped<R> {
 /// The files of a chart archive, with the first path component (the chart folder) removed.
 pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
     let gz = flate2::read::GzDecoder::new(data);
-    let mut ar = tar::Archive::new(Capped { inner: gz, left: MAX_STREAM_SIZE });
+    let mut ar = tar::Archive::new(Capped {
+        inner: gz,
+        left: MAX_STREAM_SIZE,
+    });
     let entries = ar
         .entries()
         .map_err(|e| ArchiveError::Corrupt(e.to_string()))?;

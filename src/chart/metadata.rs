@@ -260,7 +260,10 @@ impl Maintainer {
 impl Metadata {
     /// Decode the text of a Chart.yaml. An empty `apiVersion` becomes `v1`.
     pub fn from_yaml(text: &str) -> Result<Metadata, String> {
-        let v = crate::yaml::from_yaml(text).map_err(|e| e.to_string())?;
+        // Numbers in string fields become Go's strings of them (`appVersion: 1.10` is "1.1",
+        // `20230101` stays "20230101"), as sigs.k8s.io/yaml decodes into the struct.
+        let v = crate::yaml::from_yaml_shaped(text, crate::yaml::CHART_METADATA)
+            .map_err(|e| e.to_string())?;
         let mut md = Metadata::default();
         md.apply(&v)?;
         if md.api_version.is_empty() {

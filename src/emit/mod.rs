@@ -33,6 +33,8 @@ pub struct ReleaseOutput {
     pub needs: Vec<String>,
     /// (source, document text) in output order: the chart's stream, then extra manifests.
     pub docs: Vec<(String, String)>,
+    /// Whether the chart drew random values (passwords, keys, certificates) while rendering.
+    pub generated: bool,
 }
 
 /// An error while building the tree.
@@ -324,6 +326,18 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
             }
             files.insert(path, (format!("# Source: {}\n{text}", r.source), r));
         }
+        if rel.generated {
+            let secrets: Vec<String> = files
+                .values()
+                .filter(|(_, r)| r.kind == "Secret")
+                .map(|(_, r)| format!("{}/{}", r.namespace, r.name))
+                .collect();
+            tree.warnings.push(format!(
+                "release {}: the chart generated random values (seeded from the release, so re-renders are stable){}; set them explicitly or use an existing secret",
+                rel.name,
+                if secrets.is_empty() { String::new() } else { format!(", in Secret {}", secrets.join(", ")) }
+            ));
+        }
         tree.counts.insert(rel.name.clone(), files.len());
         let names: Vec<String> = files
             .keys()
@@ -358,6 +372,7 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
                     layer: 0,
                     needs: vec![],
                     docs: vec![],
+                    generated: false,
                 };
                 tree.files.insert(
                     "_flux/namespaces.yaml".into(),
@@ -435,6 +450,7 @@ mod tests {
             layer,
             needs: needs.iter().map(|s| s.to_string()).collect(),
             docs: resource::split_stream(stream),
+            generated: false,
         }
     }
 

@@ -263,7 +263,7 @@ fn cert_subject_and_skid(der: &[u8]) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
 // ---- keys ----
 
 fn new_rsa_key(bits: usize) -> Result<RsaPrivateKey, FuncError> {
-    RsaPrivateKey::new(&mut rand_core::OsRng, bits)
+    RsaPrivateKey::new(&mut super::random::Rng, bits)
         .map_err(|e| FuncError::new(format!("error generating rsa key: {e}")))
 }
 
@@ -364,11 +364,8 @@ fn create(
     ]);
     let sig_alg = seq(&[oid(&[1, 2, 840, 113549, 1, 1, 11]), null()]);
     let mut serial = [0u8; 16];
-    rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut serial);
-    let now = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
+    rand_core::RngCore::fill_bytes(&mut super::random::Rng, &mut serial);
+    let now = super::random::now().0;
     let subject = name(&t.cn);
     let self_signed = signer.is_none();
     let issuer = signer

@@ -1,9 +1,9 @@
 //! Sprig's hash functions (`crypto.go`): hex digests and the Adler-32 checksum.
 //! `bcrypt`/`htpasswd` use Go's `$2a$` format with cost 10; certificates live in `certs`.
-//! (`derivePassword`, `encryptAES` and `decryptAES` are not implemented yet.)
+//! `derivePassword` and the AES functions live in `derive`.
 
 use super::args::{R, nargs, s};
-use crate::gotmpl::{FuncError, FuncMap, Host, Value};
+use crate::gotmpl::{FuncMap, Host, Value};
 use sha1::Digest as _;
 
 pub(super) fn register(m: &mut FuncMap) {
@@ -13,15 +13,6 @@ pub(super) fn register(m: &mut FuncMap) {
     m.insert("adler32sum", adler32sum);
     m.insert("bcrypt", bcrypt_fn);
     m.insert("htpasswd", htpasswd);
-    for name in ["derivePassword", "encryptAES", "decryptAES"] {
-        m.insert(name, not_implemented);
-    }
-}
-
-fn not_implemented(_: &mut dyn Host, _: &[Value]) -> R {
-    Err(FuncError::new(
-        "this function is not implemented by kiln yet",
-    ))
 }
 
 /// Go's `bcrypt.GenerateFromPassword(input, 10)` (`$2a$10$…`), errors as Sprig words them.
@@ -30,7 +21,9 @@ fn bcrypt_hash(input: &str) -> String {
         return "failed to encrypt string with bcrypt: bcrypt: password length exceeds 72 bytes"
             .into();
     }
-    match bcrypt::hash_with_result(input, 10) {
+    let mut salt = [0u8; 16];
+    rand_core::RngCore::fill_bytes(&mut super::random::Rng, &mut salt);
+    match bcrypt::hash_with_salt(input, 10, salt) {
         Ok(h) => h.format_for_version(bcrypt::Version::TwoA),
         Err(e) => format!("failed to encrypt string with bcrypt: {e}"),
     }

@@ -56,14 +56,11 @@ fn zone_name(offset: i32) -> String {
 
 impl TimeObj {
     pub fn now() -> TimeObj {
-        let d = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .unwrap_or_default();
-        let secs = d.as_secs() as i64;
+        let (secs, nsec) = super::random::now();
         let offset = local_offset(secs);
         TimeObj {
             secs,
-            nsec: d.subsec_nanos(),
+            nsec,
             offset,
             zone: zone_name(offset),
             mono: true,

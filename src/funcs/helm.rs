@@ -76,62 +76,13 @@ fn to_yaml(_: &mut dyn Host, a: &[Value]) -> R {
     }))
 }
 
-/// goyaml.v3 with indent 2: the v2 writer's output with block sequences indented under
-/// their mapping keys (otherwise the same for the data templates produce).
+/// Helm's `toYamlPretty`: go-yaml v3 with indent 2 (`crate::yaml::to_yaml_pretty`).
 fn to_yaml_pretty(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("toYamlPretty", a, 1)?;
-    Ok(Value::str(match yaml::to_yaml(&a[0]) {
-        Ok(t) => {
-            let t = indent_sequences(&t);
-            t.strip_suffix('\n').map(str::to_string).unwrap_or(t)
-        }
+    Ok(Value::str(match yaml::to_yaml_pretty(&a[0]) {
+        Ok(t) => t.strip_suffix('\n').map(str::to_string).unwrap_or(t),
         Err(_) => String::new(),
     }))
-}
-
-/// Indent every block sequence that is the value of a mapping key by two more spaces.
-fn indent_sequences(text: &str) -> String {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let indent_of = |l: &str| l.len() - l.trim_start_matches(' ').len();
-    // Column of the first key on a line: past its indentation and any `- ` markers.
-    let key_col = |l: &str| {
-        let mut col = indent_of(l);
-        while l[col..].starts_with("- ") {
-            col += 2;
-        }
-        col
-    };
-    let mut stack: Vec<usize> = Vec::new();
-    let mut out = String::with_capacity(text.len() + 64);
-    for (i, line) in lines.iter().enumerate() {
-        let ind = indent_of(line);
-        if !line.trim().is_empty() {
-            while let Some(&top) = stack.last() {
-                if ind < top || (ind == top && !line[ind..].starts_with("- ")) {
-                    stack.pop();
-                } else {
-                    break;
-                }
-            }
-        }
-        if i > 0 {
-            out.push('\n');
-        }
-        if !line.is_empty() {
-            out.push_str(&" ".repeat(2 * stack.len()));
-        }
-        out.push_str(line);
-        if line.ends_with(':') {
-            let col = key_col(line);
-            if let Some(next) = lines.get(i + 1)
-                && indent_of(next) == col
-                && next[col..].starts_with("- ")
-            {
-                stack.push(col);
-            }
-        }
-    }
-    out
 }
 
 /// JSON's name of a decoded value's kind, as in `json: cannot unmarshal KIND into …`.

@@ -3,6 +3,13 @@
 //! Each function receives already evaluated arguments and checks them the way Go's
 //! `text/template` converts arguments to the Go parameter types of the original function
 //! (see [`args`]), so type errors carry Go's exact wording.
+//!
+//! Tests (`tests.rs`) compare thousands of expressions and templates with what the
+//! reference Helm printed (`test_cases.rs`, `test_e2e_cases.rs`, generated with
+//! `helm-snippet`). Known gaps: `fromToml` returns an error map; `genPrivateKey` makes RSA keys only; `dateInZone` knows
+//! `UTC` and `Local` only (other zones fall back to UTC); `toYamlPretty` is the go-yaml v2
+//! writer with sequences indented under their keys; the random functions cannot match
+//! Helm byte for byte (see [`random::seed`]).
 
 use std::sync::OnceLock;
 
@@ -14,6 +21,7 @@ mod conversion;
 mod crypto;
 mod date;
 mod defaults;
+mod derive;
 mod dict;
 mod encoding;
 mod helm;
@@ -66,6 +74,7 @@ fn build() -> FuncMap {
     encoding::register(&mut m);
     crypto::register(&mut m);
     certs::register(&mut m);
+    derive::register(&mut m);
     regex::register(&mut m);
     semver::register(&mut m);
     date::register(&mut m);

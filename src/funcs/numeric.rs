@@ -330,7 +330,7 @@ pub fn until_step_vec(start: i64, stop: i64, step: i64) -> Result<Vec<i64>, Func
         let mut i = start;
         while i > stop {
             v.push(i);
-            if v.len() > 50_000_000 {
+            if v.len() > 1 << 22 {
                 return Err(too_big());
             }
             i = match i.checked_add(step) {
@@ -346,7 +346,7 @@ pub fn until_step_vec(start: i64, stop: i64, step: i64) -> Result<Vec<i64>, Func
     let mut i = start;
     while i < stop {
         v.push(i);
-        if v.len() > 50_000_000 {
+        if v.len() > 1 << 22 {
             return Err(too_big());
         }
         i = match i.checked_add(step) {

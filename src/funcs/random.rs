@@ -28,13 +28,95 @@ thread_local! {
     });
 }
 
-/// Make the random functions of this thread deterministic.
+thread_local! {
+    static SEEDED: Cell<bool> = const { Cell::new(false) };
+    static FIXED_NOW: Cell<Option<i64>> = const { Cell::new(None) };
+}
+
+/// Make the random functions of this thread deterministic (`kiln render` seeds them
+/// from the release's identity so that a re-render changes nothing). Keys, certificate
+/// serials and bcrypt salts then come from the same seeded stream.
 pub fn seed(n: u64) {
     STATE.with(|s| s.set(n | 1));
+    SEEDED.with(|s| s.set(true));
+}
+
+/// Back to unpredictable randomness and the real clock for this thread.
+pub fn unseed() {
+    SEEDED.with(|s| s.set(false));
+    FIXED_NOW.with(|s| s.set(None));
+}
+
+/// Whether [`seed`] is in force on this thread.
+pub fn is_seeded() -> bool {
+    SEEDED.with(Cell::get)
+}
+
+/// Fix the clock (`now`, certificate validity) of this thread at `secs` since the epoch.
+pub fn fix_now(secs: Option<i64>) {
+    FIXED_NOW.with(|s| s.set(secs));
+}
+
+/// Seconds and nanoseconds since the epoch: the fixed clock if set, else the real one.
+pub fn now() -> (i64, u32) {
+    if let Some(s) = FIXED_NOW.with(Cell::get) {
+        return (s, 0);
+    }
+    let d = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap_or_default();
+    (d.as_secs() as i64, d.subsec_nanos())
+}
+
+/// The random source of key and certificate generation: the operating system's, or the
+/// seeded stream after [`seed`] (deterministic output, for committed trees).
+pub struct Rng;
+
+impl rand_core::RngCore for Rng {
+    fn next_u32(&mut self) -> u32 {
+        self.next_u64() as u32
+    }
+    fn next_u64(&mut self) -> u64 {
+        if is_seeded() {
+            next_u64()
+        } else {
+            DRAWS.with(|d| d.set(d.get() + 1));
+            rand_core::OsRng.next_u64()
+        }
+    }
+    fn fill_bytes(&mut self, dest: &mut [u8]) {
+        DRAWS.with(|d| d.set(d.get() + 1));
+        if is_seeded() {
+            for chunk in dest.chunks_mut(8) {
+                let b = next_u64().to_le_bytes();
+                chunk.copy_from_slice(&b[..chunk.len()]);
+            }
+        } else {
+            rand_core::OsRng.fill_bytes(dest)
+        }
+    }
+    fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
+        self.fill_bytes(dest);
+        Ok(())
+    }
+}
+
+// Deterministic keys are wanted only for trees that are committed in the open anyway.
+impl rand_core::CryptoRng for Rng {}
+
+thread_local! {
+    static DRAWS: Cell<u64> = const { Cell::new(0) };
+}
+
+/// How many random draws this thread made since the last call (and reset the count):
+/// a render uses it to tell that a chart generated values.
+pub fn take_draws() -> u64 {
+    DRAWS.with(|d| d.replace(0))
 }
 
 /// splitmix64 step.
 pub fn next_u64() -> u64 {
+    DRAWS.with(|d| d.set(d.get() + 1));
     STATE.with(|s| {
         let mut z = s.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
         s.set(z);

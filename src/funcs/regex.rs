@@ -64,6 +64,14 @@ pub fn translate(expr: &str) -> String {
                 None => {
                     out.push('\\');
                     out.push(n);
+                    // `\p{Greek}`, `\x{263a}`: copy the braced argument through.
+                    if matches!(n, 'p' | 'P' | 'x')
+                        && chars.get(i + 2) == Some(&'{')
+                        && let Some(end) = chars[i + 2..].iter().position(|c| *c == '}')
+                    {
+                        out.extend(&chars[i + 2..=i + 2 + end]);
+                        i += end + 1;
+                    }
                 }
             }
             i += 2;

@@ -248,6 +248,13 @@ fn repeat(_: &mut dyn Host, a: &[Value]) -> R {
     if st.len() as u128 * count as u128 > (1u128 << 31) {
         return Err(FuncError::new("strings: Repeat output length overflow"));
     }
+    if st.len() as u128 * count as u128 > crate::gotmpl::value::MAX_STRING as u128 {
+        return Err(FuncError::new(format!(
+            "the result would have {} bytes, more than the {} MiB a template may build",
+            st.len() as u128 * count as u128,
+            crate::gotmpl::value::MAX_STRING >> 20
+        )));
+    }
     str_ok(st.repeat(count as usize))
 }
 
@@ -727,6 +734,13 @@ fn indent_str(n: i64, st: &str) -> Result<String, FuncError> {
     }
     if n > 1 << 31 {
         return Err(FuncError::new("strings: Repeat output length overflow"));
+    }
+    let lines = st.matches('\n').count() as u128 + 1;
+    if (n as u128) * lines + st.len() as u128 > crate::gotmpl::value::MAX_STRING as u128 {
+        return Err(FuncError::new(format!(
+            "indenting by {n} would build more than the {} MiB a template may build",
+            crate::gotmpl::value::MAX_STRING >> 20
+        )));
     }
     let pad = " ".repeat(n as usize);
     let mut out = String::with_capacity(st.len() + pad.len() * 4);

@@ -364,13 +364,17 @@ impl<'a> State<'a> {
     fn walk(&mut self, dot: &RV, node: &'a Node) -> R<Flow> {
         self.node = NodeRef::Node(node);
         match node {
-            Node::Text { text, .. } => self.out.push_str(text),
+            Node::Text { text, .. } => {
+                self.out.push_str(text);
+                self.check_output()?;
+            }
             Node::Comment { .. } => {}
             Node::Action { pipe, .. } => {
                 let v = self.eval_pipeline(dot, pipe)?;
                 if pipe.decl.is_empty() {
                     self.node = NodeRef::Node(node);
                     self.print_value(&v);
+                    self.check_output()?;
                 }
             }
             Node::If(b) => return self.walk_if_with(false, dot, b),
@@ -383,6 +387,17 @@ impl<'a> State<'a> {
             }
         }
         Ok(Flow::Normal)
+    }
+
+    /// Stop a template whose output grows past what any chart produces.
+    fn check_output(&mut self) -> R<()> {
+        if self.out.len() > super::value::MAX_OUTPUT {
+            return Err(self.errorf(format_args!(
+                "the output has grown past {} MiB: refusing to go on",
+                super::value::MAX_OUTPUT >> 20
+            )));
+        }
+        Ok(())
     }
 
     fn print_value(&mut self, v: &RV) {
@@ -821,6 +836,14 @@ impl<'a> State<'a> {
             }
             let mut host = self.ctx;
             return match f(&mut host, &argv) {
+                Ok(Value::Str(st)) if st.len() > super::value::MAX_STRING => {
+                    self.set_cmd_node(ident, cmd);
+                    Err(self.errorf(format_args!(
+                        "error calling {name}: the result has {} bytes, more than the {} MiB a template may build",
+                        st.len(),
+                        super::value::MAX_STRING >> 20
+                    )))
+                }
                 Ok(v) => Ok(RV::val(v)),
                 Err(e) if !e.bare => {
                     self.set_cmd_node(ident, cmd);
@@ -899,6 +922,14 @@ impl<'a> State<'a> {
             builtins::run(b, &argv)
         };
         match r {
+            Ok(Value::Str(st)) if st.len() > super::value::MAX_STRING => {
+                self.set_cmd_node(ident, cmd);
+                Err(self.errorf(format_args!(
+                    "error calling {name}: the result has {} bytes, more than the {} MiB a template may build",
+                    st.len(),
+                    super::value::MAX_STRING >> 20
+                )))
+            }
             Ok(v) => Ok(RV::val(v)),
             Err(msg) => {
                 self.set_cmd_node(ident, cmd);

@@ -12,13 +12,22 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::rc::Rc;
 
+/// The largest string a template may build (one function result); past it execution
+/// stops with an error instead of exhausting memory. Helm has no such cap, but no real
+/// chart comes near it.
+pub const MAX_STRING: usize = 64 << 20;
+
+/// The largest output one template file may produce.
+pub const MAX_OUTPUT: usize = 256 << 20;
+
 /// A Go `map[string]interface{}`: shared and mutable, like a Go map.
 pub type Map = Rc<RefCell<BTreeMap<String, Value>>>;
 
 /// A template value.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Default)]
 pub enum Value {
     /// A nil interface: a missing key, a YAML `null`, an untyped nil.
+    #[default]
     Nil,
     Bool(bool),
     /// Go `int` (template literals, `len`, `.Release.Revision`, `atoi`).
@@ -99,12 +108,6 @@ impl std::fmt::Display for FuncError {
 
 impl std::error::Error for FuncError {}
 
-impl Default for Value {
-    fn default() -> Self {
-        Value::Nil
-    }
-}
-
 impl From<&str> for Value {
     fn from(s: &str) -> Self {
         Value::Str(Rc::from(s))
@@ -167,7 +170,7 @@ impl Value {
     pub fn list_items(&self) -> Option<Vec<Value>> {
         match self {
             Value::List(l) => Some(l.as_ref().clone()),
-            Value::StrList(l) => Some(l.iter().map(|s| Value::str(s)).collect()),
+            Value::StrList(l) => Some(l.iter().map(Value::str).collect()),
             _ => None,
         }
     }
@@ -359,10 +362,10 @@ pub fn format_float(f: f64, style: FloatStyle) -> String {
     let (digits, dp) = shortest_digits(f);
     let exp = dp - 1;
     let use_exp = match style {
-        FloatStyle::V => exp < -4 || exp >= 6,
+        FloatStyle::V => !(-4..6).contains(&exp),
         FloatStyle::Json => {
             let a = f.abs();
-            a < 1e-6 || a >= 1e21
+            !(1e-6..1e21).contains(&a)
         }
     };
     let mut out = String::new();

@@ -52,8 +52,9 @@ struct Node {
     implicit: bool,
     children: Vec<usize>,
     alias: usize,
-    /// Byte offset and 0-based line where the node starts.
+    /// Byte offsets where the node starts and ends, 0-based line where it starts.
     start: usize,
+    end: usize,
     line: usize,
     /// A flow collection.
     flow: bool,
@@ -69,15 +70,32 @@ pub(crate) fn yerr(msg: impl Into<String>) -> YamlError {
     }
 }
 
-fn parser_error(e: &libyaml_safer::Error) -> YamlError {
+fn parser_error(e: &libyaml_safer::Error, src: &str) -> YamlError {
+    let input_len = src.len();
     // go-yaml's parser.fail(): the 0-based problem line (+1 for scanner errors), else
     // the 0-based context line.
     let mut line = 0u64;
     let mut col = None;
     if let Some(pm) = e.problem_mark() {
         col = Some(pm.column as usize + 1);
-        if pm.line != 0 {
-            line = pm.line;
+        let mut pl = pm.line;
+        // go-yaml notices a stale simple key only after fetching the next token; at the
+        // end of the input that is STREAM-END, which moves to a new line first.
+        // (When the key's scalar itself ran onto later lines, the check comes earlier.)
+        if e.problem() == "could not find expected ':'"
+            && pm.index as usize >= input_len
+            && pm.column != 0
+            && e.context_mark().is_some_and(|cm| {
+                src.split('\n').skip(cm.line as usize + 1).all(|l| {
+                    let t = l.trim_matches([' ', '\t', '\r']);
+                    t.is_empty() || t.starts_with('#')
+                })
+            })
+        {
+            pl += 1;
+        }
+        if pl != 0 {
+            line = pl;
             if e.kind() == libyaml_safer::ErrorKind::Scanner {
                 line += 1;
             }
@@ -115,9 +133,13 @@ struct Events<'a> {
     /// length, to undo the newline a block scalar at the end took from it.
     appended_at: Option<usize>,
     src: &'a str,
+    /// `:` characters were replaced by [`COLON_MARK`] (see [`with_events`]).
+    colon_marked: bool,
     /// Byte offset of the last error that a rewrite of the input may cure (see
     /// [`with_events`]).
     retry_at: Option<usize>,
+    /// libyaml-safer's problem mark of the last error.
+    error_mark: Option<libyaml_safer::Mark>,
 }
 
 impl<'a> Events<'a> {
@@ -135,7 +157,9 @@ impl<'a> Events<'a> {
             started: false,
             appended_at: None,
             src: text,
+            colon_marked: false,
             retry_at: None,
+            error_mark: None,
         }
     }
 
@@ -144,13 +168,16 @@ impl<'a> Events<'a> {
             let mut ev = match self.parser.parse() {
                 Ok(ev) => ev,
                 Err(e) => {
+                    self.error_mark = e.problem_mark();
                     if e.problem() == "found unknown escape character"
                         || (e.problem() == "did not find expected whitespace or line break"
                             && e.context() == Some("while scanning a tag"))
+                        || (e.problem() == "found unexpected ':'"
+                            && e.context() == Some("while scanning a plain scalar"))
                     {
                         self.retry_at = e.problem_mark().map(|m| m.index as usize);
                     }
-                    return Err(parser_error(&e));
+                    return Err(parser_error(&e, self.src));
                 }
             };
             if let EventData::DocumentStart {
@@ -177,6 +204,12 @@ impl<'a> Events<'a> {
             } = &ev.data
             {
                 self.check_escapes(ev.start_mark.index as usize, ev.end_mark.index as usize)?;
+            }
+            if self.colon_marked
+                && let EventData::Scalar { value, .. } = &mut ev.data
+                && value.contains(COLON_MARK)
+            {
+                *value = value.replace(COLON_MARK, ":");
             }
             if let Some(n) = self.appended_at
                 && let EventData::Scalar { style, value, .. } = &mut ev.data
@@ -276,9 +309,22 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
     let mut stack: Vec<usize> = Vec::new();
     let mut root = None;
     loop {
-        let event = ev.next()?;
+        let event = match ev.next() {
+            Ok(event) => event,
+            Err(e) => {
+                return match empty_flow_line_quirk(ev.src, &nodes, &stack, ev.error_mark) {
+                    Some(Ok(())) => match root {
+                        Some(root) => Ok(Some(Doc { nodes, root })),
+                        None => Err(e),
+                    },
+                    Some(Err(q)) => Err(q),
+                    None => Err(e),
+                };
+            }
+        };
         let line = event.start_mark.line as usize;
         let start = event.start_mark.index as usize;
+        let end = event.end_mark.index as usize;
         let new_node = match event.data {
             EventData::Scalar {
                 anchor,
@@ -300,6 +346,7 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     children: Vec::new(),
                     alias: 0,
                     start,
+                    end,
                     line,
                     flow: false,
                     decorated: false,
@@ -322,6 +369,7 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     children: Vec::new(),
                     alias: target,
                     start,
+                    end,
                     line,
                     flow: false,
                     decorated: false,
@@ -349,6 +397,7 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
                     children: Vec::new(),
                     alias: 0,
                     start,
+                    end,
                     line,
                     flow,
                     decorated,
@@ -373,6 +422,7 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
             }
             EventData::SequenceEnd | EventData::MappingEnd => {
                 if let Some(id) = stack.pop() {
+                    nodes[id].end = end;
                     match empty_flow_key_quirk(ev.src, &nodes, &stack, id) {
                         Some(Ok(())) => return Ok(Some(Doc { nodes, root: id })),
                         Some(Err(e)) => return Err(e),
@@ -397,6 +447,152 @@ fn parse_document(ev: &mut Events) -> Result<Option<Doc>, YamlError> {
         None => Err(yerr("yaml: empty document")),
     }
 }
+
+/// go-yaml hands an empty flow collection that starts a line (`[] - x`) to its parser
+/// before scanning the rest of the line, where libyaml-safer keeps scanning (it might be
+/// a key) and fails on what follows. The parser's view decides: after the root node the
+/// first document simply ends (`Some(Ok)`); in a block mapping or sequence it is a
+/// parse error.
+fn empty_flow_line_quirk(
+    src: &str,
+    nodes: &[Node],
+    stack: &[usize],
+    mark: Option<libyaml_safer::Mark>,
+) -> Option<Result<(), YamlError>> {
+    let mark = mark?;
+    let body = src.strip_prefix('\u{feff}').unwrap_or(src);
+    let line_start: usize = body
+        .split('\n')
+        .take(mark.line as usize)
+        .map(|l| l.len() + 1)
+        .sum();
+    let line_text = body.split('\n').nth(mark.line as usize)?;
+    let trimmed = line_text.trim_start_matches(' ');
+    let col = line_text.len() - trimmed.len();
+    let (open, close) = match trimmed.as_bytes().first() {
+        Some(b'{') => ('{', '}'),
+        Some(b'[') => ('[', ']'),
+        _ => return None,
+    };
+    let inner = trimmed[1..].trim_start_matches(' ');
+    if !inner.starts_with(close) {
+        return None;
+    }
+    let _ = open;
+    let e_len = trimmed.len() - inner.len() + 1;
+    if (mark.column as usize) < col + e_len {
+        return None;
+    }
+    // The collection must be a token of its own, not text inside an unfinished scalar.
+    if nodes.last().is_some_and(|n| n.end > line_start + col) {
+        return None;
+    }
+    if !prefix_ends_cleanly(body.get(..line_start)?, col) {
+        return None;
+    }
+    let Some(&top) = stack.last() else {
+        return Some(Ok(()));
+    };
+    let t = &nodes[top];
+    if t.flow {
+        return None;
+    }
+    let problem = if t.kind == Kind::Seq {
+        "did not find expected '-' indicator"
+    } else {
+        "did not find expected key"
+    };
+    let line = if mark.line != 0 {
+        mark.line as usize
+    } else {
+        t.line
+    };
+    Some(Err(YamlError {
+        msg: if line != 0 {
+            format!("yaml: line {line}: {problem}")
+        } else {
+            format!("yaml: {problem}")
+        },
+        line: (line != 0).then_some(line),
+        col: None,
+    }))
+}
+
+/// Whether `prefix` parses without error and does not end in a plain scalar that a next
+/// line starting at column `col` would continue (then a `{}` there is scalar text, not a
+/// token).
+fn prefix_ends_cleanly(prefix: &str, col: usize) -> bool {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let owned;
+    let text = if prefix.ends_with('\n') || prefix.is_empty() {
+        prefix
+    } else {
+        owned = format!("{prefix}\n");
+        &owned
+    };
+    let r = catch_unwind(AssertUnwindSafe(|| {
+        let mut p: Parser<&[u8]> = Parser::new();
+        p.set_input(text.as_bytes());
+        // Columns of the open block collections (a plain scalar continues on lines
+        // indented deeper than its collection).
+        let mut indents: Vec<i64> = Vec::new();
+        let mut last_plain: Option<(usize, i64)> = None;
+        loop {
+            match p.parse() {
+                Ok(ev) => match ev.data {
+                    EventData::StreamEnd => break,
+                    EventData::Scalar { style, value, .. } => {
+                        // An empty plain scalar is an implied null: nothing to continue.
+                        last_plain =
+                            (style == ScalarStyle::Plain && !value.is_empty()).then(|| {
+                                (
+                                    ev.end_mark.index as usize,
+                                    indents.last().copied().unwrap_or(-1),
+                                )
+                            });
+                    }
+                    EventData::SequenceStart { style, .. } => {
+                        last_plain = None;
+                        let block = style != libyaml_safer::SequenceStyle::Flow;
+                        indents.push(if block {
+                            ev.start_mark.column as i64
+                        } else {
+                            i64::MAX
+                        });
+                    }
+                    EventData::MappingStart { style, .. } => {
+                        last_plain = None;
+                        let block = style != libyaml_safer::MappingStyle::Flow;
+                        indents.push(if block {
+                            ev.start_mark.column as i64
+                        } else {
+                            i64::MAX
+                        });
+                    }
+                    EventData::SequenceEnd | EventData::MappingEnd => {
+                        indents.pop();
+                    }
+                    EventData::Alias { .. } => last_plain = None,
+                    _ => {}
+                },
+                Err(_) => return false,
+            }
+        }
+        match last_plain {
+            // A comment after the scalar ends it for good.
+            Some((end, indent)) => {
+                (col as i64) <= indent || text.get(end..).is_some_and(|rest| rest.contains('#'))
+            }
+            None => true,
+        }
+    }));
+    r.unwrap_or(false)
+}
+
+/// Stands in for a `:` that go-yaml keeps inside a flow plain scalar (`[a:]`) but
+/// libyaml-safer refuses; mapped back to `:` in scalar values.
+const COLON_MARK: char = '\u{E000}';
+const COLON_MARK_STR: &str = "\u{E000}";
 
 /// go-yaml's scanner loses track of an empty flow collection (`{}`, `[]`) used as an
 /// implicit key in block context (its simple-key index is dropped when the collection
@@ -862,7 +1058,8 @@ fn with_events<T>(
     use std::panic::{AssertUnwindSafe, catch_unwind};
     quiet_parser_panics();
     type Attempt<T> = (Option<Result<T, YamlError>>, Option<usize>);
-    let attempt = |text: &str, append: bool| -> Attempt<T> {
+    let text_has_mark = text.contains(COLON_MARK);
+    let attempt = |text: &str, append: bool, marked: bool| -> Attempt<T> {
         let augmented;
         let mut ev = if append {
             augmented = format!("{text}\n");
@@ -872,6 +1069,7 @@ fn with_events<T>(
         } else {
             Events::new(text)
         };
+        ev.colon_marked = marked;
         let r = catch_unwind(AssertUnwindSafe(|| f(&mut ev))).ok();
         let esc = match &r {
             Some(Err(_)) => ev.retry_at,
@@ -892,6 +1090,11 @@ fn with_events<T>(
             (2, "\\x27")
         } else if rest.starts_with([',', '[', ']']) {
             (1, "~")
+        } else if rest.starts_with(':')
+            && rest[1..].starts_with([',', '[', ']', '{', '}'])
+            && !text_has_mark
+        {
+            (1, COLON_MARK_STR)
         } else {
             return None;
         };
@@ -903,6 +1106,7 @@ fn with_events<T>(
     };
     let mut current = text.to_string();
     for _ in 0..1000 {
+        let marked = !text_has_mark && current.contains(COLON_MARK);
         let last_line = current.rsplit('\n').next().unwrap_or("");
         let needs_newline = !current.is_empty()
             && !current.ends_with('\n')
@@ -911,7 +1115,7 @@ fn with_events<T>(
                 .is_empty()
             && (current.contains('|') || current.contains('>'));
         if needs_newline {
-            let (r, esc) = attempt(&current, true);
+            let (r, esc) = attempt(&current, true, marked);
             if let Some(Ok(v)) = r {
                 return Ok(v);
             }
@@ -920,7 +1124,7 @@ fn with_events<T>(
                 continue;
             }
         }
-        let (r, esc) = attempt(&current, false);
+        let (r, esc) = attempt(&current, false, marked);
         if let Some(t) = patch(&current, esc) {
             current = t;
             continue;

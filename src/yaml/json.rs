@@ -265,8 +265,15 @@ impl<'a> JsonParser<'a> {
 
     fn value(&mut self, depth: usize) -> Result<Value, YamlError> {
         self.ws();
-        if depth > 10000 {
-            return Err(jerr("exceeded max depth"));
+        // Go allows 10 000 levels; kiln stops at 1 000 (as its YAML reader does) so that
+        // any thread's stack holds the recursion. Go's scanner names the bracket that
+        // opened one level too many.
+        if depth > 1000 {
+            let c = self.b.get(self.i).copied().unwrap_or(b' ');
+            return Err(jerr(format!(
+                "invalid character {} exceeded max depth",
+                quote_char(c)
+            )));
         }
         if self.i >= self.b.len() {
             return Err(jerr("unexpected end of JSON input"));
@@ -474,8 +481,43 @@ impl<'a> JsonParser<'a> {
     }
 }
 
+/// Where the nesting of `[`/`{` (outside strings) first goes past `max`, if it does: a
+/// flat scan that spares the recursive parser from inputs that would exhaust a stack.
+fn too_deep(b: &[u8], max: usize) -> Option<usize> {
+    let (mut depth, mut in_str, mut esc) = (0usize, false, false);
+    for (i, &c) in b.iter().enumerate() {
+        if in_str {
+            match c {
+                _ if esc => esc = false,
+                b'\\' => esc = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' => in_str = true,
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > max {
+                    return Some(i);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
 /// Go `json.Unmarshal` into `interface{}`: numbers become float64.
 pub fn from_json(text: &str) -> Result<Value, YamlError> {
+    if let Some(i) = too_deep(text.as_bytes(), 1000) {
+        return Err(jerr(format!(
+            "invalid character {} exceeded max depth",
+            quote_char(text.as_bytes()[i])
+        )));
+    }
     let mut p = JsonParser {
         s: text,
         b: text.as_bytes(),

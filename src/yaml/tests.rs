@@ -25,6 +25,9 @@ fn from_yaml_table() {
         .chain(data::FROM_YAML_MORE)
         .chain(data::FROM_YAML_QUIRKS)
         .chain(data::FROM_YAML_FLOW_QUESTION)
+        .chain(data::FROM_YAML_FLOW_COLON)
+        .chain(data::FROM_YAML_STALE_KEY)
+        .chain(data::FROM_YAML_FUZZ)
     {
         let got = helm_from_yaml_to_json(input);
         if got != *want {
@@ -38,7 +41,10 @@ fn from_yaml_table() {
         data::FROM_YAML.len()
             + data::FROM_YAML_MORE.len()
             + data::FROM_YAML_QUIRKS.len()
-            + data::FROM_YAML_FLOW_QUESTION.len(),
+            + data::FROM_YAML_FLOW_QUESTION.len()
+            + data::FROM_YAML_FLOW_COLON.len()
+            + data::FROM_YAML_STALE_KEY.len()
+            + data::FROM_YAML_FUZZ.len(),
         bad.join("\n")
     );
 }
@@ -379,6 +385,22 @@ fn shaped_string_fields() {
     assert_eq!(
         to_json(&v).unwrap(),
         r#"{"annotations":{"a":"1e+10","b":"true"},"apiVersion":"v2","appVersion":"20230101","description":"1.1","name":"c","version":"0.1.0"}"#
+    );
+}
+
+#[test]
+fn chart_metadata_shape() {
+    // `{{ .Chart.Version }} {{ .Chart.AppVersion }} {{ .Chart.Keywords }}
+    //  {{ (index .Chart.Maintainers 0).Name }} {{ (index .Chart.Maintainers 0).Email }}
+    //  {{ .Chart.Sources }}` renders `1 20230101 [1.1 true x] 123 1000 [5]` for this Chart.yaml.
+    let v = from_yaml_shaped(
+        "apiVersion: v2\nname: c\nversion: 1.0\nappVersion: 20230101\nkeywords: [1.10, true, x]\nmaintainers:\n  - name: 123\n    email: 1e3\nsources: [5]\n",
+        CHART_METADATA,
+    )
+    .unwrap();
+    assert_eq!(
+        to_json(&v).unwrap(),
+        r#"{"apiVersion":"v2","appVersion":"20230101","keywords":["1.1","true","x"],"maintainers":[{"email":"1000","name":"123"}],"name":"c","sources":["5"],"version":"1"}"#
     );
 }
 

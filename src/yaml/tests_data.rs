@@ -1971,3 +1971,253 @@ pub(super) const FROM_YAML_FLOW_QUESTION: &[(&str, &str)] = &[
         "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or '}'\"}",
     ),
 ];
+
+/// `:` before a flow indicator stays in the plain scalar (go-yaml).
+pub(super) const FROM_YAML_FLOW_COLON: &[(&str, &str)] = &[
+    ("a: [b:]", "{\"a\":[\"b:\"]}"),
+    ("{a:,b: c}", "{\"a:\":null,\"b\":\"c\"}"),
+    (
+        "a: [x:[y]]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or ']'\"}",
+    ),
+    ("a: {b: c:}", "{\"a\":{\"b\":\"c:\"}}"),
+    ("a: [a:, b]", "{\"a\":[\"a:\",\"b\"]}"),
+    (
+        "a: {b:{c: d}}",
+        "{\"Error\":\"error converting YAML to JSON: yaml: did not find expected ',' or '}'\"}",
+    ),
+    (
+        "a: [1:, 2:]\nb: 'x:]'",
+        "{\"a\":[\"1:\",\"2:\"],\"b\":\"x:]\"}",
+    ),
+    ("a: [\"q:\", x:]", "{\"a\":[\"q:\",\"x:\"]}"),
+    (
+        "a: [b:]\nc: d: e",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context\"}",
+    ),
+];
+
+/// Where go-yaml reports a key without `:` (after the next token).
+pub(super) const FROM_YAML_STALE_KEY: &[(&str, &str)] = &[
+    (
+        "a: 1\nbad",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad # c",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\nc: 'x\n  y'\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\n'x\n  y': 1\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a: 1\nbad\n|\n  x\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "  a: 1\n  bad\n # c",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "a:\n  b: 1\n  bad",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 4: could not find expected ':'\"}",
+    ),
+    (
+        "    annotations: {}\n    labels: {}\n    extraP #orts: []\n  # -- Upgrade strategy for the continuous testoymen Deployment",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 5: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP #orts: []\n  # -- Upgrade",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 4: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP #orts: []\n  # -- Upgrade\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 4: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP\n  # -- Upgrade",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "    labels: 1\n    extraP\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+    (
+        "labels: 1\nextraP\n# x",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: could not find expected ':'\"}",
+    ),
+];
+
+/// Mutated corpus values around go-yaml's handling of `{}`/`[]` starting a line and of
+/// stale keys (generated inputs, Helm outputs).
+pub(super) const FROM_YAML_FUZZ: &[(&str, &str)] = &[
+    (
+        "    scaleUp:\n      policies:\n        - type: Pods\n          value: 4\n          periodSeconds: #60\n        - type: Percent\n      {}    value: 100\n          periodSeconds: 15\n      stabilizationWindowSeconds: 80\n  enableStatefulSetAutoDeletePVC: true\nalloy:\n  resources:\n    requests:\n      memory: 100Mi\n",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 6: did not find expected key\"}",
+    ),
+    (
+        "    extraPaths: []\n    # - path: /*\n    #   backend:\n    #     service:",
+        "{\"extraPaths\":[]}",
+    ),
+    (
+        "     {}       status:\n              description: OnePasswordItemStatus defines the observed sta of OnePasswordItem\n              properties:\n                ditions:\n                  items:\n                    properties:",
+        "{}",
+    ),
+    (
+        "  resources:\n    limits:\n      cpu: 3\n    ?  memory: 4Gi\n    requests:\n      cpu: 2\n      memory: 2Gi\n  extraEnv:\n    # Keep a little bi\"t lower than memory limits\n    - name: GOMEMLIMIT\n      value: 3750MiB\n\nchunksCache:\n  # default is 500MB, with limited memory keep this smaller\n {} writebackSizeLimit: 10MB",
+        "{\"Error\":\"error converting YAML to JSON: yaml: invalid map key: map[interface {}]interface {}{\\\"memory\\\":\\\"4Gi\\\"}\"}",
+    ),
+    (
+        "  type: statefulset\n  autoscaling:\n    vertical:\n      enabled: true\n{}      resourcePolicy:\n        containerPolicies:\n        - containerName: alloy\n          controlledResources:\n         - cpu\n          - memory\n          controlledValues: \"RequestsAndLimits\"\n          maxA,llowed:\n            cpu: \"500m\"\n            memory: \"600Mi\"\n          minAllowed:",
+        "{\"autoscaling\":{\"vertical\":{\"enabled\":true}},\"type\":\"statefulset\"}",
+    ),
+    (
+        "                      type: string\n                    type: array\n                  tokenUrl:\n                    minLength: 1\n                    type: string\n                required:\n                - clientId\n                - clientSecret\n []               - t>okenUrl\n                type: object\n              prober:\n                properties:\n                  path:",
+        "{\"type\":\"string\"}",
+    ),
+    (
+        "                        source:\n                          type: string\n                        value:\n                  []        type: string\n                      type: object\n                    |json:",
+        "{\"source\":{\"type\":\"string\"},\"value\":null}",
+    ),
+    (
+        "                submits requests to. Cannot be updated. In CamelCase. More info: https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds\"\n              type: string\n            metadata:\n              type: object\n            spec:\n              description: OnePasswordItemSpec defines the desired state of g-arcO*nePasswordItem\n         []     properties:\n                itemPath:\n                  type: string\n              type: object\n            status:",
+        "{\"submits requests to. Cannot be updated. In CamelCase. More info\":\"https://git.k8s.io/community/contributors/devel/sig-architecture/api-conventions.md#types-kinds\\\"\"}",
+    ),
+    (
+        "       []             batchWait:\n                      type: string\n                   bearerToken:\n                      type: string",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    (
+        "                              Domain defines the host to which the cookie will be sent.\n {}                             More info: https://developer.mozilla.org/en-US/docs/Web/HTTP/Headers/Set-Cookie#domaindomain-value\n                            type: string\n                          httpOnly:",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context\"}",
+    ),
+    (
+        "  extraPvcLabels: {}\n  disableWarning: false\n\n  ## If persistence not enabled, this allows to 'mount the\n  ## lo&a cal storage in-memory to improve performance\n  ##\n  inMemory:",
+        "{\"disableWarning\":false,\"extraPvcLabels\":{},\"inMemory\":null}",
+    ),
+    (
+        "[]    bouncer:\n      moduleName: github.com/maxlerebourg/crowdsec-bouncer-traefik-plugin\n      version: v1.4.2\ngateway:\n  enabled: true\n  listeners:\n    web:\n    <<:   port: 8000\n      protocol: HTTP\n      namespaceP[]olicy:",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    (
+        "    - name: MINIO_CONSOLE_TLS_ENABLE\n      value: \"off\"\n    - name: WAls:\n TCHED_NAMESPACE\n      value: \"minio-tenant\"\n  serviceAccountAnnotations:\n {}   example.com/owner: storage\n  additionalLabels:\n    example.com/stack: homelab\n  image:\n    tag: v7.1.1\n    pullPolicy: Always\n  sidecarImage:",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: mapping values are not allowed in this context\"}",
+    ),
+    (
+        "                             certFile:\n                          type: string\n                        insecureSkipVerify:\n                          []type: boolean\n                        keyFile:\n                          t     ype: string\n                        keySecret:",
+        "{\"certFile\":null}",
+    ),
+    (
+        "                anyOf:\n    {}            - type: integer\n                - type: string\n                description: DialTimeout is the amount of time to wait until a connection\n                  to a backend serve]ger\ner can be established.",
+        "{\"anyOf\":null}",
+    ),
+    (
+        "\n    object_store:\n      type: s3\n\n      s3:\n        access_key_id: thanos-minio\n        secret_access_key: thanos-minio123\n {}       region: us-east-1\n        insecure: true\n        endpoint: http://minio.minio.svc.cluster.local:9000\n        http:\n          tls_config:",
+        "{\"object_store\":{\"s3\":{\"access_key_id\":\"thanos-minio\",\"secret_access_key\":\"thanos-minio123\"},\"type\":\"s3\"}}",
+    ),
+    (
+        "                                    optional:\n                                      type: boolean\n                                  required:\n                                  - key\n                                  type: object\n                                  x-kubernetes-map-type: atomic\n                                secret:\n                                  properties:\n                                 []   key:\n                                  {    type: string\n                                    name:\n                           #           type: string",
+        "{\"optional\":{\"type\":\"boolean\"}}",
+    ),
+    (
+        "{}# -- Overrides the cart's computed fullname\nfullnameOverride: \n",
+        "{}",
+    ),
+    (
+        "loki:\n  commonConfig:\n    replication_factor: \n {} useTestSchema: true\n  storage:\n    bucketNames:&a ",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 3: did not find expected key\"}",
+    ),
+    (
+        "          status:\n            descrip#tion: The current status of this APIPortal.\n            properties:\n  []            - hash:\n                description: Hash is a hash representing the APIPortal.",
+        "{\"status\":{\"descrip#tion\":\"The current status of this APIPortal.\",\"properties\":null}}",
+    ),
+    (
+        "  enabled: true\n  interval: 30s\n  []additionalLabels:\n    release: prometheus\n  metricRelabelings:\n    - action: keep\n      regex: alloy_.*|prometheus_.*|loki_.*\n      sourceLabels: [__name__]",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 2: did not find expected key\"}",
+    ),
+    (
+        "                      - ath\n                      - server\n        {}              type: object\n                    persistentVlumeClaim:",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    (
+        "                                  fieldPath:\n                                    type: string\n                    []            required:\n                                - fieldPath\n                                type: object",
+        "{\"fieldPath\":{\"type\":\"string\"}}",
+    ),
+    (
+        "|\n    extraEnv:\n    - name: HOSTNAME\n      valueFrom:\n        fieldRef:\n          fieldPath: spec.nodeName\n  extraArgs:\n    - --disable-support-bundle\n  extraPorts:\n   - name: otlp-grpc\n      port: 4317\n      targetPort: 4317\n      protocol: TP\n    - name: faro\n      port: 12347",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal string into Go value of type map[string]interface {}\"}",
+    ),
+    (
+        "                                  containerName:\n                                         type: string\n                                  divisor:\n                                    anyOf:\n                                    - type: integer\n                     []      []         - type: string",
+        "{\"containerName\":{\"type\":\"string\"},\"divisor\":{\"anyOf\":[{\"type\":\"integer\"}]}}",
+    ),
+    (
+        "             []       enableHtt&a p2:\n                      type: boolean\n                    filterRunning:\n                      type: boolean\n                    followRedirects:\n                      type: boolean\n                    honorLabels:\n        #              type: boolean\n                    honorTimestamps:\n                      type: boolean\n                    interval:\n                      pattern: ^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    (
+        "service:\n  type: ClusterIP\n  port: 8080\ningress:\n  enabled: true\n  className: traefik\n  a[nnotations:\n    cert-manager.io/cluster-issuer: letsencrypt\n  hosts:\n    - host: subs.example.com\n      paths:\n  []      - path: / /\n  \n          pathType: Prefix\n  tls:",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 11: did not find expected key\"}",
+    ),
+    (
+        "                                        group:\n                                          default: \"\"\n                                          description: |-\n                                            Group is the group of the referent. For example, \"gateway.networking.k8s.io\".\n                                            When unspecified or empty string, core API group is inferred.\n                                      []    # maxLength: 253\n                                          pattern: ^$|^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$\n                                               type: string\n                                        kind:\n                                          default: Service\n                                          description: |-",
+        "{\"group\":{\"default\":\"\",\"description\":\"Group is the group of the referent. For example, \\\"gateway.networking.k8s.io\\\".\\nWhen unspecified or empty string, core API group is inferred.\"}}",
+    ),
+    (
+        "    preferredDuringSchedulingIgnoredDuringcution:\n      - podAffinityTerm:\n          labelSelector:\n            matchLabels:\n              app.kubernetes.io/instance: grafana-t[est\n  []            app.kubernetes.io/name: grafana",
+        "{\"preferredDuringSchedulingIgnoredDuringcution\":[{\"podAffinityTerm\":{\"labelSelector\":{\"matchLabels\":{\"app.kubernetes.io/instance\":\"grafana-t[est\"}}}}]}",
+    ),
+    (
+        "# https://kuber!netes.io/docs/concepts/policy/pod-security-policy/\npodSecurityPolicy:\n  enabled: false\n\n# Deployment pod annotations\npodAnnotations: {}\n\n## Set pod priorityClassName\n# priorityClassName: \"\"\n\npodSecurityContext: {}\n\nsecurityContext:|\n   {}",
+        "{\"Error\":\"error converting YAML to JSON: yaml: line 14: could not find expected ':'\"}",
+    ),
+    (
+        "\n  service:\n    annotations: {}\n    labels: {}\n    # -- https://kubernetes.io/docs/concepts/services-networking/service-traffic-policy/\n    internalTrafficPolicy: Cluster\n    type: ClusterIP\n    extraPorts: []\n    # - port: 11811",
+        "{\"service\":{\"annotations\":{},\"extraPorts\":[],\"internalTrafficPolicy\":\"Cluster\",\"labels\":{},\"type\":\"ClusterIP\"}}",
+    ),
+    (
+        "     {} name: traefik-security-headers\n    spec:\n      header        stsSonds: 31536000",
+        "{}",
+    ),
+    (
+        "         []                     This can be a reference to a named port.\n                         x-kubernetes-int-or-string: true\n                          weight:\n                            description: Weight defines the weiht used when balancing\n                              requests between multiple Kubernetes Service.",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    (
+        "  clustering:\n    enabled:> true\n  stabilityLevel: public-preview\n  storagePath: /var/lib/alloy\n  enableReporting: false\n  extraEnv:\n    - name: HOSTNAME\n      valueFrom:\n        fieldRef:\n          fieldPath: spec.nodeName\n  extraArgs:\n    - --disable-support-bundle\n  extraPorts:",
+        "{\"clustering\":\"enabled:\\u003e true\",\"enableReporting\":false,\"extraArgs\":[\"--disable-support-bundle\"],\"extraEnv\":[{\"name\":\"HOSTNAME\",\"valueFrom\":{\"fieldRef\":{\"fieldPath\":\"spec.nodeName\"}}}],\"extraPorts\":null,\"stabilityLevel\":\"public-preview\",\"storagePath\":\"/var/lib/alloy\"}",
+    ),
+    (
+        "                            type: boolean\n                          port:\n                            anyOf:\n                            - type: integer\n                            - type: string\n    ean\n                         description: |-\n                              {}Port defines the port of a Kubernetes Service.\n                              Th     is can be a reference to a named port.",
+        "{\"type\":\"boolean\"}",
+    ),
+    (
+        "      serviceDown:\n        enabled: true\n        # Duration before alerting\n        for: \"5m\"\n    []    # Severity level\n        severity: \"cr[itical\"\n    # Additional custom rules\n    additionalRules: []\n    # - alert: CustomAlert\n    #   expr: cu stom_metric > 100",
+        "{\"serviceDown\":{\"enabled\":true,\"for\":\"5m\"}}",
+    ),
+    (
+        "                  []    The secret must be of type Opaque and contain a key named 'value'.\n                   maxLength: 253\n                    type: string\n                  stripAuthorizationHeader:\n                    description: StripAuorizationHeader determines whether to strip\n                      the Authorization header before forwarding the request.\n                    type: boolean\n                  tokenNameClaim:\n                    description: |-",
+        "{\"Error\":\"error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go value of type map[string]interface {}\"}",
+    ),
+    (
+        "                                  type: object\n                                  x-kubernetes-map-type: atomic\n                              type: object\n                            certFile:\n                              type: string\n                            insecureSkipVerify:\n                              type: boolean\n                            keyFile:\n                     {}         type: string\n                          keySecret:\n                              properties:\n                                key:\n            !                      type: string",
+        "{\"type\":\"object\",\"x-kubernetes-map-type\":\"atomic\"}",
+    ),
+    (
+        "   {}       status:\n            description: The current status of this ManagedApplication.\n            properties:\n              apiKeyVersions:",
+        "{}",
+    ),
+    (
+        "                              type: string\n                            type: array\n                          countEntryBytes:\n                            type: boolean\n                          description:\n    []                        type: string\n                          matchAll:\n                            type: boolean",
+        "{\"type\":\"string\"}",
+    ),
+];
