@@ -400,11 +400,6 @@ fn pathological_template_text_parses_or_fails_quickly_on_a_small_stack() {
 }
 
 #[test]
-#[ignore = "reason: found by fuzzing (fuzz/regressions/template_exec/printf-precision-over-65535): \
-            src/gotmpl/fmt.rs:1127 digits_fixed calls format!(\"{:.*e}\", n - 1, a), and Rust's \
-            formatter panics ('Formatting argument out of range') for a precision above 65535, so \
-            `printf \"%.70000f\" 1.5` in a chart kills kiln; Go accepts precisions up to 1e6. Fix: \
-            compute the digits without std formatting for large n (pad the exact digits with zeros)"]
 fn printf_with_a_huge_precision_is_not_a_crash() {
     let s = Scratch::new("printf");
     // Helm 3.17.3 renders `70002|70006|3`.

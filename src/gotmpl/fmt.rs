@@ -970,7 +970,11 @@ pub fn format_float(v: f64, fmt: char, prec: i64) -> String {
                 let p = (d.len() as i64 - dp as i64).max(0) as usize;
                 fmt_f(&mut out, &d, dp, p);
             } else {
-                let _ = write!(out, "{:.*}", prec as usize, a);
+                // A float64's exact expansion has at most 1074 fractional digits; past
+                // that Go prints zeros (and Rust's formatter refuses precisions > 65535).
+                let exact = (prec as usize).min(1100);
+                let _ = write!(out, "{:.*}", exact, a);
+                out.extend(std::iter::repeat_n('0', prec as usize - exact));
             }
         }
         'e' | 'E' => {
@@ -1124,7 +1128,9 @@ fn digits_fixed(a: f64, n: usize) -> (Vec<u8>, i32) {
     if a == 0.0 {
         return (vec![b'0'], 1);
     }
-    let s = format!("{:.*e}", n.saturating_sub(1), a);
+    // At most 767 significant digits of a float64 are non-zero: asking for more only adds
+    // zeros (trimmed below), and Rust's formatter refuses precisions past 65535.
+    let s = format!("{:.*e}", n.clamp(1, 800) - 1, a);
     let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let mut d: Vec<u8> = mant.bytes().filter(|c| c.is_ascii_digit()).collect();
