@@ -21,7 +21,13 @@ pub fn go_match(pattern: &str, name: &str) -> Result<bool, BadPattern> {
     validate(pattern)?;
     let p: Vec<char> = pattern.chars().collect();
     let n: Vec<char> = name.chars().collect();
-    Ok(match_from(&p, 0, &n, 0))
+    Ok(match_from(
+        &p,
+        0,
+        &n,
+        0,
+        &mut std::collections::HashSet::new(),
+    ))
 }
 
 fn validate(pattern: &str) -> Result<(), BadPattern> {
@@ -98,7 +104,15 @@ fn read_class_char(p: &[char], i: &mut usize) -> Result<char, BadPattern> {
     Ok(c)
 }
 
-fn match_from(p: &[char], pi: usize, n: &[char], ni: usize) -> bool {
+/// Match `p[pi..]` against `n[ni..]`. `failed` remembers the (pattern, name) positions
+/// already tried after a `*`, so that patterns with many stars stay polynomial.
+fn match_from(
+    p: &[char],
+    pi: usize,
+    n: &[char],
+    ni: usize,
+    failed: &mut std::collections::HashSet<(usize, usize)>,
+) -> bool {
     let (mut pi, mut ni) = (pi, ni);
     while pi < p.len() {
         match p[pi] {
@@ -112,8 +126,11 @@ fn match_from(p: &[char], pi: usize, n: &[char], ni: usize) -> bool {
                 }
                 let mut k = ni;
                 loop {
-                    if match_from(p, pi, n, k) {
-                        return true;
+                    if !failed.contains(&(pi, k)) {
+                        if match_from(p, pi, n, k, failed) {
+                            return true;
+                        }
+                        failed.insert((pi, k));
                     }
                     if k >= n.len() || n[k] == '/' {
                         return false;
