@@ -51,68 +51,7 @@ pub struct Metadata {
     pub chart_type: String,
 }
 
-/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`: what sigs.k8s.io/yaml writes when a YAML
-/// number lands in a Go string field.
-pub fn format_float32_g(f: f64) -> String {
-    let f32v = f as f32;
-    if f32v.is_nan() {
-        return "NaN".into();
-    }
-    if f32v.is_infinite() {
-        return if f32v > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    if f32v == 0.0 {
-        return if f32v.is_sign_negative() {
-            "-0".into()
-        } else {
-            "0".into()
-        };
-    }
-    // Shortest digits that round-trip as a float32.
-    let s = format!("{:e}", f32v.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((&s, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    let dp = exp + 1;
-    let mut out = String::new();
-    if f32v < 0.0 {
-        out.push('-');
-    }
-    if !(-4..6).contains(&exp) {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if exp < 0 { '-' } else { '+' });
-        let e = exp.abs();
-        if e < 10 {
-            out.push('0');
-        }
-        out.push_str(&e.to_string());
-    } else if dp <= 0 {
-        out.push_str("0.");
-        for _ in 0..(-dp) {
-            out.push('0');
-        }
-        out.push_str(&digits);
-    } else if dp as usize >= digits.len() {
-        out.push_str(&digits);
-        for _ in 0..(dp as usize - digits.len()) {
-            out.push('0');
-        }
-    } else {
-        out.push_str(&digits[..dp as usize]);
-        out.push('.');
-        out.push_str(&digits[dp as usize..]);
-    }
-    out
-}
+pub use crate::gotmpl::value::format_float32_g;
 
 fn type_err(v: &Value, field: &str, go_type: &str) -> String {
     format!(

@@ -342,34 +342,52 @@ pub fn shortest_digits(f: f64) -> (String, i32) {
 
 /// Format a float64 as Go's fmt/strconv do for the given style.
 pub fn format_float(f: f64, style: FloatStyle) -> String {
-    if f.is_nan() {
-        return "NaN".into();
-    }
-    if f.is_infinite() {
-        return if f > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    if f == 0.0 {
-        return if f.is_sign_negative() {
-            "-0".into()
-        } else {
-            "0".into()
-        };
+    if let Some(special) = special_float(f) {
+        return special;
     }
     let (digits, dp) = shortest_digits(f);
     let exp = dp - 1;
     let use_exp = match style {
         FloatStyle::V => !(-4..6).contains(&exp),
-        FloatStyle::Json => {
-            let a = f.abs();
-            !(1e-6..1e21).contains(&a)
-        }
+        FloatStyle::Json => !(1e-6..1e21).contains(&f.abs()),
     };
+    layout(f < 0.0, &digits, dp, use_exp, style == FloatStyle::V)
+}
+
+/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`: the shortest digits that round-trip as a
+/// float32 (what sigs.k8s.io/yaml writes when a YAML number lands in a Go string field).
+pub fn format_float32_g(f: f64) -> String {
+    let x = f as f32;
+    if let Some(special) = special_float(f64::from(x)) {
+        return special;
+    }
+    let s = format!("{:e}", x.abs());
+    let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let digits: String = mant.chars().filter(|c| *c != '.').collect();
+    layout(x < 0.0, &digits, exp + 1, !(-4..6).contains(&exp), true)
+}
+
+/// NaN, infinities and zeros, as Go prints them.
+fn special_float(f: f64) -> Option<String> {
+    if f.is_nan() {
+        Some("NaN".into())
+    } else if f.is_infinite() {
+        Some(if f > 0.0 { "+Inf" } else { "-Inf" }.into())
+    } else if f == 0.0 {
+        Some(if f.is_sign_negative() { "-0" } else { "0" }.into())
+    } else {
+        None
+    }
+}
+
+/// Lay out decimal `digits` with the decimal point at `dp` (`0.d1d2… × 10^dp`), in
+/// exponent form (`d.ddde+XX`, the exponent padded to two digits when `pad_exp`) or
+/// plain form.
+fn layout(neg: bool, digits: &str, dp: i32, use_exp: bool, pad_exp: bool) -> String {
+    let exp = dp - 1;
     let mut out = String::new();
-    if f < 0.0 {
+    if neg {
         out.push('-');
     }
     if use_exp {
@@ -381,7 +399,7 @@ pub fn format_float(f: f64, style: FloatStyle) -> String {
         out.push('e');
         out.push(if exp < 0 { '-' } else { '+' });
         let e = exp.abs();
-        if e < 10 && style == FloatStyle::V {
+        if e < 10 && pad_exp {
             out.push('0');
         }
         let _ = write!(out, "{e}");
@@ -390,9 +408,9 @@ pub fn format_float(f: f64, style: FloatStyle) -> String {
         for _ in 0..(-dp) {
             out.push('0');
         }
-        out.push_str(&digits);
+        out.push_str(digits);
     } else if dp as usize >= digits.len() {
-        out.push_str(&digits);
+        out.push_str(digits);
         for _ in 0..(dp as usize - digits.len()) {
             out.push('0');
         }

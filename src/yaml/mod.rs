@@ -235,68 +235,7 @@ fn first_nonfinite(v: &Value) -> Option<f64> {
     }
 }
 
-/// Go's `strconv.FormatFloat(f, 'g', -1, 32)`.
-pub fn format_float32_g(f: f64) -> String {
-    let x = f as f32;
-    if x.is_nan() {
-        return "NaN".into();
-    }
-    if x.is_infinite() {
-        return if x > 0.0 {
-            "+Inf".into()
-        } else {
-            "-Inf".into()
-        };
-    }
-    if x == 0.0 {
-        return if x.is_sign_negative() {
-            "-0".into()
-        } else {
-            "0".into()
-        };
-    }
-    let s = format!("{:e}", x.abs());
-    let (mant, exp) = s.split_once('e').unwrap_or((s.as_str(), "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let digits: String = mant.chars().filter(|c| *c != '.').collect();
-    let mut out = String::new();
-    if x < 0.0 {
-        out.push('-');
-    }
-    if !(-4..6).contains(&exp) {
-        out.push_str(&digits[..1]);
-        if digits.len() > 1 {
-            out.push('.');
-            out.push_str(&digits[1..]);
-        }
-        out.push('e');
-        out.push(if exp < 0 { '-' } else { '+' });
-        let e = exp.abs();
-        if e < 10 {
-            out.push('0');
-        }
-        out.push_str(&e.to_string());
-    } else {
-        let dp = exp + 1;
-        if dp <= 0 {
-            out.push_str("0.");
-            for _ in 0..(-dp) {
-                out.push('0');
-            }
-            out.push_str(&digits);
-        } else if dp as usize >= digits.len() {
-            out.push_str(&digits);
-            for _ in 0..(dp as usize - digits.len()) {
-                out.push('0');
-            }
-        } else {
-            out.push_str(&digits[..dp as usize]);
-            out.push('.');
-            out.push_str(&digits[dp as usize..]);
-        }
-    }
-    out
-}
+pub use crate::gotmpl::value::format_float32_g;
 
 /// Go's JSON encoding of a byte string: each invalid UTF-8 byte becomes U+FFFD.
 pub(crate) fn go_lossy(bytes: &[u8]) -> String {
