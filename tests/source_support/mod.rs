@@ -107,27 +107,44 @@ fn register(tool: &str, dir: &Path) {
 }
 
 fn run_tool(tool: &str, dir: &Path, auth: Option<&str>) -> String {
-    let mut c = Command::new(tools().join(tool));
-    c.arg("start").arg(dir);
-    if let Some(a) = auth {
-        c.arg("--auth").arg(a);
+    // The tools' start can race with a registry process that is still coming up under
+    // the same folder ("pid N already serves … but registry.pid is missing"): end that
+    // process, as the tool suggests, and start again (at most three attempts).
+    let mut last = String::new();
+    for _ in 0..3 {
+        let mut c = Command::new(tools().join(tool));
+        c.arg("start").arg(dir);
+        if let Some(a) = auth {
+            c.arg("--auth").arg(a);
+        }
+        let out = c
+            .output()
+            .unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
+        if out.status.success() {
+            register(tool, dir);
+            return String::from_utf8_lossy(&out.stdout)
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+        }
+        last = format!(
+            "{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        if let Some(pid) = last
+            .split("stop it with 'kill ")
+            .nth(1)
+            .and_then(|r| r.split('\'').next())
+            .and_then(|p| p.trim().parse::<u32>().ok())
+        {
+            let _ = Command::new("kill").arg(pid.to_string()).output();
+        }
+        std::thread::sleep(std::time::Duration::from_millis(500));
     }
-    let out = c
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run {tool}: {e}"));
-    assert!(
-        out.status.success(),
-        "{tool} start failed:\n{}{}",
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    register(tool, dir);
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .last()
-        .unwrap_or("")
-        .trim()
-        .to_string()
+    panic!("{tool} start failed:\n{last}");
 }
 
 /// Start an OCI registry; returns `127.0.0.1:PORT`.
