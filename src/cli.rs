@@ -247,12 +247,8 @@ pub fn render_cmd(args: &RenderArgs, renderer: &ChartRenderer) -> i32 {
 }
 
 pub fn pull_cmd(args: &PullArgs) -> i32 {
-    let (stack, _) = match load(&args.stack) {
+    let (stack, mut o) = match load_sources(&args.stack, &args.mirrors) {
         Ok(x) => x,
-        Err(e) => return report(e),
-    };
-    let mut o = match source_options(&stack, &args.mirrors) {
-        Ok(o) => o,
         Err(e) => return report(e),
     };
     o.update = args.update;
@@ -272,12 +268,8 @@ pub fn pull_cmd(args: &PullArgs) -> i32 {
 }
 
 pub fn cache_cmd(args: &CacheArgs) -> i32 {
-    let (stack, _) = match load(&args.stack) {
+    let (_, o) = match load_sources(&args.stack, &[]) {
         Ok(x) => x,
-        Err(e) => return report(e),
-    };
-    let o = match source_options(&stack, &[]) {
-        Ok(o) => o,
         Err(e) => return report(e),
     };
     match &args.op {
@@ -302,13 +294,23 @@ pub fn cache_cmd(args: &CacheArgs) -> i32 {
     }
 }
 
+/// The stack, its selectors and its layers.
+fn load_graph(args: &StackArgs) -> Result<(Stack, Vec<Selector>, Graph), String> {
+    let (stack, selectors) = load(args)?;
+    let graph = Graph::build(&stack).map_err(|e| e.to_string())?;
+    Ok((stack, selectors, graph))
+}
+
+/// The stack and the chart-source options for it.
+fn load_sources(args: &StackArgs, mirrors: &[String]) -> Result<(Stack, source::Options), String> {
+    let (stack, _) = load(args)?;
+    let o = source_options(&stack, mirrors)?;
+    Ok((stack, o))
+}
+
 pub fn graph_cmd(args: &GraphArgs) -> i32 {
-    let (stack, _) = match load(&args.stack) {
+    let (stack, _, graph) = match load_graph(&args.stack) {
         Ok(x) => x,
-        Err(e) => return report(e),
-    };
-    let graph = match Graph::build(&stack) {
-        Ok(g) => g,
         Err(e) => return report(e),
     };
     let text = match args.format {
@@ -321,12 +323,8 @@ pub fn graph_cmd(args: &GraphArgs) -> i32 {
 }
 
 pub fn list_cmd(args: &StackArgs) -> i32 {
-    let (stack, selectors) = match load(args) {
+    let (stack, selectors, graph) = match load_graph(args) {
         Ok(x) => x,
-        Err(e) => return report(e),
-    };
-    let graph = match Graph::build(&stack) {
-        Ok(g) => g,
         Err(e) => return report(e),
     };
     let mut rows =
