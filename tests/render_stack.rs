@@ -197,3 +197,84 @@ fn generated_secrets_are_stable_across_renders() {
     );
     let _ = std::fs::remove_dir_all(&s);
 }
+
+fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for e in std::fs::read_dir(from).unwrap() {
+        let e = e.unwrap();
+        let dest = to.join(e.file_name());
+        if e.file_type().unwrap().is_dir() {
+            copy_dir(&e.path(), &dest)
+        } else {
+            std::fs::copy(e.path(), dest).unwrap();
+        }
+    }
+}
+
+/// `kubectl kustomize DIR` on every folder of `tree` that has a `kustomization.yaml`;
+/// returns how many folders it built. Each build must list as many objects as the folder's
+/// `resources:` names.
+fn kustomize_every_folder(tree: &Path) -> usize {
+    let mut built = 0;
+    let mut dirs: Vec<PathBuf> = walk(tree)
+        .into_iter()
+        .filter(|p| p.file_name().is_some_and(|n| n == "kustomization.yaml"))
+        .map(|p| p.parent().unwrap().to_path_buf())
+        .collect();
+    dirs.sort();
+    for dir in dirs {
+        let o = Command::new("kubectl")
+            .arg("kustomize")
+            .arg(&dir)
+            .output()
+            .unwrap_or_else(|e| {
+                panic!("kubectl is needed for this test (it runs `kubectl kustomize`): {e}")
+            });
+        assert!(
+            o.status.success(),
+            "kubectl kustomize {}: {}",
+            dir.display(),
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let listed = std::fs::read_to_string(dir.join("kustomization.yaml"))
+            .unwrap()
+            .lines()
+            .filter(|l| l.starts_with("- "))
+            .count();
+        let out = String::from_utf8_lossy(&o.stdout);
+        let objects = out.split("\n---\n").filter(|d| d.contains("kind:")).count();
+        assert!(listed > 0, "{}: an empty kustomization", dir.display());
+        assert_eq!(
+            objects,
+            listed,
+            "{}: kustomize built {objects} objects from {listed} resources",
+            dir.display()
+        );
+        built += 1;
+    }
+    built
+}
+
+#[test]
+fn kubectl_kustomize_builds_every_release_folder() {
+    let s = scratch("kust");
+    // Argo CD mode, the default stack as it is.
+    render(&root().join("stack"), &s.join("argocd"), "2");
+    let n = kustomize_every_folder(&s.join("argocd"));
+    assert!(n >= 21, "{n} folders with a kustomization.yaml");
+    // Flux mode: the same stack with `output.mode: flux`.
+    let stack = s.join("stack-flux");
+    copy_dir(&root().join("stack"), &stack);
+    let yaml = std::fs::read_to_string(stack.join("stack.yaml")).unwrap();
+    assert!(yaml.contains("  mode: argocd\n"));
+    std::fs::write(
+        stack.join("stack.yaml"),
+        yaml.replace("  mode: argocd\n", "  mode: flux\n"),
+    )
+    .unwrap();
+    render(&stack, &s.join("flux"), "2");
+    assert!(s.join("flux/_flux").is_dir(), "Flux objects are written");
+    let n = kustomize_every_folder(&s.join("flux"));
+    assert!(n >= 22, "{n} folders with a kustomization.yaml");
+    let _ = std::fs::remove_dir_all(&s);
+}
