@@ -254,6 +254,9 @@ fn code(c: i32) -> ExitCode {
     ExitCode::from(c.clamp(0, 255) as u8)
 }
 
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Templates recurse on the stack (Helm allows 1000 nested includes): run on a thread
     // with a large reserved stack so that the cap ends in Helm's error, not an overflow.

@@ -105,9 +105,37 @@ fn error_map(msg: String) -> Value {
     Value::from(m)
 }
 
+/// Bytes of `fromYaml` input text kept in [`FROM_YAML_MEMO`]; past this, nothing more is kept.
+const FROM_YAML_MEMO_BYTES: usize = 32 << 20;
+
+thread_local! {
+    /// Charts call `fromYaml` on the same text many times (a config helper included
+    /// once per component). Parsing is pure, so the value of each text is kept and handed
+    /// out as a deep copy: a caller that mutates its map (`set`, `merge`) cannot reach
+    /// another caller's.
+    static FROM_YAML_MEMO: std::cell::RefCell<(usize, std::collections::HashMap<String, Value>)> =
+        Default::default();
+}
+
 fn from_yaml(_: &mut dyn Host, a: &[Value]) -> R {
     nargs("fromYaml", a, 1)?;
-    Ok(match yaml::from_yaml(s(a, 0)?) {
+    let text = s(a, 0)?;
+    if let Some(v) = FROM_YAML_MEMO.with(|m| m.borrow().1.get(text).map(Value::deep_copy)) {
+        return Ok(v);
+    }
+    let v = from_yaml_uncached(text);
+    FROM_YAML_MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.0 + text.len() <= FROM_YAML_MEMO_BYTES {
+            m.0 += text.len();
+            m.1.insert(text.to_string(), v.deep_copy());
+        }
+    });
+    Ok(v)
+}
+
+fn from_yaml_uncached(text: &str) -> Value {
+    match yaml::from_yaml(text) {
         Ok(v @ Value::Map(_)) => v,
         Ok(Value::Nil) => Value::new_map(),
         Ok(other) => error_map(format!(
@@ -115,7 +143,7 @@ fn from_yaml(_: &mut dyn Host, a: &[Value]) -> R {
             json_kind(&other)
         )),
         Err(e) => error_map(e.msg),
-    })
+    }
 }
 
 fn from_yaml_array(_: &mut dyn Host, a: &[Value]) -> R {

@@ -1034,6 +1034,31 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
     decode_doc(&doc).map(Some)
 }
 
+/// The 0-based lines where literal and folded scalars start, when `text` parses without
+/// an error under libyaml as it is (no rewrites); `None` otherwise.
+pub(crate) fn block_scalar_lines(text: &str) -> Option<Vec<usize>> {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    quiet_parser_panics();
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut parser = Parser::new();
+        parser.set_input(text.as_bytes());
+        let mut lines = Vec::new();
+        loop {
+            let ev = parser.parse().ok()?;
+            match ev.data {
+                EventData::StreamEnd => return Some(lines),
+                EventData::Scalar {
+                    style: ScalarStyle::Literal | ScalarStyle::Folded,
+                    ..
+                } => lines.push(ev.start_mark.line as usize),
+                _ => {}
+            }
+        }
+    }))
+    .ok()
+    .flatten()
+}
+
 /// Every document of the stream, as go-yaml's `Decoder.Decode` would give them in turn.
 pub fn decode_all(text: &str) -> Result<Vec<Y>, YamlError> {
     let docs = with_events(text, |ev| {

@@ -20,6 +20,7 @@ mod decode;
 mod emit;
 mod json;
 mod resolve;
+mod skeleton;
 
 use std::collections::BTreeMap;
 
@@ -497,6 +498,12 @@ const META_TYPE: &str = "struct { Name string \"json:\\\"name\\\"\"; Annotations
 /// struct field .metadata.annotations of type map[string]string`).
 pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
     let mut head = SimpleHead::default();
+    // Big manifests are mostly block scalars: read the head from the skeleton when the
+    // parser confirms that every removed region belonged to a block scalar.
+    let skeleton = skeleton::strip_block_scalars(text).filter(|(s, headers)| {
+        decode::block_scalar_lines(s).is_some_and(|found| headers.iter().all(|h| found.contains(h)))
+    });
+    let text = skeleton.as_ref().map_or(text, |(s, _)| s.as_str());
     let v = from_yaml_shaped(text, HEAD_SHAPE)?;
     let type_err = |kind: &str, field: &str, ty: &str| {
         YamlError::new(format!(
