@@ -263,8 +263,23 @@ fn cert_subject_and_skid(der: &[u8]) -> Option<(Vec<u8>, Option<Vec<u8>>)> {
 // ---- keys ----
 
 fn new_rsa_key(bits: usize) -> Result<RsaPrivateKey, FuncError> {
-    RsaPrivateKey::new(&mut super::random::Rng, bits)
-        .map_err(|e| FuncError::new(format!("error generating rsa key: {e}")))
+    let err = |e: rsa::Error| FuncError::new(format!("error generating rsa key: {e}"));
+    let rng = &mut super::random::Rng;
+    loop {
+        let (Some(p), Some(q)) = (
+            super::prime::random_prime(bits / 2, rng),
+            super::prime::random_prime(bits / 2, rng),
+        ) else {
+            return RsaPrivateKey::new(rng, bits).map_err(err);
+        };
+        // FIPS 186-5: p and q at least 2^(bits/2 - 100) apart.
+        let gap = if p > q { &p - &q } else { &q - &p };
+        if gap.bits() <= bits / 2 - 100 {
+            continue;
+        }
+        let e = rsa::BigUint::from(super::prime::E);
+        return RsaPrivateKey::from_p_q(p, q, e).map_err(err);
+    }
 }
 
 /// Sprig's `parsePrivateKeyPEM` for RSA keys (PKCS#1 or PKCS#8).

@@ -29,6 +29,7 @@ mod list;
 mod network;
 mod numeric;
 mod paths;
+mod prime;
 pub mod random;
 mod reflect;
 mod regex;

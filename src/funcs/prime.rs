@@ -1,0 +1,426 @@
+//! Random probable primes for the RSA keys of `genCA`, `genSelfSignedCert`,
+//! `genSignedCert` and `genPrivateKey`.
+//!
+//! Charts call these on every render (Cilium's Hubble certificates: three 2048-bit keys),
+//! and key generation dominated such renders: the general-purpose big-integer code of the
+//! `rsa` crate takes 150–300 ms a key. Here a candidate is found with a sieve over a window
+//! of odd numbers (by the odd primes below 2^16, and by 65537 so that `e = 65537` is
+//! invertible), and tested with Miller–Rabin in Montgomery form on fixed-size limbs:
+//! base 2 first (which nearly every composite fails), then further random bases. The key
+//! itself is assembled by the `rsa` crate from the two primes.
+//!
+//! The primes are as good as Go's: uniformly random start, both top bits set (so `p·q`
+//! has exactly the requested size), and 1 + [`EXTRA_ROUNDS`] Miller–Rabin rounds, which
+//! bound the error for random 1024-bit candidates far below 2^-100 (Damgård–Landrock–
+//! Pomerance; FIPS 186-5 table B.1 asks for 5 rounds).
+
+use rand_core::RngCore;
+use rsa::BigUint;
+
+/// Miller–Rabin rounds with random bases after base 2.
+const EXTRA_ROUNDS: usize = 7;
+/// Odd numbers looked at per random start.
+const WINDOW: usize = 4096;
+/// The public exponent of every key.
+pub const E: u64 = 65537;
+
+/// A random prime of `bits` bits (`bits` a multiple of 64), top two bits set,
+/// `p mod 65537 != 1`. `None` for sizes without a fixed-size implementation.
+pub fn random_prime(bits: usize, rng: &mut impl RngCore) -> Option<BigUint> {
+    match bits {
+        512 => Some(search::<8>(rng)),
+        1024 => Some(search::<16>(rng)),
+        1536 => Some(search::<24>(rng)),
+        2048 => Some(search::<32>(rng)),
+        _ => None,
+    }
+}
+
+/// The odd primes below 2^16, paired into products below 2^32 (for one division per
+/// limb half and pair), with 65537 on its own at the end.
+fn sieve_primes() -> &'static [u32] {
+    static PRIMES: std::sync::OnceLock<Vec<u32>> = std::sync::OnceLock::new();
+    PRIMES.get_or_init(|| {
+        let n = 1usize << 16;
+        let mut composite = vec![false; n];
+        let mut out = Vec::new();
+        for i in 2..n {
+            if composite[i] {
+                continue;
+            }
+            if i > 2 {
+                out.push(i as u32);
+            }
+            let mut j = i * i;
+            while j < n {
+                composite[j] = true;
+                j += i;
+            }
+        }
+        out
+    })
+}
+
+/// `x mod m` for a little-endian limb number and `m < 2^32`.
+fn rem_u32(x: &[u64], m: u64) -> u64 {
+    let mut r = 0u64;
+    for &limb in x.iter().rev() {
+        r = ((r << 32) | (limb >> 32)) % m;
+        r = ((r << 32) | (limb & 0xffff_ffff)) % m;
+    }
+    r
+}
+
+fn search<const N: usize>(rng: &mut impl RngCore) -> BigUint {
+    let primes = sieve_primes();
+    loop {
+        let mut x = [0u64; N];
+        for limb in x.iter_mut() {
+            *limb = rng.next_u64();
+        }
+        x[N - 1] |= 0b11 << 62;
+        x[0] |= 1;
+        // Mark the offsets 2k (k < WINDOW) where x + 2k has a small factor.
+        let mut out = vec![false; WINDOW];
+        let mut mark = |p: u64, r: u64, hit: u64| {
+            // Smallest even d with r + d ≡ hit (mod p); p is odd.
+            let mut d = (hit + p - r) % p;
+            if d % 2 == 1 {
+                d += p;
+            }
+            let mut k = (d / 2) as usize;
+            while k < WINDOW {
+                out[k] = true;
+                k += p as usize;
+            }
+        };
+        for pair in primes.chunks(2) {
+            let m: u64 = pair.iter().map(|p| *p as u64).product();
+            let r = rem_u32(&x, m);
+            for &p in pair {
+                let p = p as u64;
+                mark(p, r % p, 0);
+            }
+        }
+        mark(E, rem_u32(&x, E), 1);
+        for (k, excluded) in out.iter().enumerate() {
+            if *excluded {
+                continue;
+            }
+            let Some(c) = add_small(&x, 2 * k as u64) else {
+                break;
+            };
+            if c[N - 1] >> 62 != 0b11 {
+                break;
+            }
+            let m = Mont::new(c);
+            if !m.miller_rabin(&m.two()) {
+                continue;
+            }
+            let passes = (0..EXTRA_ROUNDS).all(|_| {
+                let base = m.random_base(rng);
+                m.miller_rabin(&base)
+            });
+            if passes {
+                let bytes: Vec<u8> = c.iter().flat_map(|l| l.to_le_bytes()).collect();
+                return BigUint::from_bytes_le(&bytes);
+            }
+        }
+    }
+}
+
+fn add_small<const N: usize>(x: &[u64; N], d: u64) -> Option<[u64; N]> {
+    let mut out = *x;
+    let mut carry = d;
+    for limb in out.iter_mut() {
+        let (s, o) = limb.overflowing_add(carry);
+        *limb = s;
+        carry = o as u64;
+        if carry == 0 {
+            return Some(out);
+        }
+    }
+    None
+}
+
+/// `a >= b`.
+fn ge<const N: usize>(a: &[u64; N], b: &[u64; N]) -> bool {
+    for i in (0..N).rev() {
+        if a[i] != b[i] {
+            return a[i] > b[i];
+        }
+    }
+    true
+}
+
+/// `a -= b`, returning the borrow.
+fn sub_assign<const N: usize>(a: &mut [u64; N], b: &[u64; N]) -> bool {
+    let mut borrow = false;
+    for i in 0..N {
+        let (d1, o1) = a[i].overflowing_sub(b[i]);
+        let (d2, o2) = d1.overflowing_sub(borrow as u64);
+        a[i] = d2;
+        borrow = o1 || o2;
+    }
+    borrow
+}
+
+/// Arithmetic modulo an odd `m` in Montgomery form (R = 2^(64N)).
+struct Mont<const N: usize> {
+    m: [u64; N],
+    /// `-m^-1 mod 2^64`.
+    minv: u64,
+    /// `R mod m`: one, in Montgomery form.
+    one: [u64; N],
+    /// `R^2 mod m`: converts into Montgomery form.
+    r2: [u64; N],
+}
+
+impl<const N: usize> Mont<N> {
+    fn new(m: [u64; N]) -> Self {
+        // Newton's iteration for m^-1 mod 2^64 (m odd): each step doubles the bits.
+        let mut inv: u64 = 1;
+        for _ in 0..6 {
+            inv = inv.wrapping_mul(2u64.wrapping_sub(m[0].wrapping_mul(inv)));
+        }
+        // R mod m = 2^(64N) - m, as the top bit of m is set.
+        let mut one = [0u64; N];
+        sub_assign(&mut one, &m);
+        let mut r2 = one;
+        // Double R mod m 64N times: R·2^(64N) = R^2.
+        for _ in 0..64 * N {
+            r2 = Self::double_mod(&r2, &m);
+        }
+        Mont {
+            m,
+            minv: inv.wrapping_neg(),
+            one,
+            r2,
+        }
+    }
+
+    fn double_mod(a: &[u64; N], m: &[u64; N]) -> [u64; N] {
+        let mut out = [0u64; N];
+        let mut carry = 0u64;
+        for i in 0..N {
+            out[i] = (a[i] << 1) | carry;
+            carry = a[i] >> 63;
+        }
+        if carry == 1 || ge(&out, m) {
+            sub_assign(&mut out, m);
+        }
+        out
+    }
+
+    /// `a·b·R^-1 mod m` (CIOS).
+    fn mul(&self, a: &[u64; N], b: &[u64; N]) -> [u64; N] {
+        let mut t = [0u64; N];
+        let mut t_hi = 0u64;
+        for &bi in b.iter() {
+            let mut c = 0u64;
+            for j in 0..N {
+                let x = t[j] as u128 + (a[j] as u128) * (bi as u128) + c as u128;
+                t[j] = x as u64;
+                c = (x >> 64) as u64;
+            }
+            let x = t_hi as u128 + c as u128;
+            let (top, top_hi) = (x as u64, (x >> 64) as u64);
+            let q = t[0].wrapping_mul(self.minv);
+            let x = t[0] as u128 + (q as u128) * (self.m[0] as u128);
+            let mut c = (x >> 64) as u64;
+            for j in 1..N {
+                let x = t[j] as u128 + (q as u128) * (self.m[j] as u128) + c as u128;
+                t[j - 1] = x as u64;
+                c = (x >> 64) as u64;
+            }
+            let x = top as u128 + c as u128;
+            t[N - 1] = x as u64;
+            t_hi = top_hi + (x >> 64) as u64;
+        }
+        if t_hi != 0 || ge(&t, &self.m) {
+            sub_assign(&mut t, &self.m);
+        }
+        t
+    }
+
+    /// 2 in Montgomery form.
+    fn two(&self) -> [u64; N] {
+        Self::double_mod(&self.one, &self.m)
+    }
+
+    /// A random base in [2, m-2], in Montgomery form.
+    fn random_base(&self, rng: &mut impl RngCore) -> [u64; N] {
+        loop {
+            let mut a = [0u64; N];
+            for limb in a.iter_mut() {
+                *limb = rng.next_u64();
+            }
+            // Below m: clear the top bit (m has its top two bits set) .
+            a[N - 1] &= u64::MAX >> 1;
+            if a.iter().skip(1).all(|l| *l == 0) && a[0] < 2 {
+                continue;
+            }
+            let mut m2 = self.m;
+            m2[0] -= 1;
+            if ge(&a, &m2) {
+                continue;
+            }
+            return self.mul(&a, &self.r2);
+        }
+    }
+
+    /// One Miller–Rabin round with `base` (Montgomery form): false when m is composite.
+    fn miller_rabin(&self, base: &[u64; N]) -> bool {
+        // m - 1 = d·2^s.
+        let mut m1 = self.m;
+        m1[0] -= 1;
+        let s = m1
+            .iter()
+            .enumerate()
+            .find(|(_, l)| **l != 0)
+            .map(|(i, l)| i * 64 + l.trailing_zeros() as usize)
+            .unwrap_or(0);
+        let mut minus_one = self.m;
+        sub_assign(&mut minus_one, &self.one);
+        let mut x = self.pow(base, &m1, s);
+        if x == self.one || x == minus_one {
+            return true;
+        }
+        for _ in 1..s {
+            x = self.mul(&x, &x);
+            if x == minus_one {
+                return true;
+            }
+            if x == self.one {
+                return false;
+            }
+        }
+        false
+    }
+
+    /// `base^(e >> shift)` with a fixed 4-bit window.
+    fn pow(&self, base: &[u64; N], e: &[u64; N], shift: usize) -> [u64; N] {
+        let mut table = [self.one; 16];
+        for i in 1..16 {
+            table[i] = self.mul(&table[i - 1], base);
+        }
+        let bit = |i: usize| -> usize {
+            let i = i + shift;
+            if i >= 64 * N {
+                0
+            } else {
+                ((e[i / 64] >> (i % 64)) & 1) as usize
+            }
+        };
+        let nbits = 64 * N - shift;
+        let windows = nbits.div_ceil(4);
+        let mut acc = self.one;
+        for w in (0..windows).rev() {
+            for _ in 0..4 {
+                acc = self.mul(&acc, &acc);
+            }
+            let v = (0..4).fold(0, |v, b| v | (bit(4 * w + b) << b));
+            if v != 0 {
+                acc = self.mul(&acc, &table[v]);
+            }
+        }
+        acc
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    struct Counter(u64);
+    impl RngCore for Counter {
+        fn next_u32(&mut self) -> u32 {
+            self.next_u64() as u32
+        }
+        fn next_u64(&mut self) -> u64 {
+            // splitmix64
+            self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = self.0;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        }
+        fn fill_bytes(&mut self, dest: &mut [u8]) {
+            for b in dest.iter_mut() {
+                *b = self.next_u64() as u8;
+            }
+        }
+        fn try_fill_bytes(&mut self, dest: &mut [u8]) -> Result<(), rand_core::Error> {
+            self.fill_bytes(dest);
+            Ok(())
+        }
+    }
+
+    fn limbs<const N: usize>(v: &BigUint) -> [u64; N] {
+        let mut out = [0u64; N];
+        for (i, chunk) in v.to_bytes_le().chunks(8).enumerate() {
+            let mut b = [0u8; 8];
+            b[..chunk.len()].copy_from_slice(chunk);
+            out[i] = u64::from_le_bytes(b);
+        }
+        out
+    }
+
+    #[test]
+    fn montgomery_pow_matches_big_integers() {
+        let mut rng = Counter(7);
+        let m = {
+            let mut m = [0u64; 16];
+            for l in m.iter_mut() {
+                *l = rng.next_u64();
+            }
+            m[15] |= 3 << 62;
+            m[0] |= 1;
+            m
+        };
+        let big = |l: &[u64]| {
+            BigUint::from_bytes_le(&l.iter().flat_map(|x| x.to_le_bytes()).collect::<Vec<_>>())
+        };
+        let mont = Mont::new(m);
+        let a = [rng.next_u64(); 16];
+        let e = [rng.next_u64(); 16];
+        let got = mont.mul(&mont.pow(&mont.mul(&a, &mont.r2), &e, 3), &{
+            let mut one = [0u64; 16];
+            one[0] = 1;
+            one
+        });
+        let want = big(&a).modpow(&(big(&e) >> 3usize), &big(&m));
+        assert_eq!(got, limbs::<16>(&want));
+    }
+
+    #[test]
+    fn primes_are_prime_and_sized() {
+        use num_bigint_dig::prime::probably_prime;
+        let mut rng = Counter(42);
+        for bits in [512, 1024] {
+            for _ in 0..3 {
+                let p = random_prime(bits, &mut rng).unwrap();
+                assert_eq!(p.bits(), bits);
+                assert!(probably_prime(&p, 20), "{p}");
+                assert!(p.clone() % BigUint::from(E) != BigUint::from(1u8));
+                assert!((p >> (bits - 2)) == BigUint::from(3u8), "top two bits set");
+            }
+        }
+    }
+
+    #[test]
+    fn rejects_composites() {
+        // 2^64 - 59 is prime; 2^64 - 1 and the base-2 strong pseudoprime
+        // 2^63 + 0x... are not: a random base catches what base 2 misses.
+        let p = Mont::<1>::new([u64::MAX - 58]);
+        assert!(p.miller_rabin(&p.two()));
+        let c = Mont::<1>::new([u64::MAX]);
+        assert!(!c.miller_rabin(&c.two()));
+        let c = Mont::<1>::new([(u64::MAX - 58) / 2 * 2 + 1 - 2]);
+        let mut rng = Counter(1);
+        assert!(
+            !(0..8).all(|_| c.miller_rabin(&c.random_base(&mut rng))),
+            "2^64 - 61 = 5 x 3689348814741910311 is composite"
+        );
+    }
+}
