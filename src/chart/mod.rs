@@ -219,6 +219,15 @@ fn walk(
     Ok(())
 }
 
+/// `String::from_utf8_lossy`, with the validation of valid text (nearly all of it) done
+/// by `str::from_utf8`, which checks ASCII a word at a time.
+pub fn lossy(data: &[u8]) -> std::borrow::Cow<'_, str> {
+    match std::str::from_utf8(data) {
+        Ok(s) => std::borrow::Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(data),
+    }
+}
+
 pub(crate) fn strip_bom(data: Vec<u8>) -> Arc<[u8]> {
     match data.strip_prefix(&[0xef, 0xbb, 0xbf]) {
         Some(rest) => Arc::from(rest),
@@ -254,7 +263,7 @@ fn load_files_inner(files: Vec<File>) -> Result<Chart, ChartError> {
     let mut metadata: Option<Metadata> = None;
     for f in &files {
         if f.name == "Chart.yaml" {
-            let text = String::from_utf8_lossy(&f.data);
+            let text = lossy(&f.data);
             let md = Metadata::from_yaml(&text)
                 .map_err(|e| ChartError::Invalid(format!("cannot load Chart.yaml: {e}")))?;
             metadata = Some(md);
@@ -278,7 +287,7 @@ fn load_files_inner(files: Vec<File>) -> Result<Chart, ChartError> {
             continue;
         }
         if name == "values.yaml" {
-            let text = String::from_utf8_lossy(&f.data).into_owned();
+            let text = lossy(&f.data).into_owned();
             let v = crate::yaml::from_yaml(&text)
                 .map_err(|e| ChartError::Invalid(format!("cannot load values.yaml: {e}")))?;
             values = match v {
@@ -296,7 +305,7 @@ fn load_files_inner(files: Vec<File>) -> Result<Chart, ChartError> {
             schema = Some(f.data.clone());
         } else if name == "requirements.yaml" {
             if let Some(md) = metadata.as_mut() {
-                let text = String::from_utf8_lossy(&f.data);
+                let text = lossy(&f.data);
                 md.merge_requirements(&text).map_err(|e| {
                     ChartError::Invalid(format!("cannot load requirements.yaml: {e}"))
                 })?;

@@ -34,7 +34,7 @@ impl Tree {
             None => pos,
             Some(nl) => pos - (nl + 1),
         };
-        let line = 1 + text.matches('\n').count();
+        let line = 1 + super::lex::count_newlines(text);
         format!("{}:{}:{}", self.parse_name, line, col)
     }
 

@@ -4,6 +4,7 @@
 //! them, since both end up in error messages (`template: x:3: …`, `x:3:14`).
 
 use std::fmt;
+use std::rc::Rc;
 
 /// The kind of a lexed item. The order matters: everything after `Keyword` is a keyword
 /// (Go prints those as `<word>` in error messages).
@@ -70,7 +71,7 @@ pub struct Item {
     pub typ: ItemType,
     /// Byte offset of the item's start in the input.
     pub pos: usize,
-    pub val: String,
+    pub val: Rc<str>,
     /// The line number at the start of the item.
     pub line: usize,
 }
@@ -213,11 +214,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn this_item(&mut self, typ: ItemType) -> Item {
-        let val = self
-            .input
-            .get(self.start..self.pos)
-            .unwrap_or("")
-            .to_string();
+        let val: Rc<str> = Rc::from(self.input.get(self.start..self.pos).unwrap_or(""));
         let i = Item {
             typ,
             pos: self.start,
@@ -241,7 +238,7 @@ impl<'a> Lexer<'a> {
 
     fn ignore(&mut self) {
         let skipped = self.input.get(self.start..self.pos).unwrap_or("");
-        self.line += skipped.matches('\n').count();
+        self.line += count_newlines(skipped);
         self.start = self.pos;
         self.start_line = self.line;
     }
@@ -269,7 +266,7 @@ impl<'a> Lexer<'a> {
         self.item = Item {
             typ: ItemType::Error,
             pos: self.start,
-            val: msg,
+            val: msg.into(),
             line: self.start_line,
         };
         self.start = 0;
@@ -315,7 +312,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_text(&mut self) -> Option<State> {
-        if let Some(x) = self.rest().find(self.left_delim) {
+        if let Some(x) = memchr::memmem::find(self.rest().as_bytes(), self.left_delim.as_bytes()) {
             if x > 0 {
                 self.pos += x;
                 let delim_end = self.pos + self.left_delim.len();
@@ -325,12 +322,7 @@ impl<'a> Lexer<'a> {
                         right_trim_length(self.input.get(self.start..self.pos).unwrap_or(""));
                 }
                 self.pos -= trim_length;
-                self.line += self
-                    .input
-                    .get(self.start..self.pos)
-                    .unwrap_or("")
-                    .matches('\n')
-                    .count();
+                self.line += count_newlines(self.input.get(self.start..self.pos).unwrap_or(""));
                 let i = self.this_item(ItemType::Text);
                 self.pos += trim_length;
                 self.ignore();
@@ -342,12 +334,7 @@ impl<'a> Lexer<'a> {
         }
         self.pos = self.input.len();
         if self.pos > self.start {
-            self.line += self
-                .input
-                .get(self.start..self.pos)
-                .unwrap_or("")
-                .matches('\n')
-                .count();
+            self.line += count_newlines(self.input.get(self.start..self.pos).unwrap_or(""));
             return self.emit(ItemType::Text);
         }
         self.emit(ItemType::Eof)
@@ -690,6 +677,11 @@ impl<'a> Lexer<'a> {
     }
 }
 
+/// Newlines in `s` (a plain byte count, which the compiler vectorizes).
+pub(crate) fn count_newlines(s: &str) -> usize {
+    s.bytes().filter(|b| *b == b'\n').count()
+}
+
 fn right_trim_length(s: &str) -> usize {
     s.len() - s.trim_end_matches(SPACE_CHARS).len()
 }
@@ -809,7 +801,7 @@ mod tests {
         loop {
             let i = l.next_item();
             let done = matches!(i.typ, Eof | Error);
-            out.push((i.typ, i.val));
+            out.push((i.typ, i.val.to_string()));
             if done {
                 return out;
             }
@@ -1182,7 +1174,7 @@ mod tests {
             if i.typ == Eof {
                 break;
             }
-            got.push((i.val, i.pos, i.line));
+            got.push((i.val.to_string(), i.pos, i.line));
         }
         let want: Vec<(std::string::String, usize, usize)> = vec![
             ("a\n".into(), 0, 1),

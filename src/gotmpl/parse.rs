@@ -104,7 +104,7 @@ fn empty_item() -> Item {
     Item {
         typ: ItemType::Eof,
         pos: 0,
-        val: String::new(),
+        val: "".into(),
         line: 0,
     }
 }
@@ -313,7 +313,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         match token.typ {
             ItemType::Text => Ok(Parsed::Node(Node::Text {
                 pos: token.pos,
-                text: Rc::from(token.val.as_str()),
+                text: token.val.clone(),
             })),
             ItemType::LeftDelim => {
                 self.action_line = token.line;
@@ -323,7 +323,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             }
             ItemType::Comment => Ok(Parsed::Node(Node::Comment {
                 pos: token.pos,
-                text: Rc::from(token.val.as_str()),
+                text: token.val.clone(),
             })),
             _ => Err(self.unexpected(&token, "input")),
         }
@@ -401,16 +401,16 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 self.next_non_space();
                 pipe.decl.push(Variable {
                     pos: v.pos,
-                    name: v.val.clone(),
+                    name: v.val.to_string(),
                 });
-                self.vars.push(v.val);
-            } else if next.typ == ItemType::Char && next.val == "," {
+                self.vars.push(v.val.to_string());
+            } else if next.typ == ItemType::Char && &*next.val == "," {
                 self.next_non_space();
                 pipe.decl.push(Variable {
                     pos: v.pos,
-                    name: v.val.clone(),
+                    name: v.val.to_string(),
                 });
-                self.vars.push(v.val);
+                self.vars.push(v.val.to_string());
                 if context == "range" && pipe.decl.len() < 2 {
                     match self.peek_non_space().typ {
                         ItemType::Variable | ItemType::RightDelim | ItemType::RightParen => {
@@ -701,7 +701,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 }
                 Arg::Identifier {
                     pos,
-                    name: token.val,
+                    name: token.val.to_string(),
                 }
             }
             ItemType::Dot => Arg::Dot { pos },
@@ -725,7 +725,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             }
             ItemType::Bool => Arg::Bool {
                 pos,
-                value: token.val == "true",
+                value: &*token.val == "true",
             },
             ItemType::CharConstant | ItemType::Complex | ItemType::Number => {
                 match new_number(pos, &token.val, token.typ) {
@@ -747,7 +747,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             ItemType::String | ItemType::RawString => match unquote(&token.val) {
                 Some(s) => Arg::Str {
                     pos,
-                    quoted: Rc::from(token.val.as_str()),
+                    quoted: token.val.clone(),
                     text: Rc::from(s.as_str()),
                 },
                 None => return Err(self.errorf("invalid syntax")),

@@ -181,7 +181,7 @@ pub fn merge_user_values(opts: &TemplateOptions) -> Result<Map, String> {
     }
     let read_file = |p: &str| -> Result<Value, String> {
         std::fs::read(p)
-            .map(|b| Value::str(String::from_utf8_lossy(&b)))
+            .map(|b| Value::str(crate::chart::lossy(&b)))
             .map_err(|e| match e.kind() {
                 std::io::ErrorKind::NotFound => format!("open {p}: no such file or directory"),
                 _ => format!("open {p}: {e}"),
@@ -225,7 +225,7 @@ fn crd_objects(c: &Chart, full_path: &str, out: &mut Vec<(String, String)>) {
         {
             out.push((
                 format!("{full_path}/{}", f.name),
-                String::from_utf8_lossy(&f.data).into_owned(),
+                crate::chart::lossy(&f.data).into_owned(),
             ));
         }
     }

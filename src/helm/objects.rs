@@ -519,7 +519,7 @@ impl Object for Files {
                 Value::str(
                     self.files
                         .get(&p)
-                        .map(|d| String::from_utf8_lossy(d).into_owned())
+                        .map(|d| crate::chart::lossy(d).into_owned())
                         .unwrap_or_default(),
                 )
             }),
@@ -535,13 +535,13 @@ impl Object for Files {
             "Lines" => string_arg(name, args).map(|p| match self.files.get(&p) {
                 None => Value::StrList(Rc::new(Vec::new())),
                 Some(d) => {
-                    let s = String::from_utf8_lossy(d);
+                    let s = crate::chart::lossy(d);
                     let s = s.strip_suffix('\n').unwrap_or(&s);
                     Value::StrList(Rc::new(s.split('\n').map(str::to_string).collect()))
                 }
             }),
             "AsConfig" => no_args(name, args)
-                .map(|_| Value::str(self.as_map(|d| String::from_utf8_lossy(d).into_owned()))),
+                .map(|_| Value::str(self.as_map(|d| crate::chart::lossy(d).into_owned()))),
             "AsSecrets" => no_args(name, args).map(|_| {
                 Value::str(self.as_map(|d| base64::engine::general_purpose::STANDARD.encode(d)))
             }),

@@ -85,7 +85,7 @@ fn rec_all_tpls(
         }
         out.push(Renderable {
             name: format!("{full_path}/{}", t.name),
-            text: String::from_utf8_lossy(&t.data).into_owned(),
+            text: crate::chart::lossy(&t.data).into_owned(),
             vals: next.clone(),
             base_path: format!("{full_path}/templates"),
         });
