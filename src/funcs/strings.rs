@@ -735,23 +735,23 @@ fn indent_str(n: i64, st: &str) -> Result<String, FuncError> {
     if n > 1 << 31 {
         return Err(FuncError::new("strings: Repeat output length overflow"));
     }
-    let lines = st.matches('\n').count() as u128 + 1;
-    if (n as u128) * lines + st.len() as u128 > crate::gotmpl::value::MAX_STRING as u128 {
+    let lines = crate::gotmpl::lex::count_newlines(st) + 1;
+    if (n as u128) * lines as u128 + st.len() as u128 > crate::gotmpl::value::MAX_STRING as u128 {
         return Err(FuncError::new(format!(
             "indenting by {n} would build more than the {} MiB a template may build",
             crate::gotmpl::value::MAX_STRING >> 20
         )));
     }
     let pad = " ".repeat(n as usize);
-    let mut out = String::with_capacity(st.len() + pad.len() * 4);
+    let mut out = String::with_capacity(st.len() + pad.len() * lines);
     out.push_str(&pad);
-    for (i, line) in st.split('\n').enumerate() {
-        if i > 0 {
-            out.push('\n');
-            out.push_str(&pad);
-        }
-        out.push_str(line);
+    let mut rest = st;
+    while let Some(i) = memchr::memchr(b'\n', rest.as_bytes()) {
+        out.push_str(&rest[..=i]);
+        out.push_str(&pad);
+        rest = &rest[i + 1..];
     }
+    out.push_str(rest);
     Ok(out)
 }
 

@@ -1,7 +1,7 @@
 //! Helm's `releaseutil`: split rendered files into documents, read each document's
 //! head, separate hooks, and sort by kind (`InstallOrder`).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Helm's `InstallOrder`.
 pub const INSTALL_ORDER: &[&str] = &[
@@ -193,15 +193,49 @@ pub fn sort_manifests(
     files: &BTreeMap<String, String>,
     log: &mut Vec<String>,
 ) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
+    sort_manifests_read(files, log, HashMap::new())
+}
+
+/// The documents of one rendered file with their heads, as [`sort_manifests`] reads
+/// them; `None` for files it skips (partials, empty output).
+pub fn read_file_heads(path: &str, content: &str) -> Option<Vec<(String, Result<Head, String>)>> {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    if base.starts_with('_') || go_trim_space(content).is_empty() {
+        return None;
+    }
+    Some(
+        split_manifests(content)
+            .into_iter()
+            .map(|m| {
+                let h = read_head(&m);
+                (m, h)
+            })
+            .collect(),
+    )
+}
+
+/// Files already read by [`read_file_heads`] (on another thread, while the chart was
+/// still rendering), keyed by path, with the content they were read from.
+pub type ReadHeads = HashMap<String, (String, Option<Vec<(String, Result<Head, String>)>>)>;
+
+/// [`sort_manifests`] with some files' documents and heads already read.
+pub fn sort_manifests_read(
+    files: &BTreeMap<String, String>,
+    log: &mut Vec<String>,
+    mut read: ReadHeads,
+) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
     let mut hooks = Vec::new();
     let mut generic = Vec::new();
     for (path, content) in files {
-        let base = path.rsplit('/').next().unwrap_or(path);
-        if base.starts_with('_') || go_trim_space(content).is_empty() {
+        let docs = match read.remove(path) {
+            Some((c, docs)) if c == *content => docs,
+            _ => read_file_heads(path, content),
+        };
+        let Some(docs) = docs else {
             continue;
-        }
-        for m in split_manifests(content) {
-            let head = read_head(&m).map_err(|e| format!("YAML parse error on {path}: {e}"))?;
+        };
+        for (m, head) in docs {
+            let head = head.map_err(|e| format!("YAML parse error on {path}: {e}"))?;
             let hook_types = head
                 .annotations
                 .as_ref()

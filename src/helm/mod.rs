@@ -343,10 +343,35 @@ pub fn template_chart(
         ));
     }
     let funcs = crate::funcs::helm_funcs();
-    let mut files = render::render(&chart, &top, &funcs).map_err(|e| trailer(e.0, &log))?;
+    // Rendered files are split and their heads read (a full YAML parse of each document)
+    // on a second thread while the next templates render.
+    let (rendered, read) = std::thread::scope(|s| {
+        let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+        let reader = std::thread::Builder::new()
+            .stack_size(64 << 20)
+            .spawn_scoped(s, move || {
+                let mut read = manifest::ReadHeads::new();
+                for (path, content) in rx {
+                    let docs = manifest::read_file_heads(&path, &content);
+                    read.insert(path, (content, docs));
+                }
+                read
+            });
+        let mut send = |name: &str, out: &str| {
+            if !name.ends_with("NOTES.txt") {
+                // A closed channel only means the reader is gone: sorting reads inline.
+                let _ = tx.send((name.to_string(), out.to_string()));
+            }
+        };
+        let rendered = render::render_each(&chart, &top, &funcs, &mut send);
+        drop(tx);
+        let read = reader.ok().and_then(|r| r.join().ok()).unwrap_or_default();
+        (rendered, read)
+    });
+    let mut files = rendered.map_err(|e| trailer(e.0, &log))?;
     files.retain(|k, _| !k.ends_with("NOTES.txt"));
     let mut sort_log = Vec::new();
-    let sorted = manifest::sort_manifests(&files, &mut sort_log);
+    let sorted = manifest::sort_manifests_read(&files, &mut sort_log, read);
     log.lines.extend(sort_log);
     let (hooks, manifests) = sorted.map_err(|e| trailer(e, &log))?;
 

@@ -110,6 +110,16 @@ pub fn render(
     top: &Map,
     funcs: &FuncMap,
 ) -> Result<BTreeMap<String, String>, RenderError> {
+    render_each(chart, top, funcs, &mut |_, _| {})
+}
+
+/// [`render`], calling `rendered(name, output)` as each template's output is ready.
+pub fn render_each(
+    chart: &Chart,
+    top: &Map,
+    funcs: &FuncMap,
+    rendered_one: &mut dyn FnMut(&str, &str),
+) -> Result<BTreeMap<String, String>, RenderError> {
     let mut tpls = Vec::new();
     rec_all_tpls(chart, &mut tpls, top, chart.name(), true);
     // Go's map keyed by name: a later duplicate replaces an earlier one.
@@ -140,7 +150,15 @@ pub fn render(
             .insert("Template".into(), Value::from(tm));
         match t.execute(&r.name, Value::Map(r.vals.clone()), funcs) {
             Ok(out) => {
-                rendered.insert(r.name.clone(), out.replace("<no value>", ""));
+                // Helm removes every "<no value>"; most outputs have none, and a search
+                // is cheaper than a copy.
+                let out = if memchr::memmem::find(out.as_bytes(), b"<no value>").is_some() {
+                    out.replace("<no value>", "")
+                } else {
+                    out
+                };
+                rendered_one(&r.name, &out);
+                rendered.insert(r.name.clone(), out);
             }
             Err(e) => return Err(RenderError(cleanup_exec_error(&r.name, &e))),
         }
