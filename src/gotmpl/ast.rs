@@ -5,7 +5,7 @@
 //! `Display` reproduces Go's `Node.String()`, which appears in execution errors
 //! (`executing "x" at <.Values.a.b>: …`).
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// A byte offset into the template text.
 pub type Pos = usize;
@@ -19,7 +19,7 @@ pub struct Tree {
     /// Go's `ParseName`, used for error locations.
     pub parse_name: String,
     /// The whole text of that file; node offsets index into it.
-    pub text: Rc<str>,
+    pub text: Arc<str>,
     pub root: List,
 }
 
@@ -66,12 +66,12 @@ pub enum Node {
     /// Plain text between actions.
     Text {
         pos: Pos,
-        text: Rc<str>,
+        text: Arc<str>,
     },
     /// `{{/* … */}}`.
     Comment {
         pos: Pos,
-        text: Rc<str>,
+        text: Arc<str>,
     },
     /// `{{ pipeline }}`: prints the result unless the pipeline declares variables.
     Action {
@@ -153,8 +153,8 @@ pub enum Arg {
     /// A string constant: `quoted` is the source text with quotes, `text` the value.
     Str {
         pos: Pos,
-        quoted: Rc<str>,
-        text: Rc<str>,
+        quoted: Arc<str>,
+        text: Arc<str>,
     },
     /// `.A.B.C`: field chain on dot; `idents` without dots.
     Field { pos: Pos, idents: Vec<String> },
@@ -178,7 +178,7 @@ pub enum Arg {
 pub struct Number {
     pub pos: Pos,
     /// The source text, e.g. `0x1F`, `1e3`, `'a'`.
-    pub text: Rc<str>,
+    pub text: Arc<str>,
     pub is_int: bool,
     pub is_uint: bool,
     pub is_float: bool,

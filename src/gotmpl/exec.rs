@@ -624,7 +624,7 @@ impl<'a> State<'a> {
             Arg::Dot { .. } => Ok(dot.clone()),
             Arg::Nil { .. } => Err(self.errorf("nil is not a command")),
             Arg::Number(n) => self.ideal_constant(first, n),
-            Arg::Str { text, .. } => Ok(RV::val(Value::Str(text.clone()))),
+            Arg::Str { text, .. } => Ok(RV::val(Value::str(&**text))),
             _ => Err(self.errorf(format_args!(
                 "can't evaluate command {}",
                 quote(&first.to_string())
@@ -1051,7 +1051,7 @@ impl<'a> State<'a> {
             }
             Arg::Bool { value, .. } => Ok(RV::val(Value::Bool(*value))),
             Arg::Number(num) => self.ideal_constant(n, num),
-            Arg::Str { text, .. } => Ok(RV::val(Value::Str(text.clone()))),
+            Arg::Str { text, .. } => Ok(RV::val(Value::str(&**text))),
         }
     }
 }

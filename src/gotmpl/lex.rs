@@ -4,7 +4,7 @@
 //! them, since both end up in error messages (`template: x:3: …`, `x:3:14`).
 
 use std::fmt;
-use std::rc::Rc;
+use std::sync::Arc;
 
 /// The kind of a lexed item. The order matters: everything after `Keyword` is a keyword
 /// (Go prints those as `<word>` in error messages).
@@ -71,7 +71,7 @@ pub struct Item {
     pub typ: ItemType,
     /// Byte offset of the item's start in the input.
     pub pos: usize,
-    pub val: Rc<str>,
+    pub val: Arc<str>,
     /// The line number at the start of the item.
     pub line: usize,
 }
@@ -214,7 +214,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn this_item(&mut self, typ: ItemType) -> Item {
-        let val: Rc<str> = Rc::from(self.input.get(self.start..self.pos).unwrap_or(""));
+        let val: Arc<str> = Arc::from(self.input.get(self.start..self.pos).unwrap_or(""));
         let i = Item {
             typ,
             pos: self.start,

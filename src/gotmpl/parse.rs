@@ -4,7 +4,7 @@
 //! (so error line numbers match Go's, which come from the last token read), the same
 //! node positions, the same `define`/`block` handling and the same checks.
 
-use std::rc::Rc;
+use std::sync::Arc;
 
 use super::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Pos, Tree, Variable};
 use super::lex::{Item, ItemType, Lexer, go_quote};
@@ -33,7 +33,7 @@ pub fn parse(
     let has_func = |f: &str| BUILTIN_FUNCS.contains(&f) || is_func(f);
     let mut shared = Shared {
         lex: Lexer::new(text),
-        text: Rc::from(text),
+        text: Arc::from(text),
         parse_name: name.to_string(),
         has_func: &has_func,
         tree_set: Vec::new(),
@@ -59,7 +59,7 @@ const MAX_PIPELINE_CMDS: usize = 100_000;
 
 struct Shared<'a> {
     lex: Lexer<'a>,
-    text: Rc<str>,
+    text: Arc<str>,
     parse_name: String,
     has_func: &'a dyn Fn(&str) -> bool,
     tree_set: Vec<Tree>,
@@ -748,7 +748,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 Some(s) => Arg::Str {
                     pos,
                     quoted: token.val.clone(),
-                    text: Rc::from(s.as_str()),
+                    text: Arc::from(s.as_str()),
                 },
                 None => return Err(self.errorf("invalid syntax")),
             },
@@ -1142,7 +1142,7 @@ fn hex_float(int_digits: &str, frac_digits: &str, exp: i64) -> f64 {
 fn new_number(pos: Pos, text: &str, typ: ItemType) -> Result<Number, String> {
     let mut n = Number {
         pos,
-        text: Rc::from(text),
+        text: Arc::from(text),
         is_int: false,
         is_uint: false,
         is_float: false,

@@ -82,6 +82,12 @@ impl Templates {
         Ok(())
     }
 
+    /// Add the trees of one file parsed by [`super::parse::parse`], as [`Templates::parse`]
+    /// adds them.
+    pub fn add_parsed(&mut self, trees: Vec<Tree>) {
+        associate(&mut self.map, trees, &|_| false);
+    }
+
     /// Add an already parsed tree under its name (Go's `AddParseTree`, with `associate`).
     pub fn add_tree(&mut self, tree: Tree) {
         associate(&mut self.map, vec![tree], &|_| false);

@@ -347,8 +347,9 @@ pub fn template_chart(
     // on a second thread while the next templates render.
     let (rendered, read) = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
+        // YAML nesting is capped (1000 levels), so reading heads needs a modest stack.
         let reader = std::thread::Builder::new()
-            .stack_size(64 << 20)
+            .stack_size(32 << 20)
             .spawn_scoped(s, move || {
                 let mut read = manifest::ReadHeads::new();
                 for (path, content) in rx {

@@ -7,6 +7,8 @@ use std::rc::Rc;
 use super::coalesce::{new_map, table};
 use super::objects::{Files, chart_object};
 use crate::chart::Chart;
+use crate::gotmpl::ast::Tree;
+use crate::gotmpl::parse::{self, ParseError};
 use crate::gotmpl::template::{ErrorKind, TemplateError, Templates};
 use crate::gotmpl::{FuncMap, Map, Value};
 
@@ -113,6 +115,43 @@ pub fn render(
     render_each(chart, top, funcs, &mut |_, _| {})
 }
 
+/// Parse every template, the later half (by size) on a second thread: parsing is pure
+/// and the trees are `Send`, so the results are what a sequential parse gives, in order.
+fn parse_all(order: &[&Renderable], funcs: &FuncMap) -> Vec<Result<Vec<Tree>, ParseError>> {
+    let names: std::collections::HashSet<&str> = funcs.keys().copied().collect();
+    let is_func = |n: &str| names.contains(n);
+    let jobs: Vec<(&str, &str)> = order
+        .iter()
+        .map(|r| (r.name.as_str(), r.text.as_str()))
+        .collect();
+    let parse_one = |(name, text): &(&str, &str)| parse::parse(name, text, &is_func);
+    let total: usize = jobs.iter().map(|(_, t)| t.len()).sum();
+    if total < 64 << 10 {
+        return jobs.iter().map(parse_one).collect();
+    }
+    // Split where half of the text has been seen.
+    let mut seen = 0;
+    let split = jobs
+        .iter()
+        .position(|(_, t)| {
+            seen += t.len();
+            seen * 2 >= total
+        })
+        .map_or(jobs.len(), |i| i + 1);
+    let (first, second) = jobs.split_at(split);
+    std::thread::scope(|s| {
+        let other = std::thread::Builder::new()
+            .stack_size(crate::render::RENDER_STACK)
+            .spawn_scoped(s, || second.iter().map(parse_one).collect::<Vec<_>>());
+        let mut out: Vec<_> = first.iter().map(parse_one).collect();
+        match other.ok().map(|h| h.join()) {
+            Some(Ok(rest)) => out.extend(rest),
+            _ => out.extend(second.iter().map(parse_one)),
+        }
+        out
+    })
+}
+
 /// [`render`], calling `rendered(name, output)` as each template's output is ready.
 pub fn render_each(
     chart: &Chart,
@@ -131,9 +170,16 @@ pub fn render_each(
     order.sort_by(|a, b| sort_key_cmp(&a.name, &b.name));
 
     let mut t = Templates::new();
-    for r in &order {
-        if let Err(e) = t.parse(&r.name, &r.text, funcs) {
-            return Err(RenderError(cleanup_parse_error(&r.name, &e)));
+    for (r, parsed) in order.iter().zip(parse_all(&order, funcs)) {
+        match parsed {
+            Ok(trees) => t.add_parsed(trees),
+            Err(e) => {
+                let e = TemplateError {
+                    kind: ErrorKind::Parse,
+                    msg: e.msg,
+                };
+                return Err(RenderError(cleanup_parse_error(&r.name, &e)));
+            }
         }
     }
     let mut rendered = BTreeMap::new();
@@ -203,6 +249,47 @@ pub fn cleanup_exec_error(filename: &str, err: &TemplateError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parallel_parse_gives_the_sequential_results_in_order() {
+        let funcs = crate::funcs::helm_funcs();
+        let filler = "a: {{ .Values.x | quote }}\n".repeat(800);
+        let texts: Vec<String> = (0..10)
+            .map(|i| match i {
+                3 => format!("{filler}{{{{ if }}}}"),
+                7 => format!("{filler}{{{{ end }}}}"),
+                8 => format!("{filler}{{{{ nosuchfunc 1 }}}}"),
+                _ => format!("{{{{ define \"t{i}\" }}}}{i}{{{{ end }}}}{filler}"),
+            })
+            .collect();
+        let rs: Vec<Renderable> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Renderable {
+                name: format!("c/templates/t{i}.yaml"),
+                text: t.clone(),
+                vals: new_map(),
+                base_path: "c/templates".into(),
+            })
+            .collect();
+        let order: Vec<&Renderable> = rs.iter().collect();
+        assert!(texts.iter().map(String::len).sum::<usize>() > 64 << 10);
+        let got = parse_all(&order, &funcs);
+        let is_func = |n: &str| funcs.contains_key(n);
+        for (r, g) in order.iter().zip(&got) {
+            let want = parse::parse(&r.name, &r.text, &is_func);
+            match (g, &want) {
+                (Ok(a), Ok(b)) => {
+                    let names =
+                        |v: &Vec<Tree>| v.iter().map(|t| t.name.clone()).collect::<Vec<_>>();
+                    assert_eq!(names(a), names(b), "{}", r.name)
+                }
+                (Err(a), Err(b)) => assert_eq!(a.msg, b.msg),
+                _ => panic!("{}: parallel and sequential parses disagree", r.name),
+            }
+        }
+        assert_eq!(got.iter().filter(|r| r.is_err()).count(), 3);
+    }
 
     #[test]
     fn sort_templates_order() {
