@@ -1034,25 +1034,34 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
     decode_doc(&doc).map(Some)
 }
 
-/// The 0-based lines where literal and folded scalars start, when `text` parses without
-/// an error under libyaml as it is (no rewrites); `None` otherwise.
-pub(crate) fn block_scalar_lines(text: &str) -> Option<Vec<usize>> {
+/// The 0-based line and column where each literal, folded, double- or single-quoted
+/// scalar starts, when `text` parses without an error under libyaml as it is (no
+/// rewrites); `None` otherwise.
+pub(crate) fn styled_scalars(text: &str) -> Option<Vec<super::skeleton::Emptied>> {
+    use super::skeleton::Style;
     use std::panic::{AssertUnwindSafe, catch_unwind};
     quiet_parser_panics();
     catch_unwind(AssertUnwindSafe(|| {
         let mut parser = Parser::new();
         parser.set_input(text.as_bytes());
-        let mut lines = Vec::new();
+        let mut found = Vec::new();
         loop {
             let ev = parser.parse().ok()?;
-            match ev.data {
-                EventData::StreamEnd => return Some(lines),
-                EventData::Scalar {
-                    style: ScalarStyle::Literal | ScalarStyle::Folded,
-                    ..
-                } => lines.push(ev.start_mark.line as usize),
-                _ => {}
-            }
+            let style = match ev.data {
+                EventData::StreamEnd => return Some(found),
+                EventData::Scalar { style, .. } => match style {
+                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                    ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
+                    ScalarStyle::SingleQuoted => Style::SingleQuoted,
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            found.push((
+                ev.start_mark.line as usize,
+                ev.start_mark.column as usize,
+                style,
+            ));
         }
     }))
     .ok()

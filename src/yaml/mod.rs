@@ -497,13 +497,18 @@ const META_TYPE: &str = "struct { Name string \"json:\\\"name\\\"\"; Annotations
 /// (`error unmarshaling JSON: while decoding JSON: json: cannot unmarshal array into Go
 /// struct field .metadata.annotations of type map[string]string`).
 pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
-    let mut head = SimpleHead::default();
-    // Big manifests are mostly block scalars: read the head from the skeleton when the
-    // parser confirms that every removed region belonged to a block scalar.
-    let skeleton = skeleton::strip_block_scalars(text).filter(|(s, headers)| {
-        decode::block_scalar_lines(s).is_some_and(|found| headers.iter().all(|h| found.contains(h)))
+    // Big manifests are mostly block scalars and long quoted strings: read the head from
+    // the skeleton when the parser confirms every scalar that was emptied.
+    let skeleton = skeleton::strip_block_scalars(text).filter(|(s, emptied)| {
+        decode::styled_scalars(s).is_some_and(|found| emptied.iter().all(|h| found.contains(h)))
     });
     let text = skeleton.as_ref().map_or(text, |(s, _)| s.as_str());
+    parse_simple_head_whole(text)
+}
+
+/// [`parse_simple_head`] parsing all of `text`.
+fn parse_simple_head_whole(text: &str) -> Result<SimpleHead, YamlError> {
+    let mut head = SimpleHead::default();
     let v = from_yaml_shaped(text, HEAD_SHAPE)?;
     let type_err = |kind: &str, field: &str, ty: &str| {
         YamlError::new(format!(
@@ -626,3 +631,48 @@ pub fn to_yaml_pretty(v: &Value) -> Result<String, YamlError> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod skeleton_tests {
+    /// Every document of every corpus golden, and of every output of the own-values
+    /// fixtures when present: the head read through the skeleton is the head read from
+    /// the whole document, and the skeleton is used for the big ones.
+    #[test]
+    fn skeleton_heads_equal_whole_heads_on_the_corpus() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let golden = root.join("../shared/corpus/golden");
+        assert!(golden.is_dir(), "{} is missing", golden.display());
+        let mut files = Vec::new();
+        let mut stack = vec![golden];
+        while let Some(d) = stack.pop() {
+            for e in std::fs::read_dir(&d).unwrap() {
+                let p = e.unwrap().path();
+                if p.is_dir() {
+                    stack.push(p);
+                } else if p.extension().is_some_and(|x| x == "yaml") {
+                    files.push(p);
+                }
+            }
+        }
+        let (mut docs, mut skeletons) = (0, 0);
+        for f in files {
+            let text = std::fs::read_to_string(&f).unwrap();
+            for doc in crate::helm::manifest::split_manifests(&text) {
+                docs += 1;
+                if super::skeleton::strip_block_scalars(&doc).is_some() {
+                    skeletons += 1;
+                }
+                assert_eq!(
+                    super::parse_simple_head(&doc),
+                    super::parse_simple_head_whole(&doc),
+                    "{}",
+                    f.display()
+                );
+            }
+        }
+        assert!(
+            docs > 1000 && skeletons > 50,
+            "{docs} documents, {skeletons} skeletons"
+        );
+    }
+}

@@ -10,16 +10,34 @@
 //! every structural error come out the same while the parser sees a fraction of the
 //! input.
 //!
-//! The skeleton is only used when it is provably equivalent: each removed region must
-//! follow a line that the real parser confirms starts a literal or folded scalar (see
-//! [`super::decode::block_scalar_lines`]); anything unusual (a carriage return, an
-//! indentation indicator, a comment after the header, a block scalar inside `metadata`)
-//! means no skeleton, and the caller parses the whole document.
+//! Long quoted scalars on one line (`dashboard.json: "{\n  \"annotations\": …"`, as
+//! `toJson | quote` writes them) are emptied the same way, after their escapes are checked.
+//!
+//! The skeleton is only used when it is provably equivalent: each emptied scalar must be
+//! one that the real parser confirms, at that line and column and of that style (see
+//! [`super::decode::styled_scalars`]); anything unusual (a carriage return, an
+//! indentation indicator, a comment after the header, an escape outside the common set,
+//! anything inside `metadata`) means no skeleton, and the caller parses the whole
+//! document.
 
-/// The skeleton of `doc` and the 0-based lines (in the skeleton) of the headers whose
-/// content was removed; `None` when there is nothing to gain or the fast path cannot
-/// vouch for the input.
-pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<usize>)> {
+/// The style of an emptied scalar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Style {
+    Block,
+    DoubleQuoted,
+    SingleQuoted,
+}
+
+/// An emptied scalar: 0-based line and column (in the skeleton) where it starts, and its
+/// style.
+pub(crate) type Emptied = (usize, usize, Style);
+
+/// Quoted scalars shorter than this are left as they are.
+const QUOTED_MIN: usize = 256;
+
+/// The skeleton of `doc` and the scalars it emptied; `None` when there is nothing to
+/// gain or the fast path cannot vouch for the input.
+pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<Emptied>)> {
     if !chars_are_plain(doc.as_bytes()) {
         return None;
     }
@@ -37,16 +55,28 @@ pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<usize>)> {
         if !body.starts_with([' ', '#']) && !body.is_empty() {
             top_key = body.split(':').next().unwrap_or("");
         }
+        let in_head = top_key
+            .trim_matches(['"', '\''])
+            .eq_ignore_ascii_case("metadata");
+        if !in_head && let Some((value_col, style)) = long_quoted_value(body) {
+            out.push_str(&body[..value_col]);
+            out.push_str(if style == Style::DoubleQuoted {
+                "\"\""
+            } else {
+                "''"
+            });
+            out.push('\n');
+            headers.push((kept_lines, value_col, style));
+            kept_lines += 1;
+            removed += body.len() - value_col;
+            continue;
+        }
         out.push_str(line);
         kept_lines += 1;
         let Some((c, keyed)) = header_column(body) else {
             continue;
         };
-        if keyed && c == 0
-            || top_key
-                .trim_matches(['"', '\''])
-                .eq_ignore_ascii_case("metadata")
-        {
+        if keyed && c == 0 || in_head {
             continue;
         }
         // The content: blank lines (spaces only) and lines indented at least as deep as
@@ -86,7 +116,11 @@ pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<usize>)> {
             }
             break;
         }
-        headers.push(kept_lines - 1);
+        // The scalar starts at its indicator (`|`, `>`), the last non-space of the line
+        // but for the chomping sign.
+        let t = body.trim_end_matches(' ');
+        let col = t.trim_end_matches(['-', '+']).len() - 1;
+        headers.push((kept_lines - 1, col, Style::Block));
         removed += region;
         lines = ahead;
     }
@@ -126,6 +160,69 @@ fn spaces(line: &str) -> usize {
 fn is_blank(line: &str) -> bool {
     let n = spaces(line);
     matches!(line.as_bytes().get(n), None | Some(b'\n'))
+}
+
+/// For a line `key: "…"` or `key: '…'` (a plain key below the top level, one quoted
+/// scalar of at least [`QUOTED_MIN`] bytes that closes at the end of the line, with only
+/// common escapes): the column where the scalar starts and its style.
+fn long_quoted_value(line: &str) -> Option<(usize, Style)> {
+    if line.len() < QUOTED_MIN || !line.starts_with(' ') {
+        return None;
+    }
+    let indent = line.len() - line.trim_start_matches(' ').len();
+    let rest = &line[indent..];
+    let colon = rest.find(": ")?;
+    let key = &rest[..colon];
+    let plain_key = !key.is_empty()
+        && !key.starts_with('-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_./".contains(&b));
+    if !plain_key {
+        return None;
+    }
+    let value_col = indent + colon + 2;
+    let value = &line[value_col..];
+    let b = value.as_bytes();
+    if b.len() < 2 {
+        return None;
+    }
+    match b[0] {
+        b'"' if b[b.len() - 1] == b'"' => {
+            // Every `"` but the last is escaped; every escape is a common one.
+            let inner = &b[1..b.len() - 1];
+            let mut i = 0;
+            while i < inner.len() {
+                match inner[i] {
+                    b'"' => return None,
+                    b'\\' => match *inner.get(i + 1)? {
+                        b'"' | b'\\' | b'/' | b'n' | b't' | b'r' | b'b' | b'f' => i += 2,
+                        b'u' => {
+                            let hex = inner.get(i + 2..i + 6)?;
+                            if !hex.iter().all(|c| c.is_ascii_hexdigit()) {
+                                return None;
+                            }
+                            let n = u32::from_str_radix(std::str::from_utf8(hex).ok()?, 16).ok()?;
+                            if (0xd800..=0xdfff).contains(&n) {
+                                return None;
+                            }
+                            i += 6;
+                        }
+                        _ => return None,
+                    },
+                    _ => i += 1,
+                }
+            }
+            Some((value_col, Style::DoubleQuoted))
+        }
+        b'\'' if b[b.len() - 1] == b'\'' => {
+            // Quotes inside come in pairs.
+            let inner = &value[1..value.len() - 1];
+            let unpaired = inner.split("''").any(|part| part.contains('\''));
+            (!unpaired).then_some((value_col, Style::SingleQuoted))
+        }
+        _ => None,
+    }
 }
 
 /// For a line that ends in a block scalar header (`key: |-`, `- >`, …), the column of
@@ -238,7 +335,7 @@ mod tests {
             s,
             "apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  annotations:\n    a: |\n      keep\ndata:\n  d.json: |-\n  e: 1\n"
         );
-        assert_eq!(h, vec![8]);
+        assert_eq!(h, vec![(8, 10, Style::Block)]);
     }
 
     #[test]
@@ -246,7 +343,37 @@ mod tests {
         let doc = format!("items:\n- >-\n{}- |\n{}", big(300), big(300));
         let (s, h) = strip_block_scalars(&doc).unwrap();
         assert_eq!(s, "items:\n- >-\n- |\n");
-        assert_eq!(h, vec![1, 2]);
+        assert_eq!(h, vec![(1, 2, Style::Block), (2, 2, Style::Block)]);
+    }
+
+    #[test]
+    fn empties_long_quoted_scalars_with_common_escapes() {
+        let long = "{\\n  \\\"a\\\": \\\"\\u00e9\\/\\t\\\"}".repeat(300);
+        let doc = format!(
+            "kind: ConfigMap\nmetadata:\n  name: \"{long}\"\ndata:\n  a.json: \"{long}\"\n  b: 'it''s {long}'\n  c: \"short\"\n"
+        );
+        let (s, h) = strip_block_scalars(&doc).unwrap();
+        assert_eq!(
+            s,
+            format!(
+                "kind: ConfigMap\nmetadata:\n  name: \"{long}\"\ndata:\n  a.json: \"\"\n  b: ''\n  c: \"short\"\n"
+            )
+        );
+        assert_eq!(
+            h,
+            vec![(4, 10, Style::DoubleQuoted), (5, 5, Style::SingleQuoted)]
+        );
+        // Escapes outside the common set, a quote that closes early, an unpaired single
+        // quote: left as they are.
+        for v in [
+            format!("\"{long}\\x41\""),
+            format!("\"{long}\" # \""),
+            format!("'{long}'x'"),
+            format!("\"{long}\\ud800\""),
+        ] {
+            let doc = format!("data:\n  a: {v}\n");
+            assert!(strip_block_scalars(&doc).is_none(), "{v}");
+        }
     }
 
     #[test]
