@@ -89,8 +89,19 @@ pub trait Object: std::fmt::Debug {
     /// before fields). `None` when the object has neither: the executor then reports
     /// `can't evaluate field NAME in type T`.
     fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>>;
-    /// What `fmt`'s `%v` prints for this object.
+    /// What `fmt`'s `%v` prints for this object (functions get a copy: methods with a
+    /// pointer receiver, such as `(*KubeVersion).String`, do not apply).
     fn format(&self) -> String;
+    /// What the template engine prints for `{{ .Obj }}`: Go's `printableValue` takes the
+    /// address of an addressable struct field, so pointer-receiver `String` methods apply.
+    fn template_print(&self) -> String {
+        self.format()
+    }
+    /// The JSON object keys of `to_plain` in Go's struct field order (`encoding/json`
+    /// keeps declaration order for structs); empty for maps and non-structs (sorted keys).
+    fn json_order(&self) -> &[&'static str] {
+        &[]
+    }
     /// The object as plain data, as `encoding/json` would see it (json tag names,
     /// `omitempty` respected): used by `toYaml`, `toJson`, `deepCopy`.
     fn to_plain(&self) -> Value;
