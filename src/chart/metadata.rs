@@ -153,12 +153,13 @@ impl Dependency {
         Ok(Some(d))
     }
 
-    /// The dependency as `encoding/json` sees it (json tags, omitempty).
+    /// The dependency as `encoding/json` sees it (json tags, omitempty; `name` and
+    /// `repository` have no omitempty and are always there).
     pub fn to_plain(&self) -> Value {
         let mut m = BTreeMap::new();
-        put_str(&mut m, "name", &self.name);
+        m.insert("name".into(), Value::str(&self.name));
         put_str(&mut m, "version", &self.version);
-        put_str(&mut m, "repository", &self.repository);
+        m.insert("repository".into(), Value::str(&self.repository));
         put_str(&mut m, "condition", &self.condition);
         if !self.tags.is_empty() {
             m.insert(

@@ -110,6 +110,13 @@ pub fn slice_items(v: &Value) -> Option<Vec<Value>> {
         Value::List(l) => Some(l.as_ref().clone()),
         Value::StrList(l) => Some(l.iter().map(Value::str).collect()),
         Value::Bytes(b) => Some(b.iter().map(|x| Value::Int(*x as i64)).collect()),
+        // host objects that are Go slices (`.Capabilities.APIVersions`, a VersionSet);
+        // a nil one has no elements
+        Value::Object(o) if o.kind() == "slice" => match o.to_plain() {
+            Value::Nil => Some(Vec::new()),
+            Value::Object(_) => None,
+            plain => slice_items(&plain),
+        },
         _ => None,
     }
 }

@@ -861,6 +861,12 @@ fn sort_alpha(_: &mut dyn Host, a: &[Value]) -> R {
             l.sort();
             Ok(str_list(l))
         }
+        // a host slice (`.Capabilities.APIVersions`): Sprig's reflect check sees a slice
+        Value::Object(o) if o.kind() == "slice" => {
+            let mut l = args::strslice(&Value::from(args::slice_items(&a[0]).unwrap_or_default()));
+            l.sort();
+            Ok(str_list(l))
+        }
         other => Ok(str_list(vec![strval(other)])),
     }
 }

@@ -105,7 +105,14 @@ pub(crate) fn run(b: Builtin, args: &[RV]) -> Result<Value, String> {
         plain = args
             .iter()
             .map(|a| match &a.v {
-                Value::Object(o) if matches!(o.kind(), "map" | "slice") => RV::val(o.to_plain()),
+                Value::Object(o) if matches!(o.kind(), "map" | "slice") => {
+                    RV::val(match o.to_plain() {
+                        // a nil Go slice or map: empty
+                        Value::Nil if o.kind() == "map" => Value::new_map(),
+                        Value::Nil => Value::List(std::rc::Rc::new(Vec::new())),
+                        plain => plain,
+                    })
+                }
                 _ => a.clone(),
             })
             .collect();

@@ -404,6 +404,7 @@ impl<'a> State<'a> {
         match &v.v {
             Value::Nil => self.out.push_str("<no value>"),
             Value::Str(s) => self.out.push_str(s),
+            Value::Object(o) => self.out.push_str(&o.template_print()),
             other => other.write_go(&mut self.out, true),
         }
     }

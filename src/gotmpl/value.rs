@@ -23,6 +23,38 @@ pub const MAX_OUTPUT: usize = 256 << 20;
 /// A Go `map[string]interface{}`: shared and mutable, like a Go map.
 pub type Map = Rc<RefCell<BTreeMap<String, Value>>>;
 
+/// A weak reference to a `Map`.
+type WeakMap = std::rc::Weak<RefCell<BTreeMap<String, Value>>>;
+
+thread_local! {
+    /// The maps Helm hands to templates as its named map type `chartutil.Values` (the
+    /// template's dot, `.Values` of every chart, `.Template`) rather than as a plain
+    /// `map[string]interface {}`. Only `%T`, `typeOf`/`typeIs` and Go's type errors can
+    /// tell them apart. Held weakly: a registered map's allocation stays reserved while
+    /// its entry lives, so a later map can never be mistaken for a freed one.
+    static CHARTUTIL_VALUES: RefCell<Vec<WeakMap>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Mark `m` as a Helm `chartutil.Values` (see `Value::type_name`).
+pub fn mark_chartutil_values(m: &Map) {
+    CHARTUTIL_VALUES.with(|reg| {
+        let mut reg = reg.borrow_mut();
+        reg.retain(|w| w.strong_count() > 0);
+        if !reg.iter().any(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(m))) {
+            reg.push(Rc::downgrade(m));
+        }
+    });
+}
+
+/// Whether `m` was marked with `mark_chartutil_values`.
+pub fn is_chartutil_values(m: &Map) -> bool {
+    CHARTUTIL_VALUES.with(|reg| {
+        reg.borrow()
+            .iter()
+            .any(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(m)))
+    })
+}
+
 /// A template value.
 #[derive(Clone, Debug, Default)]
 pub enum Value {
@@ -57,8 +89,19 @@ pub trait Object: std::fmt::Debug {
     /// before fields). `None` when the object has neither: the executor then reports
     /// `can't evaluate field NAME in type T`.
     fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>>;
-    /// What `fmt`'s `%v` prints for this object.
+    /// What `fmt`'s `%v` prints for this object (functions get a copy: methods with a
+    /// pointer receiver, such as `(*KubeVersion).String`, do not apply).
     fn format(&self) -> String;
+    /// What the template engine prints for `{{ .Obj }}`: Go's `printableValue` takes the
+    /// address of an addressable struct field, so pointer-receiver `String` methods apply.
+    fn template_print(&self) -> String {
+        self.format()
+    }
+    /// The JSON object keys of `to_plain` in Go's struct field order (`encoding/json`
+    /// keeps declaration order for structs); empty for maps and non-structs (sorted keys).
+    fn json_order(&self) -> &[&'static str] {
+        &[]
+    }
     /// The object as plain data, as `encoding/json` would see it (json tag names,
     /// `omitempty` respected): used by `toYaml`, `toJson`, `deepCopy`.
     fn to_plain(&self) -> Value;
@@ -204,6 +247,7 @@ impl Value {
             Value::Bytes(_) => "[]uint8".into(),
             Value::List(_) => "[]interface {}".into(),
             Value::StrList(_) => "[]string".into(),
+            Value::Map(m) if is_chartutil_values(m) => "chartutil.Values".into(),
             Value::Map(_) => "map[string]interface {}".into(),
             Value::Object(o) => o.type_name(),
         }
@@ -303,7 +347,12 @@ impl Value {
                     .iter()
                     .map(|(k, v)| (k.clone(), v.deep_copy()))
                     .collect();
-                Value::from(copy)
+                let copy = Rc::new(RefCell::new(copy));
+                // copystructure keeps the named type: `deepCopy .Values` is a chartutil.Values
+                if is_chartutil_values(m) {
+                    mark_chartutil_values(&copy);
+                }
+                Value::Map(copy)
             }
             Value::List(l) => Value::List(Rc::new(l.iter().map(|v| v.deep_copy()).collect())),
             other => other.clone(),

@@ -84,12 +84,51 @@ pub struct GoStruct {
     type_name: String,
     fields: Vec<(&'static str, Value)>,
     plain: Value,
-    /// The `String()` method's result, when the type is a Stringer.
+    /// The result of a `String()` method with a pointer receiver (`(*KubeVersion).String`):
+    /// used when the template prints the (addressable) field, not by `fmt` in functions.
     stringer: Option<String>,
     /// Zero-argument methods returning a string.
     methods: Vec<(&'static str, String)>,
     ptr: bool,
+    /// JSON keys of `plain` in struct declaration order.
+    json_order: &'static [&'static str],
 }
+
+const MAINTAINER_JSON: &[&str] = &["name", "email", "url"];
+const DEPENDENCY_JSON: &[&str] = &[
+    "name",
+    "version",
+    "repository",
+    "condition",
+    "tags",
+    "enabled",
+    "import-values",
+    "alias",
+];
+/// `struct { chart.Metadata; IsRoot bool }`: the embedded Metadata's fields, then IsRoot.
+const CHART_JSON: &[&str] = &[
+    "name",
+    "home",
+    "sources",
+    "version",
+    "description",
+    "keywords",
+    "maintainers",
+    "icon",
+    "apiVersion",
+    "condition",
+    "tags",
+    "appVersion",
+    "deprecated",
+    "annotations",
+    "kubeVersion",
+    "dependencies",
+    "type",
+    "IsRoot",
+];
+const KUBE_VERSION_JSON: &[&str] = &["Version", "Major", "Minor"];
+const HELM_VERSION_JSON: &[&str] = &["version", "git_commit", "git_tree_state", "go_version"];
+const CAPABILITIES_JSON: &[&str] = &["KubeVersion", "APIVersions", "HelmVersion"];
 
 impl GoStruct {
     fn field(&self, name: &str) -> Option<&Value> {
@@ -145,12 +184,18 @@ impl Object for GoStruct {
         Some(Ok(v.clone()))
     }
     fn format(&self) -> String {
-        if let Some(s) = &self.stringer {
-            return s.clone();
-        }
         let parts: Vec<String> = self.fields.iter().map(|(_, v)| format_field(v)).collect();
         let body = format!("{{{}}}", parts.join(" "));
         if self.ptr { format!("&{body}") } else { body }
+    }
+    fn template_print(&self) -> String {
+        match &self.stringer {
+            Some(s) => s.clone(),
+            None => self.format(),
+        }
+    }
+    fn json_order(&self) -> &[&'static str] {
+        self.json_order
     }
     fn to_plain(&self) -> Value {
         self.plain.clone()
@@ -202,6 +247,7 @@ fn metadata_fields(md: &Metadata) -> Vec<(&'static str, Value)> {
                 stringer: None,
                 methods: vec![],
                 ptr: true,
+                json_order: MAINTAINER_JSON,
             }))
         })
         .collect();
@@ -225,26 +271,75 @@ fn metadata_fields(md: &Metadata) -> Vec<(&'static str, Value)> {
                 stringer: None,
                 methods: vec![],
                 ptr: true,
+                json_order: DEPENDENCY_JSON,
             }))
         })
         .collect();
+    // absent lists and maps are Go nil slices/maps: `toYaml`/`toJson` print null
+    let or_nil = |empty: bool, v: Value, type_name: &'static str, kind: &'static str| {
+        if empty {
+            Value::Object(Rc::new(GoNil { type_name, kind }))
+        } else {
+            v
+        }
+    };
     vec![
         ("Name", Value::str(&md.name)),
         ("Home", Value::str(&md.home)),
-        ("Sources", strs(&md.sources)),
+        (
+            "Sources",
+            or_nil(
+                md.sources.is_empty(),
+                strs(&md.sources),
+                "[]string",
+                "slice",
+            ),
+        ),
         ("Version", Value::str(&md.version)),
         ("Description", Value::str(&md.description)),
-        ("Keywords", strs(&md.keywords)),
-        ("Maintainers", Value::from(maintainers)),
+        (
+            "Keywords",
+            or_nil(
+                md.keywords.is_empty(),
+                strs(&md.keywords),
+                "[]string",
+                "slice",
+            ),
+        ),
+        (
+            "Maintainers",
+            or_nil(
+                maintainers.is_empty(),
+                Value::from(maintainers),
+                "[]*chart.Maintainer",
+                "slice",
+            ),
+        ),
         ("Icon", Value::str(&md.icon)),
         ("APIVersion", Value::str(&md.api_version)),
         ("Condition", Value::str(&md.condition)),
         ("Tags", Value::str(&md.tags)),
         ("AppVersion", Value::str(&md.app_version)),
         ("Deprecated", Value::Bool(md.deprecated)),
-        ("Annotations", str_map(&md.annotations)),
+        (
+            "Annotations",
+            or_nil(
+                md.annotations.is_empty(),
+                str_map(&md.annotations),
+                "map[string]string",
+                "map",
+            ),
+        ),
         ("KubeVersion", Value::str(&md.kube_version)),
-        ("Dependencies", Value::from(deps)),
+        (
+            "Dependencies",
+            or_nil(
+                deps.is_empty(),
+                Value::from(deps),
+                "[]*chart.Dependency",
+                "slice",
+            ),
+        ),
         ("Type", Value::str(&md.chart_type)),
     ]
 }
@@ -263,7 +358,20 @@ pub fn chart_object(md: &Metadata, is_root: bool) -> Value {
     fields.push(("IsRoot", Value::Bool(is_root)));
     let plain = md.to_plain();
     if let Value::Map(m) = &plain {
-        m.borrow_mut().insert("IsRoot".into(), Value::Bool(is_root));
+        let mut m = m.borrow_mut();
+        m.insert("IsRoot".into(), Value::Bool(is_root));
+        // maintainers and dependencies as the struct objects, so that JSON keeps their
+        // field order
+        for (key, field) in [
+            ("maintainers", "Maintainers"),
+            ("dependencies", "Dependencies"),
+        ] {
+            if m.contains_key(key)
+                && let Some((_, v)) = fields.iter().find(|(n, _)| *n == field)
+            {
+                m.insert(key.into(), v.clone());
+            }
+        }
     }
     Value::Object(Rc::new(ChartObject {
         inner: GoStruct {
@@ -273,6 +381,7 @@ pub fn chart_object(md: &Metadata, is_root: bool) -> Value {
             stringer: None,
             methods: vec![],
             ptr: false,
+            json_order: CHART_JSON,
         },
         formatted: format!("{{{inner} {is_root}}}"),
     }))
@@ -298,8 +407,43 @@ impl Object for ChartObject {
     fn to_plain(&self) -> Value {
         self.inner.to_plain()
     }
+    fn json_order(&self) -> &[&'static str] {
+        self.inner.json_order()
+    }
     fn kind(&self) -> &'static str {
         "struct"
+    }
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
+}
+
+/// A nil Go slice or map of a struct field (`.Chart.Keywords` when Chart.yaml has none):
+/// empty, printed as `[]`/`map[]`, encoded as JSON/YAML `null`, with its Go type name.
+#[derive(Debug)]
+struct GoNil {
+    type_name: &'static str,
+    kind: &'static str,
+}
+
+impl Object for GoNil {
+    fn type_name(&self) -> String {
+        self.type_name.into()
+    }
+    fn get(&self, _: &str, _: &[Value]) -> Option<Result<Value, FuncError>> {
+        None
+    }
+    fn format(&self) -> String {
+        if self.kind == "map" { "map[]" } else { "[]" }.into()
+    }
+    fn to_plain(&self) -> Value {
+        Value::Nil
+    }
+    fn kind(&self) -> &'static str {
+        self.kind
+    }
+    fn truth(&self) -> bool {
+        false
     }
     fn as_any(&self) -> &dyn std::any::Any {
         self
@@ -402,6 +546,7 @@ pub fn capabilities_object(kube: &KubeVersion, api_versions: &[String]) -> Value
         stringer: Some(kube.version.clone()),
         methods: vec![("GitVersion", kube.version.clone())],
         ptr: false,
+        json_order: KUBE_VERSION_JSON,
     }));
     let mut hplain = BTreeMap::new();
     hplain.insert("version".to_string(), Value::str(HELM_VERSION));
@@ -420,39 +565,30 @@ pub fn capabilities_object(kube: &KubeVersion, api_versions: &[String]) -> Value
         stringer: None,
         methods: vec![],
         ptr: false,
+        json_order: HELM_VERSION_JSON,
     }));
     let apis = VersionSet(api_versions.to_vec());
     let apis_plain = apis.to_plain();
     let apis = Value::Object(Rc::new(apis));
     let mut plain = BTreeMap::new();
     plain.insert("APIVersions".to_string(), apis_plain);
-    plain.insert("KubeVersion".to_string(), kv.as_object_plain());
-    plain.insert("HelmVersion".to_string(), hv.as_object_plain());
+    // the nested structs stay objects so that JSON keeps their field order
+    plain.insert("KubeVersion".to_string(), kv.clone());
+    plain.insert("HelmVersion".to_string(), hv.clone());
     Value::Object(Rc::new(GoStruct {
         type_name: "*chartutil.Capabilities".into(),
+        // chartutil.Capabilities declares KubeVersion, APIVersions, HelmVersion
         fields: vec![
-            ("APIVersions", apis),
             ("KubeVersion", kv),
+            ("APIVersions", apis),
             ("HelmVersion", hv),
         ],
         plain: Value::from(plain),
         stringer: None,
         methods: vec![],
         ptr: true,
+        json_order: CAPABILITIES_JSON,
     }))
-}
-
-trait PlainExt {
-    fn as_object_plain(&self) -> Value;
-}
-
-impl PlainExt for Value {
-    fn as_object_plain(&self) -> Value {
-        match self {
-            Value::Object(o) => o.to_plain(),
-            other => other.clone(),
-        }
-    }
 }
 
 /// `.Files`: Helm's `engine.files` (`map[string][]byte` with methods).
@@ -672,6 +808,92 @@ mod tests {
         for (p, n, want) in cases {
             assert_eq!(glob_regex(p).unwrap().is_match(n), want, "{p} {n}");
         }
+    }
+
+    /// Go prints `.Capabilities.KubeVersion` with its pointer-receiver `String` only when the
+    /// template prints the field itself; functions (`printf`, `quote`, `print`) get a copy and
+    /// print the struct. `encoding/json` keeps struct field order, and a Dependency's `name`
+    /// and `repository` have no omitempty. Expected text from helm v3.17.3 (`helm template r
+    /// . --kube-version 1.33.0` of the same chart).
+    #[test]
+    fn objects_print_and_encode_like_go() {
+        let file = |name: &str, text: &str| crate::chart::File {
+            name: name.into(),
+            data: std::sync::Arc::from(text.as_bytes()),
+        };
+        let template = concat!(
+            r#"# {{ printf "%v" .Capabilities.KubeVersion }}|{{ .Capabilities.KubeVersion }}"#,
+            r#"|{{ .Capabilities.KubeVersion | quote }}|{{ print .Capabilities.KubeVersion }}"#,
+            "\n",
+            r#"# {{ printf "%v" .Capabilities.HelmVersion }}|{{ (printf "%v" .Capabilities) | trunc 30 }}"#,
+            "\n# {{ toJson .Chart }}\n",
+            r#"# {{ toJson .Capabilities.KubeVersion }}|{{ toJson .Capabilities.HelmVersion }}"#,
+            r#"|{{ toJson .Capabilities | trunc 60 }}"#,
+            "\n",
+            r#"# {{ toYaml .Chart.Dependencies | replace "\n" "," }}"#,
+        );
+        let chart = crate::chart::load_files(vec![
+            file(
+                "Chart.yaml",
+                "apiVersion: v2\nname: ot\nversion: 0.1.0\nappVersion: \"1.2\"\nannotations:\n  z: b\n  a: c\nmaintainers:\n- name: Me\n  url: https://x\n  email: m@x\ndependencies:\n- name: sub\n  version: 0.2.0\n  condition: sub.enabled\n",
+            ),
+            file("templates/t.yaml", template),
+            file("charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.2.0\n"),
+        ])
+        .expect("load chart");
+        let mut opts = crate::helm::TemplateOptions::new();
+        opts.release_name = "r".into();
+        opts.kube_version = Some("1.33.0".into());
+        let out = crate::helm::template_chart(&chart, &opts)
+            .expect("render")
+            .stdout;
+        let want = concat!(
+            "---\n# Source: ot/templates/t.yaml\n",
+            "# {v1.33.0 1 33}|v1.33.0|\"{v1.33.0 1 33}\"|{v1.33.0 1 33}\n",
+            "# {v3.17.3 e4da49785aa6e6ee2b86efd5dd9e43400318262b clean go1.23.7}|&{{v1.33.0 1 33} [v1 admission\n",
+            r#"# {"name":"ot","version":"0.1.0","maintainers":[{"name":"Me","email":"m@x","url":"https://x"}],"apiVersion":"v2","appVersion":"1.2","annotations":{"a":"c","z":"b"},"dependencies":[{"name":"sub","version":"0.2.0","repository":"","condition":"sub.enabled","enabled":true}],"IsRoot":true}"#,
+            "\n",
+            r#"# {"Version":"v1.33.0","Major":"1","Minor":"33"}|{"version":"v3.17.3","git_commit":"e4da49785aa6e6ee2b86efd5dd9e43400318262b","git_tree_state":"clean","go_version":"go1.23.7"}|{"KubeVersion":{"Version":"v1.33.0","Major":"1","Minor":"33""#,
+            "\n",
+            "# - condition: sub.enabled,  enabled: true,  name: sub,  repository: \"\",  version: 0.2.0\n",
+        );
+        assert_eq!(out, want);
+    }
+
+    /// Absent Chart.yaml lists and maps are Go nil slices/maps (`toYaml` prints null), and
+    /// `.Capabilities.APIVersions` (a VersionSet) works with Sprig's list functions.
+    /// Expected text from helm v3.17.3 (`helm template r .` of the same chart).
+    #[test]
+    fn nil_metadata_fields_and_host_slices() {
+        let file = |name: &str, text: &str| crate::chart::File {
+            name: name.into(),
+            data: std::sync::Arc::from(text.as_bytes()),
+        };
+        let template = concat!(
+            "# {{ toYaml .Chart.Dependencies }}|{{ toYaml .Chart.Maintainers }}|{{ toYaml .Chart.Keywords }}",
+            "|{{ toJson .Chart.Annotations }}|{{ typeOf .Chart.Dependencies }}|{{ kindOf .Chart.Keywords }}",
+            "|{{ len .Chart.Keywords }}|{{ range .Chart.Keywords }}x{{ else }}none{{ end }}",
+            "|{{ join \",\" .Chart.Keywords }}|{{ default \"d\" .Chart.Keywords }}|{{ toJson .Chart }}\n",
+            "# {{ has \"apps/v1\" .Capabilities.APIVersions }}|{{ first .Capabilities.APIVersions }}",
+            "|{{ sortAlpha .Capabilities.APIVersions | first }}|{{ concat .Capabilities.APIVersions (list \"x\") | last }}",
+        );
+        let chart = crate::chart::load_files(vec![
+            file("Chart.yaml", "apiVersion: v2\nname: ou\nversion: 0.1.0\n"),
+            file("templates/t.yaml", template),
+        ])
+        .expect("load chart");
+        let mut opts = crate::helm::TemplateOptions::new();
+        opts.release_name = "r".into();
+        let out = crate::helm::template_chart(&chart, &opts)
+            .expect("render")
+            .stdout;
+        let want = concat!(
+            "---\n# Source: ou/templates/t.yaml\n",
+            "# null|null|null|null|[]*chart.Dependency|slice|0|none||d",
+            r#"|{"name":"ou","version":"0.1.0","apiVersion":"v2","IsRoot":true}"#,
+            "\n# true|v1|admissionregistration.k8s.io/v1|x\n",
+        );
+        assert_eq!(out, want);
     }
 
     #[test]

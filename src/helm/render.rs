@@ -1,6 +1,7 @@
 //! Helm's `engine.Render`: every template of the chart and its subcharts in one
 //! namespace, parsed and executed in `sortTemplates` order.
 
+use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -10,6 +11,7 @@ use crate::chart::Chart;
 use crate::gotmpl::ast::Tree;
 use crate::gotmpl::parse::{self, ParseError};
 use crate::gotmpl::template::{ErrorKind, TemplateError, Templates};
+use crate::gotmpl::value::mark_chartutil_values;
 use crate::gotmpl::{FuncMap, Map, Value};
 
 /// One template file to render.
@@ -67,9 +69,15 @@ fn rec_all_tpls(
                 Err(_) => Value::new_map(),
             }
         };
+        // Helm's `next` and `.Values` are chartutil.Values (`.Subcharts` and `.Release`
+        // stay plain maps)
+        if let Value::Map(m) = &values {
+            mark_chartutil_values(m);
+        }
         n.insert("Values".into(), values);
         n.insert("Subcharts".into(), Value::Map(subcharts.clone()));
     }
+    mark_chartutil_values(&next);
     for child in &c.dependencies {
         let child_path = child_full_path(full_path, child.name());
         let cn = rec_all_tpls(child, out, &next, &child_path, false);
@@ -191,9 +199,11 @@ pub fn render_each(
         let mut tm = BTreeMap::new();
         tm.insert("Name".to_string(), Value::str(&r.name));
         tm.insert("BasePath".to_string(), Value::str(&r.base_path));
+        let tm: Map = Rc::new(RefCell::new(tm));
+        mark_chartutil_values(&tm); // chartutil.Values{"Name": …, "BasePath": …}
         r.vals
             .borrow_mut()
-            .insert("Template".into(), Value::from(tm));
+            .insert("Template".into(), Value::Map(tm));
         match t.execute(&r.name, Value::Map(r.vals.clone()), funcs) {
             Ok(out) => {
                 // Helm removes every "<no value>"; most outputs have none, and a search
@@ -249,6 +259,59 @@ pub fn cleanup_exec_error(filename: &str, err: &TemplateError) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Helm passes its named map type `chartutil.Values` as the dot, `.Values` (of the root
+    /// and of every subchart) and `.Template`; other maps stay `map[string]interface {}`.
+    /// Expected lines from helm v3.17.3 (`helm template r` of the same chart).
+    #[test]
+    fn chartutil_values_type_names() {
+        let file = |name: &str, text: &str| crate::chart::File {
+            name: name.into(),
+            data: std::sync::Arc::from(text.as_bytes()),
+        };
+        let chart = crate::chart::load_files(vec![
+            file("Chart.yaml", "apiVersion: v2\nname: sn\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 0.1.0\n"),
+            file("values.yaml", "x:\n  y: 1\n"),
+            file(
+                "templates/t.yaml",
+                concat!(
+                    r#"# {{ printf "%T|%T|%T|%T" .Values . .Release .Template }}"#,
+                    r#"|{{ typeOf (deepCopy .Values) }}|{{ typeOf (.Values | merge (dict)) }}"#,
+                    r#"|{{ typeOf .Values.x }}|{{ typeOf .Subcharts }}|{{ typeIs "chartutil.Values" $.Values }}"#,
+                    r#"|{{ tpl "{{ typeOf . }}" (dict "a" 1) }}|{{ kindOf .Values }}"#,
+                ),
+            ),
+            file("charts/sub/Chart.yaml", "apiVersion: v2\nname: sub\nversion: 0.1.0\n"),
+            file("charts/sub/templates/s.yaml", "# {{ typeOf .Values }}|{{ typeOf . }}"),
+        ])
+        .expect("load chart");
+        let mut opts = crate::helm::TemplateOptions::new();
+        opts.release_name = "release-name".into();
+        let out = crate::helm::template_chart(&chart, &opts)
+            .expect("render")
+            .stdout;
+        assert_eq!(
+            out,
+            concat!(
+                "---\n# Source: sn/charts/sub/templates/s.yaml\n",
+                "# chartutil.Values|chartutil.Values\n",
+                "---\n# Source: sn/templates/t.yaml\n",
+                "# chartutil.Values|chartutil.Values|map[string]interface {}|chartutil.Values",
+                "|chartutil.Values|map[string]interface {}|map[string]interface {}",
+                "|map[string]interface {}|true|map[string]interface {}|map\n",
+            )
+        );
+        let bad = crate::chart::load_files(vec![
+            file("Chart.yaml", "apiVersion: v2\nname: sn\nversion: 0.1.0\n"),
+            file("templates/e.yaml", "{{ trim .Values }}"),
+        ])
+        .expect("load chart");
+        let err = crate::helm::template_chart(&bad, &opts).unwrap_err().msg;
+        assert!(
+            err.starts_with(r#"template: sn/templates/e.yaml:1:8: executing "sn/templates/e.yaml" at <.Values>: wrong type for value; expected string; got chartutil.Values"#),
+            "{err}"
+        );
+    }
 
     #[test]
     fn parallel_parse_gives_the_sequential_results_in_order() {

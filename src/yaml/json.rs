@@ -45,6 +45,29 @@ pub(crate) fn json_float(f: f64) -> Result<String, YamlError> {
     Ok(format_float(f, FloatStyle::Json))
 }
 
+/// The plain form of a Go struct with its JSON keys in declaration order (`None` when the
+/// object does not encode as an ordered object).
+fn struct_entries(o: &dyn crate::gotmpl::Object) -> Option<Vec<(String, Value)>> {
+    let order = o.json_order();
+    if order.is_empty() {
+        return None;
+    }
+    let Value::Map(m) = o.to_plain() else {
+        return None;
+    };
+    let m = m.borrow();
+    let mut entries: Vec<(String, Value)> = order
+        .iter()
+        .filter_map(|k| m.get(*k).map(|v| (k.to_string(), v.clone())))
+        .collect();
+    for (k, v) in m.iter() {
+        if !order.contains(&k.as_str()) {
+            entries.push((k.clone(), v.clone()));
+        }
+    }
+    Some(entries)
+}
+
 fn encode(v: &Value, out: &mut String, html: bool) -> Result<(), YamlError> {
     match v {
         Value::Nil => out.push_str("null"),
@@ -92,9 +115,35 @@ fn encode(v: &Value, out: &mut String, html: bool) -> Result<(), YamlError> {
             }
             out.push('}');
         }
-        Value::Object(o) => encode(&o.to_plain(), out, html)?,
+        Value::Object(o) => encode_object(o.as_ref(), out, html)?,
     }
     Ok(())
+}
+
+/// A host object: a struct in field order, anything else as its plain data. Kept out of
+/// `encode` so that the recursive path's stack frame stays small.
+#[inline(never)]
+fn encode_object(
+    o: &dyn crate::gotmpl::Object,
+    out: &mut String,
+    html: bool,
+) -> Result<(), YamlError> {
+    match struct_entries(o) {
+        Some(entries) => {
+            out.push('{');
+            for (i, (k, x)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, k, html);
+                out.push(':');
+                encode(x, out, html)?;
+            }
+            out.push('}');
+            Ok(())
+        }
+        None => encode(&o.to_plain(), out, html),
+    }
 }
 
 fn newline_indent(out: &mut String, depth: usize) {
@@ -144,10 +193,37 @@ fn encode_indent(v: &Value, out: &mut String, depth: usize) -> Result<(), YamlEr
             newline_indent(out, depth);
             out.push('}');
         }
-        Value::Object(o) => encode_indent(&o.to_plain(), out, depth)?,
+        Value::Object(o) => encode_indent_object(o.as_ref(), out, depth)?,
         other => encode(other, out, true)?,
     }
     Ok(())
+}
+
+/// `encode_object` for `MarshalIndent`.
+#[inline(never)]
+fn encode_indent_object(
+    o: &dyn crate::gotmpl::Object,
+    out: &mut String,
+    depth: usize,
+) -> Result<(), YamlError> {
+    match struct_entries(o) {
+        Some(entries) if !entries.is_empty() => {
+            out.push('{');
+            for (i, (k, x)) in entries.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                newline_indent(out, depth + 1);
+                write_string(out, k, true);
+                out.push_str(": ");
+                encode_indent(x, out, depth + 1)?;
+            }
+            newline_indent(out, depth);
+            out.push('}');
+            Ok(())
+        }
+        _ => encode_indent(&o.to_plain(), out, depth),
+    }
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
