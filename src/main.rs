@@ -254,13 +254,10 @@ fn code(c: i32) -> ExitCode {
     ExitCode::from(c.clamp(0, 255) as u8)
 }
 
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
-
 fn main() -> ExitCode {
-    // mimalloc backs its arenas with transparent huge pages where the kernel allows them:
-    // a little faster, but every partly used 2 MiB page counts in full, which doubled the
-    // peak memory of a render. Small pages keep it well below Helm's.
+    // Where the kernel backs the heap with transparent huge pages, every partly used
+    // 2 MiB page counts in full toward peak memory (it doubled a render's with an
+    // allocator that asks for them). Small pages keep it well below Helm's.
     #[cfg(target_os = "linux")]
     // SAFETY: prctl with PR_SET_THP_DISABLE takes integer arguments and no pointers.
     unsafe {
