@@ -107,10 +107,16 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
             .iter()
             .map(|(p, t)| (p.as_str(), t.as_str()))
             .chain(std::iter::once(("SHA256SUMS", sums.as_str())));
+        let previous = fs::symlink_metadata(out).is_ok_and(|m| m.is_dir());
         for (rel, text) in all {
             let path = staging.join(rel);
             if let Some(dir) = path.parent() {
                 io("creating", dir, fs::create_dir_all(dir))?;
+            }
+            // A file the previous tree already has, byte for byte, is linked instead of
+            // written: a re-render that changes little creates few new files.
+            if previous && link_if_same(&out.join(rel), &path, text.as_bytes()) {
+                continue;
             }
             let mut f = io("creating", &path, fs::File::create(&path))?;
             io("writing", &path, f.write_all(text.as_bytes()))?;
@@ -125,6 +131,19 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// Hard-link `old` to `new` when `old` is a plain file (not a link) holding exactly
+/// `bytes`; false when it is not, or when linking fails (then the caller writes).
+fn link_if_same(old: &Path, new: &Path, bytes: &[u8]) -> bool {
+    match fs::symlink_metadata(old) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+        _ => return false,
+    }
+    match fs::read(old) {
+        Ok(have) if have == bytes => fs::hard_link(old, new).is_ok(),
+        _ => false,
+    }
 }
 
 /// Open (creating) the lock file without following a symlink placed there: a link
@@ -254,6 +273,39 @@ mod tests {
             .iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    #[cfg(unix)]
+    fn unchanged_files_are_linked_from_the_previous_tree() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = std::env::temp_dir().join(format!("kiln-link-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = dir.join("rendered");
+        let first = files(&[
+            ("a/x.yaml", "x: 1\n"),
+            ("a/y.yaml", "y: 1\n"),
+            ("z.yaml", "z: 1\n"),
+        ]);
+        write_tree(&out, &first).unwrap();
+        let ino = |p: &str| fs::metadata(out.join(p)).unwrap().ino();
+        let (x, y, z) = (ino("a/x.yaml"), ino("a/y.yaml"), ino("z.yaml"));
+        // Edited by hand since (same size): must be written anew, not linked.
+        fs::remove_file(out.join("z.yaml")).unwrap();
+        fs::write(out.join("z.yaml"), "z: 9\n").unwrap();
+        let second = files(&[
+            ("a/x.yaml", "x: 1\n"),
+            ("a/y.yaml", "y: 2\n"),
+            ("z.yaml", "z: 1\n"),
+        ]);
+        write_tree(&out, &second).unwrap();
+        assert_eq!(ino("a/x.yaml"), x, "unchanged: the same file");
+        assert_ne!(ino("a/y.yaml"), y, "changed: a new file");
+        assert_ne!(ino("z.yaml"), z);
+        for (p, text) in &second {
+            assert_eq!(&fs::read_to_string(out.join(p)).unwrap(), text);
+        }
+        let _ = fs::remove_dir_all(&dir);
     }
 
     #[test]
