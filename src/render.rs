@@ -261,7 +261,14 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
                 docs.push((format!("stack/{m}"), doc));
             }
         }
+        // The YAML parse of every document, on this worker thread (the tree is built
+        // on one thread).
+        let parsed = docs
+            .iter()
+            .map(|(_, text)| crate::yaml::parse_yaml(text))
+            .collect();
         Ok(ReleaseOutput {
+            parsed,
             generated: draws > 0,
             name: r.name.clone(),
             namespace: r.namespace.clone(),

@@ -35,6 +35,9 @@ pub struct ReleaseOutput {
     pub docs: Vec<(String, String)>,
     /// Whether the chart drew random values (passwords, keys, certificates) while rendering.
     pub generated: bool,
+    /// `docs` already parsed ([`crate::yaml::parse_yaml`]), one entry each, where the
+    /// render parsed them on its worker thread; empty otherwise.
+    pub parsed: Vec<Result<crate::yaml::Parsed, crate::yaml::YamlError>>,
 }
 
 /// An error while building the tree.
@@ -109,8 +112,13 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
             msg,
         };
         let mut list = Vec::new();
-        for (source, text) in &rel.docs {
-            let body = crate::yaml::from_yaml(text).map_err(|e| err(format!("{source}: {e}")))?;
+        for (i, (source, text)) in rel.docs.iter().enumerate() {
+            let body = match rel.parsed.get(i) {
+                Some(Ok(p)) => crate::yaml::parsed_to_value(p),
+                Some(Err(e)) => Err(e.clone()),
+                None => crate::yaml::from_yaml(text),
+            };
+            let body = body.map_err(|e| err(format!("{source}: {e}")))?;
             if let Some(r) = resource::identify(body, source).map_err(err)? {
                 list.push(r);
             }
@@ -373,6 +381,7 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
                     needs: vec![],
                     docs: vec![],
                     generated: false,
+                    parsed: vec![],
                 };
                 tree.files.insert(
                     "_flux/namespaces.yaml".into(),
@@ -451,6 +460,7 @@ mod tests {
             needs: needs.iter().map(|s| s.to_string()).collect(),
             docs: resource::split_stream(stream),
             generated: false,
+            parsed: vec![],
         }
     }
 

@@ -73,6 +73,26 @@ pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
     }
 }
 
+/// A document decoded by [`parse_yaml`]: plain data, so it can be decoded on one thread
+/// and turned into a [`Value`] on another.
+#[derive(Debug, Clone)]
+pub struct Parsed(Option<Y>);
+
+/// The expensive half of [`from_yaml`]: the YAML parse.
+pub fn parse_yaml(text: &str) -> Result<Parsed, YamlError> {
+    decode::decode_first(text)
+        .map(Parsed)
+        .map_err(|e| e.prefixed(CONVERTING))
+}
+
+/// The other half of [`from_yaml`]: `from_yaml(t)` is `parse_yaml(t)` then this.
+pub fn parsed_to_value(p: &Parsed) -> Result<Value, YamlError> {
+    match &p.0 {
+        None => Ok(Value::Nil),
+        Some(y) => jsonable(y),
+    }
+}
+
 /// [`from_yaml`] on raw file bytes, as go-yaml's reader sees them: UTF-16 with a byte
 /// order mark is decoded; any other input must be UTF-8, and the first bad sequence fails
 /// the whole document with go-yaml's reader message (`invalid trailing UTF-8 octet`, …),
