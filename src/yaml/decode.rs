@@ -140,6 +140,9 @@ struct Events<'a> {
     retry_at: Option<usize>,
     /// libyaml-safer's problem mark of the last error.
     error_mark: Option<libyaml_safer::Mark>,
+    /// Scalar values to put back, by (line, column) of the scalar (see
+    /// [`decode_first`]'s skeleton path).
+    subst: std::collections::HashMap<(usize, usize), String>,
 }
 
 impl<'a> Events<'a> {
@@ -160,6 +163,7 @@ impl<'a> Events<'a> {
             colon_marked: false,
             retry_at: None,
             error_mark: None,
+            subst: std::collections::HashMap::new(),
         }
     }
 
@@ -204,6 +208,14 @@ impl<'a> Events<'a> {
             } = &ev.data
             {
                 self.check_escapes(ev.start_mark.index as usize, ev.end_mark.index as usize)?;
+            }
+            if !self.subst.is_empty()
+                && let EventData::Scalar { value, .. } = &mut ev.data
+                && let Some(v) = self
+                    .subst
+                    .remove(&(ev.start_mark.line as usize, ev.start_mark.column as usize))
+            {
+                *value = v;
             }
             if self.colon_marked
                 && let EventData::Scalar { value, .. } = &mut ev.data
@@ -1027,6 +1039,49 @@ pub(crate) fn go_sharp_v(y: &Y, top: bool) -> String {
 /// go-yaml v2 `Unmarshal` into `interface{}`: the first document (`None` when the
 /// stream has no document).
 pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
+    // Long documents are mostly the content of block scalars and long quoted strings,
+    // which libyaml-safer scans a character at a time. When the skeleton without that
+    // content parses cleanly and every emptied scalar is confirmed where it was taken
+    // from, the skeleton is decoded with the values put back; otherwise (and for every
+    // error, so that messages name the original lines) the whole text is.
+    if text.len() >= 8192
+        && let Some(y) = decode_first_skeleton(text)
+    {
+        return Ok(y);
+    }
+    decode_first_whole(text)
+}
+
+fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
+    use std::panic::{AssertUnwindSafe, catch_unwind};
+    let (skel, emptied, values) = super::skeleton::skeleton_with_values(text)?;
+    let found = styled_scalars(&skel)?;
+    if !emptied.iter().all(|e| found.contains(e)) {
+        return None;
+    }
+    let subst = emptied
+        .iter()
+        .zip(values)
+        .map(|(&(line, col, _), v)| ((line, col), v))
+        .collect();
+    catch_unwind(AssertUnwindSafe(|| {
+        let mut ev = Events::new(&skel);
+        ev.subst = subst;
+        let doc = parse_document(&mut ev).ok()?;
+        if !ev.subst.is_empty() {
+            return None;
+        }
+        match doc {
+            None => Some(None),
+            Some(doc) => decode_doc(&doc).ok().map(Some),
+        }
+    }))
+    .ok()
+    .flatten()
+}
+
+/// [`decode_first`] over the whole text.
+pub(crate) fn decode_first_whole(text: &str) -> Result<Option<Y>, YamlError> {
     let doc = with_events(text, parse_document)?;
     let Some(doc) = doc else {
         return Ok(None);

@@ -654,6 +654,101 @@ mod tests;
 
 #[cfg(test)]
 mod skeleton_tests {
+    fn walk(dir: &std::path::Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
+        for e in std::fs::read_dir(dir).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                walk(&p, ext, out);
+            } else if p.extension().is_some_and(|x| x == ext) {
+                out.push(p);
+            }
+        }
+    }
+
+    /// Edge cases of literal block scalars and quoted strings, each made long enough
+    /// for the skeleton path: the skeleton decode equals the whole decode.
+    #[test]
+    fn skeleton_decode_equals_whole_decode_on_edge_cases() {
+        let body = "      line with  trailing spaces  \n".repeat(400);
+        let q = "x\\n\\\"y\\\" \\u00e9\\/\\t".repeat(100);
+        let cases = [
+            format!("a: |\n{body}"),
+            format!("a: |-\n{body}b: 1\n"),
+            format!("a: |\n\n\n{body}\n\n   \n  b: x\nc: 1\n"),
+            format!("top:\n  a: |\n{body}        \n{body}\n  b: |\n{body}"),
+            format!("l:\n- |\n{body}- |-\n{body}- x\n"),
+            format!("a: |\n{}", body.trim_end()),
+            format!("a: |-\n{}", body.trim_end()),
+            format!("a: >\n{body}b: |+\n{body}\n\nc: 1\n"),
+            format!(
+                "a:\n  b: \"{q}\"\n  c: '{}'\n  d: |\n{body}",
+                "it''s ".repeat(100)
+            ),
+            format!("a: &x |\n{body}b: *x\n"),
+            format!("a: !!binary |\n{}\n", "    aGVsbG8=\n".repeat(1000)),
+            format!("a: |\n{body}a: |\n{body}"),
+            format!("a: |\n{body}  b: bad\n"),
+            format!("a: |\n{body}\tb: bad\n"),
+        ];
+        for (i, c) in cases.iter().enumerate() {
+            assert!(c.len() >= 8192, "case {i} is too short");
+            let whole = super::decode::decode_first_whole(c);
+            let got = super::decode::decode_first(c);
+            assert_eq!(format!("{got:?}"), format!("{whole:?}"), "case {i}");
+        }
+        assert!(super::skeleton::skeleton_with_values(&cases[0]).is_some());
+        assert!(super::skeleton::skeleton_with_values(&cases[8]).is_some());
+    }
+
+    /// Every corpus golden document, every values file (corpus, own-values fixtures,
+    /// and each chart's and subchart's values.yaml), every chart template rendered into a
+    /// long string: decoding through the skeleton gives what decoding the whole text
+    /// gives, and the skeleton path is taken for the big ones.
+    #[test]
+    fn skeleton_decode_equals_whole_decode_on_the_corpus() {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let corpus = root.join("../shared/corpus");
+        assert!(corpus.is_dir(), "{} is missing", corpus.display());
+        let mut texts: Vec<(String, String)> = Vec::new();
+        let mut files = Vec::new();
+        walk(&corpus.join("golden"), "yaml", &mut files);
+        for f in &files {
+            let text = std::fs::read_to_string(f).unwrap();
+            for doc in crate::helm::manifest::split_manifests(&text) {
+                texts.push((f.display().to_string(), doc));
+            }
+        }
+        let mut files = Vec::new();
+        walk(&corpus.join("values"), "yaml", &mut files);
+        walk(&root.join("tests/fixtures/own-values"), "yaml", &mut files);
+        for f in &files {
+            texts.push((f.display().to_string(), std::fs::read_to_string(f).unwrap()));
+        }
+        let mut charts = Vec::new();
+        walk(&corpus.join("charts"), "tgz", &mut charts);
+        fn values(c: &crate::chart::Chart, out: &mut Vec<(String, String)>) {
+            if let Some(v) = &c.raw_values {
+                out.push((format!("{} values.yaml", c.metadata.name), v.clone()));
+            }
+            for d in &c.dependencies {
+                values(d, out);
+            }
+        }
+        for c in &charts {
+            values(&crate::chart::load(c).unwrap(), &mut texts);
+        }
+        let mut fast = 0;
+        for (name, text) in &texts {
+            let whole = super::decode::decode_first_whole(text);
+            let got = super::decode::decode_first(text);
+            assert_eq!(format!("{got:?}"), format!("{whole:?}"), "{name}");
+            if text.len() >= 8192 && super::skeleton::skeleton_with_values(text).is_some() {
+                fast += 1;
+            }
+        }
+        assert!(fast > 40, "{fast} documents took the skeleton path");
+    }
+
     /// Every document of every corpus golden, and of every output of the own-values
     /// fixtures when present: the head read through the skeleton is the head read from
     /// the whole document, and the skeleton is used for the big ones.

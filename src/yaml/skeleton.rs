@@ -38,9 +38,21 @@ const QUOTED_MIN: usize = 256;
 /// The skeleton of `doc` and the scalars it emptied; `None` when there is nothing to
 /// gain or the fast path cannot vouch for the input.
 pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<Emptied>)> {
+    skeleton(doc, false).map(|(s, e, _)| (s, e))
+}
+
+/// The skeleton of `doc`, the scalars it emptied and their values, for a decoder that
+/// puts the values back (see [`super::decode::decode_first`]): literal block scalars
+/// (`|`, `|-`; not folded or `|+`) and long one-line quoted scalars, anywhere.
+pub(crate) fn skeleton_with_values(doc: &str) -> Option<(String, Vec<Emptied>, Vec<String>)> {
+    skeleton(doc, true)
+}
+
+fn skeleton(doc: &str, with_values: bool) -> Option<(String, Vec<Emptied>, Vec<String>)> {
     if !chars_are_plain(doc.as_bytes()) {
         return None;
     }
+    let mut values = Vec::new();
     let lines = Lines { doc, at: 0 };
     let mut lines = lines.peekable();
     let mut out = String::new();
@@ -55,10 +67,14 @@ pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<Emptied>)> {
         if !body.starts_with([' ', '#']) && !body.is_empty() {
             top_key = body.split(':').next().unwrap_or("");
         }
-        let in_head = top_key
-            .trim_matches(['"', '\''])
-            .eq_ignore_ascii_case("metadata");
+        let in_head = !with_values
+            && top_key
+                .trim_matches(['"', '\''])
+                .eq_ignore_ascii_case("metadata");
         if !in_head && let Some((value_col, style)) = long_quoted_value(body) {
+            if with_values {
+                values.push(unquote(&body[value_col..], style));
+            }
             out.push_str(&body[..value_col]);
             out.push_str(if style == Style::DoubleQuoted {
                 "\"\""
@@ -76,7 +92,13 @@ pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<Emptied>)> {
         let Some((c, keyed)) = header_column(body) else {
             continue;
         };
-        if keyed && c == 0 || in_head {
+        if keyed && c == 0 && !with_values || in_head {
+            continue;
+        }
+        let indicator = body.trim_end_matches(' ');
+        let chomp = indicator.as_bytes()[indicator.len() - 1];
+        let literal = indicator.trim_end_matches(['-', '+']).ends_with('|');
+        if with_values && (!literal || chomp == b'+') {
             continue;
         }
         // The content: blank lines (spaces only) and lines indented at least as deep as
@@ -120,6 +142,11 @@ pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<Emptied>)> {
         // but for the chomping sign.
         let t = body.trim_end_matches(' ');
         let col = t.trim_end_matches(['-', '+']).len() - 1;
+        if with_values {
+            // The region, again, now that it is known to be one.
+            let taken: Vec<&str> = lines.clone().take(count_until(&lines, &ahead)).collect();
+            values.push(literal_value(&taken, indent, chomp == b'-')?);
+        }
         headers.push((kept_lines - 1, col, Style::Block));
         removed += region;
         lines = ahead;
@@ -128,7 +155,88 @@ pub(crate) fn strip_block_scalars(doc: &str) -> Option<(String, Vec<Emptied>)> {
     if removed < 4096 {
         return None;
     }
-    Some((out, headers))
+    Some((out, headers, values))
+}
+
+/// How many lines `from` yields before reaching where `to` stands (both iterate the
+/// same document; `to` is ahead).
+fn count_until(
+    from: &std::iter::Peekable<Lines<'_>>,
+    to: &std::iter::Peekable<Lines<'_>>,
+) -> usize {
+    let mut from = from.clone();
+    let target = to
+        .clone()
+        .peek()
+        .map_or(usize::MAX, |l| l.as_ptr() as usize);
+    let mut n = 0;
+    while let Some(l) = from.next() {
+        if l.as_ptr() as usize == target {
+            break;
+        }
+        n += 1;
+    }
+    n
+}
+
+/// The value of a literal block scalar from its lines (each with its newline, the last
+/// maybe without at the end of the input), as go-yaml reads it: `indent` spaces off
+/// each line, empty lines kept inside, trailing empty lines dropped, one final newline
+/// unless stripped (`|-`) or the input ended on the last line.
+fn literal_value(lines: &[&str], indent: usize, strip: bool) -> Option<String> {
+    let empty = |l: &str| {
+        let b = l.strip_suffix('\n').unwrap_or(l);
+        b.len() <= indent
+    };
+    let end = lines.iter().rposition(|l| !empty(l))? + 1;
+    if lines[end..].iter().any(|l| !l.ends_with('\n')) {
+        // Trailing blank lines at the end of the input: left to the full parser.
+        return None;
+    }
+    let mut out = String::new();
+    for l in &lines[..end] {
+        let b = l.strip_suffix('\n').unwrap_or(l);
+        if b.len() > indent {
+            out.push_str(&b[indent..]);
+        }
+        out.push('\n');
+    }
+    let at_eof = !lines[end - 1].ends_with('\n');
+    if strip || at_eof {
+        out.pop();
+    }
+    Some(out)
+}
+
+/// The value of a one-line quoted scalar checked by [`long_quoted_value`].
+fn unquote(v: &str, style: Style) -> String {
+    let inner = &v[1..v.len() - 1];
+    if style == Style::SingleQuoted {
+        return inner.replace("''", "'");
+    }
+    let mut out = String::with_capacity(inner.len());
+    let mut rest = inner;
+    while let Some(i) = rest.find('\\') {
+        out.push_str(&rest[..i]);
+        let e = rest.as_bytes()[i + 1];
+        let mut skip = 2;
+        match e {
+            b'n' => out.push('\n'),
+            b't' => out.push('\t'),
+            b'r' => out.push('\r'),
+            b'b' => out.push('\u{8}'),
+            b'f' => out.push('\u{c}'),
+            b'u' => {
+                let n = u32::from_str_radix(&rest[i + 2..i + 6], 16).unwrap_or(0xfffd);
+                out.push(char::from_u32(n).unwrap_or('\u{fffd}'));
+                skip = 6;
+            }
+            other => out.push(other as char),
+        }
+        rest = &rest[i + skip..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// The lines of a document, each with its newline.
@@ -196,7 +304,8 @@ fn long_quoted_value(line: &str) -> Option<(usize, Style)> {
                 match inner[i] {
                     b'"' => return None,
                     b'\\' => match *inner.get(i + 1)? {
-                        b'"' | b'\\' | b'/' | b'n' | b't' | b'r' | b'b' | b'f' => i += 2,
+                        // Not `\/`: YAML 1.1 (go-yaml's libyaml) refuses it.
+                        b'"' | b'\\' | b'n' | b't' | b'r' | b'b' | b'f' => i += 2,
                         b'u' => {
                             let hex = inner.get(i + 2..i + 6)?;
                             if !hex.iter().all(|c| c.is_ascii_hexdigit()) {
@@ -348,7 +457,7 @@ mod tests {
 
     #[test]
     fn empties_long_quoted_scalars_with_common_escapes() {
-        let long = "{\\n  \\\"a\\\": \\\"\\u00e9\\/\\t\\\"}".repeat(300);
+        let long = "{\\n  \\\"a\\\": \\\"\\u00e9\\t\\\"}".repeat(300);
         let doc = format!(
             "kind: ConfigMap\nmetadata:\n  name: \"{long}\"\ndata:\n  a.json: \"{long}\"\n  b: 'it''s {long}'\n  c: \"short\"\n"
         );
@@ -367,6 +476,7 @@ mod tests {
         // quote: left as they are.
         for v in [
             format!("\"{long}\\x41\""),
+            format!("\"{long}\\/\""),
             format!("\"{long}\" # \""),
             format!("'{long}'x'"),
             format!("\"{long}\\ud800\""),
