@@ -376,6 +376,20 @@ impl<const N: usize> Mont<N> {
     /// One Miller–Rabin round with base 2: the exponentiation squares and, for each set
     /// bit, doubles (a shift and a subtraction) instead of multiplying.
     fn miller_rabin_base2(&self) -> bool {
+        let (m1, s) = self.m_minus_1();
+        // 2^d, d = (m - 1) >> s, left to right.
+        let mut x = self.one;
+        for i in (s..64 * N).rev() {
+            x = self.sqr(&x);
+            if (m1[i / 64] >> (i % 64)) & 1 == 1 {
+                x = Self::double_mod(&x, &self.m);
+            }
+        }
+        self.miller_rabin_finish(x, s)
+    }
+
+    /// `m - 1` and `s` with `m - 1 = d·2^s`.
+    fn m_minus_1(&self) -> ([u64; N], usize) {
         let mut m1 = self.m;
         m1[0] -= 1;
         let s = m1
@@ -384,17 +398,13 @@ impl<const N: usize> Mont<N> {
             .find(|(_, l)| **l != 0)
             .map(|(i, l)| i * 64 + l.trailing_zeros() as usize)
             .unwrap_or(0);
+        (m1, s)
+    }
+
+    /// The rest of a Miller–Rabin round once `x = base^d` is known.
+    fn miller_rabin_finish(&self, mut x: [u64; N], s: usize) -> bool {
         let mut minus_one = self.m;
         sub_assign(&mut minus_one, &self.one);
-        // 2^d, d = (m - 1) >> s, left to right.
-        let top = 64 * N - 1;
-        let mut x = self.one;
-        for i in (s..=top).rev() {
-            x = self.sqr(&x);
-            if (m1[i / 64] >> (i % 64)) & 1 == 1 {
-                x = Self::double_mod(&x, &self.m);
-            }
-        }
         if x == self.one || x == minus_one {
             return true;
         }
@@ -439,31 +449,9 @@ impl<const N: usize> Mont<N> {
 
     /// One Miller–Rabin round with `base` (Montgomery form): false when m is composite.
     fn miller_rabin(&self, base: &[u64; N]) -> bool {
-        // m - 1 = d·2^s.
-        let mut m1 = self.m;
-        m1[0] -= 1;
-        let s = m1
-            .iter()
-            .enumerate()
-            .find(|(_, l)| **l != 0)
-            .map(|(i, l)| i * 64 + l.trailing_zeros() as usize)
-            .unwrap_or(0);
-        let mut minus_one = self.m;
-        sub_assign(&mut minus_one, &self.one);
-        let mut x = self.pow(base, &m1, s);
-        if x == self.one || x == minus_one {
-            return true;
-        }
-        for _ in 1..s {
-            x = self.sqr(&x);
-            if x == minus_one {
-                return true;
-            }
-            if x == self.one {
-                return false;
-            }
-        }
-        false
+        let (m1, s) = self.m_minus_1();
+        let x = self.pow(base, &m1, s);
+        self.miller_rabin_finish(x, s)
     }
 
     /// `base^(e >> shift)` with a fixed 4-bit window.

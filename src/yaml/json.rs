@@ -180,22 +180,34 @@ fn encode_indent(v: &Value, out: &mut String, depth: usize) -> Result<(), YamlEr
             out.push(']');
         }
         Value::Map(m) if !m.borrow().is_empty() => {
-            out.push('{');
-            for (i, (k, x)) in m.borrow().iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline_indent(out, depth + 1);
-                write_string(out, k, true);
-                out.push_str(": ");
-                encode_indent(x, out, depth + 1)?;
-            }
-            newline_indent(out, depth);
-            out.push('}');
+            encode_indent_entries(m.borrow().iter(), out, depth)?
         }
         Value::Object(o) => encode_indent_object(o.as_ref(), out, depth)?,
         other => encode(other, out, true)?,
     }
+    Ok(())
+}
+
+/// The entries of a non-empty object for `MarshalIndent`; inlined, so that nesting costs
+/// no extra stack frame.
+#[inline(always)]
+fn encode_indent_entries<'a>(
+    entries: impl Iterator<Item = (&'a String, &'a Value)>,
+    out: &mut String,
+    depth: usize,
+) -> Result<(), YamlError> {
+    out.push('{');
+    for (i, (k, x)) in entries.enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        newline_indent(out, depth + 1);
+        write_string(out, k, true);
+        out.push_str(": ");
+        encode_indent(x, out, depth + 1)?;
+    }
+    newline_indent(out, depth);
+    out.push('}');
     Ok(())
 }
 
@@ -208,19 +220,7 @@ fn encode_indent_object(
 ) -> Result<(), YamlError> {
     match struct_entries(o) {
         Some(entries) if !entries.is_empty() => {
-            out.push('{');
-            for (i, (k, x)) in entries.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                newline_indent(out, depth + 1);
-                write_string(out, k, true);
-                out.push_str(": ");
-                encode_indent(x, out, depth + 1)?;
-            }
-            newline_indent(out, depth);
-            out.push('}');
-            Ok(())
+            encode_indent_entries(entries.iter().map(|(k, x)| (k, x)), out, depth)
         }
         _ => encode_indent(&o.to_plain(), out, depth),
     }

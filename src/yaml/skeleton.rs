@@ -164,19 +164,13 @@ fn count_until(
     from: &std::iter::Peekable<Lines<'_>>,
     to: &std::iter::Peekable<Lines<'_>>,
 ) -> usize {
-    let mut from = from.clone();
     let target = to
         .clone()
         .peek()
         .map_or(usize::MAX, |l| l.as_ptr() as usize);
-    let mut n = 0;
-    while let Some(l) = from.next() {
-        if l.as_ptr() as usize == target {
-            break;
-        }
-        n += 1;
-    }
-    n
+    from.clone()
+        .take_while(|l| l.as_ptr() as usize != target)
+        .count()
 }
 
 /// The value of a literal block scalar from its lines (each with its newline, the last
