@@ -297,10 +297,8 @@ mod tests {
         );
     }
 
-    /// RFC 7914 test vector 2 (N=1024, r=8, p=16). Slow without optimisation:
-    /// `cargo test --release -- --ignored`.
+    /// RFC 7914 test vector 2 (N=1024, r=8, p=16); a few seconds without optimisation.
     #[test]
-    #[ignore]
     fn scrypt_rfc7914() {
         let k = scrypt(b"password", b"NaCl", 1024, 8, 16, 64);
         assert_eq!(
@@ -309,10 +307,9 @@ mod tests {
         );
     }
 
-    /// Answers of the reference Helm (`derivePassword 1 KIND "password" "user" "example.com"`).
-    /// Slow without optimisation (scrypt N=32768): `cargo test --release -- --ignored`.
+    /// Answers of the reference Helm (`derivePassword 1 KIND "password" "user" "example.com"`);
+    /// about ten seconds without optimisation (scrypt N=32768).
     #[test]
-    #[ignore]
     fn master_password_matches_helm() {
         for (kind, want) in [
             ("long", "ZedaFaxcZaso9*"),
