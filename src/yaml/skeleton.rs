@@ -144,8 +144,12 @@ fn skeleton(doc: &str, with_values: bool) -> Option<(String, Vec<Emptied>, Vec<S
         let col = t.trim_end_matches(['-', '+']).len() - 1;
         if with_values {
             // The region, again, now that it is known to be one.
-            let taken: Vec<&str> = lines.clone().take(count_until(&lines, &ahead)).collect();
-            values.push(literal_value(&taken, indent, chomp == b'-')?);
+            let start = line.as_ptr() as usize - doc.as_ptr() as usize + line.len();
+            values.push(literal_value(
+                &doc[start..start + region],
+                indent,
+                chomp == b'-',
+            )?);
         }
         headers.push((kept_lines - 1, col, Style::Block));
         removed += region;
@@ -158,45 +162,34 @@ fn skeleton(doc: &str, with_values: bool) -> Option<(String, Vec<Emptied>, Vec<S
     Some((out, headers, values))
 }
 
-/// How many lines `from` yields before reaching where `to` stands (both iterate the
-/// same document; `to` is ahead).
-fn count_until(
-    from: &std::iter::Peekable<Lines<'_>>,
-    to: &std::iter::Peekable<Lines<'_>>,
-) -> usize {
-    let target = to
-        .clone()
-        .peek()
-        .map_or(usize::MAX, |l| l.as_ptr() as usize);
-    from.clone()
-        .take_while(|l| l.as_ptr() as usize != target)
-        .count()
-}
-
-/// The value of a literal block scalar from its lines (each with its newline, the last
-/// maybe without at the end of the input), as go-yaml reads it: `indent` spaces off
+/// The value of a literal block scalar from the text of its lines (the last maybe without
+/// a newline at the end of the input), as go-yaml reads it: `indent` spaces off
 /// each line, empty lines kept inside, trailing empty lines dropped, one final newline
 /// unless stripped (`|-`) or the input ended on the last line.
-fn literal_value(lines: &[&str], indent: usize, strip: bool) -> Option<String> {
-    let empty = |l: &str| {
-        let b = l.strip_suffix('\n').unwrap_or(l);
-        b.len() <= indent
-    };
-    let end = lines.iter().rposition(|l| !empty(l))? + 1;
-    if lines[end..].iter().any(|l| !l.ends_with('\n')) {
-        // Trailing blank lines at the end of the input: left to the full parser.
+fn literal_value(text: &str, indent: usize, strip: bool) -> Option<String> {
+    let empty = |l: &str| l.strip_suffix('\n').unwrap_or(l).len() <= indent;
+    // The end of the last line with content.
+    let (mut end, mut pos) = (0, 0);
+    for l in text.split_inclusive('\n') {
+        pos += l.len();
+        if !empty(l) {
+            end = pos;
+        }
+    }
+    if end == 0 || end < text.len() && !text.ends_with('\n') {
+        // No content, or trailing blank lines at the end of the input: left to the full
+        // parser.
         return None;
     }
-    let mut out = String::new();
-    for l in &lines[..end] {
+    let mut out = String::with_capacity(end);
+    for l in text[..end].split_inclusive('\n') {
         let b = l.strip_suffix('\n').unwrap_or(l);
         if b.len() > indent {
             out.push_str(&b[indent..]);
         }
         out.push('\n');
     }
-    let at_eof = !lines[end - 1].ends_with('\n');
-    if strip || at_eof {
+    if strip || !text[..end].ends_with('\n') {
         out.pop();
     }
     Some(out)
