@@ -700,6 +700,95 @@ mod skeleton_tests {
         assert!(super::skeleton::skeleton_with_values(&cases[8]).is_some());
     }
 
+    /// Random documents assembled from fragments that stress the skeleton (block scalars
+    /// with every chomping and blank-line pattern, quoted strings with escapes, comments,
+    /// sequences, odd indentation, tabs, anchors, flow collections, lines that end a
+    /// scalar early): the skeleton decode and head equal the whole ones, errors included.
+    #[test]
+    fn skeleton_equals_whole_on_random_documents() {
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut next = move |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let filler = "      {\"k\": \"v\", \"n\": 1}\n".repeat(300);
+        let frags: &[&str] = &[
+            "k{i}: v\n",
+            "k{i}: |\n    a\n\n    b\n",
+            "k{i}: |-\n    a\n      b\n\n",
+            "k{i}: |+\n    a\n\n",
+            "k{i}: >\n    a\n    b\n",
+            "k{i}: |\n\n    a\n",
+            "k{i}: |\n      \n    a\n",
+            "k{i}: |\n    a # not a comment\n# a comment\n",
+            "k{i}: \"{q}\"\n",
+            "k{i}: '{q2}'\n",
+            "k{i}: \"{q}\" # c\n",
+            "- |\n  a\n",
+            "k{i}:\n- |-\n  a\n- b\n",
+            "k{i}: &a{i} |\n    a\n",
+            "k{i}: !!str |\n    a\n",
+            "k{i}: {x: 1}\n",
+            "k{i}: [1, 2]\n",
+            "k{i}: |2\n    a\n",
+            "metadata:\n  name: n{i}\n  annotations:\n    a: |\n      x\n",
+            "kind: K{i}\n",
+        ];
+        // Fragments that make the document invalid or unusual, drawn less often.
+        let rare: &[&str] = &[
+            "k{i}: |\n    a\n  \tb\n",
+            "k{i}: |\n    a\n   x: 1\n",
+            "k{i}: \"\\ud800{q}\"\n",
+            "k{i}: |\n    \u{85}a\n",
+            "k{i}: |\n    a\r\n",
+            "k{i}: \"a\\/b{q}\"\n",
+            "  k{i}: |\n    a\n",
+        ];
+        let q = "x\\\"y\\\\z\\n\\t\\u00e9 ".repeat(30);
+        let q2 = "it''s ".repeat(60);
+        let (mut skeletons, mut oks) = (0, 0);
+        for round in 0..1500 {
+            let mut doc = format!("apiVersion: v1\nbig: |\n{filler}");
+            for i in 0..(3 + next(8)) {
+                let f = if next(8) == 0 {
+                    rare[next(rare.len())]
+                } else {
+                    frags[next(frags.len())]
+                };
+                doc.push_str(
+                    &f.replace("{i}", &i.to_string())
+                        .replace("{q}", &q)
+                        .replace("{q2}", &q2),
+                );
+            }
+            if next(3) == 0 {
+                doc.push_str(&format!("last: |\n{}", filler.trim_end()));
+            }
+            let whole = super::decode::decode_first_whole(&doc);
+            let got = super::decode::decode_first(&doc);
+            assert_eq!(
+                format!("{got:?}"),
+                format!("{whole:?}"),
+                "round {round}:\n{doc}"
+            );
+            if super::skeleton::skeleton_with_values(&doc).is_some() {
+                skeletons += 1;
+                oks += whole.is_ok() as usize;
+            }
+            assert_eq!(
+                super::parse_simple_head(&doc),
+                super::parse_simple_head_whole(&doc),
+                "round {round}:\n{doc}"
+            );
+        }
+        assert!(
+            skeletons > 400 && oks > 200,
+            "{skeletons} skeletons, {oks} of them valid YAML"
+        );
+    }
+
     /// Every corpus golden document, every values file (corpus, own-values fixtures,
     /// and each chart's and subchart's values.yaml), every chart template rendered into a
     /// long string: decoding through the skeleton gives what decoding the whole text
