@@ -233,6 +233,15 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 pub(crate) fn write_string(out: &mut String, s: &str, html: bool) {
     out.push('"');
     let bytes = s.as_bytes();
+    // Most strings need no escape at all: one pass over the bytes says so.
+    let special = |b: u8| {
+        b < 0x20 || b == b'"' || b == b'\\' || b == 0xe2 || html && matches!(b, b'<' | b'>' | b'&')
+    };
+    if !bytes.iter().any(|&b| special(b)) {
+        out.push_str(s);
+        out.push('"');
+        return;
+    }
     let mut start = 0;
     for (i, c) in s.char_indices() {
         let esc: Option<&str> = match c {
@@ -551,7 +560,15 @@ impl<'a> JsonParser<'a> {
                     start = self.i;
                 }
                 c if c < 0x20 => return Err(self.invalid("in string literal")),
-                _ => self.i += 1,
+                _ => {
+                    // Skip plain characters to the next quote or backslash, unless a
+                    // control character (an error, found by the loop) comes first.
+                    let rest = &self.b[self.i..];
+                    match memchr::memchr2(b'"', b'\\', rest) {
+                        Some(n) if !rest[..n].iter().any(|&b| b < 0x20) => self.i += n.max(1),
+                        _ => self.i += 1,
+                    }
+                }
             }
         }
     }
