@@ -205,6 +205,8 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     opts.skip_schema_validation = a.skip_schema_validation;
     opts.output_dir = a.output_dir.clone();
     opts.use_release_name = a.release_name_dir;
+    // One render, then the process ends: its memory goes back with the exit.
+    kiln::helm::EXIT_AFTER_RENDER.store(true, std::sync::atomic::Ordering::Relaxed);
     match template_path(&chart, &opts) {
         Ok(out) => {
             let _ = std::io::stderr().write_all(out.stderr.as_bytes());

@@ -219,6 +219,8 @@ pub fn render_each(
             Err(e) => return Err(RenderError(cleanup_exec_error(&r.name, &e))),
         }
     }
+    drop(order);
+    super::release((t, by_name));
     Ok(rendered)
 }
 
