@@ -316,5 +316,5 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     });
     bar.finish_and_clear();
     let outputs: Vec<ReleaseOutput> = outputs.into_iter().collect::<Result<_, _>>()?;
-    Ok(emit::build(&stack.output, &outputs)?)
+    Ok(emit::build_jobs(&stack.output, &outputs, opts.jobs.max(1))?)
 }

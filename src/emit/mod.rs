@@ -103,52 +103,88 @@ fn file_stem(r: &Resource, release_ns: &str, with_group: bool) -> String {
 
 /// Build the whole tree for a stack's releases.
 pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitError> {
-    let mut tree = Tree::default();
-    // Parse every document first: CRDs anywhere in the stack decide scope and dry-run options.
-    let mut parsed: Vec<Vec<Resource>> = Vec::new();
-    for rel in releases {
-        let err = |msg: String| EmitError::Document {
-            release: rel.name.clone(),
-            msg,
-        };
-        let mut list = Vec::new();
-        for (i, (source, text)) in rel.docs.iter().enumerate() {
-            let body = match rel.parsed.get(i) {
-                Some(Ok(p)) => crate::yaml::parsed_to_value(p),
-                Some(Err(e)) => Err(e.clone()),
-                None => crate::yaml::from_yaml(text),
-            };
-            let body = body.map_err(|e| err(format!("{source}: {e}")))?;
-            if let Some(r) = resource::identify(body, source).map_err(err)? {
-                list.push(r);
-            }
-        }
-        parsed.push(list);
-    }
-    let mut crd_kinds: BTreeMap<(String, String), bool> = BTreeMap::new(); // (group, kind) -> cluster-scoped
-    for r in parsed.iter().flatten().filter(|r| r.is_crd()) {
-        let get = |path: &[&str]| -> Option<String> {
-            let mut v = r.body.clone();
-            for p in path {
-                let next = v.as_map()?.borrow().get(*p).cloned()?;
-                v = next;
-            }
-            v.as_str().map(str::to_string)
-        };
-        if let (Some(g), Some(k)) = (get(&["spec", "group"]), get(&["spec", "names", "kind"])) {
-            crd_kinds.insert(
-                (g, k),
-                get(&["spec", "scope"]).as_deref() == Some("Cluster"),
-            );
-        }
-    }
-    let cluster_scoped = |r: &Resource| {
-        CLUSTER_SCOPED.contains(&r.kind.as_str())
-            || crd_kinds
-                .get(&(r.group().to_string(), r.kind.clone()))
-                .copied()
-                .unwrap_or(false)
+    build_jobs(output, releases, 1)
+}
+
+/// One release's part of the tree.
+struct ReleaseFiles {
+    files: Vec<(String, String)>,
+    warnings: Vec<String>,
+    count: usize,
+}
+
+/// The resources of one release's documents, as [`build`] reads them.
+fn release_resources(rel: &ReleaseOutput) -> Result<Vec<Resource>, EmitError> {
+    let err = |msg: String| EmitError::Document {
+        release: rel.name.clone(),
+        msg,
     };
+    let mut list = Vec::new();
+    for (i, (source, text)) in rel.docs.iter().enumerate() {
+        let body = match rel.parsed.get(i) {
+            Some(Ok(p)) => crate::yaml::parsed_to_value(p),
+            Some(Err(e)) => Err(e.clone()),
+            None => crate::yaml::from_yaml(text),
+        };
+        let body = body.map_err(|e| err(format!("{source}: {e}")))?;
+        if let Some(r) = resource::identify(body, source).map_err(err)? {
+            list.push(r);
+        }
+    }
+    Ok(list)
+}
+
+/// (group, kind) → cluster-scoped, for every CRD in the stack, read from the parsed
+/// documents (documents that do not parse are reported by [`release_resources`]).
+fn stack_crds(releases: &[ReleaseOutput]) -> BTreeMap<(String, String), bool> {
+    let mut crd_kinds = BTreeMap::new();
+    for rel in releases {
+        for (i, (_, text)) in rel.docs.iter().enumerate() {
+            let parsed;
+            let p = match rel.parsed.get(i) {
+                Some(Ok(p)) => p,
+                Some(Err(_)) => continue,
+                None => match crate::yaml::parse_yaml(text) {
+                    Ok(p) => {
+                        parsed = p;
+                        &parsed
+                    }
+                    Err(_) => continue,
+                },
+            };
+            let group = p
+                .str_at(&["apiVersion"])
+                .and_then(|a| a.rsplit_once('/'))
+                .map(|(g, _)| g);
+            if p.str_at(&["kind"]) != Some("CustomResourceDefinition")
+                || group != Some("apiextensions.k8s.io")
+            {
+                continue;
+            }
+            if let (Some(g), Some(k)) = (
+                p.str_at(&["spec", "group"]),
+                p.str_at(&["spec", "names", "kind"]),
+            ) {
+                crd_kinds.insert(
+                    (g.to_string(), k.to_string()),
+                    p.str_at(&["spec", "scope"]) == Some("Cluster"),
+                );
+            }
+        }
+    }
+    crd_kinds
+}
+
+/// [`build`] with the releases' resources converted, annotated and written on up to
+/// `jobs` threads; the tree is the same for any `jobs`.
+pub fn build_jobs(
+    output: &Output,
+    releases: &[ReleaseOutput],
+    jobs: usize,
+) -> Result<Tree, EmitError> {
+    let mut tree = Tree::default();
+    // CRDs anywhere in the stack decide scope and dry-run options.
+    let crd_kinds = stack_crds(releases);
     // Namespaces: one object per non-system release namespace, in its own folder.
     let mut namespaces: BTreeMap<String, u32> = BTreeMap::new();
     for rel in releases {
@@ -178,186 +214,32 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
             ),
         );
     }
-    for (rel, resources) in releases.iter().zip(parsed) {
-        let mut files: BTreeMap<String, (String, Resource)> = BTreeMap::new();
-        let mut kept = Vec::new();
-        for mut r in resources {
-            let hook = r.annotations().get("helm.sh/hook").cloned();
-            if let Some(hook) = hook {
-                let events: Vec<String> =
-                    hook.split(',').map(|e| e.trim().to_lowercase()).collect();
-                let is_test = events
-                    .iter()
-                    .any(|e| e == "test" || e == "test-success" || e == "test-failure");
-                match output.hooks {
-                    HookPolicy::Drop => continue,
-                    _ if is_test => continue,
-                    HookPolicy::Keep => {}
-                    HookPolicy::Translate => {
-                        // Argo CD's documented mapping of Helm hooks; rollback hooks have none.
-                        let mut phases: Vec<&str> = Vec::new();
-                        for e in &events {
-                            let p = match e.as_str() {
-                                "pre-install" | "pre-upgrade" => "PreSync",
-                                "post-install" | "post-upgrade" => "PostSync",
-                                "pre-delete" => "PreDelete",
-                                "post-delete" => "PostDelete",
-                                _ => continue,
-                            };
-                            if !phases.contains(&p) {
-                                phases.push(p);
-                            }
-                        }
-                        if phases.is_empty() {
-                            continue;
-                        }
-                        let phase = phases.join(",");
-                        let phase = phase.as_str();
-                        let policy = r.annotations().get("helm.sh/hook-delete-policy").map(|p| {
-                            p.split(',')
-                                .filter_map(|x| match x.trim() {
-                                    "before-hook-creation" => Some("BeforeHookCreation"),
-                                    "hook-succeeded" => Some("HookSucceeded"),
-                                    "hook-failed" => Some("HookFailed"),
-                                    _ => None,
-                                })
-                                .collect::<Vec<_>>()
-                                .join(",")
-                        });
-                        for k in [
-                            "helm.sh/hook",
-                            "helm.sh/hook-weight",
-                            "helm.sh/hook-delete-policy",
-                        ] {
-                            r.set_annotation(k, None);
-                        }
-                        r.set_annotation(ARGO_HOOK, Some(phase));
-                        if let Some(p) = policy.filter(|p| !p.is_empty()) {
-                            r.set_annotation(ARGO_HOOK_DELETE, Some(&p));
-                        }
-                    }
-                }
+    // Each release's resources: converted, annotated and written on `jobs` threads (the
+    // values are not shared between threads: each release is handled whole by one).
+    let results = in_parallel(releases.len(), jobs, |i| {
+        let rel = &releases[i];
+        let resources = release_resources(rel).map_err(|e| (true, e))?;
+        release_files(output, rel, resources, &crd_kinds).map_err(|e| (false, e))
+    });
+    // Errors as a sequential build meets them: reading any release's documents first.
+    let mut first_later = None;
+    let mut done = Vec::new();
+    for r in results {
+        match r {
+            Err((true, e)) => return Err(e),
+            Err((false, e)) => {
+                first_later.get_or_insert(e);
             }
-            if r.annotations()
-                .get("helm.sh/resource-policy")
-                .map(String::as_str)
-                == Some("keep")
-                && output.mode == OutputMode::ArgoCd
-            {
-                let opts = r
-                    .annotations()
-                    .get(SYNC_OPTIONS)
-                    .cloned()
-                    .unwrap_or_default();
-                let joined = if opts.is_empty() {
-                    "Delete=false".to_string()
-                } else {
-                    format!("{opts},Delete=false")
-                };
-                r.set_annotation(SYNC_OPTIONS, Some(&joined));
-            }
-            if cluster_scoped(&r) {
-                r.namespace.clear();
-            } else if r.namespace.is_empty() {
-                r.set_namespace(&rel.namespace);
-            }
-            if output.mode == OutputMode::ArgoCd {
-                r.set_annotation(SYNC_WAVE, Some(&wave(rel.layer, &r).to_string()));
-                let mut options: Vec<String> = r
-                    .annotations()
-                    .get(SYNC_OPTIONS)
-                    .map(|o| {
-                        o.split(',')
-                            .map(|x| x.trim().to_string())
-                            .filter(|x| !x.is_empty())
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                if crd_kinds.contains_key(&(r.group().to_string(), r.kind.clone())) {
-                    options.push("SkipDryRunOnMissingResource=true".into());
-                }
-                if r.is_crd()
-                    && crate::yaml::to_json(&r.body).map(|j| j.len()).unwrap_or(0)
-                        > CLIENT_SIDE_APPLY_LIMIT
-                {
-                    options.push("ServerSideApply=true".into());
-                }
-                let options: BTreeSet<String> = options.into_iter().collect();
-                if !options.is_empty() {
-                    let joined = options.into_iter().collect::<Vec<_>>().join(",");
-                    r.set_annotation(SYNC_OPTIONS, Some(&joined));
-                }
-            }
-            if r.kind == "Secret" && r.group().is_empty() {
-                let has_data = r.body.as_map().is_some_and(|m| {
-                    let m = m.borrow();
-                    ["data", "stringData"]
-                        .iter()
-                        .any(|k| m.get(*k).is_some_and(Value::truth))
-                });
-                if has_data {
-                    tree.warnings.push(format!(
-                        "release {}: Secret {}/{} ({}) puts secret data into the rendered tree; keep secrets in 1Password (OnePasswordItem) or an existingSecret",
-                        rel.name, r.namespace, r.name, r.source
-                    ));
-                }
-            }
-            kept.push(r);
+            Ok(f) => done.push(f),
         }
-        // File names: kind_name, with the namespace when it is not the release's, and the
-        // API group when two kinds of different groups would otherwise collide.
-        let mut stems: BTreeMap<String, usize> = BTreeMap::new();
-        for r in &kept {
-            *stems
-                .entry(file_stem(r, &rel.namespace, false))
-                .or_default() += 1;
-        }
-        for r in kept {
-            let plain = file_stem(&r, &rel.namespace, false);
-            let stem = if stems[&plain] > 1 {
-                file_stem(&r, &rel.namespace, true)
-            } else {
-                plain
-            };
-            let path = format!("{}/{stem}.yaml", rel.name);
-            let text = crate::yaml::to_yaml(&r.body).map_err(|e| EmitError::Document {
-                release: rel.name.clone(),
-                msg: format!("{}: {e}", r.source),
-            })?;
-            if let Some((_, prev)) = files.get(&path) {
-                return Err(EmitError::Collision {
-                    release: rel.name.clone(),
-                    path,
-                    a: prev.source.clone(),
-                    b: r.source.clone(),
-                });
-            }
-            files.insert(path, (format!("# Source: {}\n{text}", r.source), r));
-        }
-        if rel.generated {
-            let secrets: Vec<String> = files
-                .values()
-                .filter(|(_, r)| r.kind == "Secret")
-                .map(|(_, r)| format!("{}/{}", r.namespace, r.name))
-                .collect();
-            tree.warnings.push(format!(
-                "release {}: the chart generated random values (seeded from the release, so re-renders are stable){}; set them explicitly or use an existing secret",
-                rel.name,
-                if secrets.is_empty() { String::new() } else { format!(", in Secret {}", secrets.join(", ")) }
-            ));
-        }
-        tree.counts.insert(rel.name.clone(), files.len());
-        let names: Vec<String> = files
-            .keys()
-            .filter_map(|k| k.split_once('/').map(|(_, f)| f.to_string()))
-            .collect();
-        tree.files.insert(
-            format!("{}/kustomization.yaml", rel.name),
-            kustomization(names.iter().map(String::as_str)),
-        );
-        for (path, (text, _)) in files {
-            tree.files.insert(path, text);
-        }
+    }
+    if let Some(e) = first_later {
+        return Err(e);
+    }
+    for (rel, f) in releases.iter().zip(done) {
+        tree.warnings.extend(f.warnings);
+        tree.counts.insert(rel.name.clone(), f.count);
+        tree.files.extend(f.files);
     }
     match output.mode {
         OutputMode::ArgoCd => {
@@ -392,6 +274,253 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
         OutputMode::Plain => {}
     }
     Ok(tree)
+}
+
+/// One release's files (its resources after hooks, namespaces and Argo CD annotations,
+/// written as YAML), its warnings and its resource count.
+fn release_files(
+    output: &Output,
+    rel: &ReleaseOutput,
+    resources: Vec<Resource>,
+    crd_kinds: &BTreeMap<(String, String), bool>,
+) -> Result<ReleaseFiles, EmitError> {
+    let cluster_scoped = |r: &Resource| {
+        CLUSTER_SCOPED.contains(&r.kind.as_str())
+            || crd_kinds
+                .get(&(r.group().to_string(), r.kind.clone()))
+                .copied()
+                .unwrap_or(false)
+    };
+    let mut warnings = Vec::new();
+    let mut files: BTreeMap<String, (String, Resource)> = BTreeMap::new();
+    let mut kept = Vec::new();
+    for mut r in resources {
+        let hook = r.annotations().get("helm.sh/hook").cloned();
+        if let Some(hook) = hook {
+            let events: Vec<String> = hook.split(',').map(|e| e.trim().to_lowercase()).collect();
+            let is_test = events
+                .iter()
+                .any(|e| e == "test" || e == "test-success" || e == "test-failure");
+            match output.hooks {
+                HookPolicy::Drop => continue,
+                _ if is_test => continue,
+                HookPolicy::Keep => {}
+                HookPolicy::Translate => {
+                    // Argo CD's documented mapping of Helm hooks; rollback hooks have none.
+                    let mut phases: Vec<&str> = Vec::new();
+                    for e in &events {
+                        let p = match e.as_str() {
+                            "pre-install" | "pre-upgrade" => "PreSync",
+                            "post-install" | "post-upgrade" => "PostSync",
+                            "pre-delete" => "PreDelete",
+                            "post-delete" => "PostDelete",
+                            _ => continue,
+                        };
+                        if !phases.contains(&p) {
+                            phases.push(p);
+                        }
+                    }
+                    if phases.is_empty() {
+                        continue;
+                    }
+                    let phase = phases.join(",");
+                    let phase = phase.as_str();
+                    let policy = r.annotations().get("helm.sh/hook-delete-policy").map(|p| {
+                        p.split(',')
+                            .filter_map(|x| match x.trim() {
+                                "before-hook-creation" => Some("BeforeHookCreation"),
+                                "hook-succeeded" => Some("HookSucceeded"),
+                                "hook-failed" => Some("HookFailed"),
+                                _ => None,
+                            })
+                            .collect::<Vec<_>>()
+                            .join(",")
+                    });
+                    for k in [
+                        "helm.sh/hook",
+                        "helm.sh/hook-weight",
+                        "helm.sh/hook-delete-policy",
+                    ] {
+                        r.set_annotation(k, None);
+                    }
+                    r.set_annotation(ARGO_HOOK, Some(phase));
+                    if let Some(p) = policy.filter(|p| !p.is_empty()) {
+                        r.set_annotation(ARGO_HOOK_DELETE, Some(&p));
+                    }
+                }
+            }
+        }
+        if r.annotations()
+            .get("helm.sh/resource-policy")
+            .map(String::as_str)
+            == Some("keep")
+            && output.mode == OutputMode::ArgoCd
+        {
+            let opts = r
+                .annotations()
+                .get(SYNC_OPTIONS)
+                .cloned()
+                .unwrap_or_default();
+            let joined = if opts.is_empty() {
+                "Delete=false".to_string()
+            } else {
+                format!("{opts},Delete=false")
+            };
+            r.set_annotation(SYNC_OPTIONS, Some(&joined));
+        }
+        if cluster_scoped(&r) {
+            r.namespace.clear();
+        } else if r.namespace.is_empty() {
+            r.set_namespace(&rel.namespace);
+        }
+        if output.mode == OutputMode::ArgoCd {
+            r.set_annotation(SYNC_WAVE, Some(&wave(rel.layer, &r).to_string()));
+            let mut options: Vec<String> = r
+                .annotations()
+                .get(SYNC_OPTIONS)
+                .map(|o| {
+                    o.split(',')
+                        .map(|x| x.trim().to_string())
+                        .filter(|x| !x.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            if crd_kinds.contains_key(&(r.group().to_string(), r.kind.clone())) {
+                options.push("SkipDryRunOnMissingResource=true".into());
+            }
+            if r.is_crd()
+                && crate::yaml::to_json(&r.body).map(|j| j.len()).unwrap_or(0)
+                    > CLIENT_SIDE_APPLY_LIMIT
+            {
+                options.push("ServerSideApply=true".into());
+            }
+            let options: BTreeSet<String> = options.into_iter().collect();
+            if !options.is_empty() {
+                let joined = options.into_iter().collect::<Vec<_>>().join(",");
+                r.set_annotation(SYNC_OPTIONS, Some(&joined));
+            }
+        }
+        if r.kind == "Secret" && r.group().is_empty() {
+            let has_data = r.body.as_map().is_some_and(|m| {
+                let m = m.borrow();
+                ["data", "stringData"]
+                    .iter()
+                    .any(|k| m.get(*k).is_some_and(Value::truth))
+            });
+            if has_data {
+                warnings.push(format!(
+                    "release {}: Secret {}/{} ({}) puts secret data into the rendered tree; keep secrets in 1Password (OnePasswordItem) or an existingSecret",
+                    rel.name, r.namespace, r.name, r.source
+                ));
+            }
+        }
+        kept.push(r);
+    }
+    // File names: kind_name, with the namespace when it is not the release's, and the
+    // API group when two kinds of different groups would otherwise collide.
+    let mut stems: BTreeMap<String, usize> = BTreeMap::new();
+    for r in &kept {
+        *stems
+            .entry(file_stem(r, &rel.namespace, false))
+            .or_default() += 1;
+    }
+    for r in kept {
+        let plain = file_stem(&r, &rel.namespace, false);
+        let stem = if stems[&plain] > 1 {
+            file_stem(&r, &rel.namespace, true)
+        } else {
+            plain
+        };
+        let path = format!("{}/{stem}.yaml", rel.name);
+        let text = crate::yaml::to_yaml(&r.body).map_err(|e| EmitError::Document {
+            release: rel.name.clone(),
+            msg: format!("{}: {e}", r.source),
+        })?;
+        if let Some((_, prev)) = files.get(&path) {
+            return Err(EmitError::Collision {
+                release: rel.name.clone(),
+                path,
+                a: prev.source.clone(),
+                b: r.source.clone(),
+            });
+        }
+        files.insert(path, (format!("# Source: {}\n{text}", r.source), r));
+    }
+    if rel.generated {
+        let secrets: Vec<String> = files
+            .values()
+            .filter(|(_, r)| r.kind == "Secret")
+            .map(|(_, r)| format!("{}/{}", r.namespace, r.name))
+            .collect();
+        warnings.push(format!(
+            "release {}: the chart generated random values (seeded from the release, so re-renders are stable){}; set them explicitly or use an existing secret",
+            rel.name,
+            if secrets.is_empty() { String::new() } else { format!(", in Secret {}", secrets.join(", ")) }
+        ));
+    }
+    let count = files.len();
+    let names: Vec<String> = files
+        .keys()
+        .filter_map(|k| k.split_once('/').map(|(_, f)| f.to_string()))
+        .collect();
+    let mut out: Vec<(String, String)> = vec![(
+        format!("{}/kustomization.yaml", rel.name),
+        kustomization(names.iter().map(String::as_str)),
+    )];
+    out.extend(files.into_iter().map(|(path, (text, _))| (path, text)));
+    Ok(ReleaseFiles {
+        files: out,
+        warnings,
+        count,
+    })
+}
+
+/// `f(0..n)` on up to `jobs` threads, results in index order.
+fn in_parallel<T: Send>(n: usize, jobs: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let jobs = jobs.clamp(1, n.max(1));
+    if jobs == 1 {
+        return (0..n).map(f).collect();
+    }
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let mut out: Vec<(usize, T)> = std::thread::scope(|s| {
+        let workers: Vec<_> = (0..jobs)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(64 << 20)
+                    .spawn_scoped(s, || {
+                        let mut mine = Vec::new();
+                        loop {
+                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            if i >= n {
+                                return mine;
+                            }
+                            mine.push((i, f(i)));
+                        }
+                    })
+            })
+            .collect();
+        let mut all = Vec::new();
+        for w in workers {
+            match w.map(|h| h.join()) {
+                Ok(Ok(mine)) => all.extend(mine),
+                Ok(Err(p)) => std::panic::resume_unwind(p),
+                Err(_) => {}
+            }
+        }
+        all
+    });
+    // Indices a worker that could not start never took: done here.
+    let mut seen = vec![false; n];
+    for (i, _) in &out {
+        seen[*i] = true;
+    }
+    for (i, s) in seen.iter().enumerate() {
+        if !s {
+            out.push((i, f(i)));
+        }
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, t)| t).collect()
 }
 
 fn kustomization<'a>(files: impl Iterator<Item = &'a str>) -> String {
@@ -441,6 +570,41 @@ fn flux_kustomization(o: &Output, rel: &ReleaseOutput, after_namespaces: bool) -
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_tree_and_its_errors_do_not_depend_on_the_thread_count() {
+        let mut rels = vec![
+            release("op", "op-system", 1, &[], CRDS),
+            release("app", "apps", 2, &["op"], APP),
+        ];
+        for (i, (_, text)) in rels[1].docs.clone().into_iter().enumerate() {
+            rels[1].parsed.push(crate::yaml::parse_yaml(&text));
+            assert_eq!(rels[1].parsed.len(), i + 1);
+        }
+        for mode in [OutputMode::ArgoCd, OutputMode::Flux, OutputMode::Plain] {
+            let o = out(mode, HookPolicy::Translate);
+            let one = build_jobs(&o, &rels, 1).unwrap();
+            for jobs in [2, 3, 8] {
+                let many = build_jobs(&o, &rels, jobs).unwrap();
+                assert_eq!(one.files, many.files);
+                assert_eq!(one.warnings, many.warnings);
+                assert_eq!(one.counts, many.counts);
+            }
+        }
+        // A collision in the first release and a broken document in the second: the broken
+        // document is reported, as a sequential build reads every document first.
+        let dup = "---\n# Source: x/templates/a.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n---\n# Source: x/templates/b.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n";
+        let bad = "---\n# Source: y/templates/a.yaml\na: [\n";
+        let rels = [
+            release("x", "x", 1, &[], dup),
+            release("y", "y", 2, &[], bad),
+        ];
+        let o = out(OutputMode::ArgoCd, HookPolicy::Keep);
+        let e1 = build_jobs(&o, &rels, 1).unwrap_err().to_string();
+        let e2 = build_jobs(&o, &rels, 2).unwrap_err().to_string();
+        assert_eq!(e1, e2);
+        assert!(e1.starts_with("release y: "), "{e1}");
+    }
 
     fn out(mode: OutputMode, hooks: HookPolicy) -> Output {
         Output {

@@ -78,6 +78,28 @@ pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
 #[derive(Debug, Clone)]
 pub struct Parsed(Option<Y>);
 
+impl Parsed {
+    /// The string at a path of string keys (the last of equal keys wins, as in the value
+    /// [`parsed_to_value`] makes); `None` where the path is missing or not a string.
+    pub fn str_at(&self, path: &[&str]) -> Option<&str> {
+        let mut y = self.0.as_ref()?;
+        for key in path {
+            let Y::Map(entries) = y else {
+                return None;
+            };
+            y = entries
+                .iter()
+                .rev()
+                .find(|(k, _)| matches!(k, Y::Str(s) if s == key))
+                .map(|(_, v)| v)?;
+        }
+        match y {
+            Y::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
 /// The expensive half of [`from_yaml`]: the YAML parse.
 pub fn parse_yaml(text: &str) -> Result<Parsed, YamlError> {
     decode::decode_first(text)
