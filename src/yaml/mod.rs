@@ -544,8 +544,11 @@ pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
     let skeleton = skeleton::strip_block_scalars(text).filter(|(s, emptied)| {
         decode::styled_scalars(s).is_some_and(|found| emptied.iter().all(|h| found.contains(h)))
     });
-    let text = skeleton.as_ref().map_or(text, |(s, _)| s.as_str());
-    parse_simple_head_whole(text)
+    match skeleton {
+        // An error is taken from the whole document, so that it names its lines.
+        Some((s, _)) => parse_simple_head_whole(&s).or_else(|_| parse_simple_head_whole(text)),
+        None => parse_simple_head_whole(text),
+    }
 }
 
 /// [`parse_simple_head`] parsing all of `text`.
@@ -767,6 +770,8 @@ mod skeleton_tests {
             "k{i}: |\n    a\r\n",
             "k{i}: \"a\\/b{q}\"\n",
             "  k{i}: |\n    a\n",
+            "k{i}: !!int x\n",
+            "k{i}: *nosuchanchor\n",
         ];
         let q = "x\\\"y\\\\z\\n\\t\\u00e9 ".repeat(30);
         let q2 = "it''s ".repeat(60);
@@ -809,6 +814,18 @@ mod skeleton_tests {
             skeletons > 400 && oks > 200,
             "{skeletons} skeletons, {oks} of them valid YAML"
         );
+    }
+
+    /// An error found only after the skeleton parsed (go-yaml's decoding, here an unknown
+    /// anchor) is the whole document's error.
+    #[test]
+    fn skeleton_head_errors_name_the_original_lines() {
+        let filler = "    {\"k\": 1}\n".repeat(800);
+        let doc = format!("kind: K\ndata:\n  a: |\n{filler}  b: *nosuchanchor\n");
+        assert!(super::skeleton::strip_block_scalars(&doc).is_some());
+        let got = super::parse_simple_head(&doc);
+        assert!(got.is_err(), "{got:?}");
+        assert_eq!(got, super::parse_simple_head_whole(&doc));
     }
 
     /// Every corpus golden document, every values file (corpus, own-values fixtures,
