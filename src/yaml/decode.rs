@@ -1221,6 +1221,17 @@ fn with_events<T>(
         return match r {
             Some(r) => r,
             None => {
+                // A block scalar whose last line holds only spaces, deeper than its
+                // indentation (content, to go-yaml), at the very end: libyaml-safer panics
+                // on it as on any last content line without a newline.
+                if !current.is_empty()
+                    && !current.ends_with('\n')
+                    && last_line.trim_matches(' ').is_empty()
+                    && (current.contains('|') || current.contains('>'))
+                    && let (Some(r), _) = attempt(&current, true, marked)
+                {
+                    return r;
+                }
                 // libyaml-safer panics on a tag followed by `,` in a flow collection,
                 // where go-yaml takes the `,` into the tag.
                 match patch_tag_commas(&current) {

@@ -551,6 +551,25 @@ pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
     }
 }
 
+/// For fuzzing and tests: whether the skeleton fast paths ([`parse_simple_head`] and the
+/// decoder behind [`from_yaml`]) give exactly what parsing the whole of `text` gives;
+/// `Err` describes the first difference.
+#[doc(hidden)]
+pub fn check_skeleton_paths(text: &str) -> Result<(), String> {
+    let (fast, whole) = (
+        format!("{:?}", decode::decode_first(text)),
+        format!("{:?}", decode::decode_first_whole(text)),
+    );
+    if fast != whole {
+        return Err(format!("decode: skeleton {fast} whole {whole}"));
+    }
+    let (fast, whole) = (parse_simple_head(text), parse_simple_head_whole(text));
+    if fast != whole {
+        return Err(format!("head: skeleton {fast:?} whole {whole:?}"));
+    }
+    Ok(())
+}
+
 /// [`parse_simple_head`] parsing all of `text`.
 fn parse_simple_head_whole(text: &str) -> Result<SimpleHead, YamlError> {
     let mut head = SimpleHead::default();
@@ -826,6 +845,21 @@ mod skeleton_tests {
         let got = super::parse_simple_head(&doc);
         assert!(got.is_err(), "{got:?}");
         assert_eq!(got, super::parse_simple_head_whole(&doc));
+    }
+
+    /// Block scalars whose last line, at the very end of the text, holds only spaces:
+    /// deeper than the indentation they are content. Helm's answers (`fromYaml | toJson`).
+    #[test]
+    fn block_scalar_ending_in_spaces_at_the_end_of_the_text() {
+        for (text, want) in [
+            ("a: |-\n    x\n         ", "x\n     "),
+            ("a: |\n    x\n         ", "x\n     "),
+            ("a: |\n    x\n  ", "x\n"),
+        ] {
+            let v = super::from_yaml(text).unwrap();
+            let got = v.as_map().unwrap().borrow()["a"].clone();
+            assert_eq!(got.as_str(), Some(want), "{text:?}");
+        }
     }
 
     /// Every corpus golden document, every values file (corpus, own-values fixtures,
