@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::cases::{first_diff, mask, options, read_cases};
+use common::cases::{error_cause, first_diff, mask, options, read_cases};
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -97,12 +97,7 @@ fn corpus_conformance() {
             }
         } else if golden_error.is_file() {
             let want = std::fs::read_to_string(&golden_error).expect("read golden error");
-            let want_cause = want
-                .lines()
-                .next()
-                .unwrap_or("")
-                .trim_start_matches("Error: ")
-                .to_string();
+            let want_cause = error_cause(&want);
             match &result {
                 Ok(_) => (
                     false,

@@ -8,7 +8,7 @@
 
 mod common;
 
-use common::cases::{Case, first_diff, mask, options, read_cases};
+use common::cases::{Case, error_cause, first_diff, mask, options, read_cases};
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -65,12 +65,7 @@ fn check(
         ))
     } else if golden_error.is_file() {
         let want = std::fs::read_to_string(&golden_error).expect("read golden error");
-        let want_cause = want
-            .lines()
-            .next()
-            .unwrap_or("")
-            .trim_start_matches("Error: ")
-            .to_string();
+        let want_cause = error_cause(&want);
         match result {
             Ok(_) => Err(format!("rendered, but Helm fails with: {want_cause}")),
             Err(e) => {

@@ -810,6 +810,13 @@ mod tests {
         }
     }
 
+    fn file(name: &str, text: &str) -> crate::chart::File {
+        crate::chart::File {
+            name: name.into(),
+            data: std::sync::Arc::from(text.as_bytes()),
+        }
+    }
+
     /// Go prints `.Capabilities.KubeVersion` with its pointer-receiver `String` only when the
     /// template prints the field itself; functions (`printf`, `quote`, `print`) get a copy and
     /// print the struct. `encoding/json` keeps struct field order, and a Dependency's `name`
@@ -817,10 +824,6 @@ mod tests {
     /// . --kube-version 1.33.0` of the same chart).
     #[test]
     fn objects_print_and_encode_like_go() {
-        let file = |name: &str, text: &str| crate::chart::File {
-            name: name.into(),
-            data: std::sync::Arc::from(text.as_bytes()),
-        };
         let template = concat!(
             r#"# {{ printf "%v" .Capabilities.KubeVersion }}|{{ .Capabilities.KubeVersion }}"#,
             r#"|{{ .Capabilities.KubeVersion | quote }}|{{ print .Capabilities.KubeVersion }}"#,
@@ -865,10 +868,6 @@ mod tests {
     /// Expected text from helm v3.17.3 (`helm template r .` of the same chart).
     #[test]
     fn nil_metadata_fields_and_host_slices() {
-        let file = |name: &str, text: &str| crate::chart::File {
-            name: name.into(),
-            data: std::sync::Arc::from(text.as_bytes()),
-        };
         let template = concat!(
             "# {{ toYaml .Chart.Dependencies }}|{{ toYaml .Chart.Maintainers }}|{{ toYaml .Chart.Keywords }}",
             "|{{ toJson .Chart.Annotations }}|{{ typeOf .Chart.Dependencies }}|{{ kindOf .Chart.Keywords }}",

@@ -109,3 +109,12 @@ pub fn first_diff(want: &str, got: &str) -> String {
         "identical".into()
     }
 }
+
+/// The cause line of a Helm error golden (its first line, without `Error: `).
+pub fn error_cause(want: &str) -> String {
+    want.lines()
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("Error: ")
+        .to_string()
+}
