@@ -3,6 +3,9 @@
 //! folder holds the previous tree byte for byte or the new tree complete, never a mix,
 //! and errors are clear.
 
+mod common;
+
+use common::Scratch;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
@@ -11,23 +14,6 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 const KILN: &str = env!("CARGO_BIN_EXE_kiln");
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let p = std::env::temp_dir().join(format!("kiln-hostile-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).expect("scratch");
-        Scratch(p)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 fn write(p: &Path, data: &[u8]) {
     fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");

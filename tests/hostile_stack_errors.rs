@@ -2,28 +2,14 @@
 //! with an error that names the file, the line, and the fix — never a panic, and never
 //! a tree written.
 
+mod common;
+
+use common::Scratch;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const KILN: &str = env!("CARGO_BIN_EXE_kiln");
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let p = std::env::temp_dir().join(format!("kiln-hostile-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).expect("scratch");
-        Scratch(p)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 fn write(p: &Path, text: &str) {
     fs::create_dir_all(p.parent().expect("parent")).expect("mkdir");

@@ -4,29 +4,15 @@
 //! the same charts (it caps `include` recursion at 1000 with `rendering template has a
 //! nested reference name`).
 
+mod common;
+
+use common::Scratch;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const KILN: &str = env!("CARGO_BIN_EXE_kiln");
 const TRAILER: &str = "\n\nUse --debug flag to render out invalid YAML\n";
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let p = std::env::temp_dir().join(format!("kiln-hostile-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).expect("scratch");
-        Scratch(p)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 /// A chart folder `name` with a helper file and one template.
 fn chart(root: &Path, name: &str, helpers: &str, template: &str, values: &str) -> PathBuf {

@@ -2,28 +2,14 @@
 //! requests, schemas from charts. Each case ends in exit 1 with Helm's message (taken
 //! from the reference Helm 3.17.3 for the same input), never a crash.
 
+mod common;
+
+use common::Scratch;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 const KILN: &str = env!("CARGO_BIN_EXE_kiln");
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let p = std::env::temp_dir().join(format!("kiln-hostile-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).expect("scratch");
-        Scratch(p)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 fn chart(root: &Path, name: &str, template: &str, extra: &[(&str, String)]) -> PathBuf {
     let dir = root.join(name);

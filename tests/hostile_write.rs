@@ -3,28 +3,14 @@
 //! half-way. kiln must write only inside its output folder and, on any failure, leave
 //! the previous tree byte for byte as it was.
 
+mod common;
+
+use common::Scratch;
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use kiln::emit::write::write_tree;
-
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(tag: &str) -> Scratch {
-        let p = std::env::temp_dir().join(format!("kiln-hostile-{tag}-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&p);
-        fs::create_dir_all(&p).expect("scratch");
-        Scratch(p)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = fs::remove_dir_all(&self.0);
-    }
-}
 
 fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
     pairs
