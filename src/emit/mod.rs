@@ -475,52 +475,23 @@ fn release_files(
     })
 }
 
-/// `f(0..n)` on up to `jobs` threads, results in index order.
+/// `f(0..n)` on up to `jobs` threads (a rayon pool, as the render's), results in index
+/// order.
 fn in_parallel<T: Send>(n: usize, jobs: usize, f: impl Fn(usize) -> T + Sync) -> Vec<T> {
-    let jobs = jobs.clamp(1, n.max(1));
-    if jobs == 1 {
-        return (0..n).map(f).collect();
+    use rayon::prelude::*;
+    let pool = (jobs > 1 && n > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(jobs.min(n))
+                .stack_size(64 << 20)
+                .build()
+                .ok()
+        })
+        .flatten();
+    match pool {
+        Some(pool) => pool.install(|| (0..n).into_par_iter().map(&f).collect()),
+        None => (0..n).map(f).collect(),
     }
-    let next = std::sync::atomic::AtomicUsize::new(0);
-    let mut out: Vec<(usize, T)> = std::thread::scope(|s| {
-        let workers: Vec<_> = (0..jobs)
-            .map(|_| {
-                std::thread::Builder::new()
-                    .stack_size(64 << 20)
-                    .spawn_scoped(s, || {
-                        let mut mine = Vec::new();
-                        loop {
-                            let i = next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            if i >= n {
-                                return mine;
-                            }
-                            mine.push((i, f(i)));
-                        }
-                    })
-            })
-            .collect();
-        let mut all = Vec::new();
-        for w in workers {
-            match w.map(|h| h.join()) {
-                Ok(Ok(mine)) => all.extend(mine),
-                Ok(Err(p)) => std::panic::resume_unwind(p),
-                Err(_) => {}
-            }
-        }
-        all
-    });
-    // Indices a worker that could not start never took: done here.
-    let mut seen = vec![false; n];
-    for (i, _) in &out {
-        seen[*i] = true;
-    }
-    for (i, s) in seen.iter().enumerate() {
-        if !s {
-            out.push((i, f(i)));
-        }
-    }
-    out.sort_by_key(|(i, _)| *i);
-    out.into_iter().map(|(_, t)| t).collect()
 }
 
 fn kustomization<'a>(files: impl Iterator<Item = &'a str>) -> String {
