@@ -113,16 +113,6 @@ fn sort_key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderError(pub String);
 
-/// Render all templates; returns file name -> output (`<no value>` removed), without
-/// partials. `top` holds `Release`, `Capabilities` and `Values`.
-pub fn render(
-    chart: &Chart,
-    top: &Map,
-    funcs: &FuncMap,
-) -> Result<BTreeMap<String, String>, RenderError> {
-    render_each(chart, top, funcs, &mut |_, _| {})
-}
-
 /// Parse every template, the later half (by size) on a second thread: parsing is pure
 /// and the trees are `Send`, so the results are what a sequential parse gives, in order.
 fn parse_all(order: &[&Renderable], funcs: &FuncMap) -> Vec<Result<Vec<Tree>, ParseError>> {
@@ -160,7 +150,9 @@ fn parse_all(order: &[&Renderable], funcs: &FuncMap) -> Vec<Result<Vec<Tree>, Pa
     })
 }
 
-/// [`render`], calling `rendered(name, output)` as each template's output is ready.
+/// Render all templates; returns file name -> output (`<no value>` removed), without
+/// partials. `top` holds `Release`, `Capabilities` and `Values`. `rendered_one(name,
+/// output)` is called as each template's output is ready.
 pub fn render_each(
     chart: &Chart,
     top: &Map,
