@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Run one fuzz target for a while: fuzz/run.sh TARGET SECONDS [extra libFuzzer flags]
-#   TARGET: template_parse | template_exec | yaml_roundtrip | yaml_skeleton | chart_load
+#   TARGET: template_parse | template_exec | yaml_roundtrip | yaml_skeleton | yaml_fast | chart_load
 # Seeds come from the shared corpus (../shared/corpus beside the repository, or
 # $KILN_CORPUS) and are copied into fuzz/corpus/TARGET at run time (not committed).
 # Needs cargo-fuzz (`cargo install cargo-fuzz`); on a stable toolchain the nightly flags
@@ -35,7 +35,7 @@ if [ -d "$corpus_src/charts" ] && [ -z "$(ls -A "$seeds")" ]; then
     template_parse|template_exec)
       find "$tmp/corpus" -path '*/templates/*' \( -name '*.yaml' -o -name '*.tpl' -o -name '*.txt' \) |
         while read -r f; do seed "$f" 8192; done ;;
-    yaml_skeleton)
+    yaml_skeleton|yaml_fast)
       # Rendered documents (goldens, split) and values files: block scalars, quoted strings.
       find "$corpus_src/golden" -name '*.yaml' | while read -r f; do
         awk -v d="$seeds" -v b="$(echo "$f" | sed 's#.*/corpus/##; s#/#_#g')" \

@@ -143,6 +143,8 @@ struct Events<'a> {
     /// Scalar values to put back, by (line, column) of the scalar (see
     /// [`decode_first`]'s skeleton path).
     subst: std::collections::HashMap<(usize, usize), String>,
+    /// The whole event stream when [`super::fast`] could read the input.
+    fast: Option<std::vec::IntoIter<libyaml_safer::Event>>,
 }
 
 impl<'a> Events<'a> {
@@ -154,7 +156,12 @@ impl<'a> Events<'a> {
             text.as_bytes()
         };
         parser.set_input(bytes);
+        let fast = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(super::fast::events)
+            .map(Vec::into_iter);
         Events {
+            fast,
             parser,
             peeked: None,
             started: false,
@@ -169,7 +176,13 @@ impl<'a> Events<'a> {
 
     fn peek(&mut self) -> Result<&libyaml_safer::Event, YamlError> {
         if self.peeked.is_none() {
-            let mut ev = match self.parser.parse() {
+            let next = match &mut self.fast {
+                Some(events) => Ok(events
+                    .next()
+                    .unwrap_or_else(libyaml_safer::Event::stream_end)),
+                None => self.parser.parse(),
+            };
+            let mut ev = match next {
                 Ok(ev) => ev,
                 Err(e) => {
                     self.error_mark = e.problem_mark();
@@ -1097,11 +1110,15 @@ pub(crate) fn styled_scalars(text: &str) -> Option<Vec<super::skeleton::Emptied>
     use std::panic::{AssertUnwindSafe, catch_unwind};
     quiet_parser_panics();
     catch_unwind(AssertUnwindSafe(|| {
+        let mut fast = super::fast::events(text).map(Vec::into_iter);
         let mut parser = Parser::new();
         parser.set_input(text.as_bytes());
         let mut found = Vec::new();
         loop {
-            let ev = parser.parse().ok()?;
+            let ev = match &mut fast {
+                Some(events) => events.next()?,
+                None => parser.parse().ok()?,
+            };
             let style = match ev.data {
                 EventData::StreamEnd => return Some(found),
                 EventData::Scalar { style, .. } => match style {

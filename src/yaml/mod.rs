@@ -18,6 +18,7 @@
 
 mod decode;
 mod emit;
+mod fast;
 mod json;
 mod resolve;
 mod skeleton;
@@ -27,6 +28,8 @@ use std::collections::BTreeMap;
 use crate::gotmpl::Value;
 use decode::Y;
 
+#[doc(hidden)]
+pub use fast::check_against_libyaml as check_fast_reader;
 pub use json::{from_json, to_json, to_json_pretty, to_raw_json};
 
 /// A YAML or JSON error, worded as Go's libraries word it
