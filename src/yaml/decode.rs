@@ -149,6 +149,21 @@ struct Events<'a> {
 
 impl<'a> Events<'a> {
     fn new(text: &'a str) -> Self {
+        let mut ev = Self::new_libyaml(text);
+        let bytes: &[u8] = if text.is_empty() {
+            b"\n"
+        } else {
+            text.as_bytes()
+        };
+        ev.fast = std::str::from_utf8(bytes)
+            .ok()
+            .and_then(super::fast::events)
+            .map(Vec::into_iter);
+        ev
+    }
+
+    /// Events from libyaml-safer only.
+    fn new_libyaml(text: &'a str) -> Self {
         let mut parser = Parser::new();
         let bytes: &'a [u8] = if text.is_empty() {
             b"\n"
@@ -156,12 +171,8 @@ impl<'a> Events<'a> {
             text.as_bytes()
         };
         parser.set_input(bytes);
-        let fast = std::str::from_utf8(bytes)
-            .ok()
-            .and_then(super::fast::events)
-            .map(Vec::into_iter);
         Events {
-            fast,
+            fast: None,
             parser,
             peeked: None,
             started: false,
@@ -1057,12 +1068,31 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
     // content parses cleanly and every emptied scalar is confirmed where it was taken
     // from, the skeleton is decoded with the values put back; otherwise (and for every
     // error, so that messages name the original lines) the whole text is.
+    if let Some(y) = decode_first_fast(text) {
+        return Ok(y);
+    }
     if text.len() >= 8192
         && let Some(y) = decode_first_skeleton(text)
     {
         return Ok(y);
     }
     decode_first_whole(text)
+}
+
+/// The first document from [`super::fast`]'s events when it reads all of `text`;
+/// `None` otherwise, and on any error (which the whole path then reports with libyaml's
+/// wording and lines).
+pub(crate) fn decode_first_fast(text: &str) -> Option<Option<Y>> {
+    if text.is_empty() {
+        return None;
+    }
+    let events = super::fast::events(text)?;
+    let mut ev = Events::new_libyaml(text);
+    ev.fast = Some(events.into_iter());
+    match parse_document(&mut ev).ok()? {
+        None => Some(None),
+        Some(doc) => decode_doc(&doc).ok().map(Some),
+    }
 }
 
 fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {

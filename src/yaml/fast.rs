@@ -178,6 +178,22 @@ impl Reader<'_> {
         m
     }
 
+    /// The mark of the BLOCK-END that closes a collection indented `indent` before the
+    /// token at the current position. At the end of the input libyaml first unrolls to
+    /// the column where the input ends (those BLOCK-ENDs take that raw mark), then to
+    /// -1 with the STREAM-END mark.
+    fn close_mark(&self, indent: i64) -> Mark {
+        if self.pos < self.s.len() {
+            return self.mark();
+        }
+        let raw = self.mark_at(self.s.len());
+        if indent > raw.column as i64 {
+            raw
+        } else {
+            self.eof_mark()
+        }
+    }
+
     /// The mark where the token at the current position starts.
     fn token_mark(&self) -> Mark {
         if self.pos >= self.s.len() {
@@ -1063,7 +1079,7 @@ impl Reader<'_> {
             }
             let t = self.tok();
             if matches!(t, Tok::Eof | Tok::DocStart | Tok::DocEnd) || self.col() < col {
-                let m = self.token_mark();
+                let m = self.close_mark(col);
                 self.push(EventData::MappingEnd, m, m);
                 return Some(());
             }
@@ -1093,7 +1109,7 @@ impl Reader<'_> {
                 continue;
             }
             if matches!(t, Tok::Eof | Tok::DocStart | Tok::DocEnd) || self.col() < col {
-                let m = self.token_mark();
+                let m = self.close_mark(col);
                 self.push(EventData::SequenceEnd, m, m);
                 return Some(());
             }
@@ -1124,7 +1140,8 @@ impl Reader<'_> {
             if !matches!(t, Tok::Eof | Tok::DocStart | Tok::DocEnd) && self.col() > col {
                 return None;
             }
-            let m = self.token_mark();
+            // The token after it: the parent mapping's BLOCK-END or its next key.
+            let m = self.close_mark(col);
             self.push(EventData::SequenceEnd, m, m);
             return Some(());
         }
@@ -1457,6 +1474,9 @@ mod tests {
             "a:\n  x\nb: 1\n",
             "a:\n  |\n    t\nb: 1\n",
             "a: 1 # c\n# c\n",
+            "- a:\n ",
+            "- a:\n  - b\n ",
+            "k:\n  l:\n  - x\n   ",
         ];
         for c in cases {
             assert!(
@@ -1679,5 +1699,21 @@ mod tests {
             "{fast} of {} read here",
             texts.len()
         );
+    }
+}
+
+/// Developer check of one file the way the fuzz target reads it:
+/// `KILN_YAML_FILE=path cargo test --release --lib yaml::fast::dev_check -- --ignored --nocapture`
+#[cfg(test)]
+#[test]
+#[ignore]
+fn dev_check() {
+    let Ok(path) = std::env::var("KILN_YAML_FILE") else {
+        return;
+    };
+    let text = String::from_utf8_lossy(&std::fs::read(path).unwrap()).into_owned();
+    let nested: String = text.lines().map(|l| format!("  {l}\n")).collect();
+    for doc in [text.clone(), format!("top:\n{nested}"), format!("- {text}")] {
+        println!("{doc:?}: {:?}", check_against_libyaml(&doc));
     }
 }
