@@ -10,15 +10,22 @@
 //! itself is assembled by the `rsa` crate from the two primes.
 //!
 //! The primes are as good as Go's: uniformly random start, both top bits set (so `p·q`
-//! has exactly the requested size), and 1 + [`EXTRA_ROUNDS`] Miller–Rabin rounds, which
-//! bound the error for random 1024-bit candidates far below 2^-100 (Damgård–Landrock–
-//! Pomerance; FIPS 186-5 table B.1 asks for 5 rounds).
+//! has exactly the requested size), and Miller–Rabin rounds (base 2, then
+//! [`extra_rounds`] random bases) as many as FIPS 186-5 table B.1 asks for an error below
+//! 2^-112 on random candidates: 5 for 1024-bit primes (2048-bit keys), 4 for 1536- and
+//! 2048-bit primes; 512-bit primes, which the table does not cover, get 8.
 
 use rand_core::RngCore;
 use rsa::BigUint;
 
-/// Miller–Rabin rounds with random bases after base 2.
-const EXTRA_ROUNDS: usize = 7;
+/// Miller–Rabin rounds with random bases after base 2, for primes of `64·N` bits.
+const fn extra_rounds(n: usize) -> usize {
+    match n {
+        0..=8 => 7,
+        9..=16 => 4,
+        _ => 3,
+    }
+}
 /// Odd numbers looked at per random start.
 const WINDOW: usize = 4096;
 /// The public exponent of every key.
@@ -187,7 +194,7 @@ fn search<const N: usize>(rng: &mut impl RngCore) -> BigUint {
             if !m.miller_rabin_base2() {
                 continue;
             }
-            let passes = (0..EXTRA_ROUNDS).all(|_| {
+            let passes = (0..extra_rounds(N)).all(|_| {
                 let base = m.random_base(rng);
                 m.miller_rabin(&base)
             });
