@@ -63,6 +63,11 @@ fn gave_up_at(text: &str) -> Option<(usize, String)> {
 /// U+FFFE, U+FFFF).
 fn plain_input(text: &str) -> bool {
     let b = text.as_bytes();
+    // libyaml-safer takes a leading 0xEF for the start of a BOM and refuses what follows
+    // unless it is one.
+    if b.first() == Some(&0xef) {
+        return false;
+    }
     if b.iter()
         .all(|&c| (0x20..0x7f).contains(&c) || c == b'\n' || c == b'\t')
     {
@@ -1525,6 +1530,7 @@ mod tests {
             "a: |\n  x\n   ",
             "a: \u{85}\n",
             "a: x\u{2028}y\n",
+            "\u{f104}: x\n",
         ];
         for c in cases {
             assert!(!assert_same(c), "read here: {c:?}");
