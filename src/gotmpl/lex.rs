@@ -76,12 +76,20 @@ pub struct Item {
     pub line: usize,
 }
 
+/// The text of EOF items, shared: the lexer makes one as a placeholder for every item.
+fn eof_text() -> Arc<str> {
+    thread_local! {
+        static EOF: Arc<str> = Arc::from("EOF");
+    }
+    EOF.with(Arc::clone)
+}
+
 impl Item {
     fn eof() -> Item {
         Item {
             typ: ItemType::Eof,
             pos: 0,
-            val: "EOF".into(),
+            val: eof_text(),
             line: 0,
         }
     }
@@ -152,7 +160,12 @@ pub struct Lexer<'a> {
     item: Item,
     inside_action: bool,
     pub options: LexOptions,
+    /// Recent short token texts, by hash (see [`Lexer::shared`]).
+    cache: Option<Box<[Option<Arc<str>>]>>,
 }
+
+/// Slots of the token text cache.
+const TOKEN_CACHE: usize = 512;
 
 impl<'a> Lexer<'a> {
     pub fn new(input: &'a str) -> Self {
@@ -169,6 +182,7 @@ impl<'a> Lexer<'a> {
             item: Item::eof(),
             inside_action: false,
             options: LexOptions::default(),
+            cache: None,
         }
     }
 
@@ -214,7 +228,8 @@ impl<'a> Lexer<'a> {
     }
 
     fn this_item(&mut self, typ: ItemType) -> Item {
-        let val: Arc<str> = Arc::from(self.input.get(self.start..self.pos).unwrap_or(""));
+        let text = self.input.get(self.start..self.pos).unwrap_or("");
+        let val = self.shared(text);
         let i = Item {
             typ,
             pos: self.start,
@@ -224,6 +239,32 @@ impl<'a> Lexer<'a> {
         self.start = self.pos;
         self.start_line = self.line;
         i
+    }
+
+    /// The token's text as an `Arc<str>`: short texts (delimiters, spaces, keywords,
+    /// field and function names) repeat all through a template, and come from a small
+    /// cache instead of an allocation each.
+    fn shared(&mut self, text: &str) -> Arc<str> {
+        if text.len() > 32 {
+            return Arc::from(text);
+        }
+        // FNV-1a.
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in text.as_bytes() {
+            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        }
+        let cache = self
+            .cache
+            .get_or_insert_with(|| vec![None; TOKEN_CACHE].into_boxed_slice());
+        let slot = &mut cache[h as usize % TOKEN_CACHE];
+        match slot {
+            Some(a) if &**a == text => a.clone(),
+            _ => {
+                let a: Arc<str> = Arc::from(text);
+                *slot = Some(a.clone());
+                a
+            }
+        }
     }
 
     fn emit(&mut self, typ: ItemType) -> Option<State> {
@@ -280,7 +321,7 @@ impl<'a> Lexer<'a> {
         self.item = Item {
             typ: ItemType::Eof,
             pos: self.pos,
-            val: "EOF".into(),
+            val: eof_text(),
             line: self.start_line,
         };
         let mut state = if self.inside_action {
