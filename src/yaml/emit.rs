@@ -178,6 +178,21 @@ fn analyze(value: &[u8], v3: bool) -> Analysis {
     let mut preceded_by_whitespace = true;
     let mut i = 0;
     while i < value.len() {
+        // After the first character and a non-blank one, a run of printable ASCII other
+        // than `:` changes nothing but the "previous" flags (a `#` counts only after
+        // whitespace, `:` only before it): skip it.
+        if i > 0 && !preceded_by_whitespace {
+            let run = value[i..]
+                .iter()
+                .position(|&c| !(0x21..=0x7e).contains(&c) || c == b':')
+                .unwrap_or(value.len() - i);
+            if run > 0 {
+                i += run;
+                previous_space = false;
+                previous_break = false;
+                continue;
+            }
+        }
         let w = width(value[i]);
         let followed_by_whitespace = i + w >= value.len() || is_blank(value, i + w);
         let c = value[i];
@@ -547,10 +562,13 @@ impl Emitter {
     }
 
     fn write_all(&mut self, s: &[u8]) {
-        let mut i = 0;
-        while i < s.len() {
-            self.write(s, &mut i);
-        }
+        // As `write` character by character: the bytes as they are, a column each.
+        self.out.extend_from_slice(s);
+        self.column += if s.is_ascii() {
+            s.len() as i32
+        } else {
+            s.iter().filter(|&&c| c & 0xC0 != 0x80).count() as i32
+        };
     }
 
     fn write_break(&mut self, s: &[u8], i: &mut usize) {
@@ -889,7 +907,20 @@ impl Emitter {
                 if breaks {
                     self.write_indent();
                 }
-                self.write(value, &mut i);
+                // A run of ASCII without spaces or breaks goes out in one piece.
+                let start = i;
+                while i < value.len()
+                    && value[i] < 0x80
+                    && !matches!(value[i], b' ' | b'\n' | b'\r')
+                {
+                    i += 1;
+                }
+                if i > start {
+                    self.out.extend_from_slice(&value[start..i]);
+                    self.column += (i - start) as i32;
+                } else {
+                    self.write(value, &mut i);
+                }
                 self.indention = false;
                 spaces = false;
                 breaks = false;
