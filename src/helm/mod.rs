@@ -407,7 +407,7 @@ pub fn template_chart(
         crd_objects(&chart, chart.name(), &mut crds);
         for (name, data) in crds {
             match &opts.output_dir {
-                None => b.push_str(&format!("---\n# Source: {name}\n{data}\n")),
+                None => push_source(&mut b, &name, &data),
                 Some(dir) => {
                     let append = !written.insert(name.clone());
                     write_to_file(dir, &name, &data, append, &mut wrote)
@@ -418,7 +418,7 @@ pub fn template_chart(
     }
     for m in &manifests {
         match &release_dir {
-            None => b.push_str(&format!("---\n# Source: {}\n{}\n", m.name, m.content)),
+            None => push_source(&mut b, &m.name, &m.content),
             Some(dir) => {
                 let append = !written.insert(m.name.clone());
                 write_to_file(dir, &m.name, &m.content, append, &mut wrote)
@@ -426,8 +426,11 @@ pub fn template_chart(
             }
         }
     }
-    let mut out = String::new();
-    out.push_str(manifest::go_trim_space(&b));
+    // Go's strings.TrimSpace, in place: the output is megabytes for big charts.
+    let mut out = b;
+    out.truncate(out.trim_end_matches(char::is_whitespace).len());
+    let lead = out.len() - out.trim_start_matches(char::is_whitespace).len();
+    out.drain(..lead);
     out.push('\n');
     if !opts.no_hooks {
         for h in &hooks {
@@ -435,7 +438,7 @@ pub fn template_chart(
                 continue;
             }
             match &release_dir {
-                None => out.push_str(&format!("---\n# Source: {}\n{}\n", h.path, h.manifest)),
+                None => push_source(&mut out, &h.path, &h.manifest),
                 Some(dir) => {
                     // Helm appends a hook to a file that already exists on disk.
                     let append = dir.join(&h.path).exists();
@@ -448,12 +451,24 @@ pub fn template_chart(
     if !opts.show_only.is_empty() {
         out = show_only(&out, &opts.show_only).map_err(|e| fail(e, &log))?;
     }
-    let out = format!("{wrote}{out}");
-    release((chart, top, files, hooks, manifests, b));
+    if !wrote.is_empty() {
+        out.insert_str(0, &wrote);
+    }
+    release((chart, top, files, hooks, manifests));
     Ok(TemplateOutput {
         stdout: out,
         stderr: with_pre(&log),
     })
+}
+
+/// `---\n# Source: NAME\nCONTENT\n`, appended without a temporary string.
+fn push_source(out: &mut String, name: &str, content: &str) {
+    out.reserve(name.len() + content.len() + 16);
+    out.push_str("---\n# Source: ");
+    out.push_str(name);
+    out.push('\n');
+    out.push_str(content);
+    out.push('\n');
 }
 
 /// Helm's `writeToFile` for `--output-dir`.
