@@ -45,6 +45,12 @@ impl<R: Read> Read for Capped<R> {
 
 /// The files of a chart archive, with the first path component (the chart folder) removed.
 pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
+    archive_files_with(data, &mut |_, _, _| {})
+}
+
+/// [`archive_files`], calling `seen(top folder, name in the chart, data)` for each file
+/// as soon as it is read, while the rest of the archive is still being decompressed.
+pub fn archive_files_with(data: &[u8], seen: &mut super::Seen) -> Result<Vec<File>, ArchiveError> {
     let gz = flate2::read::GzDecoder::new(data);
     let mut ar = tar::Archive::new(Capped {
         inner: gz,
@@ -140,10 +146,9 @@ pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
                 "decompressed chart is larger than the maximum file size {MAX_CHART_SIZE}"
             )));
         }
-        files.push(File {
-            name: n,
-            data: strip_bom(buf),
-        });
+        let data = strip_bom(buf);
+        seen(parts[0], &n, &data);
+        files.push(File { name: n, data });
     }
     if files.is_empty() {
         return Err(ArchiveError::Invalid("no files in chart archive".into()));

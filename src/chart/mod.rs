@@ -10,7 +10,7 @@ use std::sync::Arc;
 
 use crate::gotmpl::Value;
 
-pub use archive::{MAX_CHART_SIZE, MAX_FILE_SIZE, archive_files};
+pub use archive::{MAX_CHART_SIZE, MAX_FILE_SIZE, archive_files, archive_files_with};
 pub use metadata::{Dependency, Maintainer, Metadata, format_float32_g};
 
 /// A file of a chart: its `/`-separated path relative to the chart root, and its bytes
@@ -70,6 +70,16 @@ impl Chart {
 
 /// Load a chart from a folder or a `.tgz` file.
 pub fn load(path: &Path) -> Result<Chart, ChartError> {
+    load_with(path, &mut |_, _, _| {})
+}
+
+/// A callback for each file of an archive as it is decompressed: the archive's top
+/// folder, the file's name in the chart, its data.
+pub type Seen<'a> = dyn FnMut(&str, &str, &Arc<[u8]>) + 'a;
+
+/// [`load`], calling `seen` for each file of an archive as it is decompressed (not for
+/// folders).
+pub fn load_with(path: &Path, seen: &mut Seen) -> Result<Chart, ChartError> {
     let meta = std::fs::metadata(path).map_err(|e| ChartError::Io {
         path: path.display().to_string(),
         msg: io_msg(&e),
@@ -93,7 +103,7 @@ pub fn load(path: &Path) -> Result<Chart, ChartError> {
                 "file '{shown}' seems to be a YAML file, but expected a gzipped archive"
             )));
         }
-        load_archive_named(&data, &shown)
+        load_archive_named_with(&data, &shown, seen)
     }
 }
 
@@ -107,13 +117,17 @@ fn io_msg(e: &std::io::Error) -> String {
 
 /// Load a chart from the bytes of a `.tgz`; `name` is used in error messages.
 pub fn load_archive_named(data: &[u8], name: &str) -> Result<Chart, ChartError> {
+    load_archive_named_with(data, name, &mut |_, _, _| {})
+}
+
+fn load_archive_named_with(data: &[u8], name: &str, seen: &mut Seen) -> Result<Chart, ChartError> {
     if !data.starts_with(&[0x1f, 0x8b, 0x08]) {
         return Err(ChartError::NotGzip {
             path: name.to_string(),
             got: sniff(data).into(),
         });
     }
-    let files = archive_files(data).map_err(|e| match e {
+    let files = archive_files_with(data, seen).map_err(|e| match e {
         archive::ArchiveError::Corrupt(msg) => ChartError::CorruptArchive {
             path: name.to_string(),
             msg,

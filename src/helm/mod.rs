@@ -144,8 +144,22 @@ pub fn template_path(path: &Path, opts: &TemplateOptions) -> Result<TemplateOutp
         msg,
         stderr: String::new(),
     })?;
-    let chart = crate::chart::load(path)?;
-    let out = template_chart(&chart, opts);
+    // Templates are parsed on a second thread while the archive decompresses.
+    // (Folders are read file by file, without a second thread.)
+    let pre = std::sync::Arc::new(render::PreParse::default());
+    let ahead = path.is_file() && pre.spawn_worker(crate::render::RENDER_STACK);
+    let loaded = crate::chart::load_with(path, &mut |top, name, data| {
+        if ahead {
+            pre.offer(top, name, data)
+        }
+    });
+    pre.close();
+    let out = match &loaded {
+        Ok(chart) => template_chart_with(chart, opts, ahead.then_some(&*pre)),
+        Err(_) => Ok(TemplateOutput::default()),
+    };
+    pre.cancel();
+    let chart = loaded?;
     release(chart);
     out
 }
@@ -253,6 +267,15 @@ fn crd_objects(c: &Chart, full_path: &str, out: &mut Vec<(String, String)>) {
 pub fn template_chart(
     loaded: &Chart,
     opts: &TemplateOptions,
+) -> Result<TemplateOutput, TemplateError> {
+    template_chart_with(loaded, opts, None)
+}
+
+/// [`template_chart`], taking the templates `pre` parsed ahead.
+fn template_chart_with(
+    loaded: &Chart,
+    opts: &TemplateOptions,
+    pre: Option<&render::PreParse>,
 ) -> Result<TemplateOutput, TemplateError> {
     let mut log = Log::default();
     let release_name = if opts.release_name.is_empty() {
@@ -379,7 +402,7 @@ pub fn template_chart(
                 let _ = tx.send((name.to_string(), out.to_string()));
             }
         };
-        let rendered = render::render_each(&chart, &top, &funcs, &mut send);
+        let rendered = render::render_each(&chart, &top, &funcs, pre, &mut send);
         drop(tx);
         let read = reader.ok().and_then(|r| r.join().ok()).unwrap_or_default();
         (rendered, read)

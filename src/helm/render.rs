@@ -113,16 +113,201 @@ fn sort_key_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderError(pub String);
 
+type Parsed = Result<Vec<Tree>, ParseError>;
+
+/// Templates parsed while their chart archive is still being decompressed.
+///
+/// `kiln template` reads one archive, and decompressing it is sequential; the template
+/// files of the archive are queued here as they come out of it ([`PreParse::offer`]) and
+/// parsed on a second thread ([`PreParse::work`]). Rendering then takes the results
+/// ([`PreParse::finish`], which helps with what is still queued) for each template whose
+/// full name and text are exactly what was parsed, and parses anything else as usual.
+/// Parsing depends only on the name, the text and the (fixed) function names, so the
+/// trees and errors are the ones a parse at render time gives.
+#[derive(Default)]
+pub struct PreParse {
+    state: std::sync::Mutex<PreState>,
+    wake: std::sync::Condvar,
+    /// The worker thread, joined as soon as parsing is over (its stack is large, and
+    /// rendering may need the address space).
+    worker: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
+}
+
+#[derive(Default)]
+struct PreState {
+    /// (full template name, text) not parsed yet.
+    queue: std::collections::VecDeque<(String, String)>,
+    /// No more files will come.
+    closed: bool,
+    /// Jobs being parsed right now.
+    busy: usize,
+    done: std::collections::HashMap<String, (String, Parsed)>,
+}
+
+impl PreParse {
+    /// Queue a file of the archive (`top/name`) when it is a chart's template.
+    pub fn offer(&self, top: &str, name: &str, data: &std::sync::Arc<[u8]>) {
+        let template = name.starts_with("templates/")
+            || (name.starts_with("charts/") && name.contains("/templates/"));
+        if !template {
+            return;
+        }
+        let job = (
+            format!("{top}/{name}"),
+            crate::chart::lossy(data).into_owned(),
+        );
+        if let Ok(mut st) = self.state.lock() {
+            st.queue.push_back(job);
+            self.wake.notify_one();
+        }
+    }
+
+    /// No more files: the worker leaves once the queue is empty.
+    pub fn close(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.closed = true;
+            self.wake.notify_all();
+        }
+    }
+
+    /// Start [`PreParse::work`] on a thread of its own (with `stack` bytes of stack).
+    pub fn spawn_worker(self: &std::sync::Arc<Self>, stack: usize) -> bool {
+        let me = self.clone();
+        let Ok(h) = std::thread::Builder::new()
+            .stack_size(stack)
+            .spawn(move || me.work())
+        else {
+            return false;
+        };
+        if let Ok(mut w) = self.worker.lock() {
+            *w = Some(h);
+        }
+        true
+    }
+
+    /// Drop what is still queued and wait for the worker to leave.
+    pub fn cancel(&self) {
+        if let Ok(mut st) = self.state.lock() {
+            st.queue.clear();
+            st.closed = true;
+            self.wake.notify_all();
+        }
+        self.join_worker();
+    }
+
+    fn join_worker(&self) {
+        let h = self.worker.lock().ok().and_then(|mut w| w.take());
+        if let Some(h) = h {
+            let _ = h.join();
+        }
+    }
+
+    /// Parse queued templates until the queue is closed and empty.
+    pub fn work(&self) {
+        let funcs = crate::funcs::helm_funcs();
+        let names: std::collections::HashSet<&str> = funcs.keys().copied().collect();
+        let is_func = |n: &str| names.contains(n);
+        self.drain(&is_func, true);
+    }
+
+    /// Take queued jobs and parse them; with `wait`, wait for more until closed.
+    fn drain(&self, is_func: &dyn Fn(&str) -> bool, wait: bool) {
+        let Ok(mut st) = self.state.lock() else {
+            return;
+        };
+        loop {
+            if let Some((name, text)) = st.queue.pop_front() {
+                st.busy += 1;
+                drop(st);
+                let parsed = parse::parse(&name, &text, is_func);
+                let Ok(next) = self.state.lock() else {
+                    return;
+                };
+                st = next;
+                st.busy -= 1;
+                st.done.insert(name, (text, parsed));
+                self.wake.notify_all();
+            } else if st.closed || !wait {
+                return;
+            } else {
+                st = match self.wake.wait(st) {
+                    Ok(g) => g,
+                    Err(_) => return,
+                };
+            }
+        }
+    }
+
+    /// Help with what is still queued, wait for what is being parsed, and take the
+    /// results.
+    fn finish(
+        &self,
+        wanted: &std::collections::HashSet<&str>,
+        is_func: &dyn Fn(&str) -> bool,
+    ) -> std::collections::HashMap<String, (String, Parsed)> {
+        if let Ok(mut st) = self.state.lock() {
+            // Templates of disabled subcharts are not rendered: no need to parse them.
+            st.queue.retain(|(name, _)| wanted.contains(name.as_str()));
+            st.closed = true;
+            self.wake.notify_all();
+        }
+        self.drain(is_func, false);
+        let Ok(mut st) = self.state.lock() else {
+            return Default::default();
+        };
+        while st.busy > 0 {
+            st = match self.wake.wait(st) {
+                Ok(g) => g,
+                Err(_) => return Default::default(),
+            };
+        }
+        let done = std::mem::take(&mut st.done);
+        drop(st);
+        self.join_worker();
+        done
+    }
+}
+
 /// Parse every template, the later half (by size) on a second thread: parsing is pure
 /// and the trees are `Send`, so the results are what a sequential parse gives, in order.
-fn parse_all(order: &[&Renderable], funcs: &FuncMap) -> Vec<Result<Vec<Tree>, ParseError>> {
+/// Templates parsed ahead by `pre` (same name, same text) are taken from there.
+fn parse_all(order: &[&Renderable], funcs: &FuncMap, pre: Option<&PreParse>) -> Vec<Parsed> {
     let names: std::collections::HashSet<&str> = funcs.keys().copied().collect();
     let is_func = |n: &str| names.contains(n);
+    let Some(pre) = pre else {
+        return parse_split(order, &is_func);
+    };
+    let wanted: std::collections::HashSet<&str> = order.iter().map(|r| r.name.as_str()).collect();
+    let mut ready = pre.finish(&wanted, &is_func);
+    let out: Vec<Option<Parsed>> = order
+        .iter()
+        .map(|r| match ready.remove(&r.name) {
+            Some((text, parsed)) if text == r.text => Some(parsed),
+            _ => None,
+        })
+        .collect();
+    let missing: Vec<&Renderable> = order
+        .iter()
+        .zip(&out)
+        .filter(|(_, p)| p.is_none())
+        .map(|(r, _)| *r)
+        .collect();
+    let mut rest = parse_split(&missing, &is_func).into_iter();
+    out.into_iter()
+        .map(|p| match p {
+            Some(p) => p,
+            None => rest.next().unwrap_or_else(|| Ok(Vec::new())),
+        })
+        .collect()
+}
+
+/// [`parse_all`] without templates parsed ahead.
+fn parse_split(order: &[&Renderable], is_func: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Parsed> {
     let jobs: Vec<(&str, &str)> = order
         .iter()
         .map(|r| (r.name.as_str(), r.text.as_str()))
         .collect();
-    let parse_one = |(name, text): &(&str, &str)| parse::parse(name, text, &is_func);
+    let parse_one = |(name, text): &(&str, &str)| parse::parse(name, text, is_func);
     let total: usize = jobs.iter().map(|(_, t)| t.len()).sum();
     if total < 64 << 10 {
         return jobs.iter().map(parse_one).collect();
@@ -157,6 +342,7 @@ pub fn render_each(
     chart: &Chart,
     top: &Map,
     funcs: &FuncMap,
+    pre: Option<&PreParse>,
     rendered_one: &mut dyn FnMut(&str, &str),
 ) -> Result<BTreeMap<String, String>, RenderError> {
     let mut tpls = Vec::new();
@@ -170,7 +356,7 @@ pub fn render_each(
     order.sort_by(|a, b| sort_key_cmp(&a.name, &b.name));
 
     let mut t = Templates::new();
-    for (r, parsed) in order.iter().zip(parse_all(&order, funcs)) {
+    for (r, parsed) in order.iter().zip(parse_all(&order, funcs, pre)) {
         match parsed {
             Ok(trees) => t.add_parsed(trees),
             Err(e) => {
@@ -331,9 +517,32 @@ mod tests {
             .collect();
         let order: Vec<&Renderable> = rs.iter().collect();
         assert!(texts.iter().map(String::len).sum::<usize>() > 64 << 10);
-        let got = parse_all(&order, &funcs);
+        // Without templates parsed ahead, and with some parsed ahead on a worker thread
+        // (one of them from a stale text, and one of a subchart that is not rendered).
+        for ahead in [false, true] {
+            let got = if ahead {
+                let pre = PreParse::default();
+                for (i, t) in texts.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
+                    let text = if i == 4 { "stale {{ if }}" } else { t.as_str() };
+                    let data: std::sync::Arc<[u8]> = std::sync::Arc::from(text.as_bytes());
+                    pre.offer("c", &format!("templates/t{i}.yaml"), &data);
+                }
+                let off: std::sync::Arc<[u8]> = std::sync::Arc::from(&b"{{ if }}"[..]);
+                pre.offer("c", "charts/off/templates/x.yaml", &off);
+                std::thread::scope(|s| {
+                    s.spawn(|| pre.work());
+                    parse_all(&order, &funcs, Some(&pre))
+                })
+            } else {
+                parse_all(&order, &funcs, None)
+            };
+            check_parsed(&order, &funcs, &got);
+        }
+    }
+
+    fn check_parsed(order: &[&Renderable], funcs: &FuncMap, got: &[Parsed]) {
         let is_func = |n: &str| funcs.contains_key(n);
-        for (r, g) in order.iter().zip(&got) {
+        for (r, g) in order.iter().zip(got) {
             let want = parse::parse(&r.name, &r.text, &is_func);
             match (g, &want) {
                 (Ok(a), Ok(b)) => {
