@@ -1723,3 +1723,20 @@ fn dev_check() {
         println!("{doc:?}: {:?}", check_against_libyaml(&doc));
     }
 }
+
+/// Developer check: which documents of a rendered stream the reader leaves to libyaml.
+/// `KILN_YAML_STREAM=out.yaml cargo test --release --lib yaml::fast::dev_stream -- --ignored --nocapture`
+#[cfg(test)]
+#[test]
+#[ignore]
+fn dev_stream() {
+    let Ok(path) = std::env::var("KILN_YAML_STREAM") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    for doc in crate::helm::manifest::split_manifests(&text) {
+        if let Some(why) = gave_up_at(&doc) {
+            println!("{} bytes: {:?}", doc.len(), why);
+        }
+    }
+}
