@@ -7,8 +7,10 @@
 //!
 //! Files: `resolve` (YAML 1.1 scalar resolution), `decode` (libyaml-safer events →
 //! go-yaml's decoding, with the rewrites that make libyaml 0.2.5 accept what go-yaml's
-//! libyaml 0.1 accepts), `emit` (go-yaml v2's encoder and emitter, and v3's variant),
-//! `json` (Go `encoding/json`).
+//! libyaml 0.1 accepts), `fast` (libyaml's exact events for plain block YAML, read
+//! directly; anything else is left to libyaml-safer), `skeleton` (big documents read
+//! without the content of their block scalars), `emit` (go-yaml v2's encoder and
+//! emitter, and v3's variant), `json` (Go `encoding/json`).
 //!
 //! Known difference from Helm: nesting deeper than 1000 levels is refused (to protect the
 //! stack; go-yaml allows 10000). Error messages on malformed input follow go-yaml's
