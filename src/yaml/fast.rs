@@ -217,6 +217,23 @@ impl Reader<'_> {
         self.ev.push(e);
     }
 
+    /// A plain scalar event for `s[start..end]`.
+    fn push_plain(&mut self, start: usize, end: usize) -> Option<()> {
+        let value = std::str::from_utf8(&self.s[start..end]).ok()?.to_string();
+        let (sm, em) = (self.mark_at(start), self.mark_at(end));
+        self.push(plain_scalar(value), sm, em);
+        Some(())
+    }
+
+    /// An event for the one-character indicator at the current position (`[`, `]`, `{`,
+    /// `}`), moving past it.
+    fn push_indicator(&mut self, data: EventData) {
+        let sm = self.mark();
+        self.pos += 1;
+        let em = self.mark();
+        self.push(data, sm, em);
+    }
+
     fn newline(&mut self) {
         self.pos += 1;
         self.line += 1;
@@ -643,20 +660,7 @@ impl Reader<'_> {
         if stop != Stop::Line {
             return None;
         }
-        let value = std::str::from_utf8(&self.s[start..end]).ok()?.to_string();
-        let (sm, em) = (self.mark_at(start), self.mark_at(end));
-        self.push(
-            EventData::Scalar {
-                anchor: None,
-                tag: None,
-                value,
-                plain_implicit: true,
-                quoted_implicit: false,
-                style: ScalarStyle::Plain,
-            },
-            sm,
-            em,
-        );
+        self.push_plain(start, end)?;
         self.pos = end;
         self.line_rest()?;
         if self.at(self.pos) == Some(b'\n') && self.continues(self.pos + 1, indent) {
@@ -753,16 +757,8 @@ impl Reader<'_> {
                 break;
             }
         }
-        let value = String::from_utf8(out).ok()?;
         self.push(
-            EventData::Scalar {
-                anchor: None,
-                tag: None,
-                value,
-                plain_implicit: true,
-                quoted_implicit: false,
-                style: ScalarStyle::Plain,
-            },
+            plain_scalar(String::from_utf8(out).ok()?),
             start_mark,
             end_mark,
         );
@@ -894,80 +890,47 @@ impl Reader<'_> {
                 _ => i = j,
             }
         }
-        let value = std::str::from_utf8(&s[start..text_end]).ok()?.to_string();
-        let (sm, em) = (self.mark_at(start), self.mark_at(text_end));
-        self.push(
-            EventData::Scalar {
-                anchor: None,
-                tag: None,
-                value,
-                plain_implicit: true,
-                quoted_implicit: false,
-                style: ScalarStyle::Plain,
-            },
-            sm,
-            em,
-        );
+        self.push_plain(start, text_end)?;
         self.pos = text_end;
         Some(())
     }
 
+    /// After an entry of a flow collection: `Some(true)` at its `close`, `Some(false)`
+    /// past a `,` with another entry to come; `None` for anything else (a trailing `,`
+    /// included).
+    fn flow_after_entry(&mut self, close: u8) -> Option<bool> {
+        self.flow_spaces()?;
+        if self.s[self.pos] == close {
+            return Some(true);
+        }
+        if self.s[self.pos] != b',' {
+            return None;
+        }
+        self.pos += 1;
+        self.flow_spaces()?;
+        (self.s[self.pos] != close).then_some(false)
+    }
+
     /// `[a, b]` on one line; single-pair mappings and a trailing `,` are left to libyaml.
     fn flow_seq(&mut self) -> Option<()> {
-        let sm = self.mark();
-        self.pos += 1;
-        let em = self.mark();
-        self.push(
-            EventData::SequenceStart {
-                anchor: None,
-                tag: None,
-                implicit: true,
-                style: SequenceStyle::Flow,
-            },
-            sm,
-            em,
-        );
+        self.push_indicator(seq_start(SequenceStyle::Flow));
         self.flow_spaces()?;
         if self.s[self.pos] != b']' {
             loop {
                 self.flow_node()?;
-                self.flow_spaces()?;
-                match self.s[self.pos] {
-                    b',' => {
-                        self.pos += 1;
-                        self.flow_spaces()?;
-                        if self.s[self.pos] == b']' {
-                            return None;
-                        }
-                    }
-                    b']' => break,
-                    _ => return None,
+                if self.flow_after_entry(b']')? {
+                    break;
                 }
             }
         }
-        let sm = self.mark();
-        self.pos += 1;
-        let em = self.mark();
-        self.push(EventData::SequenceEnd, sm, em);
+        self.push_indicator(EventData::SequenceEnd);
         Some(())
     }
 
     /// `{a: 1, "b": 2}` on one line; keys without values, empty values and a trailing
     /// `,` are left to libyaml.
     fn flow_map(&mut self) -> Option<()> {
-        let sm = self.mark();
-        self.pos += 1;
-        let em = self.mark();
-        self.push(
-            EventData::MappingStart {
-                anchor: None,
-                tag: None,
-                implicit: true,
-                style: MappingStyle::Flow,
-            },
-            sm,
-            em,
-        );
+        self.push_indicator(map_start(MappingStyle::Flow));
         self.flow_spaces()?;
         if self.s[self.pos] != b'}' {
             loop {
@@ -987,24 +950,12 @@ impl Reader<'_> {
                     return None;
                 }
                 self.flow_node()?;
-                self.flow_spaces()?;
-                match self.s[self.pos] {
-                    b',' => {
-                        self.pos += 1;
-                        self.flow_spaces()?;
-                        if self.s[self.pos] == b'}' {
-                            return None;
-                        }
-                    }
-                    b'}' => break,
-                    _ => return None,
+                if self.flow_after_entry(b'}')? {
+                    break;
                 }
             }
         }
-        let sm = self.mark();
-        self.pos += 1;
-        let em = self.mark();
-        self.push(EventData::MappingEnd, sm, em);
+        self.push_indicator(EventData::MappingEnd);
         Some(())
     }
 
@@ -1023,20 +974,7 @@ impl Reader<'_> {
             while end > start && self.s[end - 1] == b' ' {
                 end -= 1;
             }
-            let value = std::str::from_utf8(&self.s[start..end]).ok()?.to_string();
-            let em = self.mark_at(end);
-            self.push(
-                EventData::Scalar {
-                    anchor: None,
-                    tag: None,
-                    value,
-                    plain_implicit: true,
-                    quoted_implicit: false,
-                    style: ScalarStyle::Plain,
-                },
-                sm,
-                em,
-            );
+            self.push_plain(start, end)?;
         }
         self.pos = colon + 1;
         Some(self.mark())
@@ -1045,16 +983,7 @@ impl Reader<'_> {
     /// A block mapping whose keys are at column `col`.
     fn block_map(&mut self, col: i64) -> Option<()> {
         let m = self.mark();
-        self.push(
-            EventData::MappingStart {
-                anchor: None,
-                tag: None,
-                implicit: true,
-                style: MappingStyle::Block,
-            },
-            m,
-            m,
-        );
+        self.push(map_start(MappingStyle::Block), m, m);
         loop {
             let colon = self.key_ahead(self.pos)??;
             let value_end = self.key(colon)?;
@@ -1097,16 +1026,7 @@ impl Reader<'_> {
     /// A block sequence whose entries are at column `col`, deeper than its parent.
     fn block_seq(&mut self, col: i64) -> Option<()> {
         let m = self.mark();
-        self.push(
-            EventData::SequenceStart {
-                anchor: None,
-                tag: None,
-                implicit: true,
-                style: SequenceStyle::Block,
-            },
-            m,
-            m,
-        );
+        self.push(seq_start(SequenceStyle::Block), m, m);
         loop {
             self.entry(col, false)?;
             let t = self.tok();
@@ -1126,16 +1046,7 @@ impl Reader<'_> {
     fn indentless_seq(&mut self, col: i64) -> Option<()> {
         let start = self.mark();
         let end = self.mark_at(self.pos + 1);
-        self.push(
-            EventData::SequenceStart {
-                anchor: None,
-                tag: None,
-                implicit: true,
-                style: SequenceStyle::Block,
-            },
-            start,
-            end,
-        );
+        self.push(seq_start(SequenceStyle::Block), start, end);
         loop {
             self.entry(col, true)?;
             let t = self.tok();
@@ -1344,13 +1255,35 @@ impl Reader<'_> {
 }
 
 fn empty_scalar() -> EventData {
+    plain_scalar(String::new())
+}
+
+fn plain_scalar(value: String) -> EventData {
     EventData::Scalar {
         anchor: None,
         tag: None,
-        value: String::new(),
+        value,
         plain_implicit: true,
         quoted_implicit: false,
         style: ScalarStyle::Plain,
+    }
+}
+
+fn seq_start(style: SequenceStyle) -> EventData {
+    EventData::SequenceStart {
+        anchor: None,
+        tag: None,
+        implicit: true,
+        style,
+    }
+}
+
+fn map_start(style: MappingStyle) -> EventData {
+    EventData::MappingStart {
+        anchor: None,
+        tag: None,
+        implicit: true,
+        style,
     }
 }
 
@@ -1631,55 +1564,7 @@ mod tests {
     /// values.yaml and CRD files: equal to libyaml where read here, and most are.
     #[test]
     fn corpus_documents_equal_libyaml() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let corpus = root.join("../shared/corpus");
-        assert!(corpus.is_dir(), "{} is missing", corpus.display());
-        fn walk(dir: &std::path::Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
-            for e in std::fs::read_dir(dir).unwrap() {
-                let p = e.unwrap().path();
-                if p.is_dir() {
-                    walk(&p, ext, out);
-                } else if p.extension().is_some_and(|x| x == ext) {
-                    out.push(p);
-                }
-            }
-        }
-        let mut texts: Vec<(String, String)> = Vec::new();
-        let mut files = Vec::new();
-        walk(&corpus.join("golden"), "yaml", &mut files);
-        for f in &files {
-            let text = std::fs::read_to_string(f).unwrap();
-            for doc in crate::helm::manifest::split_manifests(&text) {
-                texts.push((f.display().to_string(), doc));
-            }
-        }
-        let mut files = Vec::new();
-        walk(&corpus.join("values"), "yaml", &mut files);
-        walk(&root.join("tests/fixtures/own-values"), "yaml", &mut files);
-        for f in &files {
-            texts.push((f.display().to_string(), std::fs::read_to_string(f).unwrap()));
-        }
-        let mut charts = Vec::new();
-        walk(&corpus.join("charts"), "tgz", &mut charts);
-        fn chart_files(c: &crate::chart::Chart, out: &mut Vec<(String, String)>) {
-            for f in &c.files {
-                if f.name.ends_with(".yaml") || f.name.ends_with(".yml") {
-                    out.push((
-                        format!("{} {}", c.metadata.name, f.name),
-                        crate::chart::lossy(&f.data).into_owned(),
-                    ));
-                }
-            }
-            if let Some(v) = &c.raw_values {
-                out.push((format!("{} values.yaml", c.metadata.name), v.clone()));
-            }
-            for d in &c.dependencies {
-                chart_files(d, out);
-            }
-        }
-        for c in &charts {
-            chart_files(&crate::chart::load(c).unwrap(), &mut texts);
-        }
+        let texts = crate::yaml::corpus_yaml_texts(true);
         let (mut fast, mut bytes, mut fast_bytes) = (0, 0, 0);
         for (name, text) in &texts {
             bytes += text.len();

@@ -711,8 +711,11 @@ pub fn to_yaml_pretty(v: &Value) -> Result<String, YamlError> {
 #[cfg(test)]
 mod tests;
 
+/// For the reader's corpus tests, as (name, text): every document of the corpus goldens,
+/// every values file (the corpus's and the own-values fixtures'), each chart's and
+/// subchart's values.yaml and, with `chart_files`, the charts' other YAML files.
 #[cfg(test)]
-mod skeleton_tests {
+pub(crate) fn corpus_yaml_texts(chart_files: bool) -> Vec<(String, String)> {
     fn walk(dir: &std::path::Path, ext: &str, out: &mut Vec<std::path::PathBuf>) {
         for e in std::fs::read_dir(dir).unwrap() {
             let p = e.unwrap().path();
@@ -723,6 +726,50 @@ mod skeleton_tests {
             }
         }
     }
+    fn from_chart(c: &crate::chart::Chart, files: bool, out: &mut Vec<(String, String)>) {
+        if files {
+            for f in &c.files {
+                if f.name.ends_with(".yaml") || f.name.ends_with(".yml") {
+                    let text = crate::chart::lossy(&f.data).into_owned();
+                    out.push((format!("{} {}", c.metadata.name, f.name), text));
+                }
+            }
+        }
+        if let Some(v) = &c.raw_values {
+            out.push((format!("{} values.yaml", c.metadata.name), v.clone()));
+        }
+        for d in &c.dependencies {
+            from_chart(d, files, out);
+        }
+    }
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let corpus = root.join("../shared/corpus");
+    assert!(corpus.is_dir(), "{} is missing", corpus.display());
+    let mut texts = Vec::new();
+    let mut files = Vec::new();
+    walk(&corpus.join("golden"), "yaml", &mut files);
+    for f in &files {
+        let text = std::fs::read_to_string(f).unwrap();
+        for doc in crate::helm::manifest::split_manifests(&text) {
+            texts.push((f.display().to_string(), doc));
+        }
+    }
+    let mut files = Vec::new();
+    walk(&corpus.join("values"), "yaml", &mut files);
+    walk(&root.join("tests/fixtures/own-values"), "yaml", &mut files);
+    for f in &files {
+        texts.push((f.display().to_string(), std::fs::read_to_string(f).unwrap()));
+    }
+    let mut charts = Vec::new();
+    walk(&corpus.join("charts"), "tgz", &mut charts);
+    for c in &charts {
+        from_chart(&crate::chart::load(c).unwrap(), chart_files, &mut texts);
+    }
+    texts
+}
+
+#[cfg(test)]
+mod skeleton_tests {
 
     /// Edge cases of literal block scalars and quoted strings, each made long enough
     /// for the skeleton path: the skeleton decode equals the whole decode.
@@ -883,37 +930,7 @@ mod skeleton_tests {
     /// gives, and the skeleton path is taken for the big ones.
     #[test]
     fn skeleton_decode_equals_whole_decode_on_the_corpus() {
-        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let corpus = root.join("../shared/corpus");
-        assert!(corpus.is_dir(), "{} is missing", corpus.display());
-        let mut texts: Vec<(String, String)> = Vec::new();
-        let mut files = Vec::new();
-        walk(&corpus.join("golden"), "yaml", &mut files);
-        for f in &files {
-            let text = std::fs::read_to_string(f).unwrap();
-            for doc in crate::helm::manifest::split_manifests(&text) {
-                texts.push((f.display().to_string(), doc));
-            }
-        }
-        let mut files = Vec::new();
-        walk(&corpus.join("values"), "yaml", &mut files);
-        walk(&root.join("tests/fixtures/own-values"), "yaml", &mut files);
-        for f in &files {
-            texts.push((f.display().to_string(), std::fs::read_to_string(f).unwrap()));
-        }
-        let mut charts = Vec::new();
-        walk(&corpus.join("charts"), "tgz", &mut charts);
-        fn values(c: &crate::chart::Chart, out: &mut Vec<(String, String)>) {
-            if let Some(v) = &c.raw_values {
-                out.push((format!("{} values.yaml", c.metadata.name), v.clone()));
-            }
-            for d in &c.dependencies {
-                values(d, out);
-            }
-        }
-        for c in &charts {
-            values(&crate::chart::load(c).unwrap(), &mut texts);
-        }
+        let texts = super::corpus_yaml_texts(false);
         let mut fast = 0;
         for (name, text) in &texts {
             let whole = super::decode::decode_first_whole(text);
