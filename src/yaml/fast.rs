@@ -8,14 +8,15 @@
 //! go-yaml's emitter or by hand; this module reads that subset directly.
 //!
 //! It is a fast path, not a second parser: whenever it meets anything outside the subset
-//! (anchors, aliases, tags, directives, flow collections with content, multi-line plain
-//! or quoted scalars, explicit keys, tabs outside block scalars, `\r`, a BOM, characters
-//! libyaml treats specially) or anything libyaml would refuse, it gives up and the caller
-//! parses the text with libyaml-safer, so errors always come from libyaml. Where it does
-//! answer, it follows libyaml's scanner and parser step by step (which token ends a
-//! collection, where each mark lies, how block scalars fold and chomp); the differential
-//! tests in `tests.rs` compare the two event streams, marks included, over the corpus
-//! and generated documents, and `fuzz/` compares them on random input.
+//! (anchors, aliases, tags, directives, flow collections over several lines, escaped
+//! line breaks, explicit keys, compact nested sequences, tabs outside block scalars,
+//! `\r`, a BOM, characters libyaml treats specially) or anything libyaml would refuse,
+//! it gives up and the caller parses the text with libyaml-safer, so errors always come
+//! from libyaml. Where it does answer, it follows libyaml's scanner and parser step by
+//! step (which token ends a collection, where each mark lies, how plain, quoted and block
+//! scalars fold and chomp); the differential tests below compare the two event streams,
+//! marks included, over the corpus and generated documents, and `fuzz/` compares them on
+//! random input.
 
 use libyaml_safer::{Encoding, Event, EventData, MappingStyle, Mark, ScalarStyle, SequenceStyle};
 
@@ -25,14 +26,7 @@ pub(crate) fn events(text: &str) -> Option<Vec<Event>> {
     if text.is_empty() || !plain_input(text) {
         return None;
     }
-    let mut r = Reader {
-        s: text.as_bytes(),
-        pos: 0,
-        line: 0,
-        line_start: 0,
-        ev: Vec::with_capacity(text.len() / 16 + 8),
-        depth: 0,
-    };
+    let mut r = Reader::new(text);
     r.stream()?;
     Some(r.ev)
 }
@@ -43,14 +37,7 @@ fn gave_up_at(text: &str) -> Option<(usize, String)> {
     if text.is_empty() || !plain_input(text) {
         return Some((0, "input".into()));
     }
-    let mut r = Reader {
-        s: text.as_bytes(),
-        pos: 0,
-        line: 0,
-        line_start: 0,
-        ev: Vec::new(),
-        depth: 0,
-    };
+    let mut r = Reader::new(text);
     if r.stream().is_some() {
         return None;
     }
@@ -133,7 +120,30 @@ fn blankz(s: &[u8], i: usize) -> bool {
     matches!(s.get(i), None | Some(b' ' | b'\t' | b'\n'))
 }
 
-impl Reader<'_> {
+/// `---` or `...` followed by a blank at `i` (a document marker when `i` starts a line).
+fn doc_marker(s: &[u8], i: usize) -> Option<Tok> {
+    if !blankz(s, i + 3) {
+        return None;
+    }
+    match s.get(i..i + 3)? {
+        b"---" => Some(Tok::DocStart),
+        b"..." => Some(Tok::DocEnd),
+        _ => None,
+    }
+}
+
+impl<'a> Reader<'a> {
+    fn new(text: &'a str) -> Self {
+        Reader {
+            s: text.as_bytes(),
+            pos: 0,
+            line: 0,
+            line_start: 0,
+            ev: Vec::with_capacity(text.len() / 16 + 8),
+            depth: 0,
+        }
+    }
+
     fn at(&self, i: usize) -> Option<u8> {
         self.s.get(i).copied()
     }
@@ -246,12 +256,10 @@ impl Reader<'_> {
         if p >= s.len() {
             return Tok::Eof;
         }
-        if p == self.line_start && s.len() >= p + 3 && blankz(s, p + 3) {
-            match &s[p..p + 3] {
-                b"---" => return Tok::DocStart,
-                b"..." => return Tok::DocEnd,
-                _ => {}
-            }
+        if p == self.line_start
+            && let Some(t) = doc_marker(s, p)
+        {
+            return t;
         }
         if s[p] == b'-' && blankz(s, p + 1) {
             return Tok::Entry;
@@ -467,7 +475,7 @@ impl Reader<'_> {
                 }
             }
             _ => {
-                if !plain_start(s, pos) {
+                if !plain_start(s, pos, false) {
                     return None;
                 }
                 match self.plain_line(pos)? {
@@ -525,11 +533,7 @@ impl Reader<'_> {
         let mut leading_break = false;
         let mut trailing_breaks = 0usize;
         loop {
-            if i == line_start
-                && s.len() >= i + 3
-                && (&s[i..i + 3] == b"---" || &s[i..i + 3] == b"...")
-                && blankz(s, i + 3)
-            {
+            if i == line_start && doc_marker(s, i).is_some() {
                 return None;
             }
             if i >= s.len() {
@@ -653,7 +657,7 @@ impl Reader<'_> {
     /// to the next line is left to libyaml.
     fn plain(&mut self, indent: i64) -> Option<()> {
         let start = self.pos;
-        if !plain_start(self.s, start) {
+        if !plain_start(self.s, start, false) {
             return None;
         }
         let (end, stop) = self.plain_line(start)?;
@@ -683,11 +687,7 @@ impl Reader<'_> {
         let mut whitespaces = 0usize;
         let mut leading_blanks = false;
         loop {
-            if self.pos == self.line_start
-                && s.len() >= self.pos + 3
-                && (&s[self.pos..self.pos + 3] == b"---" || &s[self.pos..self.pos + 3] == b"...")
-                && blankz(s, self.pos + 3)
-            {
+            if self.pos == self.line_start && doc_marker(s, self.pos).is_some() {
                 break;
             }
             if self.at(self.pos) == Some(b'#') {
@@ -790,14 +790,7 @@ impl Reader<'_> {
             if col < indent + 1 {
                 return false;
             }
-            if col == 0
-                && s.len() >= from + 3
-                && (&s[from..from + 3] == b"---" || &s[from..from + 3] == b"...")
-                && blankz(s, from + 3)
-            {
-                return false;
-            }
-            return true;
+            return !(col == 0 && doc_marker(s, from).is_some());
         }
     }
 
@@ -846,13 +839,8 @@ impl Reader<'_> {
     fn flow_plain(&mut self) -> Option<()> {
         let s = self.s;
         let start = self.pos;
-        match s[start] {
-            b'-' if !blankz(s, start + 1) => {}
-            b' ' | b'\t' | b'\n' | b'-' | b'?' | b':' | b',' | b'[' | b']' | b'{' | b'}' | b'#'
-            | b'&' | b'*' | b'!' | b'|' | b'>' | b'\'' | b'"' | b'%' | b'@' | b'`' => {
-                return None;
-            }
-            _ => {}
+        if !plain_start(s, start, true) {
+            return None;
         }
         let mut i = start;
         let text_end;
@@ -1302,13 +1290,14 @@ fn quoted_scalar(value: String, double: bool) -> EventData {
     }
 }
 
-/// Whether a plain scalar may start at `i` in block context (libyaml's check before
-/// `fetch_plain_scalar`).
-fn plain_start(s: &[u8], i: usize) -> bool {
+/// Whether a plain scalar may start at `i`, in a flow collection or not (libyaml's check
+/// before `fetch_plain_scalar`).
+fn plain_start(s: &[u8], i: usize, flow: bool) -> bool {
     let c = s[i];
     match c {
         b' ' | b'\t' | b'\n' => false,
-        b'-' | b'?' | b':' => !blankz(s, i + 1),
+        b'-' => !blankz(s, i + 1),
+        b'?' | b':' => !flow && !blankz(s, i + 1),
         b',' | b'[' | b']' | b'{' | b'}' | b'#' | b'&' | b'*' | b'!' | b'|' | b'>' | b'\''
         | b'"' | b'%' | b'@' | b'`' => false,
         _ => true,
