@@ -150,15 +150,9 @@ struct Events<'a> {
 impl<'a> Events<'a> {
     fn new(text: &'a str) -> Self {
         let mut ev = Self::new_libyaml(text);
-        let bytes: &[u8] = if text.is_empty() {
-            b"\n"
-        } else {
-            text.as_bytes()
-        };
-        ev.fast = std::str::from_utf8(bytes)
-            .ok()
-            .and_then(super::fast::events)
-            .map(Vec::into_iter);
+        // The same input libyaml gets (an empty text is read as one line break).
+        let input = if text.is_empty() { "\n" } else { text };
+        ev.fast = super::fast::events(input).map(Vec::into_iter);
         ev
     }
 
@@ -1063,14 +1057,15 @@ pub(crate) fn go_sharp_v(y: &Y, top: bool) -> String {
 /// go-yaml v2 `Unmarshal` into `interface{}`: the first document (`None` when the
 /// stream has no document).
 pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
-    // Long documents are mostly the content of block scalars and long quoted strings,
-    // which libyaml-safer scans a character at a time. When the skeleton without that
-    // content parses cleanly and every emptied scalar is confirmed where it was taken
-    // from, the skeleton is decoded with the values put back; otherwise (and for every
-    // error, so that messages name the original lines) the whole text is.
     if let Some(y) = decode_first_fast(text) {
         return Ok(y);
     }
+    // Long documents the fast reader leaves are mostly the content of block scalars and
+    // long quoted strings, which libyaml-safer scans a character at a time. When the
+    // skeleton without that content parses cleanly and every emptied scalar is confirmed
+    // where it was taken from, the skeleton is decoded with the values put back;
+    // otherwise (and for every error, so that messages name the original lines) the
+    // whole text is.
     if text.len() >= 8192
         && let Some(y) = decode_first_skeleton(text)
     {
@@ -1082,7 +1077,7 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
 /// The first document from [`super::fast`]'s events when it reads all of `text`;
 /// `None` otherwise, and on any error (which the whole path then reports with libyaml's
 /// wording and lines).
-pub(crate) fn decode_first_fast(text: &str) -> Option<Option<Y>> {
+fn decode_first_fast(text: &str) -> Option<Option<Y>> {
     if text.is_empty() {
         return None;
     }
@@ -1098,7 +1093,10 @@ pub(crate) fn decode_first_fast(text: &str) -> Option<Option<Y>> {
 fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
     use std::panic::{AssertUnwindSafe, catch_unwind};
     let (skel, emptied, values) = super::skeleton::skeleton_with_values(text)?;
-    let found = styled_scalars(&skel)?;
+    // The fast reader's events, when it reads the skeleton, serve both the check and
+    // the decoding.
+    let fast = super::fast::events(&skel);
+    let found = styled_scalars_in(&skel, fast.as_deref())?;
     if !emptied.iter().all(|e| found.contains(e)) {
         return None;
     }
@@ -1108,7 +1106,8 @@ fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
         .map(|(&(line, col, _), v)| ((line, col), v))
         .collect();
     catch_unwind(AssertUnwindSafe(|| {
-        let mut ev = Events::new(&skel);
+        let mut ev = Events::new_libyaml(&skel);
+        ev.fast = fast.map(Vec::into_iter);
         ev.subst = subst;
         let doc = parse_document(&mut ev).ok()?;
         if !ev.subst.is_empty() {
@@ -1136,34 +1135,46 @@ pub(crate) fn decode_first_whole(text: &str) -> Result<Option<Y>, YamlError> {
 /// scalar starts, when `text` parses without an error under libyaml as it is (no
 /// rewrites); `None` otherwise.
 pub(crate) fn styled_scalars(text: &str) -> Option<Vec<super::skeleton::Emptied>> {
+    styled_scalars_in(text, super::fast::events(text).as_deref())
+}
+
+/// [`styled_scalars`], from the fast reader's `events` for `text` when it read it.
+fn styled_scalars_in(
+    text: &str,
+    events: Option<&[libyaml_safer::Event]>,
+) -> Option<Vec<super::skeleton::Emptied>> {
     use super::skeleton::Style;
     use std::panic::{AssertUnwindSafe, catch_unwind};
+    let styled = |ev: &libyaml_safer::Event| {
+        let style = match &ev.data {
+            EventData::Scalar { style, .. } => match style {
+                ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
+                ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
+                ScalarStyle::SingleQuoted => Style::SingleQuoted,
+                _ => return None,
+            },
+            _ => return None,
+        };
+        Some((
+            ev.start_mark.line as usize,
+            ev.start_mark.column as usize,
+            style,
+        ))
+    };
+    if let Some(events) = events {
+        return Some(events.iter().filter_map(styled).collect());
+    }
     quiet_parser_panics();
     catch_unwind(AssertUnwindSafe(|| {
-        let mut fast = super::fast::events(text).map(Vec::into_iter);
         let mut parser = Parser::new();
         parser.set_input(text.as_bytes());
         let mut found = Vec::new();
         loop {
-            let ev = match &mut fast {
-                Some(events) => events.next()?,
-                None => parser.parse().ok()?,
-            };
-            let style = match ev.data {
-                EventData::StreamEnd => return Some(found),
-                EventData::Scalar { style, .. } => match style {
-                    ScalarStyle::Literal | ScalarStyle::Folded => Style::Block,
-                    ScalarStyle::DoubleQuoted => Style::DoubleQuoted,
-                    ScalarStyle::SingleQuoted => Style::SingleQuoted,
-                    _ => continue,
-                },
-                _ => continue,
-            };
-            found.push((
-                ev.start_mark.line as usize,
-                ev.start_mark.column as usize,
-                style,
-            ));
+            let ev = parser.parse().ok()?;
+            if matches!(ev.data, EventData::StreamEnd) {
+                return Some(found);
+            }
+            found.extend(styled(&ev));
         }
     }))
     .ok()

@@ -456,11 +456,6 @@ fn y_to_value_shaped(y: &Y, t: Shape) -> Result<Value, YamlError> {
 /// Type mismatches are left to the caller (the JSON decoding step).
 pub fn from_yaml_shaped(text: &str, shape: Shape) -> Result<Value, YamlError> {
     let y = decode::decode_first(text).map_err(|e| e.prefixed(CONVERTING))?;
-    value_from_y(y, shape)
-}
-
-/// The second half of [`from_yaml_shaped`]: the decoded document as JSON-able data.
-fn value_from_y(y: Option<Y>, shape: Shape) -> Result<Value, YamlError> {
     let Some(y) = y else {
         return Ok(Value::Nil);
     };
@@ -582,13 +577,8 @@ pub fn check_skeleton_paths(text: &str) -> Result<(), String> {
 
 /// [`parse_simple_head`] parsing all of `text`.
 fn parse_simple_head_whole(text: &str) -> Result<SimpleHead, YamlError> {
-    head_from(from_yaml_shaped(text, HEAD_SHAPE))
-}
-
-/// The head from the document read as [`HEAD_SHAPE`].
-fn head_from(v: Result<Value, YamlError>) -> Result<SimpleHead, YamlError> {
     let mut head = SimpleHead::default();
-    let v = v?;
+    let v = from_yaml_shaped(text, HEAD_SHAPE)?;
     let type_err = |kind: &str, field: &str, ty: &str| {
         YamlError::new(format!(
             "{UNMARSHALING}json: cannot unmarshal {kind} into Go struct field {field} of type {ty}"
