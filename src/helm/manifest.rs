@@ -125,7 +125,14 @@ fn split_sep(s: &str) -> Vec<&str> {
 
 /// Go's `strings.TrimSpace` (Unicode white space).
 pub fn go_trim_space(s: &str) -> &str {
-    s.trim_matches(|c: char| c.is_whitespace())
+    s.trim_matches(char::is_whitespace)
+}
+
+/// [`go_trim_space`] on an owned string, without copying what stays.
+pub fn go_trim_space_in_place(s: &mut String) {
+    s.truncate(s.trim_end_matches(char::is_whitespace).len());
+    let lead = s.len() - s.trim_start_matches(char::is_whitespace).len();
+    s.drain(..lead);
 }
 
 /// `releaseutil.SplitManifests`, in document order.
@@ -298,6 +305,22 @@ fn kind_cmp(a: &str, b: &str) -> std::cmp::Ordering {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn trim_space_in_place_equals_trim_space() {
+        for t in [
+            "",
+            " \n ",
+            "a",
+            "\u{a0} a b\t\n",
+            "\n---\nx: 1\n\n",
+            "\u{3000}x\u{2028}",
+        ] {
+            let mut owned = t.to_string();
+            go_trim_space_in_place(&mut owned);
+            assert_eq!(owned, go_trim_space(t), "{t:?}");
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -124,7 +124,6 @@ fn log_text(log: &Log) -> String {
 
 const DEBUG_TRAILER: &str = "\n\nUse --debug flag to render out invalid YAML";
 
-/// Load the chart at `path` (folder or `.tgz`) and render it.
 /// Set by a process that renders once and exits (`kiln template`): the chart, values and
 /// parse trees are then left to the process exit instead of being freed piece by piece,
 /// which costs several percent of a render. Never set in a process that renders on.
@@ -138,6 +137,7 @@ pub(crate) fn release<T>(v: T) {
     }
 }
 
+/// Load the chart at `path` (folder or `.tgz`) and render it.
 pub fn template_path(path: &Path, opts: &TemplateOptions) -> Result<TemplateOutput, TemplateError> {
     // Helm reads the values before it loads the chart: their errors come first.
     merge_user_values(opts).map_err(|msg| TemplateError {
@@ -449,11 +449,9 @@ fn template_chart_with(
             }
         }
     }
-    // Go's strings.TrimSpace, in place: the output is megabytes for big charts.
+    // In place: the output is megabytes for big charts.
     let mut out = b;
-    out.truncate(out.trim_end_matches(char::is_whitespace).len());
-    let lead = out.len() - out.trim_start_matches(char::is_whitespace).len();
-    out.drain(..lead);
+    manifest::go_trim_space_in_place(&mut out);
     out.push('\n');
     if !opts.no_hooks {
         for h in &hooks {
