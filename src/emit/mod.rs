@@ -40,6 +40,20 @@ pub struct ReleaseOutput {
     pub parsed: Vec<Result<crate::yaml::Parsed, crate::yaml::YamlError>>,
 }
 
+impl ReleaseOutput {
+    /// Document `i` parsed: as the render's worker parsed it, or now when it did not.
+    fn parsed_doc(
+        &self,
+        i: usize,
+    ) -> Result<std::borrow::Cow<'_, crate::yaml::Parsed>, crate::yaml::YamlError> {
+        match self.parsed.get(i) {
+            Some(Ok(p)) => Ok(std::borrow::Cow::Borrowed(p)),
+            Some(Err(e)) => Err(e.clone()),
+            None => crate::yaml::parse_yaml(&self.docs[i].1).map(std::borrow::Cow::Owned),
+        }
+    }
+}
+
 /// An error while building the tree.
 #[derive(Debug, thiserror::Error)]
 pub enum EmitError {
@@ -120,13 +134,11 @@ fn release_resources(rel: &ReleaseOutput) -> Result<Vec<Resource>, EmitError> {
         msg,
     };
     let mut list = Vec::new();
-    for (i, (source, text)) in rel.docs.iter().enumerate() {
-        let body = match rel.parsed.get(i) {
-            Some(Ok(p)) => crate::yaml::parsed_to_value(p),
-            Some(Err(e)) => Err(e.clone()),
-            None => crate::yaml::from_yaml(text),
-        };
-        let body = body.map_err(|e| err(format!("{source}: {e}")))?;
+    for (i, (source, _)) in rel.docs.iter().enumerate() {
+        let body = rel
+            .parsed_doc(i)
+            .and_then(|p| crate::yaml::parsed_to_value(&p))
+            .map_err(|e| err(format!("{source}: {e}")))?;
         if let Some(r) = resource::identify(body, source).map_err(err)? {
             list.push(r);
         }
@@ -139,18 +151,9 @@ fn release_resources(rel: &ReleaseOutput) -> Result<Vec<Resource>, EmitError> {
 fn stack_crds(releases: &[ReleaseOutput]) -> BTreeMap<(String, String), bool> {
     let mut crd_kinds = BTreeMap::new();
     for rel in releases {
-        for (i, (_, text)) in rel.docs.iter().enumerate() {
-            let parsed;
-            let p = match rel.parsed.get(i) {
-                Some(Ok(p)) => p,
-                Some(Err(_)) => continue,
-                None => match crate::yaml::parse_yaml(text) {
-                    Ok(p) => {
-                        parsed = p;
-                        &parsed
-                    }
-                    Err(_) => continue,
-                },
+        for i in 0..rel.docs.len() {
+            let Ok(p) = rel.parsed_doc(i) else {
+                continue;
             };
             let group = p
                 .str_at(&["apiVersion"])

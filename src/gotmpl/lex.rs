@@ -718,7 +718,7 @@ impl<'a> Lexer<'a> {
     }
 }
 
-/// Newlines in `s` (a plain byte count, which the compiler vectorizes).
+/// Newlines in `s`.
 pub(crate) fn count_newlines(s: &str) -> usize {
     // Eight bytes at a time: a byte of `w ^ 0x0a..` is zero where `w` has a newline, and
     // `!(((t & 0x7f..) + 0x7f..) | t | 0x7f..)` sets the high bit of exactly those bytes.

@@ -71,11 +71,7 @@ const UNMARSHALING: &str = "error unmarshaling JSON: while decoding JSON: ";
 /// Errors carry sigs.k8s.io/yaml's wording, e.g.
 /// `error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context`.
 pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
-    let y = decode::decode_first(text).map_err(|e| e.prefixed(CONVERTING))?;
-    match y {
-        None => Ok(Value::Nil),
-        Some(y) => jsonable(&y),
-    }
+    parsed_to_value(&parse_yaml(text)?)
 }
 
 /// A document decoded by [`parse_yaml`]: plain data, so it can be decoded on one thread
