@@ -156,6 +156,69 @@ fn at_release(stack: &Stack, r: &Release, e: StackError) -> StackError {
     }
 }
 
+/// A chart render's error message with what to do appended: for a values file that does
+/// not parse, the line it names (as kiln fed it to the chart, after `.j2` rendering) and
+/// where to fix it; for a chart that refuses the values, how to reproduce it alone.
+fn with_hint(job: &ReleaseJob, msg: String) -> String {
+    if msg.contains("\n  hint: ") {
+        return msg;
+    }
+    // Helm's `Use --debug flag …` trailer names a flag `kiln render` does not have.
+    let msg = msg
+        .replace(crate::helm::DEBUG_TRAILER, "")
+        .trim_end()
+        .to_string();
+    for (path, text) in &job.values {
+        let shown = path.display().to_string();
+        let Some((_, rest)) = msg.split_once(&format!("failed to parse {shown}: ")) else {
+            continue;
+        };
+        let line: Option<usize> = rest
+            .split_once("line ")
+            .and_then(|(_, l)| l.split(|c: char| !c.is_ascii_digit()).next())
+            .and_then(|n| n.parse().ok());
+        let rendered = if shown.ends_with(".j2") {
+            " (line numbers count in the file as rendered with the environment's vars)"
+        } else {
+            ""
+        };
+        let mut out = msg.clone();
+        if let Some((n, l)) = line.and_then(|n| Some((n, text.lines().nth(n.checked_sub(1)?)?))) {
+            out.push_str(&format!("\n  --> {shown}:{n}\n   | {l}"));
+        }
+        out.push_str(&format!(
+            "\n  hint: fix the YAML of this values file{rendered}; `helm template` refuses it the same way"
+        ));
+        return out;
+    }
+    let what = if msg.contains("values don't meet the specifications of the schema") {
+        "change the values named above so that the chart's values.schema.json accepts them"
+    } else if msg.contains("template: ") || msg.contains("execution error at (") {
+        "the chart's template refused these values (Helm fails the same way); check the values it reads at the place named above"
+    } else {
+        "the chart cannot be rendered with these values"
+    };
+    // `kiln template` with the same files shows it alone (not for `.j2` files: those are
+    // values only once rendered with the environment's vars).
+    if job
+        .values
+        .iter()
+        .any(|(p, _)| p.extension().is_some_and(|e| e == "j2"))
+    {
+        return format!("{msg}\n  hint: {what}");
+    }
+    let mut reproduce = format!(
+        "kiln template {} {} -n {}",
+        job.name,
+        job.chart.display(),
+        job.namespace
+    );
+    for (p, _) in &job.values {
+        reproduce.push_str(&format!(" -f {}", p.display()));
+    }
+    format!("{msg}\n  hint: {what}; `{reproduce}` shows it alone")
+}
+
 /// The clock of a render: `SOURCE_DATE_EPOCH` when set (reproducible-builds convention),
 /// else 2026-01-01T00:00:00Z, so that `now` and certificate validity never make a
 /// re-render differ.
@@ -247,11 +310,12 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         crate::funcs::random::unseed();
         let stream = result.map_err(|e| {
             let shown = job.chart.display().to_string();
-            if e.contains(&shown) {
-                fail(e)
+            let e = if e.contains(&shown) {
+                e
             } else {
-                fail(format!("chart {shown}: {e}"))
-            }
+                format!("chart {shown}: {e}")
+            };
+            fail(with_hint(&job, e))
         })?;
         let mut docs = emit::resource::split_stream(&stream);
         for m in &r.manifests {

@@ -31,6 +31,10 @@ fn charts(root: &Path) -> PathBuf {
         &src.join("templates/cm.yaml"),
         "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: web}\ndata: {r: \"{{ .Values.replicas }}\"}\n",
     );
+    write(
+        &src.join("templates/check.yaml"),
+        "{{ if eq (toString .Values.replicas) \"0\" }}{{ fail \"replicas must not be 0\" }}{{ end }}\n",
+    );
     let dir = root.join("charts");
     fs::create_dir_all(&dir).expect("mkdir");
     let ok = Command::new("tar")
@@ -179,6 +183,8 @@ fn the_likely_mistakes_name_file_line_and_fix() {
                 "release web: chart ",
                 "web-1.0.0.tgz: values don't meet the specifications",
                 "replicas: Invalid type. Expected: integer, given: string",
+                "hint: change the values named above so that the chart's values.schema.json accepts them; `kiln template web ",
+                " -f @/values/web.yaml` shows it alone",
             ],
         },
         Mistake {
@@ -189,6 +195,17 @@ fn the_likely_mistakes_name_file_line_and_fix() {
             want: &[
                 "release web: ",
                 "failed to parse @/values/web.yaml: error converting YAML to JSON: yaml: line 2: ",
+                "\n  --> @/values/web.yaml:2\n   |   image: x\n",
+                "hint: fix the YAML of this values file;",
+            ],
+        },
+        Mistake {
+            what: "values the chart's template refuses",
+            edit: ("", ""),
+            files: &[("values/web.yaml", "replicas: 0\n")],
+            args: &[],
+            want: &[
+                "web-1.0.0.tgz: execution error at (web/templates/check.yaml:1:46): replicas must not be 0\n  hint: the chart's template refused these values",
             ],
         },
         Mistake {

@@ -122,7 +122,8 @@ fn log_text(log: &Log) -> String {
     s
 }
 
-const DEBUG_TRAILER: &str = "\n\nUse --debug flag to render out invalid YAML";
+/// What Helm appends to errors of rendering (kiln render drops it: it has no --debug).
+pub const DEBUG_TRAILER: &str = "\n\nUse --debug flag to render out invalid YAML";
 
 /// Set by a process that renders once and exits (`kiln template`): the chart, values and
 /// parse trees are then left to the process exit instead of being freed piece by piece,
