@@ -7,7 +7,6 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 use kiln::cli;
 use kiln::helm::{TemplateOptions, template_path};
-use kiln::render::ReleaseJob;
 
 #[derive(Parser, Debug)]
 #[command(
@@ -233,24 +232,6 @@ fn fail(msg: &str) -> ExitCode {
 }
 
 /// The chart renderer of the stack commands: `helm template NAME CHART -n NS -f … --include-crds`.
-fn render_release(job: &ReleaseJob) -> Result<String, String> {
-    let mut opts = TemplateOptions::new();
-    opts.release_name = job.name.clone();
-    opts.namespace = job.namespace.clone();
-    opts.values = job
-        .values
-        .iter()
-        .map(|(p, t)| (p.display().to_string(), t.clone()))
-        .collect();
-    if !job.kube_version.is_empty() {
-        opts.kube_version = Some(job.kube_version.clone());
-    }
-    opts.api_versions = job.api_versions.clone();
-    opts.include_crds = true;
-    template_path(&job.chart, &opts)
-        .map(|o| o.stdout)
-        .map_err(|e| e.msg)
-}
 
 fn code(c: i32) -> ExitCode {
     ExitCode::from(c.clamp(0, 255) as u8)
@@ -302,11 +283,11 @@ fn run() -> ExitCode {
     let cli = Cli::parse();
     match &cli.cmd {
         Cmd::Template(a) => template_cmd(a),
-        Cmd::Render(a) => code(cli::render_cmd(a, &render_release)),
+        Cmd::Render(a) => code(cli::render_cmd(a, &kiln::render::render_chart)),
         Cmd::Graph(a) => code(cli::graph_cmd(a)),
         Cmd::List(a) => code(cli::list_cmd(a)),
-        Cmd::Diff(a) => code(cli::diff_cmd(a, &render_release)),
-        Cmd::Verify(a) => code(cli::verify_cmd(a, &render_release)),
+        Cmd::Diff(a) => code(cli::diff_cmd(a, &kiln::render::render_chart)),
+        Cmd::Verify(a) => code(cli::verify_cmd(a, &kiln::render::render_chart)),
         Cmd::Pull(a) => code(cli::pull_cmd(a)),
         Cmd::Cache(a) => code(cli::cache_cmd(a)),
     }

@@ -30,8 +30,43 @@ pub struct ReleaseJob {
     pub api_versions: Vec<String>,
 }
 
-/// Renders one release's chart to a `helm template` stream (with `--include-crds`).
-pub type ChartRenderer = dyn Fn(&ReleaseJob) -> Result<String, String> + Sync;
+/// What a chart renderer gives for one release.
+#[derive(Debug, Clone, Default)]
+pub struct RenderedChart {
+    /// The `helm template` stream (with `--include-crds`).
+    pub stream: String,
+    /// Documents of the stream with their YAML parse, in stream order, where the renderer
+    /// parsed them already; the others are parsed when the tree is built.
+    pub documents: Vec<(String, Result<crate::yaml::Parsed, crate::yaml::YamlError>)>,
+}
+
+/// Renders one release's chart.
+pub type ChartRenderer = dyn Fn(&ReleaseJob) -> Result<RenderedChart, String> + Sync;
+
+/// The renderer of `kiln render`: kiln's own `helm template` of the job's chart, with
+/// `--include-crds`, keeping the documents' parse.
+pub fn render_chart(job: &ReleaseJob) -> Result<RenderedChart, String> {
+    let mut opts = crate::helm::TemplateOptions::new();
+    opts.release_name = job.name.clone();
+    opts.namespace = job.namespace.clone();
+    opts.values = job
+        .values
+        .iter()
+        .map(|(p, t)| (p.display().to_string(), t.clone()))
+        .collect();
+    if !job.kube_version.is_empty() {
+        opts.kube_version = Some(job.kube_version.clone());
+    }
+    opts.api_versions = job.api_versions.clone();
+    opts.include_crds = true;
+    opts.parse_documents = true;
+    crate::helm::template_path(&job.chart, &opts)
+        .map(|o| RenderedChart {
+            stream: o.stdout,
+            documents: o.documents,
+        })
+        .map_err(|e| e.msg)
+}
 
 /// A render failure: the stack, a release, or the tree.
 #[derive(Debug, thiserror::Error)]
@@ -308,7 +343,7 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         let result = (opts.renderer)(&job);
         let draws = crate::funcs::random::take_draws();
         crate::funcs::random::unseed();
-        let stream = result.map_err(|e| {
+        let RenderedChart { stream, documents } = result.map_err(|e| {
             let shown = job.chart.display().to_string();
             let e = if e.contains(&shown) {
                 e
@@ -325,11 +360,15 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
                 docs.push((format!("stack/{m}"), doc));
             }
         }
-        // The YAML parse of every document, on this worker thread (the tree is built
-        // on one thread).
+        // The YAML parse of every document, on this worker thread: as the renderer parsed
+        // it (matched by text, in order), or now.
+        let mut ready = documents.into_iter().peekable();
         let parsed = docs
             .iter()
-            .map(|(_, text)| crate::yaml::parse_yaml(text))
+            .map(|(_, text)| match ready.next_if(|(t, _)| t == text) {
+                Some((_, p)) => p,
+                None => crate::yaml::parse_yaml(text),
+            })
             .collect();
         Ok(ReleaseOutput {
             parsed,

@@ -4,32 +4,11 @@
 
 mod source_support;
 
-use kiln::helm::{TemplateOptions, template_path};
 use kiln::render::{self, ReleaseJob, RenderOptions};
 use kiln::source;
 use kiln::stack::Release;
 use source_support::*;
 use std::path::PathBuf;
-
-/// The stack commands' renderer (as `kiln render` runs it).
-fn render_release(job: &ReleaseJob) -> Result<String, String> {
-    let mut opts = TemplateOptions::new();
-    opts.release_name = job.name.clone();
-    opts.namespace = job.namespace.clone();
-    opts.values = job
-        .values
-        .iter()
-        .map(|(p, t)| (p.display().to_string(), t.clone()))
-        .collect();
-    if !job.kube_version.is_empty() {
-        opts.kube_version = Some(job.kube_version.clone());
-    }
-    opts.api_versions = job.api_versions.clone();
-    opts.include_crds = true;
-    template_path(&job.chart, &opts)
-        .map(|o| o.stdout)
-        .map_err(|e| e.msg)
-}
 
 #[test]
 fn the_default_stack_renders_offline_from_the_pulled_cache() {
@@ -57,7 +36,7 @@ fn the_default_stack_renders_offline_from_the_pulled_cache() {
             selectors: &[],
             jobs: 2,
             resolve,
-            renderer: &render_release,
+            renderer: &render::render_chart,
         };
         render::render(&stack, &opts)
             .map(|t| t.files)
@@ -94,8 +73,9 @@ fn the_default_stack_renders_offline_from_the_pulled_cache() {
             api_versions: stack.api_versions.clone(),
         };
         // Shapes again: the sources rendered and the line count (random secrets differ).
-        let shape = |out: Result<String, String>| {
-            out.map(|t| {
+        let shape = |out: Result<render::RenderedChart, String>| {
+            out.map(|r| {
+                let t = r.stream;
                 (
                     t.lines()
                         .filter(|l| l.starts_with("# Source: "))
@@ -106,8 +86,8 @@ fn the_default_stack_renders_offline_from_the_pulled_cache() {
             })
             .map_err(|e| short(&e))
         };
-        let a = shape(render_release(&job(from_cache(r).unwrap())));
-        let b = shape(render_release(&job(from_corpus(r).unwrap())));
+        let a = shape(render::render_chart(&job(from_cache(r).unwrap())));
+        let b = shape(render::render_chart(&job(from_corpus(r).unwrap())));
         assert!(
             a == b,
             "{}: {:?} vs {:?}",

@@ -56,12 +56,17 @@ const HOOK_EVENTS: &[&str] = &[
     "test-success",
 ];
 
+/// A document's full YAML parse, where the reader was asked for it ([`read_file_heads`]
+/// with `full`): `kiln render` needs every document's tree anyway and reads the head from it.
+pub type FullParse = Option<Result<crate::yaml::Parsed, crate::yaml::YamlError>>;
+
 /// A generic (non-hook) manifest.
 #[derive(Debug, Clone)]
 pub struct Manifest {
     pub name: String,
     pub content: String,
     pub kind: String,
+    pub parsed: FullParse,
 }
 
 /// A hook document.
@@ -72,6 +77,15 @@ pub struct Hook {
     pub kind: String,
     /// Normalized events (`test-success` is `test`).
     pub events: Vec<String>,
+    pub parsed: FullParse,
+}
+
+/// One document of a rendered file as the sorter reads it.
+#[derive(Debug, Clone)]
+pub struct ReadDoc {
+    pub text: String,
+    pub head: Result<Head, String>,
+    pub parsed: FullParse,
 }
 
 /// The head of a document (`releaseutil.SimpleHead`).
@@ -151,7 +165,11 @@ pub fn split_manifests(big: &str) -> Vec<String> {
 /// Read a document's head: kind and `metadata.annotations`. Errors are worded as
 /// sigs.k8s.io/yaml words them (without the `YAML parse error on FILE: ` prefix).
 pub fn read_head(doc: &str) -> Result<Head, String> {
-    let h = crate::yaml::parse_simple_head(doc).map_err(|e| e.to_string())?;
+    head_from(crate::yaml::parse_simple_head(doc))
+}
+
+fn head_from(h: Result<crate::yaml::SimpleHead, crate::yaml::YamlError>) -> Result<Head, String> {
+    let h = h.map_err(|e| e.to_string())?;
     let annotations = if h.annotations.is_empty() {
         None
     } else {
@@ -204,8 +222,10 @@ pub fn sort_manifests(
 }
 
 /// The documents of one rendered file with their heads, as [`sort_manifests`] reads
-/// them; `None` for files it skips (partials, empty output).
-pub fn read_file_heads(path: &str, content: &str) -> Option<Vec<(String, Result<Head, String>)>> {
+/// them; `None` for files it skips (partials, empty output). With `full`, each document
+/// is parsed whole ([`crate::yaml::parse_yaml`]) and its head read from that tree (the
+/// same head, or the same error, as [`read_head`] gives).
+pub fn read_file_heads(path: &str, content: &str, full: bool) -> Option<Vec<ReadDoc>> {
     let base = path.rsplit('/').next().unwrap_or(path);
     if base.starts_with('_') || go_trim_space(content).is_empty() {
         return None;
@@ -213,9 +233,26 @@ pub fn read_file_heads(path: &str, content: &str) -> Option<Vec<(String, Result<
     Some(
         split_manifests(content)
             .into_iter()
-            .map(|m| {
-                let h = read_head(&m);
-                (m, h)
+            .map(|text| {
+                if full {
+                    let parsed = crate::yaml::parse_yaml(&text);
+                    let head = head_from(match &parsed {
+                        Ok(p) => crate::yaml::simple_head_of(p),
+                        Err(e) => Err(e.clone()),
+                    });
+                    ReadDoc {
+                        text,
+                        head,
+                        parsed: Some(parsed),
+                    }
+                } else {
+                    let head = read_head(&text);
+                    ReadDoc {
+                        text,
+                        head,
+                        parsed: None,
+                    }
+                }
             })
             .collect(),
     )
@@ -223,7 +260,7 @@ pub fn read_file_heads(path: &str, content: &str) -> Option<Vec<(String, Result<
 
 /// Files already read by [`read_file_heads`] (on another thread, while the chart was
 /// still rendering), keyed by path, with the content they were read from.
-pub type ReadHeads = HashMap<String, (String, Option<Vec<(String, Result<Head, String>)>>)>;
+pub type ReadHeads = HashMap<String, (String, Option<Vec<ReadDoc>>)>;
 
 /// [`sort_manifests`] with some files' documents and heads already read.
 pub fn sort_manifests_read(
@@ -236,12 +273,17 @@ pub fn sort_manifests_read(
     for (path, content) in files {
         let docs = match read.remove(path) {
             Some((c, docs)) if c == *content => docs,
-            _ => read_file_heads(path, content),
+            _ => read_file_heads(path, content, false),
         };
         let Some(docs) = docs else {
             continue;
         };
-        for (m, head) in docs {
+        for ReadDoc {
+            text: m,
+            head,
+            parsed,
+        } in docs
+        {
             let head = head.map_err(|e| format!("YAML parse error on {path}: {e}"))?;
             let hook_types = head
                 .annotations
@@ -253,6 +295,7 @@ pub fn sort_manifests_read(
                     name: path.clone(),
                     content: m,
                     kind: head.kind,
+                    parsed,
                 });
                 continue;
             };
@@ -282,6 +325,7 @@ pub fn sort_manifests_read(
                 manifest: m,
                 kind: head.kind,
                 events,
+                parsed,
             });
         }
     }

@@ -58,6 +58,10 @@ pub struct TemplateOptions {
     pub output_dir: Option<std::path::PathBuf>,
     /// `--release-name`: with `--output-dir`, put manifests under `<dir>/<release name>/`.
     pub use_release_name: bool,
+    /// Parse every rendered document whole and keep the trees in
+    /// [`TemplateOutput::documents`] (for `kiln render`, which needs them; the heads of
+    /// Helm's sort are then read from those trees instead of a lighter parse).
+    pub parse_documents: bool,
 }
 
 impl TemplateOptions {
@@ -72,12 +76,16 @@ impl TemplateOptions {
 }
 
 /// A successful render.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct TemplateOutput {
     /// What `helm template` prints on stdout.
     pub stdout: String,
     /// Warnings Helm prints on stderr (e.g. `coalesce.go:301: warning: …`), each line ending in `\n`.
     pub stderr: String,
+    /// With [`TemplateOptions::parse_documents`]: rendered documents of `stdout`, in its
+    /// order, each with its YAML parse (made while reading heads for Helm's sort).
+    /// Documents of the chart's `crds/` folder are not among them.
+    pub documents: Vec<(String, Result<crate::yaml::Parsed, crate::yaml::YamlError>)>,
 }
 
 /// A failed render. `Display` is Helm's error text (what follows `Error: `), including
@@ -384,6 +392,7 @@ fn template_chart_with(
     let funcs = crate::funcs::helm_funcs();
     // Rendered files are split and their heads read (a full YAML parse of each document)
     // on a second thread while the next templates render.
+    let full = opts.parse_documents;
     let (rendered, read) = std::thread::scope(|s| {
         let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
         // YAML nesting is capped (1000 levels), so reading heads needs a modest stack.
@@ -392,7 +401,7 @@ fn template_chart_with(
             .spawn_scoped(s, move || {
                 let mut read = manifest::ReadHeads::new();
                 for (path, content) in rx {
-                    let docs = manifest::read_file_heads(&path, &content);
+                    let docs = manifest::read_file_heads(&path, &content, full);
                     read.insert(path, (content, docs));
                 }
                 read
@@ -413,7 +422,14 @@ fn template_chart_with(
     let mut sort_log = Vec::new();
     let sorted = manifest::sort_manifests_read(&files, &mut sort_log, read);
     log.lines.extend(sort_log);
-    let (hooks, manifests) = sorted.map_err(|e| trailer(e, &log))?;
+    let (mut hooks, mut manifests) = sorted.map_err(|e| trailer(e, &log))?;
+    // The documents of the output with their trees, in output order.
+    let mut documents = Vec::new();
+    let mut keep = |content: &str, parsed: &mut manifest::FullParse| {
+        if let Some(p) = parsed.take() {
+            documents.push((content.to_string(), p));
+        }
+    };
 
     let mut b = String::new();
     // With --output-dir: the `wrote <file>` lines Helm prints while writing.
@@ -440,9 +456,12 @@ fn template_chart_with(
             }
         }
     }
-    for m in &manifests {
+    for m in &mut manifests {
         match &release_dir {
-            None => push_source(&mut b, &m.name, &m.content),
+            None => {
+                push_source(&mut b, &m.name, &m.content);
+                keep(&m.content, &mut m.parsed);
+            }
             Some(dir) => {
                 let append = !written.insert(m.name.clone());
                 write_to_file(dir, &m.name, &m.content, append, &mut wrote)
@@ -455,12 +474,15 @@ fn template_chart_with(
     manifest::go_trim_space_in_place(&mut out);
     out.push('\n');
     if !opts.no_hooks {
-        for h in &hooks {
+        for h in &mut hooks {
             if opts.skip_tests && h.events.iter().any(|e| e == "test") {
                 continue;
             }
             match &release_dir {
-                None => push_source(&mut out, &h.path, &h.manifest),
+                None => {
+                    push_source(&mut out, &h.path, &h.manifest);
+                    keep(&h.manifest, &mut h.parsed);
+                }
                 Some(dir) => {
                     // Helm appends a hook to a file that already exists on disk.
                     let append = dir.join(&h.path).exists();
@@ -480,6 +502,7 @@ fn template_chart_with(
     Ok(TemplateOutput {
         stdout: out,
         stderr: with_pre(&log),
+        documents,
     })
 }
 

@@ -186,6 +186,7 @@ fn simple_head_errors() {
             .map(|h| format!("{h:?}"))
             .unwrap_or_else(|e| e.msg);
         assert_eq!(&got, want, "{input:?}");
+        assert_eq!(check_skeleton_paths(input), Ok(()), "{input:?}");
     }
 }
 
