@@ -231,8 +231,6 @@ fn fail(msg: &str) -> ExitCode {
     ExitCode::from(1)
 }
 
-/// The chart renderer of the stack commands: `helm template NAME CHART -n NS -f … --include-crds`.
-
 fn code(c: i32) -> ExitCode {
     ExitCode::from(c.clamp(0, 255) as u8)
 }
