@@ -230,54 +230,98 @@ fn encode_indent_object(
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// [`write_string`]'s byte classes: bytes that never need an escape, bytes escaped only
+/// in HTML-safe output (`<`, `>`, `&`), and the rest (controls, `"`, `\\`, and 0xE2,
+/// the first byte of U+2028 and U+2029).
+const PLAIN: u8 = 0;
+const HTML_ONLY: u8 = 1;
+const SPECIAL: u8 = 2;
+const ESCAPE_CLASS: [u8; 256] = {
+    let mut t = [PLAIN; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = SPECIAL;
+        b += 1;
+    }
+    t[b'"' as usize] = SPECIAL;
+    t[b'\\' as usize] = SPECIAL;
+    t[0xe2] = SPECIAL;
+    t[b'<' as usize] = HTML_ONLY;
+    t[b'>' as usize] = HTML_ONLY;
+    t[b'&' as usize] = HTML_ONLY;
+    t
+};
+
 /// Go's `appendString`: `"`, `\\`, control characters, optionally `<>&`, and U+2028/2029
 /// are escaped.
 pub(crate) fn write_string(out: &mut String, s: &str, html: bool) {
     out.push('"');
     let bytes = s.as_bytes();
     // Most strings need no escape at all: one pass over the bytes says so.
-    let special = |b: u8| {
-        b < 0x20 || b == b'"' || b == b'\\' || b == 0xe2 || html && matches!(b, b'<' | b'>' | b'&')
+    let special = |b: u8| match ESCAPE_CLASS[b as usize] {
+        PLAIN => false,
+        HTML_ONLY => html,
+        _ => true,
     };
     if !bytes.iter().any(|&b| special(b)) {
         out.push_str(s);
         out.push('"');
         return;
     }
+    // Byte by byte (the escapes are all ASCII, or U+2028/U+2029, which start with 0xE2),
+    // plain bytes skipped by a table: long texts with many quotes and newlines
+    // (dashboards through `toJson`) are common.
+    out.reserve(s.len() + s.len() / 8);
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let esc: Option<&str> = match c {
-            '"' => Some("\\\""),
-            '\\' => Some("\\\\"),
-            '\n' => Some("\\n"),
-            '\r' => Some("\\r"),
-            '\t' => Some("\\t"),
-            '\u{8}' => Some("\\b"),
-            '\u{c}' => Some("\\f"),
-            _ => None,
-        };
-        let needs = esc.is_some()
-            || (c as u32) < 0x20
-            || (html && matches!(c, '<' | '>' | '&'))
-            || c == '\u{2028}'
-            || c == '\u{2029}';
-        if !needs {
-            continue;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match ESCAPE_CLASS[b as usize] {
+            PLAIN => {
+                i += 1;
+                continue;
+            }
+            HTML_ONLY if !html => {
+                i += 1;
+                continue;
+            }
+            _ => {}
         }
+        let (esc, len): (Option<&str>, usize) = match b {
+            b'"' => (Some("\\\""), 1),
+            b'\\' => (Some("\\\\"), 1),
+            b'\n' => (Some("\\n"), 1),
+            b'\r' => (Some("\\r"), 1),
+            b'\t' => (Some("\\t"), 1),
+            0x08 => (Some("\\b"), 1),
+            0x0c => (Some("\\f"), 1),
+            0..=0x1f => (None, 1),
+            b'<' | b'>' | b'&' if html => (None, 1),
+            0xe2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
+            {
+                (None, 3)
+            }
+            _ => {
+                i += 1;
+                continue;
+            }
+        };
         out.push_str(&s[start..i]);
         match esc {
             Some(e) => out.push_str(e),
             None => {
-                let n = c as u32;
+                let n = s[i..i + len].chars().next().map_or(0, |c| c as u32);
                 out.push_str("\\u");
                 for shift in [12, 8, 4, 0] {
                     out.push(HEX[((n >> shift) & 0xF) as usize] as char);
                 }
             }
         }
-        start = i + c.len_utf8();
+        i += len;
+        start = i;
     }
-    out.push_str(std::str::from_utf8(&bytes[start..]).unwrap_or(""));
+    out.push_str(&s[start..]);
     out.push('"');
 }
 
@@ -627,5 +671,61 @@ pub fn from_json(text: &str) -> Result<Value, YamlError> {
     match p.range_err {
         Some(e) => Err(e),
         None => Ok(v),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Go's `encoding/json` string escaping, character by character: the oracle of
+    /// [`write_string`]'s byte loop.
+    fn escape_by_chars(s: &str, html: bool) -> String {
+        let mut out = String::from("\"");
+        for c in s.chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\r' => out.push_str("\\r"),
+                '\t' => out.push_str("\\t"),
+                '\u{8}' => out.push_str("\\b"),
+                '\u{c}' => out.push_str("\\f"),
+                c if (c as u32) < 0x20
+                    || (html && matches!(c, '<' | '>' | '&'))
+                    || c == '\u{2028}'
+                    || c == '\u{2029}' =>
+                {
+                    out.push_str(&format!("\\u{:04x}", c as u32));
+                }
+                c => out.push(c),
+            }
+        }
+        out.push('"');
+        out
+    }
+
+    #[test]
+    fn string_escapes_equal_go_character_by_character() {
+        let pieces = [
+            "a", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "<", ">", "&",
+            "\u{2028}", "\u{2029}", "\u{2027}", "\u{202a}", "é", "€", "😀", " ", "\u{7f}",
+        ];
+        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..20_000 {
+            let mut s = String::new();
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            let n = (x % 9) as usize;
+            for k in 0..n {
+                s.push_str(pieces[((x >> (5 * k)) % pieces.len() as u64) as usize]);
+            }
+            for html in [false, true] {
+                let mut got = String::new();
+                write_string(&mut got, &s, html);
+                assert_eq!(got, escape_by_chars(&s, html), "{s:?} html={html}");
+            }
+        }
     }
 }
