@@ -1463,16 +1463,22 @@ mod tests {
         );
     }
 
+    /// Run a comparison with the ADX code where the CPU has BMI2 and ADX.
+    #[cfg(target_arch = "x86_64")]
+    fn on_adx(compare: impl FnOnce()) {
+        if adx() {
+            compare();
+        } else {
+            println!("no BMI2/ADX on this CPU: nothing to compare");
+        }
+    }
+
     /// The ADX reduction equals the portable one, carries and final subtraction
     /// included (moduli with top limbs near 2^64, operands near the modulus).
     #[test]
     fn adx_reduction_equals_the_portable_one() {
         #[cfg(target_arch = "x86_64")]
-        {
-            if !adx() {
-                println!("no BMI2/ADX on this CPU: nothing to compare");
-                return;
-            }
+        on_adx(|| {
             let mut rng = Counter(11);
             for round in 0..2000 {
                 let mut m = [0u64; 16];
@@ -1503,7 +1509,7 @@ mod tests {
                 let extra = unsafe { redc16_adx(&mut b, &m, mont.minv) };
                 assert_eq!(mont.finish_reduce(&b, extra), want, "round {round}");
             }
-        }
+        });
     }
 
     /// The ADX square equals the portable one: all-ones, all-zero and random operands
@@ -1511,11 +1517,7 @@ mod tests {
     #[test]
     fn adx_square_equals_the_portable_one() {
         #[cfg(target_arch = "x86_64")]
-        {
-            if !adx() {
-                println!("no BMI2/ADX on this CPU: nothing to compare");
-                return;
-            }
+        on_adx(|| {
             let mut rng = Counter(13);
             for round in 0..2000 {
                 let mut a = [0u64; 16];
@@ -1554,7 +1556,7 @@ mod tests {
                 let y = mont.sqr_portable(&mont.sqr_portable(&a, [0; 64]), [0; 64]);
                 assert_eq!(x, y, "round {round}");
             }
-        }
+        });
     }
 
     #[test]
