@@ -135,22 +135,25 @@ impl Ctx<'_> {
     }
 
     fn rec_inner(&self, schema: &Value, node: &Value, path: &mut Vec<String>, res: &mut Res) {
+        // Schemas and values are only read while validating: borrowing (not cloning)
+        // their maps across the recursion is safe.
         let s = match schema {
             Value::Bool(true) => return,
             Value::Bool(false) => {
                 res.add(path, "False always fails validation".into());
                 return;
             }
-            Value::Map(m) => m.borrow().clone(),
+            Value::Map(m) => m.borrow(),
             _ => return,
         };
-        if let Some(Value::Str(r)) = get(&s, "$ref") {
+        let s = &*s;
+        if let Some(Value::Str(r)) = get(s, "$ref") {
             if let Some(target) = resolve_ref(self.root, r) {
                 self.rec(&target, node, path, res);
             }
             return;
         }
-        let types = types_of(&s);
+        let types = types_of(s);
         let given = json_type(node);
         if !types.is_empty() {
             let ok = types
@@ -177,7 +180,7 @@ impl Ctx<'_> {
                 self.validate_object(&s, m, path, res);
                 self.validate_common(&s, node, path, res);
                 if let Some(Value::Map(props)) = get(&s, "properties") {
-                    let props = props.borrow().clone();
+                    let props = props.borrow();
                     for (k, ps) in props.iter() {
                         let child = m.borrow().get(k).cloned();
                         if let Some(child) = child {
@@ -402,7 +405,7 @@ impl Ctx<'_> {
         path: &[String],
         res: &mut Res,
     ) {
-        let obj = m.borrow().clone();
+        let obj = m.borrow();
         if let Some(min) = get(s, "minProperties").and_then(num)
             && (obj.len() as f64) < min
         {
@@ -430,9 +433,9 @@ impl Ctx<'_> {
                 }
             }
         }
-        let props: BTreeMap<String, Value> = match get(s, "properties") {
-            Some(Value::Map(p)) => p.borrow().clone(),
-            _ => BTreeMap::new(),
+        let props = match get(s, "properties") {
+            Some(Value::Map(p)) => Some(p.borrow()),
+            _ => None,
         };
         let patterns: Vec<(regex::Regex, Value)> = match get(s, "patternProperties") {
             Some(Value::Map(p)) => p
@@ -442,8 +445,8 @@ impl Ctx<'_> {
                 .collect(),
             _ => Vec::new(),
         };
-        for (k, v) in &obj {
-            let found = props.contains_key(k);
+        for (k, v) in obj.iter() {
+            let found = props.as_ref().is_some_and(|p| p.contains_key(k));
             let mut pp_match = false;
             for (re, sch) in &patterns {
                 if re.is_match(k) {
