@@ -170,16 +170,16 @@ impl Ctx<'_> {
                 return;
             }
         }
-        self.validate_schema(&s, node, path, res);
+        self.validate_schema(s, node, path, res);
         match node {
             Value::List(_) | Value::StrList(_) => {
-                self.validate_array(&s, node, path, res);
-                self.validate_common(&s, node, path, res);
+                self.validate_array(s, node, path, res);
+                self.validate_common(s, node, path, res);
             }
             Value::Map(m) => {
-                self.validate_object(&s, m, path, res);
-                self.validate_common(&s, node, path, res);
-                if let Some(Value::Map(props)) = get(&s, "properties") {
+                self.validate_object(s, m, path, res);
+                self.validate_common(s, node, path, res);
+                if let Some(Value::Map(props)) = get(s, "properties") {
                     let props = props.borrow();
                     for (k, ps) in props.iter() {
                         let child = m.borrow().get(k).cloned();
@@ -192,9 +192,9 @@ impl Ctx<'_> {
                 }
             }
             _ => {
-                self.validate_number(&s, node, path, res);
-                self.validate_common(&s, node, path, res);
-                self.validate_string(&s, node, path, res);
+                self.validate_number(s, node, path, res);
+                self.validate_common(s, node, path, res);
+                self.validate_string(s, node, path, res);
             }
         }
         res.score += 1;
