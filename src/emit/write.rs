@@ -102,25 +102,39 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
     let staging = parent.join(format!("{prefix}{}", std::process::id()));
     let result = (|| {
         io("creating", &staging, fs::create_dir(&staging))?;
-        let sums = sha256sums(files);
-        let all = files
-            .iter()
-            .map(|(p, t)| (p.as_str(), t.as_str()))
-            .chain(std::iter::once(("SHA256SUMS", sums.as_str())));
         let previous = fs::symlink_metadata(out).is_ok_and(|m| m.is_dir());
-        for (rel, text) in all {
-            let path = staging.join(rel);
-            if let Some(dir) = path.parent() {
-                io("creating", dir, fs::create_dir_all(dir))?;
+        // Folders first, in order; then the files on two threads (two halves of the sorted
+        // list; of two failures the one earlier in the list is reported) while a third
+        // hashes them for SHA256SUMS, written last.
+        let mut made = std::collections::BTreeSet::new();
+        for rel in files.keys() {
+            if let Some(dir) = Path::new(rel)
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                && made.insert(dir)
+            {
+                let dir = staging.join(dir);
+                io("creating", &dir, fs::create_dir_all(&dir))?;
             }
-            // A file the previous tree already has, byte for byte, is linked instead of
-            // written: a re-render that changes little creates few new files.
-            if previous && link_if_same(&out.join(rel), &path, text.as_bytes()) {
-                continue;
-            }
-            let mut f = io("creating", &path, fs::File::create(&path))?;
-            io("writing", &path, f.write_all(text.as_bytes()))?;
         }
+        let entries: Vec<(&String, &String)> = files.iter().collect();
+        let (first, second) = entries.split_at(entries.len() / 2);
+        let place = |part: &[(&String, &String)]| -> Result<(), WriteError> {
+            for (rel, text) in part {
+                place_file(out, &staging, rel, text, previous)?;
+            }
+            Ok(())
+        };
+        let (sums, a, b) = std::thread::scope(|s| {
+            let sums = s.spawn(|| sha256sums(files));
+            let a = s.spawn(|| place(first));
+            let b = place(second);
+            (sums.join(), a.join(), b)
+        });
+        joined(a, &staging)?;
+        b?;
+        let sums = joined(sums.map(Ok), &staging)?;
+        place_file(out, &staging, "SHA256SUMS", &sums, previous)?;
         // One flush of the whole filesystem instead of an fsync per file: the tree must
         // be on disk before it is swapped in, and 500 fsyncs cost seconds.
         io("syncing", &staging, sync_fs(&staging))?;
@@ -131,6 +145,38 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
         let _ = fs::remove_dir_all(&staging);
     }
     result
+}
+
+/// A writer thread's result; a thread that panicked is a write error.
+fn joined<T>(
+    r: std::thread::Result<Result<T, WriteError>>,
+    staging: &Path,
+) -> Result<T, WriteError> {
+    r.unwrap_or_else(|_| {
+        Err(WriteError {
+            action: "writing",
+            path: staging.to_path_buf(),
+            source: std::io::Error::other("a writer thread failed"),
+        })
+    })
+}
+
+/// Put file `rel` of the new tree into `staging`: linked from the previous tree at `out`
+/// when that has it byte for byte (a re-render that changes little creates few new
+/// files), else written.
+fn place_file(
+    out: &Path,
+    staging: &Path,
+    rel: &str,
+    text: &str,
+    previous: bool,
+) -> Result<(), WriteError> {
+    let path = staging.join(rel);
+    if previous && link_if_same(&out.join(rel), &path, text.as_bytes()) {
+        return Ok(());
+    }
+    let mut f = io("creating", &path, fs::File::create(&path))?;
+    io("writing", &path, f.write_all(text.as_bytes()))
 }
 
 /// Hard-link `old` to `new` when `old` is a plain file (not a link) holding exactly
@@ -337,6 +383,49 @@ mod tests {
             2,
             "only the tree and its lock file remain: {leftovers:?}"
         );
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    /// Files are placed on two threads: of two failures, the one earlier in path order is
+    /// reported, whichever thread meets it first; nothing of the failed tree is left and
+    /// the previous tree is unchanged.
+    #[test]
+    fn the_first_failing_file_is_reported_and_the_old_tree_kept() {
+        let dir = std::env::temp_dir().join(format!("kiln-write-fail-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = dir.join("rendered");
+        let old = files(&[("a/x.yaml", "x: 1\n")]);
+        let d_old = write_tree(&out, &old).unwrap();
+        // `a/b.yaml` and `z/c.yaml` are both files and folders (of `…/in.yaml`): their
+        // creation as files fails, one in each half of the sorted list.
+        let mut bad = BTreeMap::new();
+        for p in [
+            "a/b.yaml",
+            "a/b.yaml/in.yaml",
+            "m/1.yaml",
+            "m/2.yaml",
+            "z/c.yaml",
+            "z/c.yaml/in.yaml",
+        ] {
+            bad.insert(p.to_string(), "k: v\n".to_string());
+        }
+        for _ in 0..20 {
+            let e = write_tree(&out, &bad).unwrap_err();
+            assert!(e.path.ends_with("a/b.yaml"), "{e}");
+            assert_eq!(fs::read_to_string(out.join("a/x.yaml")).unwrap(), "x: 1\n");
+            let sums = fs::read_to_string(out.join("SHA256SUMS")).unwrap();
+            assert_eq!(digest(&sums), d_old);
+            let names: Vec<_> = fs::read_dir(&dir)
+                .unwrap()
+                .filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            assert_eq!(
+                names.len(),
+                2,
+                "only the tree and its lock file remain: {names:?}"
+            );
+        }
         let _ = fs::remove_dir_all(&dir);
     }
 
