@@ -54,11 +54,13 @@ pub fn random_prime_pair(bits: usize, rng: &mut impl RngCore) -> Option<(BigUint
     }
     let [a, b] = seeds;
     std::thread::scope(|s| {
-        let other = s.spawn(move || random_prime(bits, &mut HashRng::new(b)));
+        // Without a second thread (a process limit), both searches run here.
+        let other = std::thread::Builder::new()
+            .spawn_scoped(s, move || random_prime(bits, &mut HashRng::new(b)));
         let p = random_prime(bits, &mut HashRng::new(a))?;
-        let q = match other.join() {
-            Ok(q) => q?,
-            Err(_) => random_prime(bits, &mut HashRng::new(b))?,
+        let q = match other.map(|h| h.join()) {
+            Ok(Ok(q)) => q?,
+            _ => random_prime(bits, &mut HashRng::new(b))?,
         };
         Some((p, q))
     })

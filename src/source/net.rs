@@ -482,7 +482,9 @@ pub(crate) fn pool<T: Send, R: Send>(
     let errors = std::sync::Mutex::new(Vec::<String>::new());
     std::thread::scope(|s| {
         for _ in 0..threads {
-            s.spawn(|| {
+            // A worker that cannot be started (a process limit) is one fewer: the queue is
+            // drained by the others; with none at all, the items stay undone (an error).
+            let _ = std::thread::Builder::new().spawn_scoped(s, || {
                 let w = match Worker::new(cfg) {
                     Ok(w) => w,
                     Err(e) => {
