@@ -221,7 +221,11 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
         }
         Err(e) => {
             let _ = std::io::stderr().write_all(e.stderr.as_bytes());
-            fail(&e.msg)
+            // Helm's message, then (for a values file that does not parse) the line it
+            // names and what to do.
+            let files = opts.values.iter().map(|(n, t)| (n.as_str(), t.as_str()));
+            let hint = kiln::render::values_file_hint(files, &e.msg).unwrap_or_default();
+            fail(&format!("{}{hint}", e.msg))
         }
     }
 }

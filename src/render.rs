@@ -191,20 +191,14 @@ fn at_release(stack: &Stack, r: &Release, e: StackError) -> StackError {
     }
 }
 
-/// A chart render's error message with what to do appended: for a values file that does
-/// not parse, the line it names (as kiln fed it to the chart, after `.j2` rendering) and
-/// where to fix it; for a chart that refuses the values, how to reproduce it alone.
-fn with_hint(job: &ReleaseJob, msg: String) -> String {
-    if msg.contains("\n  hint: ") {
-        return msg;
-    }
-    // Helm's `Use --debug flag …` trailer names a flag `kiln render` does not have.
-    let msg = msg
-        .replace(crate::helm::DEBUG_TRAILER, "")
-        .trim_end()
-        .to_string();
-    for (path, text) in &job.values {
-        let shown = path.display().to_string();
+/// For an error naming a values file that does not parse (`failed to parse FILE: … line
+/// N: …`, Helm's wording), what to append: the line it names and where to fix it.
+/// `files` are (name as shown in messages, text as given to the chart).
+pub fn values_file_hint<'a>(
+    files: impl Iterator<Item = (&'a str, &'a str)>,
+    msg: &str,
+) -> Option<String> {
+    for (shown, text) in files {
         let Some((_, rest)) = msg.split_once(&format!("failed to parse {shown}: ")) else {
             continue;
         };
@@ -217,14 +211,37 @@ fn with_hint(job: &ReleaseJob, msg: String) -> String {
         } else {
             ""
         };
-        let mut out = msg.clone();
+        let mut out = String::new();
         if let Some((n, l)) = line.and_then(|n| Some((n, text.lines().nth(n.checked_sub(1)?)?))) {
             out.push_str(&format!("\n  --> {shown}:{n}\n   | {l}"));
         }
         out.push_str(&format!(
             "\n  hint: fix the YAML of this values file{rendered}; `helm template` refuses it the same way"
         ));
-        return out;
+        return Some(out);
+    }
+    None
+}
+
+/// A chart render's error message with what to do appended: for a values file that does
+/// not parse, the line it names (as kiln fed it to the chart, after `.j2` rendering) and
+/// where to fix it; for a chart that refuses the values, how to reproduce it alone.
+fn with_hint(job: &ReleaseJob, msg: String) -> String {
+    if msg.contains("\n  hint: ") {
+        return msg;
+    }
+    // Helm's `Use --debug flag …` trailer names a flag `kiln render` does not have.
+    let msg = msg
+        .replace(crate::helm::DEBUG_TRAILER, "")
+        .trim_end()
+        .to_string();
+    let shown: Vec<(String, &str)> = job
+        .values
+        .iter()
+        .map(|(p, t)| (p.display().to_string(), t.as_str()))
+        .collect();
+    if let Some(h) = values_file_hint(shown.iter().map(|(p, t)| (p.as_str(), *t)), &msg) {
+        return format!("{msg}{h}");
     }
     let what = if msg.contains("values don't meet the specifications of the schema") {
         "change the values named above so that the chart's values.schema.json accepts them"

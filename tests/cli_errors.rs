@@ -200,3 +200,27 @@ fn chart_not_found_like_helm() {
         )
     );
 }
+
+#[test]
+fn values_file_that_does_not_parse_shows_its_line() {
+    let s = Scratch::new("badvalues");
+    s.write("c/Chart.yaml", b"apiVersion: v2\nname: c\nversion: 0.1.0\n");
+    s.write("c/templates/cm.yaml", b"a: 1\n");
+    let v = s.write("v.yaml", b"replicas: 2\nports: [80, 443\nname: x\n");
+    let (code, out, err) = kiln(&[
+        "template",
+        s.path("c").to_str().unwrap(),
+        "-f",
+        v.to_str().unwrap(),
+    ]);
+    assert_eq!((code, out.as_str()), (1, ""));
+    // Helm's message first (reference Helm 3.17.3 prints exactly this line), then the
+    // line it names and what to do.
+    let shown = v.display();
+    assert_eq!(
+        err,
+        format!(
+            "Error: failed to parse {shown}: error converting YAML to JSON: yaml: line 2: did not find expected ',' or ']'\n  --> {shown}:2\n   | ports: [80, 443\n  hint: fix the YAML of this values file; `helm template` refuses it the same way\n"
+        )
+    );
+}
