@@ -192,7 +192,8 @@ fn at_release(stack: &Stack, r: &Release, e: StackError) -> StackError {
 }
 
 /// For an error naming a values file that does not parse (`failed to parse FILE: … line
-/// N: …`, Helm's wording), what to append: the line it names and where to fix it.
+/// N: …`, Helm's wording), what to append: the line it names and where to fix it; `None`
+/// for other errors.
 /// `files` are (name as shown in messages, text as given to the chart).
 pub fn values_file_hint<'a>(
     files: impl Iterator<Item = (&'a str, &'a str)>,
@@ -211,14 +212,12 @@ pub fn values_file_hint<'a>(
         } else {
             ""
         };
-        let mut out = String::new();
-        if let Some((n, l)) = line.and_then(|n| Some((n, text.lines().nth(n.checked_sub(1)?)?))) {
-            out.push_str(&format!("\n  --> {shown}:{n}\n   | {l}"));
-        }
-        out.push_str(&format!(
-            "\n  hint: fix the YAML of this values file{rendered}; `helm template` refuses it the same way"
+        // Only for syntax errors, which name a line: the others (alias bombs, nesting
+        // deeper than kiln's cap) say what is wrong in their own words.
+        let (n, l) = line.and_then(|n| Some((n, text.lines().nth(n.checked_sub(1)?)?)))?;
+        return Some(format!(
+            "\n  --> {shown}:{n}\n   | {l}\n  hint: fix the YAML of this values file{rendered}; `helm template` refuses it the same way"
         ));
-        return Some(out);
     }
     None
 }
