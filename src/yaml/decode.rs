@@ -1122,6 +1122,75 @@ fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
     .flatten()
 }
 
+/// The top-level entries of a document that `keep` (given a key's text) selects,
+/// decoded, for reading a document's head without decoding the rest. `None` (decode it
+/// whole) when the fast reader does not read the document, it does not parse, its top is
+/// not a mapping, a top-level key is a merge key or not a scalar, or a skipped entry holds
+/// anything whose decoding or conversion to JSON could fail: a merge, null, huge unsigned
+/// or collection key, or a non-finite float. Fast-read documents have no tags, anchors
+/// or aliases, so nothing else in a skipped entry can reach the result.
+pub(crate) fn decode_first_top_entries(text: &str, keep: &dyn Fn(&str) -> bool) -> Option<Y> {
+    if text.is_empty() {
+        return None;
+    }
+    let events = super::fast::events(text)?;
+    let mut ev = Events::new_libyaml(text);
+    ev.fast = Some(events.into_iter());
+    let doc = parse_document(&mut ev).ok()??;
+    let top = &doc.nodes[doc.root];
+    if top.kind != Kind::Map {
+        return None;
+    }
+    let mut d = Decoder {
+        doc: &doc,
+        in_alias: Vec::new(),
+        decode_count: 0,
+        alias_count: 0,
+        alias_depth: 0,
+        depth: 1,
+    };
+    let mut out = Vec::new();
+    for kv in top.children.chunks_exact(2) {
+        let (k, v) = (kv[0], kv[1]);
+        if doc.nodes[k].kind != Kind::Scalar || d.is_merge(k) {
+            return None;
+        }
+        if keep(&doc.nodes[k].value) {
+            out.push((d.unmarshal(k).ok()?, d.unmarshal(v).ok()?));
+        } else if !inert(&doc, k, true) || !inert(&doc, v, false) {
+            return None;
+        }
+    }
+    Some(Y::Map(out))
+}
+
+/// Whether node `id` of a fast-read document decodes, and converts to JSON, without an
+/// error whatever it holds (see [`decode_first_top_entries`]).
+fn inert(doc: &Doc, id: usize, is_key: bool) -> bool {
+    let n = &doc.nodes[id];
+    match n.kind {
+        Kind::Alias => false,
+        Kind::Scalar if !n.tag.is_empty() => false,
+        Kind::Scalar if !n.implicit => true,
+        // A merge key (the decoder's `is_merge`): merges, or fails on what it merges.
+        Kind::Scalar if is_key && n.value == "<<" => false,
+        Kind::Scalar => match resolve_plain(&n.value) {
+            Resolved::Float(f) => is_key || f.is_finite(),
+            Resolved::Null | Resolved::Uint(_) | Resolved::Merge => !is_key,
+            _ => true,
+        },
+        Kind::Seq => !is_key && n.children.iter().all(|&c| inert(doc, c, false)),
+        Kind::Map => {
+            !is_key
+                && n.children.chunks_exact(2).all(|kv| {
+                    doc.nodes[kv[0]].kind == Kind::Scalar
+                        && inert(doc, kv[0], true)
+                        && inert(doc, kv[1], false)
+                })
+        }
+    }
+}
+
 /// [`decode_first`] over the whole text.
 pub(crate) fn decode_first_whole(text: &str) -> Result<Option<Y>, YamlError> {
     let doc = with_events(text, parse_document)?;

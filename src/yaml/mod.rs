@@ -551,9 +551,29 @@ pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
     });
     match skeleton {
         // An error is taken from the whole document, so that it names its lines.
-        Some((s, _)) => parse_simple_head_whole(&s).or_else(|_| parse_simple_head_whole(text)),
-        None => parse_simple_head_whole(text),
+        Some((s, _)) => head_of_top_entries(&s)
+            .ok_or(())
+            .or_else(|_| parse_simple_head_whole(&s))
+            .or_else(|_| parse_simple_head_whole(text)),
+        None => head_of_top_entries(text).map_or_else(|| parse_simple_head_whole(text), Ok),
     }
+}
+
+/// The head of a document from only the top-level entries whose key could name one of
+/// its fields, when nothing else in the document could fail to decode
+/// ([`decode::decode_first_top_entries`]); `None` otherwise, and on any error (which the
+/// whole decode then reports). A key of ASCII letters, digits, `-`, `_` and `.` that is
+/// not `apiVersion`, `kind` or `metadata` in any case names no field; other keys are kept.
+fn head_of_top_entries(text: &str) -> Option<SimpleHead> {
+    let head_key = |k: &str| {
+        !k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            || ["apiversion", "kind", "metadata"]
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(k))
+    };
+    let y = decode::decode_first_top_entries(text, &head_key)?;
+    simple_head_of(&Parsed(Some(y))).ok()
 }
 
 /// For fuzzing and tests: whether the skeleton fast paths ([`parse_simple_head`] and the

@@ -688,3 +688,45 @@ fn dev_reader_layers() {
         );
     }
 }
+
+/// The head read from the top-level entries alone equals the head (or the error) of the
+/// whole document; anything in a skipped entry that could fail sends the document to the
+/// whole decode.
+#[test]
+fn heads_from_top_entries_equal_whole_heads() {
+    let keep_all_heads = |k: &str| {
+        !k.bytes()
+            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+            || ["apiversion", "kind", "metadata"]
+                .iter()
+                .any(|f| f.eq_ignore_ascii_case(k))
+    };
+    // (document, whether the top-entries path may take it)
+    let cases: &[(&str, bool)] = &[
+        ("kind: Pod\nspec:\n  a: 1\n", true),
+        ("spec: {a: [1, 2]}\nKIND: Pod\nmetadata: {name: x}\n", true),
+        ("spec:\n  a: .inf\nkind: Pod\n", false),
+        ("spec:\n  - .nan\nkind: Pod\n", false),
+        ("spec:\n  ~: x\nkind: Pod\n", false),
+        ("spec:\n  18446744073709551615: x\nkind: Pod\n", false),
+        ("spec:\n  18446744073709551616: x\nkind: Pod\n", true),
+        ("spec:\n  [a]: x\nkind: Pod\n", false),
+        ("spec:\n  <<: {a: 1}\nkind: Pod\n", false),
+        ("spec:\n  <<: 5\nkind: Pod\n", false),
+        ("spec:\n  '<<': 5\nkind: Pod\n", true),
+        ("<<: {kind: Svc}\nkind: Pod\n", false),
+        ("spec:\n  .inf: x\n  '~': y\nkind: Pod\n", true),
+        ("kind: Pod\nkind: Svc\n", true),
+        ("kind: [a]\nspec: 1\n", false),
+        ("\u{212a}ind: Pod\nspec: 1\n", true),
+        ("- a\n- b\n", false),
+        ("# only a comment\n", false),
+        ("spec: &a {x: 1}\nkind: Pod\n", false),
+    ];
+    for (doc, taken) in cases {
+        let top = super::decode::decode_first_top_entries(doc, &keep_all_heads);
+        let used = top.is_some() && super::simple_head_of(&super::Parsed(top)).is_ok();
+        assert_eq!(used, *taken, "{doc:?}");
+        assert_eq!(check_skeleton_paths(doc), Ok(()), "{doc:?}");
+    }
+}
