@@ -740,6 +740,17 @@ fn short_tag(tag: &str) -> String {
 }
 
 impl<'d> Decoder<'d> {
+    fn new(doc: &'d Doc) -> Self {
+        Decoder {
+            doc,
+            in_alias: Vec::new(),
+            decode_count: 0,
+            alias_count: 0,
+            alias_depth: 0,
+            depth: 0,
+        }
+    }
+
     fn count(&mut self) -> Result<(), YamlError> {
         self.decode_count += 1;
         if self.alias_depth > 0 {
@@ -1078,16 +1089,22 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
 /// `None` otherwise, and on any error (which the whole path then reports with libyaml's
 /// wording and lines).
 fn decode_first_fast(text: &str) -> Option<Option<Y>> {
+    match fast_document(text)? {
+        None => Some(None),
+        Some(doc) => decode_doc(&doc).ok().map(Some),
+    }
+}
+
+/// The first document's node tree from [`super::fast`]'s events, when it reads all of
+/// `text` and the tree builds without an error; `Some(None)` for a stream without one.
+fn fast_document(text: &str) -> Option<Option<Doc>> {
     if text.is_empty() {
         return None;
     }
     let events = super::fast::events(text)?;
     let mut ev = Events::new_libyaml(text);
     ev.fast = Some(events.into_iter());
-    match parse_document(&mut ev).ok()? {
-        None => Some(None),
-        Some(doc) => decode_doc(&doc).ok().map(Some),
-    }
+    parse_document(&mut ev).ok()
 }
 
 fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
@@ -1130,25 +1147,14 @@ fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
 /// or collection key, or a non-finite float. Fast-read documents have no tags, anchors
 /// or aliases, so nothing else in a skipped entry can reach the result.
 pub(crate) fn decode_first_top_entries(text: &str, keep: &dyn Fn(&str) -> bool) -> Option<Y> {
-    if text.is_empty() {
-        return None;
-    }
-    let events = super::fast::events(text)?;
-    let mut ev = Events::new_libyaml(text);
-    ev.fast = Some(events.into_iter());
-    let doc = parse_document(&mut ev).ok()??;
+    let doc = fast_document(text)??;
     let top = &doc.nodes[doc.root];
     if top.kind != Kind::Map {
         return None;
     }
-    let mut d = Decoder {
-        doc: &doc,
-        in_alias: Vec::new(),
-        decode_count: 0,
-        alias_count: 0,
-        alias_depth: 0,
-        depth: 1,
-    };
+    let mut d = Decoder::new(&doc);
+    // Inside the top mapping, as the whole decode is when it reaches these entries.
+    d.depth = 1;
     let mut out = Vec::new();
     for kv in top.children.chunks_exact(2) {
         let (k, v) = (kv[0], kv[1]);
@@ -1423,13 +1429,5 @@ fn quiet_parser_panics() {
 }
 
 fn decode_doc(doc: &Doc) -> Result<Y, YamlError> {
-    let mut d = Decoder {
-        doc,
-        in_alias: Vec::new(),
-        decode_count: 0,
-        alias_count: 0,
-        alias_depth: 0,
-        depth: 0,
-    };
-    d.unmarshal(doc.root)
+    Decoder::new(doc).unmarshal(doc.root)
 }

@@ -551,28 +551,38 @@ pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
     });
     match skeleton {
         // An error is taken from the whole document, so that it names its lines.
-        Some((s, _)) => head_of_top_entries(&s)
-            .ok_or(())
-            .or_else(|_| parse_simple_head_whole(&s))
-            .or_else(|_| parse_simple_head_whole(text)),
-        None => head_of_top_entries(text).map_or_else(|| parse_simple_head_whole(text), Ok),
+        Some((s, _)) => head_of(&s).or_else(|_| parse_simple_head_whole(text)),
+        None => head_of(text),
     }
 }
 
-/// The head of a document from only the top-level entries whose key could name one of
-/// its fields, when nothing else in the document could fail to decode
-/// ([`decode::decode_first_top_entries`]); `None` otherwise, and on any error (which the
-/// whole decode then reports). A key of ASCII letters, digits, `-`, `_` and `.` that is
-/// not `apiVersion`, `kind` or `metadata` in any case names no field; other keys are kept.
+/// The head of `text` from its top-level entries where [`head_of_top_entries`] can, else
+/// from the whole decode.
+fn head_of(text: &str) -> Result<SimpleHead, YamlError> {
+    match head_of_top_entries(text) {
+        Some(h) => Ok(h),
+        None => parse_simple_head_whole(text),
+    }
+}
+
+/// Whether a top-level key could name a field of Helm's sort head: a key of ASCII
+/// letters, digits, `-`, `_` and `.` cannot unless it is `apiVersion`, `kind` or
+/// `metadata` in any case (Go's JSON matches field names case-insensitively); any other
+/// key might (Go folds some non-ASCII letters onto ASCII ones).
+pub(crate) fn could_name_head_field(key: &str) -> bool {
+    !key.bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
+        || ["apiversion", "kind", "metadata"]
+            .iter()
+            .any(|f| f.eq_ignore_ascii_case(key))
+}
+
+/// The head of a document from only the top-level entries whose key
+/// [could name one of its fields](could_name_head_field), when nothing else in the
+/// document could fail to decode ([`decode::decode_first_top_entries`]); `None`
+/// otherwise, and on any error (which the whole decode then reports).
 fn head_of_top_entries(text: &str) -> Option<SimpleHead> {
-    let head_key = |k: &str| {
-        !k.bytes()
-            .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.'))
-            || ["apiversion", "kind", "metadata"]
-                .iter()
-                .any(|f| f.eq_ignore_ascii_case(k))
-    };
-    let y = decode::decode_first_top_entries(text, &head_key)?;
+    let y = decode::decode_first_top_entries(text, &could_name_head_field)?;
     simple_head_of(&Parsed(Some(y))).ok()
 }
 
