@@ -140,3 +140,18 @@ fn output_dir_writes_files_like_helm() {
     assert_eq!(tree, expected("pipeline-output-dir.tree"));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// `include` results are remembered while they cannot change (`exec::Memo`). The
+/// fixture calls helpers again after each thing that must make kiln run them anew: a
+/// `set` on `.Values` or on a nested map, a changed or extended `dict` argument, a helper
+/// that changes its own argument, random functions, `.Template.Name` read by field, by
+/// `index`, by `toYaml` or through a `dict` (files `c`, `b`, `a` run in that order with
+/// nothing changed between `c` and `b`), `tpl` texts that redefine a template, a
+/// subchart's dot, and values stashed by one file for the next. The expected output is
+/// what the reference Helm 3.17.3 printed.
+#[test]
+fn remembered_includes_match_helm() {
+    let (code, out, err) = run(&["template", "memo", "memo"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, expected("memo.expected"));
+}

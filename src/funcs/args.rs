@@ -94,9 +94,7 @@ pub fn float(args: &[Value], i: usize) -> Result<f64, FuncError> {
 pub fn map(args: &[Value], i: usize) -> Result<Map, FuncError> {
     match arg(args, i) {
         Value::Map(m) => Ok(m.clone()),
-        Value::Nil => Ok(std::rc::Rc::new(
-            std::cell::RefCell::new(Default::default()),
-        )),
+        Value::Nil => Ok(crate::gotmpl::value::new_map_rc(Default::default())),
         other => Err(wrong_type("map[string]interface {}", other)),
     }
 }

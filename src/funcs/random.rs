@@ -59,6 +59,7 @@ pub fn fix_now(secs: Option<i64>) {
 
 /// Seconds and nanoseconds since the epoch: the fixed clock if set, else the real one.
 pub fn now() -> (i64, u32) {
+    crate::gotmpl::value::effects::note_impure();
     if let Some(s) = FIXED_NOW.with(Cell::get) {
         return (s, 0);
     }
@@ -80,12 +81,12 @@ impl rand_core::RngCore for Rng {
         if is_seeded() {
             next_u64()
         } else {
-            DRAWS.with(|d| d.set(d.get() + 1));
+            count_draw();
             rand_core::OsRng.next_u64()
         }
     }
     fn fill_bytes(&mut self, dest: &mut [u8]) {
-        DRAWS.with(|d| d.set(d.get() + 1));
+        count_draw();
         if is_seeded() {
             for chunk in dest.chunks_mut(8) {
                 let b = next_u64().to_le_bytes();
@@ -108,6 +109,12 @@ thread_local! {
     static DRAWS: Cell<u64> = const { Cell::new(0) };
 }
 
+/// Count a draw, and tell the executor that the template calling us is not pure.
+fn count_draw() {
+    DRAWS.with(|d| d.set(d.get() + 1));
+    crate::gotmpl::value::effects::note_impure();
+}
+
 /// How many random draws this thread made since the last call (and reset the count):
 /// a render uses it to tell that a chart generated values.
 pub fn take_draws() -> u64 {
@@ -116,7 +123,7 @@ pub fn take_draws() -> u64 {
 
 /// splitmix64 step.
 pub fn next_u64() -> u64 {
-    DRAWS.with(|d| d.set(d.get() + 1));
+    count_draw();
     STATE.with(|s| {
         let mut z = s.get().wrapping_add(0x9E37_79B9_7F4A_7C15);
         s.set(z);

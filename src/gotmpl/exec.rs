@@ -10,7 +10,7 @@ use super::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Tree};
 use super::builtins::{self, Builtin};
 use super::fmt::quote;
 use super::template::{Templates, associate_rc};
-use super::value::{FuncError, FuncMap, Host, Value};
+use super::value::{FuncError, FuncMap, Host, Value, effects, is_chartutil_values};
 
 /// Go's `maxExecDepth` for nested `{{template}}` calls.
 const MAX_EXEC_DEPTH: usize = 100_000;
@@ -89,6 +89,210 @@ pub(crate) struct Ctx<'a> {
     funcs: &'a FuncMap,
     counts: &'a RefCell<HashMap<String, usize>>,
     tpl_cache: &'a RefCell<HashMap<String, Rc<Vec<Rc<Tree>>>>>,
+    memo: &'a RefCell<Memo>,
+}
+
+/// Remembered `include` results. Charts include the same helper with the same argument
+/// many times (Mimir computes its whole configuration, through `tpl`, `fromYaml` and
+/// `toYaml`, in every component's files). An execution is a pure function of the
+/// template and its argument when it draws no randomness, reads no clock, changes no map
+/// that existed before it began and does not recurse; such a result is kept and handed
+/// out again for the same template and the same argument, as long as no map the
+/// argument can reach has changed since.
+///
+/// A template reaches maps only through its argument (Go templates have no globals), and
+/// the maps an execution makes itself are unreachable once it returns its text. Which
+/// maps an argument reaches is bounded by serials (see [`effects`]): every map that
+/// existed when the file's execution began is *old*; while no old map changes, no old
+/// map can hold a newer one. An argument made of old maps (the file's dot, `.Values`, a
+/// `dict` of them) can then only change through a change of an old map, so template code
+/// that builds and changes its own dicts does not make results stale.
+///
+/// Helm gives each file the same dot with a new `.Template`. A result that read
+/// `.Template` (or read the dot whole) belongs to its file; one that did not serves
+/// every file (see `MapCell::watch`).
+///
+/// Only includes resolved in the chart's own namespace are remembered: under `tpl` the
+/// same name may resolve through the `tpl` text's own layer.
+#[derive(Default)]
+pub(crate) struct Memo {
+    /// The map clock and serial when the current file's execution began, and how many
+    /// files began before it.
+    file_clock: u64,
+    file_serial: u64,
+    file: u64,
+    frames: Vec<Frame>,
+    entries: HashMap<(usize, u64), Vec<MemoEntry>>,
+}
+
+impl Memo {
+    pub(crate) fn clear(&mut self) {
+        self.frames.clear();
+        self.entries.clear();
+    }
+
+    /// A file's execution begins.
+    fn begin_file(&mut self) {
+        self.file_clock = effects::clock();
+        self.file_serial = effects::serial_now();
+        self.file += 1;
+    }
+}
+
+// A copy of a namespace starts with nothing remembered: its trees may be replaced.
+impl Clone for Memo {
+    fn clone(&self) -> Self {
+        Memo::default()
+    }
+}
+
+impl std::fmt::Debug for Memo {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Memo({} keys)", self.entries.len())
+    }
+}
+
+/// An `include` being executed: the state of the world when it began.
+struct Frame {
+    clock: u64,
+    serial: u64,
+    impure: u64,
+    watched_reads: u64,
+    recursive: bool,
+}
+
+/// An `include` argument as remembered.
+enum Dot {
+    /// A small map, by its entries when the result was made (a `dict` built anew for
+    /// each call matches an equal one), with its named type (`chartutil.Values`) and
+    /// whether it is a file's dot.
+    Entries(bool, bool, Vec<(String, Value)>),
+    /// Anything else, by identity ([`same_ident`]).
+    Ident(Value),
+}
+
+struct MemoEntry {
+    dot: Dot,
+    /// The map clock when the result was made.
+    clock: u64,
+    /// Every map the argument could reach has a serial below this.
+    bound: u64,
+    /// The file whose `.Template` the result read, if it read it.
+    file: Option<u64>,
+    out: Rc<str>,
+}
+
+/// The largest map argument compared entry by entry rather than by identity.
+const SHALLOW_MAX: usize = 16;
+
+/// Feed the identity of a value to a hasher: scalars and strings by content, the rest
+/// by address.
+fn hash_ident(v: &Value, h: &mut impl std::hash::Hasher) {
+    use std::hash::Hash;
+    match v {
+        Value::Nil => 0u8.hash(h),
+        Value::Bool(b) => (1u8, b).hash(h),
+        Value::Int(i) => (2u8, i).hash(h),
+        Value::Int64(i) => (3u8, i).hash(h),
+        Value::Float(f) => (4u8, f.to_bits()).hash(h),
+        Value::Str(s) => (5u8, &**s).hash(h),
+        Value::Bytes(b) => (6u8, Rc::as_ptr(b) as *const u8 as usize).hash(h),
+        Value::List(l) => (7u8, Rc::as_ptr(l) as usize).hash(h),
+        Value::StrList(l) => (8u8, Rc::as_ptr(l) as usize).hash(h),
+        Value::Map(m) => (9u8, Rc::as_ptr(m) as usize).hash(h),
+        Value::Object(o) => (10u8, Rc::as_ptr(o) as *const u8 as usize).hash(h),
+    }
+}
+
+/// Whether two values are the same: equal scalars and strings, the same object otherwise.
+fn same_ident(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Nil, Value::Nil) => true,
+        (Value::Bool(x), Value::Bool(y)) => x == y,
+        (Value::Int(x), Value::Int(y)) | (Value::Int64(x), Value::Int64(y)) => x == y,
+        (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
+        (Value::Str(x), Value::Str(y)) => x == y,
+        (Value::Bytes(x), Value::Bytes(y)) => Rc::ptr_eq(x, y),
+        (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y),
+        (Value::StrList(x), Value::StrList(y)) => Rc::ptr_eq(x, y),
+        (Value::Map(x), Value::Map(y)) => Rc::ptr_eq(x, y),
+        (Value::Object(x), Value::Object(y)) => {
+            std::ptr::eq(Rc::as_ptr(x) as *const u8, Rc::as_ptr(y) as *const u8)
+        }
+        _ => false,
+    }
+}
+
+/// The entries of a small map argument that make it what it is: all of them, except
+/// the `Template` of a file's dot (results that read it belong to their file).
+fn dot_entries<'m>(
+    m: &super::value::Map,
+    e: &'m std::collections::BTreeMap<String, Value>,
+) -> impl Iterator<Item = (&'m String, &'m Value)> {
+    let watched = m.is_watched();
+    e.iter()
+        .filter(move |(k, _)| !(watched && k.as_str() == "Template"))
+}
+
+impl Dot {
+    /// The argument as remembered, and its hash (consistent with [`Dot::matches`]).
+    fn of(v: &Value) -> (Dot, u64) {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        let dot = match v {
+            Value::Map(m) if m.borrow_quiet().len() <= SHALLOW_MAX => {
+                let e = m.borrow_quiet();
+                (11u8, is_chartutil_values(m), m.is_watched()).hash(&mut h);
+                let entries: Vec<(String, Value)> = dot_entries(m, &e)
+                    .map(|(k, v)| {
+                        k.hash(&mut h);
+                        hash_ident(v, &mut h);
+                        (k.clone(), v.clone())
+                    })
+                    .collect();
+                Dot::Entries(is_chartutil_values(m), m.is_watched(), entries)
+            }
+            v => {
+                hash_ident(v, &mut h);
+                Dot::Ident(v.clone())
+            }
+        };
+        (dot, h.finish())
+    }
+
+    fn matches(&self, v: &Value) -> bool {
+        match (self, v) {
+            (Dot::Entries(named, watched, entries), Value::Map(m)) => {
+                let e = m.borrow_quiet();
+                let mut ours = entries.iter();
+                *named == is_chartutil_values(m)
+                    && *watched == m.is_watched()
+                    && dot_entries(m, &e).all(|(k, v)| {
+                        ours.next()
+                            .is_some_and(|(ko, vo)| ko == k && same_ident(vo, v))
+                    })
+                    && ours.next().is_none()
+            }
+            (Dot::Entries(..), _) => false,
+            (Dot::Ident(d), v) => same_ident(d, v),
+        }
+    }
+
+    /// Whether every map the argument reaches (its own entries, list elements) is a map
+    /// made before `serial`; maps are not followed further (see [`Memo`]).
+    fn all_before(&self, serial: u64) -> bool {
+        fn before(v: &Value, serial: u64) -> bool {
+            match v {
+                Value::Map(m) => m.serial() < serial,
+                Value::List(l) => l.iter().all(|v| before(v, serial)),
+                _ => true,
+            }
+        }
+        match self {
+            Dot::Entries(_, _, entries) => entries.iter().all(|(_, v)| before(v, serial)),
+            Dot::Ident(v) => before(v, serial),
+        }
+    }
 }
 
 /// Run the named template of the namespace (Go's `ExecuteTemplate`).
@@ -107,7 +311,9 @@ pub(crate) fn execute(
         funcs,
         counts: &counts,
         tpl_cache: &templates.tpl_cache,
+        memo: &templates.memo,
     };
+    templates.memo.borrow_mut().begin_file();
     let _base = StackBase::enter();
     match ctx.ns.lookup(name) {
         None => Err(no_template(name)),
@@ -188,6 +394,68 @@ fn run<'a>(ctx: Ctx<'a>, tree: &'a Tree, data: Value) -> Result<String, String> 
     Ok(st.out)
 }
 
+impl<'a> Ctx<'a> {
+    /// `run` through the [`Memo`].
+    fn run_remembered(&self, t: &'a Tree, data: Value) -> Result<String, String> {
+        let (dot, hash) = Dot::of(&data);
+        let key = (t as *const Tree as usize, hash);
+        {
+            let memo = self.memo.borrow();
+            let found = memo.entries.get(&key).and_then(|list| {
+                list.iter().find(|e| {
+                    e.file.is_none_or(|f| f == memo.file)
+                        && e.dot.matches(&data)
+                        && !effects::older_changed_since(e.clock, e.bound)
+                })
+            });
+            if let Some(e) = found {
+                if e.file.is_some() {
+                    // The caller's result depends on `.Template.Name` through ours.
+                    effects::note_name_read();
+                }
+                return Ok(e.out.to_string());
+            }
+        }
+        self.memo.borrow_mut().frames.push(Frame {
+            clock: effects::clock(),
+            serial: effects::serial_now(),
+            impure: effects::impure_count(),
+            watched_reads: effects::watched_reads(),
+            recursive: false,
+        });
+        let r = run(*self, t, data.clone());
+        let mut memo = self.memo.borrow_mut();
+        let frame = memo.frames.pop();
+        if let (Ok(out), Some(f)) = (&r, frame) {
+            let pure = !f.recursive
+                && effects::impure_count() == f.impure
+                && !effects::older_changed_since(f.clock, f.serial);
+            if pure {
+                // The tighter bound holds while no old map has changed in this file.
+                let bound = if !effects::older_changed_since(memo.file_clock, memo.file_serial)
+                    && dot.all_before(memo.file_serial)
+                {
+                    memo.file_serial
+                } else {
+                    f.serial
+                };
+                let file = (effects::watched_reads() != f.watched_reads).then_some(memo.file);
+                let entry = MemoEntry {
+                    dot,
+                    clock: effects::clock(),
+                    bound,
+                    file,
+                    out: Rc::from(out.as_str()),
+                };
+                let list = memo.entries.entry(key).or_default();
+                list.retain(|e| !e.dot.matches(&data));
+                list.push(entry);
+            }
+        }
+        r
+    }
+}
+
 impl Host for Ctx<'_> {
     fn include(&mut self, name: &str, data: Value) -> Result<String, FuncError> {
         {
@@ -203,10 +471,16 @@ impl Host for Ctx<'_> {
                     "rendering template has a nested reference name: {name}: unable to execute template"
                 )));
             }
+            if *n > 0 {
+                for f in self.memo.borrow_mut().frames.iter_mut() {
+                    f.recursive = true;
+                }
+            }
             *n += 1;
         }
         let r = match self.ns.lookup(name) {
             None => Err(no_template(name)),
+            Some(t) if self.ns.parent.is_none() => self.run_remembered(t, data),
             Some(t) => run(*self, t, data),
         };
         if let Some(n) = self.counts.borrow_mut().get_mut(name) {
@@ -254,6 +528,7 @@ impl Host for Ctx<'_> {
             funcs: self.funcs,
             counts: self.counts,
             tpl_cache: self.tpl_cache,
+            memo: self.memo,
         };
         let out = run(ctx, main, data).map_err(|e| {
             FuncError::new(format!(
@@ -752,7 +1027,10 @@ impl<'a> State<'a> {
                         self.errorf(format_args!("{name} is not a method but has arguments"))
                     );
                 }
-                let v = m.borrow().get(name).cloned();
+                if name == "Name" && m.is_watched() {
+                    effects::note_name_read();
+                }
+                let v = m.borrow_quiet().get(name).cloned();
                 match v {
                     Some(v) => Ok(RV::slot(v)),
                     // `.Values` is a chartutil.Values, whose AsMap method gives the map.

@@ -33,6 +33,9 @@ pub struct Templates {
     /// `tpl` texts already parsed during this render (charts call `tpl` on the same
     /// strings over and over).
     pub(crate) tpl_cache: RefCell<HashMap<String, Rc<Vec<Rc<Tree>>>>>,
+    /// `include` results that may be reused (see [`exec::Memo`]); keyed by tree address,
+    /// so emptied whenever a tree is added or replaced.
+    pub(crate) memo: RefCell<exec::Memo>,
 }
 
 /// [`associate`] for shared trees.
@@ -79,6 +82,7 @@ impl Templates {
                 }
             })?;
         associate(&mut self.map, trees, &|_| false);
+        self.memo.get_mut().clear();
         Ok(())
     }
 
@@ -86,11 +90,13 @@ impl Templates {
     /// adds them.
     pub fn add_parsed(&mut self, trees: Vec<Tree>) {
         associate(&mut self.map, trees, &|_| false);
+        self.memo.get_mut().clear();
     }
 
     /// Add an already parsed tree under its name (Go's `AddParseTree`, with `associate`).
     pub fn add_tree(&mut self, tree: Tree) {
         associate(&mut self.map, vec![tree], &|_| false);
+        self.memo.get_mut().clear();
     }
 
     /// Whether a template of that name exists.

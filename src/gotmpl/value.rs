@@ -21,38 +21,254 @@ pub const MAX_STRING: usize = 64 << 20;
 pub const MAX_OUTPUT: usize = 256 << 20;
 
 /// A Go `map[string]interface{}`: shared and mutable, like a Go map.
-pub type Map = Rc<RefCell<BTreeMap<String, Value>>>;
+pub type Map = Rc<MapCell>;
 
-/// A weak reference to a `Map`.
-type WeakMap = std::rc::Weak<RefCell<BTreeMap<String, Value>>>;
-
-thread_local! {
-    /// The maps Helm hands to templates as its named map type `chartutil.Values` (the
-    /// template's dot, `.Values` of every chart, `.Template`) rather than as a plain
-    /// `map[string]interface {}`. Only `%T`, `typeOf`/`typeIs` and Go's type errors can
-    /// tell them apart. Held weakly: a registered map's allocation stays reserved while
-    /// its entry lives, so a later map can never be mistaken for a freed one.
-    static CHARTUTIL_VALUES: RefCell<Vec<WeakMap>> = const { RefCell::new(Vec::new()) };
+/// The cell behind a [`Map`]: the entries, the order in which the map was made (its
+/// serial, see [`effects`]) and whether Helm hands it to templates as its named map type.
+pub struct MapCell {
+    serial: u64,
+    chartutil: std::cell::Cell<bool>,
+    /// A file's dot or its `.Template` (see [`MapCell::watch`]).
+    watched: std::cell::Cell<bool>,
+    entries: RefCell<BTreeMap<String, Value>>,
 }
 
-/// Mark `m` as a Helm `chartutil.Values` (see `Value::type_name`).
-pub fn mark_chartutil_values(m: &Map) {
-    CHARTUTIL_VALUES.with(|reg| {
-        let mut reg = reg.borrow_mut();
-        reg.retain(|w| w.strong_count() > 0);
-        if !reg.iter().any(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(m))) {
-            reg.push(Rc::downgrade(m));
+impl MapCell {
+    pub fn new(entries: BTreeMap<String, Value>) -> MapCell {
+        MapCell {
+            serial: effects::next_serial(),
+            chartutil: std::cell::Cell::new(false),
+            watched: std::cell::Cell::new(false),
+            entries: RefCell::new(entries),
         }
-    });
+    }
+    /// The entries, for reading. Reading a watched map this way counts as reading its
+    /// `Template` entry (see [`effects::watched_reads`]).
+    pub fn borrow(&self) -> std::cell::Ref<'_, BTreeMap<String, Value>> {
+        if self.watched.get() {
+            effects::note_watched_read();
+        }
+        self.entries.borrow()
+    }
+    /// The entries, for a reader that does not look at `Template` (or counts it itself).
+    pub fn borrow_quiet(&self) -> std::cell::Ref<'_, BTreeMap<String, Value>> {
+        self.entries.borrow()
+    }
+    /// Mark this map as a file's dot or as its `.Template`. Helm gives every template
+    /// file of a chart the same dot with a new `.Template`, whose `Name` is the file's
+    /// (its `BasePath` is the chart's). A remembered `include` result that read a `Name`
+    /// belongs to one file; one that did not may serve every file of the chart. Reads
+    /// through [`MapCell::borrow`] (a map read whole, by a function or `range`) count as
+    /// reading `Name`; the executor reads fields by name and counts `Name` itself.
+    pub fn watch(&self) {
+        self.watched.set(true);
+    }
+    /// Whether [`MapCell::watch`] was called.
+    pub fn is_watched(&self) -> bool {
+        self.watched.get()
+    }
+    /// Set the `.Template` of a file's dot. Replacing one with the same `BasePath` is
+    /// not recorded as a change (only `Name` differs, see [`MapCell::watch`]); setting
+    /// the first one, or one of another base path, is.
+    pub fn set_template(&self, template: Map) {
+        let base = |m: &Map| {
+            m.borrow_quiet()
+                .get("BasePath")
+                .and_then(|v| v.as_str().map(str::to_string))
+        };
+        let same_base = match self.entries.borrow().get("Template") {
+            Some(Value::Map(old)) => base(old).is_some() && base(old) == base(&template),
+            _ => false,
+        };
+        template.watch();
+        if same_base {
+            self.entries
+                .borrow_mut()
+                .insert("Template".into(), Value::Map(template));
+        } else {
+            self.borrow_mut()
+                .insert("Template".into(), Value::Map(template));
+        }
+    }
+    /// The entries, for changing: the change is recorded (see [`effects`]) so that a
+    /// remembered `include` result that may have read this map is not used again.
+    pub fn borrow_mut(&self) -> std::cell::RefMut<'_, BTreeMap<String, Value>> {
+        effects::note_mutation(self.serial);
+        self.entries.borrow_mut()
+    }
+    /// When the map was made, relative to the other maps of this thread.
+    pub fn serial(&self) -> u64 {
+        self.serial
+    }
+}
+
+impl std::fmt::Debug for MapCell {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.entries.borrow().fmt(f)
+    }
+}
+
+/// A new, empty or filled, shared map.
+pub fn new_map_rc(entries: BTreeMap<String, Value>) -> Map {
+    Rc::new(MapCell::new(entries))
+}
+
+/// Mark `m` as a Helm `chartutil.Values`: the maps Helm hands to templates as that named
+/// map type (the template's dot, `.Values` of every chart, `.Template`) rather than as a
+/// plain `map[string]interface {}`. Only `%T`, `typeOf`/`typeIs` and Go's type errors can
+/// tell them apart.
+pub fn mark_chartutil_values(m: &Map) {
+    m.chartutil.set(true);
 }
 
 /// Whether `m` was marked with `mark_chartutil_values`.
 pub fn is_chartutil_values(m: &Map) -> bool {
-    CHARTUTIL_VALUES.with(|reg| {
-        reg.borrow()
-            .iter()
-            .any(|w| std::ptr::eq(w.as_ptr(), Rc::as_ptr(m)))
-    })
+    m.chartutil.get()
+}
+
+/// What a template execution can do besides producing text: change a map that existed
+/// before it, or draw randomness / read the clock. Tracked per thread so that the
+/// executor can tell when an `include` is a pure function of its argument and may reuse
+/// an earlier result (see `exec::Memo`).
+///
+/// Maps get increasing serials when made. Each change of a map is logged as (time,
+/// serial), and only the smallest serial changed since any given time matters, so the
+/// log keeps a staircase: times and serials both increasing, an entry dropped when a
+/// later change touches an older-or-equal map.
+pub mod effects {
+    use std::cell::{Cell, RefCell};
+
+    /// Past this many staircase steps the log collapses into one step that counts as a
+    /// change of every map (every remembered result is then forgotten).
+    const MAX_STEPS: usize = 1 << 16;
+
+    thread_local! {
+        static NEXT_SERIAL: Cell<u64> = const { Cell::new(1) };
+        static CLOCK: Cell<u64> = const { Cell::new(0) };
+        static STEPS: RefCell<Vec<(u64, u64)>> = const { RefCell::new(Vec::new()) };
+        static IMPURE: Cell<u64> = const { Cell::new(0) };
+        static WATCHED_READS: Cell<u64> = const { Cell::new(0) };
+    }
+
+    pub(super) fn note_watched_read() {
+        WATCHED_READS.with(|c| c.set(c.get() + 1));
+    }
+
+    /// How many times a file's dot or its `.Template` was read whole, or a `.Template`
+    /// had its `Name` read (see `MapCell::watch`).
+    pub fn watched_reads() -> u64 {
+        WATCHED_READS.with(Cell::get)
+    }
+
+    /// Record that a file's `.Template.Name` was read.
+    pub fn note_name_read() {
+        note_watched_read();
+    }
+
+    pub(super) fn next_serial() -> u64 {
+        NEXT_SERIAL.with(|n| {
+            let s = n.get();
+            n.set(s + 1);
+            s
+        })
+    }
+
+    /// The serial the next map will get: every map made from now on has this serial or
+    /// a higher one.
+    pub fn serial_now() -> u64 {
+        NEXT_SERIAL.with(Cell::get)
+    }
+
+    /// The number of map changes so far.
+    pub fn clock() -> u64 {
+        CLOCK.with(Cell::get)
+    }
+
+    pub(super) fn note_mutation(serial: u64) {
+        let t = CLOCK.with(|c| {
+            let t = c.get() + 1;
+            c.set(t);
+            t
+        });
+        STEPS.with(|s| {
+            let mut s = s.borrow_mut();
+            while s.last().is_some_and(|&(_, old)| old >= serial) {
+                s.pop();
+            }
+            if s.len() >= MAX_STEPS {
+                s.clear();
+                s.push((t, 0));
+            } else {
+                s.push((t, serial));
+            }
+        });
+    }
+
+    /// Whether some map with a serial below `serial` was changed after `time`.
+    pub fn older_changed_since(time: u64, serial: u64) -> bool {
+        STEPS.with(|s| {
+            let s = s.borrow();
+            let i = s.partition_point(|&(t, _)| t <= time);
+            s.get(i).is_some_and(|&(_, old)| old < serial)
+        })
+    }
+
+    /// Record that a function drew randomness or read the real clock: a result that
+    /// depended on it must not be reused.
+    pub fn note_impure() {
+        IMPURE.with(|c| c.set(c.get() + 1));
+    }
+
+    /// The number of impure calls so far.
+    pub fn impure_count() -> u64 {
+        IMPURE.with(Cell::get)
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::super::new_map_rc;
+        use super::*;
+
+        /// The staircase answers as the full log of changes would: a walk of made maps,
+        /// changes of random maps and questions about random times and serials.
+        #[test]
+        fn staircase_agrees_with_the_full_log() {
+            let t0 = clock();
+            let mut maps = vec![new_map_rc(Default::default())];
+            let mut log: Vec<(u64, u64)> = Vec::new();
+            let mut x: u64 = 0x2545_F491_4F6C_DD1D;
+            let mut next = |n: u64| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x % n
+            };
+            for step in 0..20_000 {
+                match next(3) {
+                    0 => maps.push(new_map_rc(Default::default())),
+                    1 => {
+                        // Mostly recent maps, sometimes old ones, as templates do.
+                        let n = maps.len() as u64;
+                        let i = if next(4) == 0 {
+                            next(n)
+                        } else {
+                            n - 1 - next(n.min(5))
+                        };
+                        let m = &maps[i as usize];
+                        m.borrow_mut()
+                            .insert("k".into(), super::super::Value::Int(step));
+                        log.push((clock(), m.serial()));
+                    }
+                    _ => {
+                        let t = t0 + next(clock() - t0 + 1);
+                        let s = maps[next(maps.len() as u64) as usize].serial() + next(2);
+                        let want = log.iter().any(|&(lt, ls)| lt > t && ls < s);
+                        assert_eq!(older_changed_since(t, s), want, "time {t}, serial {s}");
+                    }
+                }
+            }
+        }
+    }
 }
 
 /// A template value.
@@ -177,7 +393,7 @@ impl From<Vec<Value>> for Value {
 
 impl From<BTreeMap<String, Value>> for Value {
     fn from(m: BTreeMap<String, Value>) -> Self {
-        Value::Map(Rc::new(RefCell::new(m)))
+        Value::Map(new_map_rc(m))
     }
 }
 
@@ -187,7 +403,7 @@ impl Value {
     }
 
     pub fn new_map() -> Value {
-        Value::Map(Rc::new(RefCell::new(BTreeMap::new())))
+        Value::Map(new_map_rc(BTreeMap::new()))
     }
 
     pub fn is_nil(&self) -> bool {
@@ -230,7 +446,8 @@ impl Value {
             Value::Bytes(b) => !b.is_empty(),
             Value::List(l) => !l.is_empty(),
             Value::StrList(l) => !l.is_empty(),
-            Value::Map(m) => !m.borrow().is_empty(),
+            // Emptiness does not depend on what `.Template` holds.
+            Value::Map(m) => !m.borrow_quiet().is_empty(),
             Value::Object(o) => o.truth(),
         }
     }
@@ -347,7 +564,7 @@ impl Value {
                     .iter()
                     .map(|(k, v)| (k.clone(), v.deep_copy()))
                     .collect();
-                let copy = Rc::new(RefCell::new(copy));
+                let copy = new_map_rc(copy);
                 // copystructure keeps the named type: `deepCopy .Values` is a chartutil.Values
                 if is_chartutil_values(m) {
                     mark_chartutil_values(&copy);

@@ -3,7 +3,6 @@
 //! Go's maps are reference types; `Value::Map` is shared the same way, so Helm's
 //! aliasing (shallow copies of globals) is reproduced.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -27,7 +26,7 @@ impl Log {
 }
 
 pub fn new_map() -> Map {
-    Rc::new(RefCell::new(BTreeMap::new()))
+    crate::gotmpl::value::new_map_rc(BTreeMap::new())
 }
 
 fn concat_prefix(a: &str, b: &str) -> String {
@@ -143,7 +142,7 @@ fn coalesce_globals(dest: &Map, src: &Map, prefix: &str, log: &mut Log) {
         for (key, val) in entries(&sg) {
             if let Value::Map(vm) = &val {
                 // copyMap: a shallow copy (nested maps stay shared, as in Go).
-                let vv: Map = Rc::new(RefCell::new(vm.borrow().clone()));
+                let vv: Map = crate::gotmpl::value::new_map_rc(vm.borrow().clone());
                 match get(&dg, &key) {
                     None => {
                         dg.borrow_mut().insert(key, Value::Map(vv));

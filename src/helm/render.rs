@@ -1,7 +1,6 @@
 //! Helm's `engine.Render`: every template of the chart and its subcharts in one
 //! namespace, parsed and executed in `sortTemplates` order.
 
-use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::rc::Rc;
 
@@ -377,11 +376,10 @@ pub fn render_each(
         let mut tm = BTreeMap::new();
         tm.insert("Name".to_string(), Value::str(&r.name));
         tm.insert("BasePath".to_string(), Value::str(&r.base_path));
-        let tm: Map = Rc::new(RefCell::new(tm));
+        let tm: Map = crate::gotmpl::value::new_map_rc(tm);
         mark_chartutil_values(&tm); // chartutil.Values{"Name": …, "BasePath": …}
-        r.vals
-            .borrow_mut()
-            .insert("Template".into(), Value::Map(tm));
+        r.vals.watch();
+        r.vals.set_template(tm);
         match t.execute(&r.name, Value::Map(r.vals.clone()), funcs) {
             Ok(out) => {
                 // Helm removes every "<no value>"; most outputs have none, and a search
