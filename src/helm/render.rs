@@ -392,7 +392,12 @@ pub fn render_each(
                 rendered_one(&r.name, &out);
                 rendered.insert(r.name.clone(), out);
             }
-            Err(e) => return Err(RenderError(cleanup_exec_error(&r.name, &e))),
+            Err(e) => {
+                let e = RenderError(cleanup_exec_error(&r.name, &e));
+                drop(order);
+                super::release((t, by_name));
+                return Err(e);
+            }
         }
     }
     drop(order);
