@@ -3,8 +3,8 @@
 //! Items carry their byte offset and the line they start on, exactly as Go computes
 //! them, since both end up in error messages (`template: x:3: …`, `x:3:14`).
 
+use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
 
 /// The kind of a lexed item. The order matters: everything after `Keyword` is a keyword
 /// (Go prints those as `<word>` in error messages).
@@ -65,37 +65,31 @@ fn keyword(word: &str) -> Option<ItemType> {
     })
 }
 
-/// A token or text string returned from the scanner.
+/// A token or text string returned from the scanner. The text is a slice of the input
+/// (only an error item owns its message), so the parser's look-ahead copies tokens
+/// without allocating or counting references.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Item {
+pub struct Item<'a> {
     pub typ: ItemType,
     /// Byte offset of the item's start in the input.
     pub pos: usize,
-    pub val: Arc<str>,
+    pub val: Cow<'a, str>,
     /// The line number at the start of the item.
     pub line: usize,
 }
 
-/// The text of EOF items, shared: the lexer makes one as a placeholder for every item.
-fn eof_text() -> Arc<str> {
-    thread_local! {
-        static EOF: Arc<str> = Arc::from("EOF");
-    }
-    EOF.with(Arc::clone)
-}
-
-impl Item {
-    fn eof() -> Item {
+impl Item<'_> {
+    fn eof() -> Item<'static> {
         Item {
             typ: ItemType::Eof,
             pos: 0,
-            val: eof_text(),
+            val: Cow::Borrowed("EOF"),
             line: 0,
         }
     }
 }
 
-impl fmt::Display for Item {
+impl fmt::Display for Item<'_> {
     /// Go's `item.String()`, as used in `unexpected X in Y`.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.typ {
@@ -157,15 +151,10 @@ pub struct Lexer<'a> {
     paren_depth: i32,
     line: usize,
     start_line: usize,
-    item: Item,
+    item: Item<'a>,
     inside_action: bool,
     pub options: LexOptions,
-    /// Recent short token texts, by hash (see [`Lexer::shared`]).
-    cache: Option<Box<[Option<Arc<str>>]>>,
 }
-
-/// Slots of the token text cache.
-const TOKEN_CACHE: usize = 512;
 
 impl<'a> Lexer<'a> {
     pub fn new(input: &'a str) -> Self {
@@ -182,7 +171,6 @@ impl<'a> Lexer<'a> {
             item: Item::eof(),
             inside_action: false,
             options: LexOptions::default(),
-            cache: None,
         }
     }
 
@@ -227,13 +215,12 @@ impl<'a> Lexer<'a> {
         }
     }
 
-    fn this_item(&mut self, typ: ItemType) -> Item {
+    fn this_item(&mut self, typ: ItemType) -> Item<'a> {
         let text = self.input.get(self.start..self.pos).unwrap_or("");
-        let val = self.shared(text);
         let i = Item {
             typ,
             pos: self.start,
-            val,
+            val: Cow::Borrowed(text),
             line: self.start_line,
         };
         self.start = self.pos;
@@ -241,38 +228,12 @@ impl<'a> Lexer<'a> {
         i
     }
 
-    /// The token's text as an `Arc<str>`: short texts (delimiters, spaces, keywords,
-    /// field and function names) repeat all through a template, and come from a small
-    /// cache instead of an allocation each.
-    fn shared(&mut self, text: &str) -> Arc<str> {
-        if text.len() > 32 {
-            return Arc::from(text);
-        }
-        // FNV-1a.
-        let mut h: u32 = 0x811c_9dc5;
-        for &b in text.as_bytes() {
-            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-        }
-        let cache = self
-            .cache
-            .get_or_insert_with(|| vec![None; TOKEN_CACHE].into_boxed_slice());
-        let slot = &mut cache[h as usize % TOKEN_CACHE];
-        match slot {
-            Some(a) if &**a == text => a.clone(),
-            _ => {
-                let a: Arc<str> = Arc::from(text);
-                *slot = Some(a.clone());
-                a
-            }
-        }
-    }
-
     fn emit(&mut self, typ: ItemType) -> Option<State> {
         let i = self.this_item(typ);
         self.emit_item(i)
     }
 
-    fn emit_item(&mut self, i: Item) -> Option<State> {
+    fn emit_item(&mut self, i: Item<'a>) -> Option<State> {
         self.item = i;
         None
     }
@@ -307,7 +268,7 @@ impl<'a> Lexer<'a> {
         self.item = Item {
             typ: ItemType::Error,
             pos: self.start,
-            val: msg.into(),
+            val: Cow::Owned(msg),
             line: self.start_line,
         };
         self.start = 0;
@@ -317,11 +278,11 @@ impl<'a> Lexer<'a> {
     }
 
     /// The next item from the input.
-    pub fn next_item(&mut self) -> Item {
+    pub fn next_item(&mut self) -> Item<'a> {
         self.item = Item {
             typ: ItemType::Eof,
             pos: self.pos,
-            val: eof_text(),
+            val: Cow::Borrowed("EOF"),
             line: self.start_line,
         };
         let mut state = if self.inside_action {

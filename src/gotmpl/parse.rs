@@ -38,6 +38,7 @@ pub fn parse(
         has_func: &has_func,
         tree_set: Vec::new(),
         tree_index: std::collections::HashMap::new(),
+        cache: None,
     };
     let mut p = TreeParser::new(&mut shared, name.to_string());
     let root = p.parse()?;
@@ -65,6 +66,39 @@ struct Shared<'a> {
     tree_set: Vec<Tree>,
     /// Position of each tree in `tree_set` by name (a text may define thousands).
     tree_index: std::collections::HashMap<String, usize>,
+    /// Recent short node texts, by hash (see [`Shared::shared`]).
+    cache: Option<Box<[Option<Arc<str>>]>>,
+}
+
+/// Slots of the node text cache.
+const TEXT_CACHE: usize = 512;
+
+impl Shared<'_> {
+    /// A node's text as an `Arc<str>`: short texts (the white space and punctuation
+    /// between actions, quoted keys) repeat all through a template, and come from a small
+    /// cache instead of an allocation each.
+    fn shared(&mut self, text: &str) -> Arc<str> {
+        if text.len() > 32 {
+            return Arc::from(text);
+        }
+        // FNV-1a.
+        let mut h: u32 = 0x811c_9dc5;
+        for &b in text.as_bytes() {
+            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+        }
+        let cache = self
+            .cache
+            .get_or_insert_with(|| vec![None; TEXT_CACHE].into_boxed_slice());
+        let slot = &mut cache[h as usize % TEXT_CACHE];
+        match slot {
+            Some(a) if &**a == text => a.clone(),
+            _ => {
+                let a: Arc<str> = Arc::from(text);
+                *slot = Some(a.clone());
+                a
+            }
+        }
+    }
 }
 
 /// What `textOrAction` returns: a node, or the `{{end}}`/`{{else}}` that ends a list.
@@ -91,7 +125,7 @@ type R<T> = Result<T, ParseError>;
 struct TreeParser<'s, 'a> {
     sh: &'s mut Shared<'a>,
     name: String,
-    token: [Item; 3],
+    token: [Item<'a>; 3],
     peek_count: usize,
     vars: Vec<String>,
     action_line: usize,
@@ -100,11 +134,11 @@ struct TreeParser<'s, 'a> {
     nest_depth: usize,
 }
 
-fn empty_item() -> Item {
+fn empty_item() -> Item<'static> {
     Item {
         typ: ItemType::Eof,
         pos: 0,
-        val: "".into(),
+        val: std::borrow::Cow::Borrowed(""),
         line: 0,
     }
 }
@@ -129,7 +163,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
 
     // ---- token stream ----
 
-    fn next(&mut self) -> Item {
+    fn next(&mut self) -> Item<'a> {
         if self.peek_count > 0 {
             self.peek_count -= 1;
         } else {
@@ -142,18 +176,18 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         self.peek_count += 1;
     }
 
-    fn backup2(&mut self, t1: Item) {
+    fn backup2(&mut self, t1: Item<'a>) {
         self.token[1] = t1;
         self.peek_count = 2;
     }
 
-    fn backup3(&mut self, t2: Item, t1: Item) {
+    fn backup3(&mut self, t2: Item<'a>, t1: Item<'a>) {
         self.token[1] = t1;
         self.token[2] = t2;
         self.peek_count = 3;
     }
 
-    fn peek(&mut self) -> Item {
+    fn peek(&mut self) -> Item<'a> {
         if self.peek_count > 0 {
             return self.token[self.peek_count - 1].clone();
         }
@@ -162,7 +196,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         self.token[0].clone()
     }
 
-    fn next_non_space(&mut self) -> Item {
+    fn next_non_space(&mut self) -> Item<'a> {
         loop {
             let t = self.next();
             if t.typ != ItemType::Space {
@@ -171,7 +205,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         }
     }
 
-    fn peek_non_space(&mut self) -> Item {
+    fn peek_non_space(&mut self) -> Item<'a> {
         let t = self.next_non_space();
         self.backup();
         t
@@ -188,7 +222,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         }
     }
 
-    fn expect(&mut self, expected: ItemType, context: &str) -> R<Item> {
+    fn expect(&mut self, expected: ItemType, context: &str) -> R<Item<'a>> {
         let token = self.next_non_space();
         if token.typ != expected {
             return Err(self.unexpected(&token, context));
@@ -196,7 +230,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         Ok(token)
     }
 
-    fn expect_one_of(&mut self, e1: ItemType, e2: ItemType, context: &str) -> R<Item> {
+    fn expect_one_of(&mut self, e1: ItemType, e2: ItemType, context: &str) -> R<Item<'a>> {
         let token = self.next_non_space();
         if token.typ != e1 && token.typ != e2 {
             return Err(self.unexpected(&token, context));
@@ -313,7 +347,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         match token.typ {
             ItemType::Text => Ok(Parsed::Node(Node::Text {
                 pos: token.pos,
-                text: token.val.clone(),
+                text: self.sh.shared(&token.val),
             })),
             ItemType::LeftDelim => {
                 self.action_line = token.line;
@@ -323,7 +357,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             }
             ItemType::Comment => Ok(Parsed::Node(Node::Comment {
                 pos: token.pos,
-                text: token.val.clone(),
+                text: self.sh.shared(&token.val),
             })),
             _ => Err(self.unexpected(&token, "input")),
         }
@@ -747,7 +781,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             ItemType::String | ItemType::RawString => match unquote(&token.val) {
                 Some(s) => Arg::Str {
                     pos,
-                    quoted: token.val.clone(),
+                    quoted: self.sh.shared(&token.val),
                     text: Arc::from(s.as_str()),
                 },
                 None => return Err(self.errorf("invalid syntax")),
