@@ -77,13 +77,13 @@ pub enum Node {
     Action {
         pos: Pos,
         line: usize,
-        pipe: Pipe,
+        pipe: Box<Pipe>,
     },
     /// `{{if}}`, `{{range}}`, `{{with}}`; `else if`/`else with` are nested in `else_list`
     /// as a single If/With node, as Go's parser builds them.
-    If(Branch),
-    Range(Branch),
-    With(Branch),
+    If(Box<Branch>),
+    Range(Box<Branch>),
+    With(Box<Branch>),
     /// `{{break}}` / `{{continue}}` inside a range.
     Break {
         pos: Pos,
@@ -98,7 +98,7 @@ pub enum Node {
         pos: Pos,
         line: usize,
         name: String,
-        pipe: Option<Pipe>,
+        pipe: Option<Box<Pipe>>,
     },
 }
 

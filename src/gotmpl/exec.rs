@@ -658,7 +658,7 @@ impl<'a> State<'a> {
             Node::Break { .. } => return Ok(Flow::Break),
             Node::Continue { .. } => return Ok(Flow::Continue),
             Node::Template { name, pipe, .. } => {
-                self.walk_template(dot, node, name, pipe.as_ref())?
+                self.walk_template(dot, node, name, pipe.as_deref())?
             }
         }
         Ok(Flow::Normal)

@@ -385,7 +385,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 Node::Action {
                     pos: token.pos,
                     line: token.line,
-                    pipe,
+                    pipe: Box::new(pipe),
                 }
             }
         };
@@ -582,15 +582,15 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     }
 
     fn if_control(&mut self) -> R<Node> {
-        Ok(Node::If(self.parse_control("if")?))
+        Ok(Node::If(Box::new(self.parse_control("if")?)))
     }
 
     fn range_control(&mut self) -> R<Node> {
-        Ok(Node::Range(self.parse_control("range")?))
+        Ok(Node::Range(Box::new(self.parse_control("range")?)))
     }
 
     fn with_control(&mut self) -> R<Node> {
-        Ok(Node::With(self.parse_control("with")?))
+        Ok(Node::With(Box::new(self.parse_control("with")?)))
     }
 
     fn else_control(&mut self) -> R<Parsed> {
@@ -621,7 +621,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             pos: token.pos,
             line: token.line,
             name,
-            pipe: Some(pipe),
+            pipe: Some(Box::new(pipe)),
         })
     }
 
@@ -632,7 +632,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         let mut pipe = None;
         if self.next_non_space().typ != ItemType::RightDelim {
             self.backup();
-            pipe = Some(self.pipeline(context, ItemType::RightDelim)?);
+            pipe = Some(Box::new(self.pipeline(context, ItemType::RightDelim)?));
         }
         Ok(Node::Template {
             pos: token.pos,
