@@ -123,12 +123,28 @@ pub(crate) struct Memo {
     file: u64,
     frames: Vec<Frame>,
     entries: HashMap<(usize, u64), Vec<MemoEntry>>,
+    /// About how many bytes the entries hold; past [`MEMO_BYTES`] nothing more is kept.
+    bytes: usize,
+    /// Per template: results kept, and results handed out again.
+    uses: HashMap<usize, (u32, u32)>,
 }
+
+/// The most the remembered results of one render may hold (a hostile chart could
+/// include a helper a million times with a million different arguments).
+const MEMO_BYTES: usize = 16 << 20;
+
+/// A template whose results were kept this many times, and handed out again for fewer
+/// than one in [`MEMO_MIN_REUSE`] of them, is no longer remembered: its arguments do not
+/// repeat, and keeping its results would cost time and memory for nothing.
+const MEMO_TRIAL: u32 = 64;
+const MEMO_MIN_REUSE: u32 = 8;
 
 impl Memo {
     pub(crate) fn clear(&mut self) {
         self.frames.clear();
         self.entries.clear();
+        self.bytes = 0;
+        self.uses.clear();
     }
 
     /// A file's execution begins.
@@ -180,6 +196,20 @@ struct MemoEntry {
     /// The file whose `.Template` the result read, if it read it.
     file: Option<u64>,
     out: Rc<str>,
+}
+
+impl MemoEntry {
+    /// About how many bytes the entry holds (its text, its argument's entries, itself).
+    fn size(&self) -> usize {
+        let dot = match &self.dot {
+            Dot::Entries(_, _, entries) => entries
+                .iter()
+                .map(|(k, _)| k.len() + std::mem::size_of::<(String, Value)>())
+                .sum(),
+            Dot::Ident(_) => 0,
+        };
+        self.out.len() + dot + std::mem::size_of::<MemoEntry>()
+    }
 }
 
 /// The largest map argument compared entry by entry rather than by identity.
@@ -397,13 +427,25 @@ fn run<'a>(ctx: Ctx<'a>, tree: &'a Tree, data: Value) -> Result<String, String> 
 impl<'a> Ctx<'a> {
     /// `run` through the [`Memo`].
     fn run_remembered(&self, t: &'a Tree, data: Value) -> Result<String, String> {
+        let tree = t as *const Tree as usize;
+        let (kept, reused) = self
+            .memo
+            .borrow()
+            .uses
+            .get(&tree)
+            .copied()
+            .unwrap_or((0, 0));
+        if kept >= MEMO_TRIAL && reused.saturating_mul(MEMO_MIN_REUSE) < kept {
+            return run(*self, t, data);
+        }
         let (dot, hash) = Dot::of(&data);
-        let key = (t as *const Tree as usize, hash);
+        let key = (tree, hash);
         {
-            let memo = self.memo.borrow();
+            let mut memo = self.memo.borrow_mut();
+            let file = memo.file;
             let found = memo.entries.get(&key).and_then(|list| {
                 list.iter().find(|e| {
-                    e.file.is_none_or(|f| f == memo.file)
+                    e.file.is_none_or(|f| f == file)
                         && e.dot.matches(&data)
                         && !effects::older_changed_since(e.clock, e.bound)
                 })
@@ -413,7 +455,9 @@ impl<'a> Ctx<'a> {
                     // The caller's result depends on `.Template.Name` through ours.
                     effects::note_name_read();
                 }
-                return Ok(e.out.to_string());
+                let out = e.out.to_string();
+                memo.uses.entry(tree).or_default().1 += 1;
+                return Ok(out);
             }
         }
         self.memo.borrow_mut().frames.push(Frame {
@@ -430,7 +474,7 @@ impl<'a> Ctx<'a> {
             let pure = !f.recursive
                 && effects::impure_count() == f.impure
                 && !effects::older_changed_since(f.clock, f.serial);
-            if pure {
+            if pure && memo.bytes < MEMO_BYTES {
                 // The tighter bound holds while no old map has changed in this file.
                 let bound = if !effects::older_changed_since(memo.file_clock, memo.file_serial)
                     && dot.all_before(memo.file_serial)
@@ -447,6 +491,8 @@ impl<'a> Ctx<'a> {
                     file,
                     out: Rc::from(out.as_str()),
                 };
+                memo.bytes += entry.size();
+                memo.uses.entry(tree).or_default().0 += 1;
                 let list = memo.entries.entry(key).or_default();
                 list.retain(|e| !e.dot.matches(&data));
                 list.push(entry);
@@ -3213,6 +3259,30 @@ mod tests {
         for mb in [256, 64, 32, 16, 8] {
             eprintln!("{mb} MB: {}", recurse_include(mb << 20));
         }
+    }
+
+    /// A helper included again with the same argument is run once; one whose arguments
+    /// never repeat stops being remembered after [`MEMO_TRIAL`] results.
+    #[test]
+    fn memo_reuses_and_gives_up() {
+        let funcs = test_funcs();
+        let mut t = Templates::new();
+        let h = r#"{{ define "same" }}S{{ end }}{{ define "each" }}{{ .i }}{{ end }}"#;
+        t.parse("c/templates/_h.tpl", h, &funcs).unwrap();
+        let u = r#"{{ range $i := list 1 2 3 4 5 6 7 8 9 10 }}{{ include "same" $ }}{{ end }}|{{ range $i := list 1 2 3 4 5 6 7 8 9 10 11 12 13 14 15 16 17 18 19 20 21 22 23 24 25 26 27 28 29 30 31 32 33 34 35 36 37 38 39 40 41 42 43 44 45 46 47 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 }}{{ include "each" (dict "i" $i) }}{{ end }}"#;
+        t.parse("c/templates/u.yaml", u, &funcs).unwrap();
+        let out = t
+            .execute("c/templates/u.yaml", Value::new_map(), &funcs)
+            .unwrap();
+        let each: String = (1..=70).map(|i| i.to_string()).collect();
+        assert_eq!(out, format!("SSSSSSSSSS|{each}"));
+        let memo = t.memo.borrow();
+        let uses = |name: &str| {
+            let tree = t.get(name).map(|r| Rc::as_ptr(r) as usize).unwrap();
+            memo.uses.get(&tree).copied().unwrap_or_default()
+        };
+        assert_eq!(uses("same"), (1, 9));
+        assert_eq!(uses("each"), (MEMO_TRIAL, 0));
     }
 
     #[test]
