@@ -108,9 +108,13 @@ pub(crate) struct Ctx<'a> {
 /// `dict` of them) can then only change through a change of an old map, so template code
 /// that builds and changes its own dicts does not make results stale.
 ///
-/// Helm gives each file the same dot with a new `.Template`. A result that read
-/// `.Template` (or read the dot whole) belongs to its file; one that did not serves
-/// every file (see `MapCell::watch`).
+/// Helm gives each file of a chart the same dot with a new `.Template`, which differs
+/// only in `Name`. A result that read `.Template.Name` (by field, or by reading the dot or
+/// `.Template` whole) belongs to its file; one that did not serves every file of the
+/// chart (see `MapCell::watch`).
+///
+/// A template whose arguments do not repeat stops being remembered after a trial (see
+/// [`MEMO_TRIAL`]), and the entries of a render hold 16 MiB at most.
 ///
 /// Only includes resolved in the chart's own namespace are remembered: under `tpl` the
 /// same name may resolve through the `tpl` text's own layer.

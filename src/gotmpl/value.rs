@@ -42,15 +42,16 @@ impl MapCell {
             entries: RefCell::new(entries),
         }
     }
-    /// The entries, for reading. Reading a watched map this way counts as reading its
-    /// `Template` entry (see [`effects::watched_reads`]).
+    /// The entries, for reading. Reading a watched map this way (whole) counts as
+    /// reading `.Template.Name` (see [`MapCell::watch`] and [`effects::watched_reads`]).
     pub fn borrow(&self) -> std::cell::Ref<'_, BTreeMap<String, Value>> {
         if self.watched.get() {
             effects::note_watched_read();
         }
         self.entries.borrow()
     }
-    /// The entries, for a reader that does not look at `Template` (or counts it itself).
+    /// The entries, for a reader that cannot see what `.Template.Name` holds (emptiness,
+    /// the memo's own keys) or that counts it itself (the executor's field access).
     pub fn borrow_quiet(&self) -> std::cell::Ref<'_, BTreeMap<String, Value>> {
         self.entries.borrow()
     }
