@@ -2,7 +2,8 @@
 
 use std::io::Read;
 
-use super::{File, strip_bom};
+use super::{File, strip_bom_shared};
+use std::sync::Arc;
 
 /// Largest decompressed file Helm accepts (5 MiB).
 pub const MAX_FILE_SIZE: u64 = 5 * 1024 * 1024;
@@ -135,18 +136,27 @@ pub fn archive_files_with(data: &[u8], seen: &mut super::Seen) -> Result<Vec<Fil
                 "decompressed chart file {raw_name:?} is larger than the maximum file size {MAX_FILE_SIZE}"
             )));
         }
-        let mut buf = Vec::with_capacity(size as usize);
-        (&mut entry)
-            .take(remaining)
-            .read_to_end(&mut buf)
-            .map_err(|e| ArchiveError::Corrupt(e.to_string()))?;
-        remaining -= buf.len() as u64;
-        if (buf.len() as u64) < size || remaining == 0 {
+        // Read straight into the file's shared buffer (no second copy of each file).
+        // SAFETY: the slice is zeroed, and zeroed bytes are initialized `u8`s.
+        let mut data: Arc<[u8]> = unsafe { Arc::new_zeroed_slice(size as usize).assume_init() };
+        let mut got = 0;
+        if let Some(buf) = Arc::get_mut(&mut data) {
+            while got < buf.len() {
+                match entry.read(&mut buf[got..]) {
+                    Ok(0) => break,
+                    Ok(n) => got += n,
+                    Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(ArchiveError::Corrupt(e.to_string())),
+                }
+            }
+        }
+        remaining -= got as u64;
+        if (got as u64) < size || remaining == 0 {
             return Err(ArchiveError::Invalid(format!(
                 "decompressed chart is larger than the maximum file size {MAX_CHART_SIZE}"
             )));
         }
-        let data = strip_bom(buf);
+        let data = strip_bom_shared(data);
         seen(parts[0], &n, &data);
         files.push(File { name: n, data });
     }

@@ -249,6 +249,14 @@ pub(crate) fn strip_bom(data: Vec<u8>) -> Arc<[u8]> {
     }
 }
 
+/// [`strip_bom`] for a file already in a shared buffer: copied only when it has a BOM.
+pub(crate) fn strip_bom_shared(data: Arc<[u8]>) -> Arc<[u8]> {
+    match data.strip_prefix(&[0xef, 0xbb, 0xbf]) {
+        Some(rest) => Arc::from(rest),
+        None => data,
+    }
+}
+
 /// Helm's `LoadFiles`: sort files into Chart.yaml, values, templates, subcharts, files.
 /// Deepest nesting of subcharts (`charts/a/charts/b/…`, folders or archives) a chart
 /// may have. Real charts nest two or three levels; a hostile archive could nest
