@@ -127,7 +127,8 @@ pub(crate) struct Memo {
     file: u64,
     frames: Vec<Frame>,
     entries: HashMap<(usize, u64), Vec<MemoEntry>>,
-    /// About how many bytes the entries hold; past [`MEMO_BYTES`] nothing more is kept.
+    /// About how many bytes were kept (stale entries replaced still count); past
+    /// [`MEMO_BYTES`] nothing more is kept.
     bytes: usize,
     /// Per template: results kept, and results handed out again.
     uses: HashMap<usize, (u32, u32)>,
@@ -197,7 +198,7 @@ struct MemoEntry {
     clock: u64,
     /// Every map the argument could reach has a serial below this.
     bound: u64,
-    /// The file whose `.Template` the result read, if it read it.
+    /// The file whose `.Template.Name` the result read, if it read it.
     file: Option<u64>,
     out: Rc<str>,
 }
@@ -268,30 +269,36 @@ fn dot_entries<'m>(
         .filter(move |(k, _)| !(watched && k.as_str() == "Template"))
 }
 
-impl Dot {
-    /// The argument as remembered, and its hash (consistent with [`Dot::matches`]).
-    fn of(v: &Value) -> (Dot, u64) {
-        use std::hash::{Hash, Hasher};
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        let dot = match v {
-            Value::Map(m) if m.borrow_quiet().len() <= SHALLOW_MAX => {
-                let e = m.borrow_quiet();
-                (11u8, is_chartutil_values(m), m.is_watched()).hash(&mut h);
-                let entries: Vec<(String, Value)> = dot_entries(m, &e)
-                    .map(|(k, v)| {
-                        k.hash(&mut h);
-                        hash_ident(v, &mut h);
-                        (k.clone(), v.clone())
-                    })
-                    .collect();
-                Dot::Entries(is_chartutil_values(m), m.is_watched(), entries)
-            }
-            v => {
+/// The hash of an `include` argument, consistent with [`Dot::matches`].
+fn dot_hash(v: &Value) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    match v {
+        Value::Map(m) if m.borrow_quiet().len() <= SHALLOW_MAX => {
+            (11u8, is_chartutil_values(m), m.is_watched()).hash(&mut h);
+            for (k, v) in dot_entries(m, &m.borrow_quiet()) {
+                k.hash(&mut h);
                 hash_ident(v, &mut h);
-                Dot::Ident(v.clone())
             }
-        };
-        (dot, h.finish())
+        }
+        v => hash_ident(v, &mut h),
+    }
+    h.finish()
+}
+
+impl Dot {
+    /// The argument as remembered.
+    fn of(v: &Value) -> Dot {
+        match v {
+            Value::Map(m) if m.borrow_quiet().len() <= SHALLOW_MAX => Dot::Entries(
+                is_chartutil_values(m),
+                m.is_watched(),
+                dot_entries(m, &m.borrow_quiet())
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect(),
+            ),
+            v => Dot::Ident(v.clone()),
+        }
     }
 
     fn matches(&self, v: &Value) -> bool {
@@ -442,8 +449,7 @@ impl<'a> Ctx<'a> {
         if kept >= MEMO_TRIAL && reused.saturating_mul(MEMO_MIN_REUSE) < kept {
             return run(*self, t, data);
         }
-        let (dot, hash) = Dot::of(&data);
-        let key = (tree, hash);
+        let key = (tree, dot_hash(&data));
         {
             let mut memo = self.memo.borrow_mut();
             let file = memo.file;
@@ -480,6 +486,9 @@ impl<'a> Ctx<'a> {
                 && !effects::older_changed_since(f.clock, f.serial);
             if pure && memo.bytes < MEMO_BYTES {
                 // The tighter bound holds while no old map has changed in this file.
+                // The argument as it was when the call began: a pure execution changed
+                // no map that existed before it.
+                let dot = Dot::of(&data);
                 let bound = if !effects::older_changed_since(memo.file_clock, memo.file_serial)
                     && dot.all_before(memo.file_serial)
                 {

@@ -46,7 +46,7 @@ impl MapCell {
     /// reading `.Template.Name` (see [`MapCell::watch`] and [`effects::watched_reads`]).
     pub fn borrow(&self) -> std::cell::Ref<'_, BTreeMap<String, Value>> {
         if self.watched.get() {
-            effects::note_watched_read();
+            effects::note_name_read();
         }
         self.entries.borrow()
     }
@@ -151,19 +151,15 @@ pub mod effects {
         static WATCHED_READS: Cell<u64> = const { Cell::new(0) };
     }
 
-    pub(super) fn note_watched_read() {
-        WATCHED_READS.with(|c| c.set(c.get() + 1));
-    }
-
     /// How many times a file's dot or its `.Template` was read whole, or a `.Template`
     /// had its `Name` read (see `MapCell::watch`).
     pub fn watched_reads() -> u64 {
         WATCHED_READS.with(Cell::get)
     }
 
-    /// Record that a file's `.Template.Name` was read.
+    /// Record that a file's `.Template.Name` was read (by name, or with its map whole).
     pub fn note_name_read() {
-        note_watched_read();
+        WATCHED_READS.with(|c| c.set(c.get() + 1));
     }
 
     pub(super) fn next_serial() -> u64 {
