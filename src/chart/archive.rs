@@ -2,7 +2,7 @@
 
 use std::io::Read;
 
-use super::{File, strip_bom_shared};
+use super::{File, strip_bom};
 use std::sync::Arc;
 
 /// Largest decompressed file Helm accepts (5 MiB).
@@ -156,7 +156,7 @@ pub fn archive_files_with(data: &[u8], seen: &mut super::Seen) -> Result<Vec<Fil
                 "decompressed chart is larger than the maximum file size {MAX_CHART_SIZE}"
             )));
         }
-        let data = strip_bom_shared(data);
+        let data = strip_bom(data);
         seen(parts[0], &n, &data);
         files.push(File { name: n, data });
     }

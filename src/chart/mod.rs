@@ -227,7 +227,7 @@ fn walk(
             .map_err(|e| ChartError::Invalid(format!("error reading {n}: {}", io_msg(&e))))?;
         out.push(File {
             name: n,
-            data: strip_bom(data),
+            data: strip_bom(Arc::from(data)),
         });
     }
     Ok(())
@@ -242,15 +242,8 @@ pub fn lossy(data: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
-pub(crate) fn strip_bom(data: Vec<u8>) -> Arc<[u8]> {
-    match data.strip_prefix(&[0xef, 0xbb, 0xbf]) {
-        Some(rest) => Arc::from(rest),
-        None => Arc::from(data),
-    }
-}
-
-/// [`strip_bom`] for a file already in a shared buffer: copied only when it has a BOM.
-pub(crate) fn strip_bom_shared(data: Arc<[u8]>) -> Arc<[u8]> {
+/// A file without its UTF-8 byte order mark (copied only when it has one).
+pub(crate) fn strip_bom(data: Arc<[u8]>) -> Arc<[u8]> {
     match data.strip_prefix(&[0xef, 0xbb, 0xbf]) {
         Some(rest) => Arc::from(rest),
         None => data,
