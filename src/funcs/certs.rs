@@ -266,7 +266,13 @@ fn new_rsa_key(bits: usize) -> Result<RsaPrivateKey, FuncError> {
     let err = |e: rsa::Error| FuncError::new(format!("error generating rsa key: {e}"));
     let rng = &mut super::random::Rng;
     loop {
-        let Some((p, q)) = super::prime::random_prime_pair(bits / 2, rng) else {
+        let pair = if super::random::is_seeded() {
+            super::prime::random_prime_pair(bits / 2, rng)
+        } else {
+            super::random::note_draw();
+            super::prime::os_random_prime_pair(bits / 2)
+        };
+        let Some((p, q)) = pair else {
             return RsaPrivateKey::new(rng, bits).map_err(err);
         };
         // FIPS 186-5: p and q at least 2^(bits/2 - 100) apart.

@@ -34,12 +34,170 @@ pub const E: u64 = 65537;
 /// A random prime of `bits` bits (`bits` a multiple of 64), top two bits set,
 /// `p mod 65537 != 1`. `None` for sizes without a fixed-size implementation.
 pub fn random_prime(bits: usize, rng: &mut impl RngCore) -> Option<BigUint> {
+    search_bits(bits, rng, &|| false)?
+}
+
+/// [`random_prime`] that gives up (`Some(None)`) once `stop` returns true; `stop` is asked
+/// before each Miller–Rabin test.
+fn search_bits(
+    bits: usize,
+    rng: &mut impl RngCore,
+    stop: &dyn Fn() -> bool,
+) -> Option<Option<BigUint>> {
     match bits {
-        512 => Some(search::<8>(rng)),
-        1024 => Some(search::<16>(rng)),
-        1536 => Some(search::<24>(rng)),
-        2048 => Some(search::<32>(rng)),
+        512 => Some(search::<8>(rng, stop)),
+        1024 => Some(search::<16>(rng, stop)),
+        1536 => Some(search::<24>(rng, stop)),
+        2048 => Some(search::<32>(rng, stop)),
         _ => None,
+    }
+}
+
+/// Two random primes of `bits` bits each from the operating system's randomness, for
+/// keys whose output is random anyway (`kiln template`, like `helm template`).
+///
+/// Charts ask for several keys in one render (Cilium: a CA and up to nine certificates),
+/// and the time to find a prime varies a lot. So the search is shared: this thread and a
+/// helper thread look for primes at once, the first two found make the pair, and the
+/// helper then keeps looking until one spare pair is in stock for the next key. The
+/// primes are the same as [`random_prime`]'s; only their order of arrival depends on
+/// the threads, which does not matter for random output. (Seeded renders use
+/// [`random_prime_pair`], whose pair depends only on the seed.)
+pub fn os_random_prime_pair(bits: usize) -> Option<(BigUint, BigUint)> {
+    use std::sync::atomic::Ordering;
+    if !matches!(bits, 512 | 1024 | 1536 | 2048) {
+        return None;
+    }
+    let mut mine: Vec<BigUint> = Vec::with_capacity(2);
+    let mut s = stock::lock();
+    s.demand += 2;
+    stock::start_helper(&mut s);
+    loop {
+        // (Another thread may have asked for another size meanwhile.)
+        stock::size(&mut s, bits);
+        while mine.len() < 2 {
+            let Some(p) = s.primes.pop() else { break };
+            mine.push(p);
+            s.demand -= 1;
+        }
+        stock::COUNT.store(s.primes.len(), Ordering::Relaxed);
+        stock::MORE.notify_all();
+        if mine.len() == 2 {
+            let q = mine.pop()?;
+            let p = mine.pop()?;
+            return Some((p, q));
+        }
+        drop(s);
+        let have = mine.len();
+        let found = search_bits(bits, &mut HashRng::new(stock::os_seed()), &|| {
+            stock::BITS.load(Ordering::Relaxed) == bits
+                && stock::COUNT.load(Ordering::Relaxed) + have >= 2
+        })
+        .flatten();
+        s = stock::lock();
+        if let Some(p) = found {
+            mine.push(p);
+            s.demand -= 1;
+        }
+    }
+}
+
+/// The primes found ahead by [`os_random_prime_pair`]'s helper thread.
+mod stock {
+    use super::{BigUint, HashRng, search_bits};
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    use std::sync::{Condvar, Mutex, MutexGuard};
+
+    /// Primes kept in stock beyond what callers wait for: one key's pair.
+    const SPARE: usize = 2;
+
+    pub(super) struct Stock {
+        /// The size of the primes in stock and searched for.
+        pub bits: usize,
+        pub primes: Vec<BigUint>,
+        /// Primes that waiting callers still need.
+        pub demand: usize,
+        helper: bool,
+    }
+
+    static STOCK: Mutex<Stock> = Mutex::new(Stock {
+        bits: 0,
+        primes: Vec::new(),
+        demand: 0,
+        helper: false,
+    });
+    /// Signalled when a prime is added or taken, or a caller starts waiting.
+    pub(super) static MORE: Condvar = Condvar::new();
+    /// `primes.len()`, readable without the lock (a search in progress polls it).
+    pub(super) static COUNT: AtomicUsize = AtomicUsize::new(0);
+    /// `bits`, readable without the lock.
+    pub(super) static BITS: AtomicUsize = AtomicUsize::new(0);
+
+    pub(super) fn lock() -> MutexGuard<'static, Stock> {
+        STOCK.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    pub(super) fn os_seed() -> [u8; 32] {
+        let mut seed = [0u8; 32];
+        rand_core::RngCore::fill_bytes(&mut rand_core::OsRng, &mut seed);
+        seed
+    }
+
+    /// Make the stock hold primes of `bits` bits (dropping others).
+    pub(super) fn size(s: &mut Stock, bits: usize) {
+        if s.bits != bits {
+            s.bits = bits;
+            s.primes.clear();
+            BITS.store(bits, Ordering::Relaxed);
+        }
+    }
+
+    /// Add a prime found for size `bits`, unless the stock moved to another size.
+    pub(super) fn put(s: &mut Stock, bits: usize, p: BigUint) {
+        if s.bits == bits {
+            s.primes.push(p);
+            COUNT.store(s.primes.len(), Ordering::Relaxed);
+            MORE.notify_all();
+        }
+    }
+
+    /// Start the helper thread once per process. Without it (a thread limit) callers
+    /// find their primes alone.
+    pub(super) fn start_helper(s: &mut Stock) {
+        if !s.helper {
+            s.helper = std::thread::Builder::new()
+                .name("kiln-primes".into())
+                .stack_size(1 << 20)
+                .spawn(helper)
+                .is_ok();
+        }
+    }
+
+    fn helper() {
+        // Work ahead only on a core that nothing else wants: the lowest priority
+        // (a thread's nice value on Linux). When a caller waits, it searches too.
+        #[cfg(target_os = "linux")]
+        // SAFETY: gettid and setpriority take integers; this changes only this thread.
+        unsafe {
+            let tid = libc::gettid() as libc::id_t;
+            libc::setpriority(libc::PRIO_PROCESS, tid, 19);
+        }
+        loop {
+            let bits = {
+                let mut s = lock();
+                while s.bits == 0 || s.primes.len() >= s.demand + SPARE {
+                    s = MORE.wait(s).unwrap_or_else(|e| e.into_inner());
+                }
+                s.bits
+            };
+            let found = search_bits(bits, &mut HashRng::new(os_seed()), &|| {
+                BITS.load(Ordering::Relaxed) != bits
+            })
+            .flatten();
+            if let Some(p) = found {
+                put(&mut lock(), bits, p);
+            }
+        }
     }
 }
 
@@ -150,7 +308,7 @@ fn rem_u32(x: &[u64], m: u64) -> u64 {
     r
 }
 
-fn search<const N: usize>(rng: &mut impl RngCore) -> BigUint {
+fn search<const N: usize>(rng: &mut impl RngCore, stop: &dyn Fn() -> bool) -> Option<BigUint> {
     let primes = sieve_primes();
     loop {
         let mut x = [0u64; N];
@@ -192,6 +350,9 @@ fn search<const N: usize>(rng: &mut impl RngCore) -> BigUint {
             if c[N - 1] >> 62 != 0b11 {
                 break;
             }
+            if stop() {
+                return None;
+            }
             let m = Mont::new(c);
             if !m.miller_rabin_base2() {
                 continue;
@@ -202,7 +363,7 @@ fn search<const N: usize>(rng: &mut impl RngCore) -> BigUint {
             });
             if passes {
                 let bytes: Vec<u8> = c.iter().flat_map(|l| l.to_le_bytes()).collect();
-                return BigUint::from_bytes_le(&bytes);
+                return Some(BigUint::from_bytes_le(&bytes));
             }
         }
     }
@@ -1632,6 +1793,50 @@ mod tests {
         let b = random_prime_pair(512, &mut Counter(5)).unwrap();
         assert_eq!(a, b);
         assert_ne!(a.0, a.1);
+    }
+
+    /// Keys of random output share a stock of primes with a helper thread: every pair is
+    /// two distinct primes of the asked size, none handed out twice, also when threads
+    /// ask for different sizes at once (which empties the stock).
+    #[test]
+    fn os_random_pairs_are_distinct_primes_of_the_size() {
+        use num_bigint_dig::prime::probably_prime;
+        let pairs: Vec<(usize, BigUint, BigUint)> = std::thread::scope(|s| {
+            let workers: Vec<_> = [512, 1024, 512]
+                .into_iter()
+                .map(|bits| {
+                    s.spawn(move || {
+                        (0..3)
+                            .map(|_| {
+                                let (p, q) = os_random_prime_pair(bits).unwrap();
+                                (bits, p, q)
+                            })
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|w| w.join().unwrap())
+                .collect()
+        });
+        let mut seen = std::collections::HashSet::new();
+        for (bits, p, q) in pairs {
+            for x in [p, q] {
+                assert_eq!(x.bits(), bits);
+                assert!(
+                    (x.clone() >> (bits - 2)) == BigUint::from(3u8),
+                    "top two bits set"
+                );
+                assert!(probably_prime(&x, 20), "{x}");
+                assert!(seen.insert(x), "a prime handed out twice");
+            }
+        }
+        assert_eq!(seen.len(), 18);
+        assert!(
+            os_random_prime_pair(1000).is_none(),
+            "no fixed-size search for 500 bits"
+        );
     }
 
     #[test]

@@ -110,6 +110,11 @@ thread_local! {
 }
 
 /// Count a draw, and tell the executor that the template calling us is not pure.
+/// Count a random draw made elsewhere (a key from the operating system's randomness).
+pub(super) fn note_draw() {
+    count_draw();
+}
+
 fn count_draw() {
     DRAWS.with(|d| d.set(d.get() + 1));
     crate::gotmpl::value::effects::note_impure();
