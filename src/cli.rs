@@ -82,9 +82,9 @@ pub struct RenderArgs {
     pub stack: StackArgs,
     #[command(flatten)]
     pub charts: ChartArgs,
-    /// Worker threads (releases render in parallel).
-    #[arg(long, short = 'j', default_value_t = default_jobs())]
-    pub jobs: usize,
+    /// Worker threads (releases render in parallel) [default: the CPUs available].
+    #[arg(long, short = 'j')]
+    pub jobs: Option<usize>,
     /// The output folder (default: the stack's output path, beside the stack folder).
     #[arg(long)]
     pub out: Option<PathBuf>,
@@ -135,10 +135,16 @@ pub struct DiffArgs {
     pub max_bytes: usize,
 }
 
-fn default_jobs() -> usize {
-    std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
+impl RenderArgs {
+    /// `--jobs`, else the CPUs available. (Asked only when rendering: finding out reads
+    /// cgroup files, which every other command, `kiln template` included, can skip.)
+    pub fn jobs(&self) -> usize {
+        self.jobs.unwrap_or_else(|| {
+            std::thread::available_parallelism()
+                .map(|n| n.get())
+                .unwrap_or(1)
+        })
+    }
 }
 
 fn stack_file(p: &Path) -> PathBuf {
@@ -212,7 +218,7 @@ pub fn render_tree(
     let opts = RenderOptions {
         env: &args.stack.env,
         selectors: &selectors,
-        jobs: args.jobs,
+        jobs: args.jobs(),
         resolve: &resolve,
         renderer,
     };
