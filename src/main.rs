@@ -149,7 +149,7 @@ fn locate_chart(name: &str) -> Result<PathBuf, String> {
     }
 }
 
-fn template_cmd(a: &TemplateArgs) -> ExitCode {
+fn template_cmd(a: &TemplateArgs) -> u8 {
     let (name, chart) = match a.args.as_slice() {
         [chart] => ("release-name".to_string(), chart.clone()),
         [name, chart] => (name.clone(), chart.clone()),
@@ -215,9 +215,9 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
                 .and_then(|_| stdout.flush())
                 .is_err()
             {
-                return ExitCode::from(1);
+                return 1;
             }
-            ExitCode::SUCCESS
+            0
         }
         Err(e) => {
             let _ = std::io::stderr().write_all(e.stderr.as_bytes());
@@ -230,13 +230,13 @@ fn template_cmd(a: &TemplateArgs) -> ExitCode {
     }
 }
 
-fn fail(msg: &str) -> ExitCode {
+fn fail(msg: &str) -> u8 {
     let _ = writeln!(std::io::stderr(), "Error: {msg}");
-    ExitCode::from(1)
+    1
 }
 
-fn code(c: i32) -> ExitCode {
-    ExitCode::from(c.clamp(0, 255) as u8)
+fn code(c: i32) -> u8 {
+    c.clamp(0, 255) as u8
 }
 
 fn main() -> ExitCode {
@@ -267,21 +267,23 @@ fn main() -> ExitCode {
         .stack_size(kiln::render::RENDER_STACK)
         .spawn(|| {
             kiln::gotmpl::exec::set_stack_budget(kiln::render::RENDER_STACK - (16 << 20));
-            run()
+            let code = run();
+            // The command is done and its output flushed: end the process from here.
+            // (Returning would release this thread's stack and then the main thread's,
+            // each with a system call that interrupts the other core to flush its
+            // TLB; the exit releases all memory at once.)
+            std::process::exit(code.into())
         });
-    match worker.map(|h| h.join()) {
-        Ok(Ok(code)) => code,
-        _ => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "Error: internal failure (the worker thread could not run)"
-            );
-            ExitCode::from(1)
-        }
-    }
+    // The worker returns only by a panic (or never started).
+    let _ = worker.map(|h| h.join());
+    let _ = writeln!(
+        std::io::stderr(),
+        "Error: internal failure (the worker thread could not run)"
+    );
+    ExitCode::from(1)
 }
 
-fn run() -> ExitCode {
+fn run() -> u8 {
     let cli = Cli::parse();
     match &cli.cmd {
         Cmd::Template(a) => template_cmd(a),
