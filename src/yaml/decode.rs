@@ -1101,7 +1101,14 @@ fn fast_document(text: &str) -> Option<Option<Doc>> {
     if text.is_empty() {
         return None;
     }
-    let events = super::fast::events(text)?;
+    fast_document_of(text, super::fast::events(text)?)
+}
+
+/// [`fast_document`] from the fast reader's `events` for `text`.
+fn fast_document_of(text: &str, events: Vec<libyaml_safer::Event>) -> Option<Option<Doc>> {
+    if text.is_empty() {
+        return None;
+    }
     let mut ev = Events::new_libyaml(text);
     ev.fast = Some(events.into_iter());
     parse_document(&mut ev).ok()
@@ -1114,7 +1121,7 @@ fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
     // the decoding.
     let fast = super::fast::events(&skel);
     let found = styled_scalars_in(&skel, fast.as_deref())?;
-    if !emptied.iter().all(|e| found.contains(e)) {
+    if !all_found(&emptied, found) {
         return None;
     }
     let subst = emptied
@@ -1147,7 +1154,16 @@ fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
 /// or collection key, or a non-finite float. Fast-read documents have no tags, anchors
 /// or aliases, so nothing else in a skipped entry can reach the result.
 pub(crate) fn decode_first_top_entries(text: &str, keep: &dyn Fn(&str) -> bool) -> Option<Y> {
-    let doc = fast_document(text)??;
+    decode_first_top_entries_of(text, super::fast::events(text)?, keep)
+}
+
+/// [`decode_first_top_entries`] from the fast reader's `events` for `text`.
+pub(crate) fn decode_first_top_entries_of(
+    text: &str,
+    events: Vec<libyaml_safer::Event>,
+    keep: &dyn Fn(&str) -> bool,
+) -> Option<Y> {
+    let doc = fast_document_of(text, events)??;
     let top = &doc.nodes[doc.root];
     if top.kind != Kind::Map {
         return None;
@@ -1206,15 +1222,21 @@ pub(crate) fn decode_first_whole(text: &str) -> Result<Option<Y>, YamlError> {
     decode_doc(&doc).map(Some)
 }
 
-/// The 0-based line and column where each literal, folded, double- or single-quoted
-/// scalar starts, when `text` parses without an error under libyaml as it is (no
-/// rewrites); `None` otherwise.
-pub(crate) fn styled_scalars(text: &str) -> Option<Vec<super::skeleton::Emptied>> {
-    styled_scalars_in(text, super::fast::events(text).as_deref())
+/// Whether every scalar the skeleton emptied is one the parser found with that style:
+/// both lists are in document order, so one pass over `found` decides.
+pub(crate) fn all_found(
+    emptied: &[super::skeleton::Emptied],
+    found: Vec<super::skeleton::Emptied>,
+) -> bool {
+    let mut found = found.into_iter();
+    emptied.iter().all(|e| found.any(|f| f == *e))
 }
 
-/// [`styled_scalars`], from the fast reader's `events` for `text` when it read it.
-fn styled_scalars_in(
+/// The 0-based line and column where each literal, folded, double- or single-quoted
+/// scalar starts, when `text` parses without an error under libyaml as it is (no
+/// rewrites); `None` otherwise. From the fast reader's `events` for `text` when it read
+/// it, else from libyaml.
+pub(crate) fn styled_scalars_in(
     text: &str,
     events: Option<&[libyaml_safer::Event]>,
 ) -> Option<Vec<super::skeleton::Emptied>> {

@@ -546,14 +546,22 @@ const META_TYPE: &str = "struct { Name string \"json:\\\"name\\\"\"; Annotations
 pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
     // Big manifests are mostly block scalars and long quoted strings: read the head from
     // the skeleton when the parser confirms every scalar that was emptied.
-    let skeleton = skeleton::strip_block_scalars(text).filter(|(s, emptied)| {
-        decode::styled_scalars(s).is_some_and(|found| emptied.iter().all(|h| found.contains(h)))
-    });
-    match skeleton {
-        // An error is taken from the whole document, so that it names its lines.
-        Some((s, _)) => head_of(&s).or_else(|_| parse_simple_head_whole(text)),
-        None => head_of(text),
+    // The fast reader's events for the skeleton serve both the check and the head.
+    if let Some((s, emptied)) = skeleton::strip_block_scalars(text) {
+        let events = fast::events(&s);
+        let confirmed = decode::styled_scalars_in(&s, events.as_deref())
+            .is_some_and(|found| decode::all_found(&emptied, found));
+        if confirmed {
+            let head = match events {
+                Some(events) => head_of_top_entries_of(&s, events)
+                    .map_or_else(|| parse_simple_head_whole(&s), Ok),
+                None => head_of(&s),
+            };
+            // An error is taken from the whole document, so that it names its lines.
+            return head.or_else(|_| parse_simple_head_whole(text));
+        }
     }
+    head_of(text)
 }
 
 /// The head of `text` from its top-level entries where [`head_of_top_entries`] can, else
@@ -583,6 +591,12 @@ pub(crate) fn could_name_head_field(key: &str) -> bool {
 /// otherwise, and on any error (which the whole decode then reports).
 fn head_of_top_entries(text: &str) -> Option<SimpleHead> {
     let y = decode::decode_first_top_entries(text, &could_name_head_field)?;
+    simple_head_of(&Parsed(Some(y))).ok()
+}
+
+/// [`head_of_top_entries`] from the fast reader's `events` for `text`.
+fn head_of_top_entries_of(text: &str, events: Vec<libyaml_safer::Event>) -> Option<SimpleHead> {
+    let y = decode::decode_first_top_entries_of(text, events, &could_name_head_field)?;
     simple_head_of(&Parsed(Some(y))).ok()
 }
 

@@ -15,7 +15,7 @@
 //!
 //! The skeleton is only used when it is provably equivalent: each emptied scalar must be
 //! one that the real parser confirms, at that line and column and of that style (see
-//! [`super::decode::styled_scalars`]); anything unusual (a carriage return, an
+//! [`super::decode::styled_scalars_in`]); anything unusual (a carriage return, an
 //! indentation indicator, a comment after the header, an escape outside the common set,
 //! anything inside `metadata`) means no skeleton, and the caller parses the whole
 //! document.
