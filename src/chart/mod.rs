@@ -6,19 +6,22 @@ pub mod ignore;
 mod metadata;
 
 use std::path::Path;
-use std::sync::Arc;
 
 use crate::gotmpl::Value;
 
 pub use archive::{MAX_CHART_SIZE, MAX_FILE_SIZE, archive_files, archive_files_with};
 pub use metadata::{Dependency, Maintainer, Metadata, format_float32_g};
 
+/// The bytes of a chart file: shared, and for an archive a slice of its decompressed
+/// tar stream (no copy per file).
+pub type Data = bytes::Bytes;
+
 /// A file of a chart: its `/`-separated path relative to the chart root, and its bytes
 /// (a leading UTF-8 BOM already removed).
 #[derive(Debug, Clone)]
 pub struct File {
     pub name: String,
-    pub data: Arc<[u8]>,
+    pub data: Data,
 }
 
 /// A loaded chart.
@@ -30,7 +33,7 @@ pub struct Chart {
     /// The text of `values.yaml`, when present.
     pub raw_values: Option<String>,
     /// `values.schema.json`, when present.
-    pub schema: Option<Arc<[u8]>>,
+    pub schema: Option<Data>,
     /// `templates/**`, in load order.
     pub templates: Vec<File>,
     /// Every other file (`.Files`), including `crds/**`, in load order.
@@ -75,7 +78,7 @@ pub fn load(path: &Path) -> Result<Chart, ChartError> {
 
 /// A callback for each file of an archive as it is decompressed: the archive's top
 /// folder, the file's name in the chart, its data.
-pub type Seen<'a> = dyn FnMut(&str, &str, &Arc<[u8]>) + 'a;
+pub type Seen<'a> = dyn FnMut(&str, &str, &Data) + 'a;
 
 /// [`load`], calling `seen` for each file of an archive as it is decompressed (not for
 /// folders).
@@ -227,7 +230,7 @@ fn walk(
             .map_err(|e| ChartError::Invalid(format!("error reading {n}: {}", io_msg(&e))))?;
         out.push(File {
             name: n,
-            data: strip_bom(Arc::from(data)),
+            data: strip_bom(Data::from(data)),
         });
     }
     Ok(())
@@ -243,10 +246,11 @@ pub fn lossy(data: &[u8]) -> std::borrow::Cow<'_, str> {
 }
 
 /// A file without its UTF-8 byte order mark (copied only when it has one).
-pub(crate) fn strip_bom(data: Arc<[u8]>) -> Arc<[u8]> {
-    match data.strip_prefix(&[0xef, 0xbb, 0xbf]) {
-        Some(rest) => Arc::from(rest),
-        None => data,
+pub(crate) fn strip_bom(data: Data) -> Data {
+    if data.starts_with(&[0xef, 0xbb, 0xbf]) {
+        data.slice(3..)
+    } else {
+        data
     }
 }
 

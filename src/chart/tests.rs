@@ -194,3 +194,50 @@ fn damaged_archives_never_panic() {
         }
     }
 }
+
+/// The tar stream of `tgz(entries)`, gzipped as two members split inside a file (as
+/// concatenated gzip files are), or with trailing bytes after the member.
+fn split_tgz(entries: &[(&str, &[u8])], garbage: bool) -> Vec<u8> {
+    let one = tgz(entries);
+    let mut tar = Vec::new();
+    std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(&one[..]), &mut tar).unwrap();
+    let gz = |part: &[u8]| {
+        let mut e = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+        e.write_all(part).unwrap();
+        e.finish().unwrap()
+    };
+    if garbage {
+        let mut out = gz(&tar);
+        out.extend_from_slice(b"garbage");
+        return out;
+    }
+    // The second file's bytes start after two 512-byte headers and the first file.
+    let mut out = gz(&tar[..1024 + 512 + 700]);
+    out.extend(gz(&tar[1024 + 512 + 700..]));
+    out
+}
+
+#[test]
+fn archives_of_several_gzip_members_read_whole() {
+    let big = vec![b'x'; 3000];
+    let entries: &[(&str, &[u8])] = &[
+        ("c/Chart.yaml", b"name: c"),
+        ("c/templates/big.yaml", &big),
+        ("c/templates/z.yaml", b"z: 1"),
+    ];
+    let names_and_data = |files: Vec<File>| -> Vec<(String, Vec<u8>)> {
+        files
+            .into_iter()
+            .map(|f| (f.name, f.data.to_vec()))
+            .collect()
+    };
+    let want = names_and_data(archive_files(&tgz(entries)).unwrap());
+    assert_eq!(want.len(), 3);
+    assert_eq!(want[1].1, big);
+    // Helm (Go's gzip reader) reads concatenated members as one stream, and stops
+    // reading at the end of the tar archive.
+    for garbage in [false, true] {
+        let got = names_and_data(archive_files(&split_tgz(entries, garbage)).unwrap());
+        assert_eq!(got, want, "garbage: {garbage}");
+    }
+}

@@ -2,7 +2,6 @@
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
-use std::sync::Arc;
 
 use base64::Engine as _;
 
@@ -594,7 +593,7 @@ pub fn capabilities_object(kube: &KubeVersion, api_versions: &[String]) -> Value
 /// `.Files`: Helm's `engine.files` (`map[string][]byte` with methods).
 #[derive(Debug, Clone, Default)]
 pub struct Files {
-    pub files: BTreeMap<String, Arc<[u8]>>,
+    pub files: BTreeMap<String, crate::chart::Data>,
 }
 
 impl Files {
@@ -813,7 +812,7 @@ mod tests {
     fn file(name: &str, text: &str) -> crate::chart::File {
         crate::chart::File {
             name: name.into(),
-            data: std::sync::Arc::from(text.as_bytes()),
+            data: crate::chart::Data::copy_from_slice(text.as_bytes()),
         }
     }
 

@@ -145,7 +145,7 @@ struct PreState {
 
 impl PreParse {
     /// Queue a file of the archive (`top/name`) when it is a chart's template.
-    pub fn offer(&self, top: &str, name: &str, data: &std::sync::Arc<[u8]>) {
+    pub fn offer(&self, top: &str, name: &str, data: &crate::chart::Data) {
         let template = name.starts_with("templates/")
             || (name.starts_with("charts/") && name.contains("/templates/"));
         if !template {
@@ -450,7 +450,7 @@ mod tests {
     fn chartutil_values_type_names() {
         let file = |name: &str, text: &str| crate::chart::File {
             name: name.into(),
-            data: std::sync::Arc::from(text.as_bytes()),
+            data: crate::chart::Data::copy_from_slice(text.as_bytes()),
         };
         let chart = crate::chart::load_files(vec![
             file("Chart.yaml", "apiVersion: v2\nname: sn\nversion: 0.1.0\ndependencies:\n- name: sub\n  version: 0.1.0\n"),
@@ -527,10 +527,10 @@ mod tests {
                 let pre = PreParse::default();
                 for (i, t) in texts.iter().enumerate().filter(|(i, _)| i % 2 == 0) {
                     let text = if i == 4 { "stale {{ if }}" } else { t.as_str() };
-                    let data: std::sync::Arc<[u8]> = std::sync::Arc::from(text.as_bytes());
+                    let data = crate::chart::Data::copy_from_slice(text.as_bytes());
                     pre.offer("c", &format!("templates/t{i}.yaml"), &data);
                 }
-                let off: std::sync::Arc<[u8]> = std::sync::Arc::from(&b"{{ if }}"[..]);
+                let off = crate::chart::Data::from_static(b"{{ if }}");
                 pre.offer("c", "charts/off/templates/x.yaml", &off);
                 std::thread::scope(|s| {
                     s.spawn(|| pre.work());
