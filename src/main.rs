@@ -240,14 +240,6 @@ fn code(c: i32) -> u8 {
 }
 
 fn main() -> ExitCode {
-    // Where the kernel backs the heap with transparent huge pages, every partly used
-    // 2 MiB page counts in full toward peak memory (it doubled a render's with an
-    // allocator that asks for them). Small pages keep it well below Helm's.
-    #[cfg(target_os = "linux")]
-    // SAFETY: prctl with PR_SET_THP_DISABLE takes integer arguments and no pointers.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
     // kiln is a short-lived process that builds and drops large strings and trees:
     // let glibc's allocator grow its heaps in big steps, keep what is freed for reuse
     // instead of trimming it back to the kernel, and serve megabyte buffers (rendered
@@ -267,6 +259,7 @@ fn main() -> ExitCode {
         .stack_size(kiln::render::RENDER_STACK)
         .spawn(|| {
             kiln::gotmpl::exec::set_stack_budget(kiln::render::RENDER_STACK - (16 << 20));
+            kiln::heap::prefer_huge_pages();
             let code = run();
             // The command is done and its output flushed: end the process from here.
             // (Returning would release this thread's stack and then the main thread's,

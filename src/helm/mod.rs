@@ -399,6 +399,7 @@ fn template_chart_with(
         let reader = std::thread::Builder::new()
             .stack_size(32 << 20)
             .spawn_scoped(s, move || {
+                crate::heap::prefer_huge_pages();
                 let mut read = manifest::ReadHeads::new();
                 for (path, content) in rx {
                     let docs = manifest::read_file_heads(&path, &content, full);

@@ -174,7 +174,10 @@ impl PreParse {
         let me = self.clone();
         let Ok(h) = std::thread::Builder::new()
             .stack_size(stack)
-            .spawn(move || me.work())
+            .spawn(move || {
+                crate::heap::prefer_huge_pages();
+                me.work()
+            })
         else {
             return false;
         };
