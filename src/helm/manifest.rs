@@ -226,41 +226,181 @@ pub fn sort_manifests(
 /// is parsed whole ([`crate::yaml::parse_yaml`]) and its head read from that tree (the
 /// same head, or the same error, as [`read_head`] gives).
 pub fn read_file_heads(path: &str, content: &str, full: bool) -> Option<Vec<ReadDoc>> {
-    let base = path.rsplit('/').next().unwrap_or(path);
-    if base.starts_with('_') || go_trim_space(content).is_empty() {
-        return None;
-    }
     Some(
-        split_manifests(content)
+        file_documents(path, content)?
             .into_iter()
-            .map(|text| {
-                if full {
-                    let parsed = crate::yaml::parse_yaml(&text);
-                    let head = head_from(match &parsed {
-                        Ok(p) => crate::yaml::simple_head_of(p),
-                        Err(e) => Err(e.clone()),
-                    });
-                    ReadDoc {
-                        text,
-                        head,
-                        parsed: Some(parsed),
-                    }
-                } else {
-                    let head = read_head(&text);
-                    ReadDoc {
-                        text,
-                        head,
-                        parsed: None,
-                    }
-                }
-            })
+            .map(|text| read_doc(text, full))
             .collect(),
     )
 }
 
+/// The documents [`sort_manifests`] reads from a rendered file; `None` for files it
+/// skips (partials, empty output).
+fn file_documents(path: &str, content: &str) -> Option<Vec<String>> {
+    let base = path.rsplit('/').next().unwrap_or(path);
+    if base.starts_with('_') || go_trim_space(content).is_empty() {
+        return None;
+    }
+    Some(split_manifests(content))
+}
+
+/// One document with its head (and with `full`, its whole tree).
+fn read_doc(text: String, full: bool) -> ReadDoc {
+    if full {
+        let parsed = crate::yaml::parse_yaml(&text);
+        let head = head_from(match &parsed {
+            Ok(p) => crate::yaml::simple_head_of(p),
+            Err(e) => Err(e.clone()),
+        });
+        ReadDoc {
+            text,
+            head,
+            parsed: Some(parsed),
+        }
+    } else {
+        let head = read_head(&text);
+        ReadDoc {
+            text,
+            head,
+            parsed: None,
+        }
+    }
+}
+
+/// Heads of rendered files read while the chart renders, one document at a time, by a
+/// reader thread ([`HeadReader::work`]) and, once rendering is done, by the rendering
+/// thread too ([`HeadReader::finish`]): a file of big documents (CRDs) no longer
+/// leaves one thread reading them while the other waits.
+pub struct HeadReader {
+    full: bool,
+    state: std::sync::Mutex<HeadState>,
+    wake: std::sync::Condvar,
+}
+
+/// A unit of [`HeadReader`]'s work: read document `i` of file `n`.
+struct HeadJob(usize, usize, String);
+
+/// What is known of a file sent to the [`HeadReader`].
+enum Slots {
+    /// A file that sorting skips.
+    Skipped,
+    /// Its documents, as they are read.
+    Docs(Vec<Option<ReadDoc>>),
+}
+
+#[derive(Default)]
+struct HeadState {
+    jobs: std::collections::VecDeque<HeadJob>,
+    /// Per file sent: path, content, documents.
+    files: Vec<(String, std::sync::Arc<str>, Slots)>,
+    closed: bool,
+    busy: usize,
+}
+
+impl HeadReader {
+    pub fn new(full: bool) -> Self {
+        HeadReader {
+            full,
+            state: Default::default(),
+            wake: Default::default(),
+        }
+    }
+
+    /// Queue the documents of a rendered file (a later file of the same path wins).
+    /// The file is split here: both threads can then take its documents.
+    pub fn send(&self, path: &str, content: &str) {
+        let docs = file_documents(path, content);
+        let content: std::sync::Arc<str> = content.into();
+        let Ok(mut st) = self.state.lock() else {
+            return;
+        };
+        let n = st.files.len();
+        let slots = match docs {
+            None => Slots::Skipped,
+            Some(docs) => {
+                let slots = docs.iter().map(|_| None).collect();
+                for (i, text) in docs.into_iter().enumerate() {
+                    st.jobs.push_back(HeadJob(n, i, text));
+                }
+                Slots::Docs(slots)
+            }
+        };
+        st.files.push((path.to_string(), content, slots));
+        self.wake.notify_all();
+    }
+
+    /// Do queued work until the queue is closed and empty.
+    pub fn work(&self) {
+        self.drain(true);
+    }
+
+    fn drain(&self, wait: bool) {
+        let Ok(mut st) = self.state.lock() else {
+            return;
+        };
+        loop {
+            let Some(job) = st.jobs.pop_front() else {
+                if st.closed || !wait {
+                    return;
+                }
+                st = match self.wake.wait(st) {
+                    Ok(g) => g,
+                    Err(_) => return,
+                };
+                continue;
+            };
+            st.busy += 1;
+            drop(st);
+            let HeadJob(file, i, text) = job;
+            let doc = read_doc(text, self.full);
+            let Ok(next) = self.state.lock() else {
+                return;
+            };
+            st = next;
+            st.busy -= 1;
+            if let Slots::Docs(slots) = &mut st.files[file].2 {
+                slots[i] = Some(doc);
+            }
+            self.wake.notify_all();
+        }
+    }
+
+    /// Close the queue, do what is left alongside the reader thread, and take the files
+    /// whose documents were all read.
+    pub fn finish(&self) -> ReadHeads {
+        if let Ok(mut st) = self.state.lock() {
+            st.closed = true;
+            self.wake.notify_all();
+        }
+        self.drain(false);
+        let Ok(mut st) = self.state.lock() else {
+            return ReadHeads::new();
+        };
+        while st.busy > 0 {
+            st = match self.wake.wait(st) {
+                Ok(g) => g,
+                Err(_) => return ReadHeads::new(),
+            };
+        }
+        let mut read = ReadHeads::new();
+        for (path, content, slots) in std::mem::take(&mut st.files) {
+            let docs = match slots {
+                Slots::Skipped => None,
+                Slots::Docs(slots) => match slots.into_iter().collect::<Option<Vec<_>>>() {
+                    Some(docs) => Some(docs),
+                    // A document no thread read: sorting reads the file inline.
+                    None => continue,
+                },
+            };
+            read.insert(path, (content, docs));
+        }
+        read
+    }
+}
+
 /// Files already read by [`read_file_heads`] (on another thread, while the chart was
 /// still rendering), keyed by path, with the content they were read from.
-pub type ReadHeads = HashMap<String, (String, Option<Vec<ReadDoc>>)>;
+pub type ReadHeads = HashMap<String, (std::sync::Arc<str>, Option<Vec<ReadDoc>>)>;
 
 /// [`sort_manifests`] with some files' documents and heads already read.
 pub fn sort_manifests_read(
@@ -272,7 +412,7 @@ pub fn sort_manifests_read(
     let mut generic = Vec::new();
     for (path, content) in files {
         let docs = match read.remove(path) {
-            Some((c, docs)) if c == *content => docs,
+            Some((c, docs)) if *c == **content => docs,
             _ => read_file_heads(path, content, false),
         };
         let Some(docs) = docs else {
@@ -366,6 +506,62 @@ mod tests {
     }
 
     use super::*;
+
+    /// The shared reader gives, per file, what reading the file alone gives: with a
+    /// reader thread or without one, for skipped files, bad documents, and a path sent
+    /// twice (the later content wins).
+    #[test]
+    fn head_reader_reads_what_read_file_heads_reads() {
+        let files: &[(&str, &str)] = &[
+            (
+                "c/templates/a.yaml",
+                "kind: A\n---\nkind: B\nmetadata:\n  annotations: {x: y}\n",
+            ),
+            ("c/templates/_helpers.tpl", "kind: Skipped\n"),
+            ("c/templates/empty.yaml", "  \n"),
+            ("c/templates/bad.yaml", "kind: [\n---\nkind: C\n"),
+            ("c/templates/a.yaml", "kind: Later\n"),
+            (
+                "c/templates/z.yaml",
+                "# only a comment\n---\n---\nkind: Z\n",
+            ),
+        ];
+        let show = |docs: &Option<Vec<ReadDoc>>| -> String {
+            format!(
+                "{:?}",
+                docs.as_ref().map(|d| d
+                    .iter()
+                    .map(|r| (r.text.clone(), format!("{:?}", r.head)))
+                    .collect::<Vec<_>>())
+            )
+        };
+        for threads in [false, true] {
+            let reader = HeadReader::new(false);
+            let read = std::thread::scope(|s| {
+                if threads {
+                    s.spawn(|| reader.work());
+                }
+                for (path, content) in files {
+                    reader.send(path, content);
+                }
+                reader.finish()
+            });
+            let mut want: HashMap<&str, &str> = HashMap::new();
+            for (path, content) in files {
+                want.insert(path, content);
+            }
+            assert_eq!(read.len(), want.len(), "threads: {threads}");
+            for (path, content) in want {
+                let (c, docs) = &read[path];
+                assert_eq!(&**c, content, "{path}");
+                assert_eq!(
+                    show(docs),
+                    show(&read_file_heads(path, content, false)),
+                    "{path}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn split_like_helm() {

@@ -393,29 +393,24 @@ fn template_chart_with(
     // Rendered files are split and their heads read (a full YAML parse of each document)
     // on a second thread while the next templates render.
     let full = opts.parse_documents;
+    let heads = manifest::HeadReader::new(full);
     let (rendered, read) = std::thread::scope(|s| {
-        let (tx, rx) = std::sync::mpsc::channel::<(String, String)>();
         // YAML nesting is capped (1000 levels), so reading heads needs a modest stack.
-        let reader = std::thread::Builder::new()
+        // Without the thread (a process limit), `finish` reads everything here.
+        let _reader = std::thread::Builder::new()
             .stack_size(32 << 20)
-            .spawn_scoped(s, move || {
+            .spawn_scoped(s, || {
                 crate::heap::prefer_huge_pages();
-                let mut read = manifest::ReadHeads::new();
-                for (path, content) in rx {
-                    let docs = manifest::read_file_heads(&path, &content, full);
-                    read.insert(path, (content, docs));
-                }
-                read
+                heads.work()
             });
         let mut send = |name: &str, out: &str| {
             if !name.ends_with("NOTES.txt") {
-                // A closed channel only means the reader is gone: sorting reads inline.
-                let _ = tx.send((name.to_string(), out.to_string()));
+                heads.send(name, out);
             }
         };
         let rendered = render::render_each(&chart, &top, &funcs, pre, &mut send);
-        drop(tx);
-        let read = reader.ok().and_then(|r| r.join().ok()).unwrap_or_default();
+        // The rendering thread reads the documents still queued, alongside the reader.
+        let read = heads.finish();
         (rendered, read)
     });
     let mut files = rendered.map_err(|e| trailer(e.0, &log))?;

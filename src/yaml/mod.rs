@@ -1027,3 +1027,21 @@ mod skeleton_tests {
         );
     }
 }
+
+#[cfg(test)]
+#[test]
+#[ignore]
+fn dev_head_speed() {
+    let Ok(path) = std::env::var("KILN_YAML_STREAM") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let docs = crate::helm::manifest::split_manifests(&text);
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        for d in &docs {
+            std::hint::black_box(parse_simple_head(d).unwrap());
+        }
+    }
+    println!("{} docs: {:?} per pass", docs.len(), t.elapsed() / 20);
+}
