@@ -2197,3 +2197,38 @@ mod tests {
         );
     }
 }
+
+/// Developer timing: `KILN_TPL_DIR=chart/ cargo test --release --lib gotmpl::parse::dev_parse_speed -- --ignored --nocapture`
+#[cfg(test)]
+#[test]
+#[ignore]
+fn dev_parse_speed() {
+    let Ok(dir) = std::env::var("KILN_TPL_DIR") else {
+        return;
+    };
+    fn walk(d: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for e in std::fs::read_dir(d).unwrap().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                walk(&p, out);
+            } else if p.to_string_lossy().contains("/templates/") {
+                let t = String::from_utf8_lossy(&std::fs::read(&p).unwrap()).into_owned();
+                out.push((p.to_string_lossy().into_owned(), t));
+            }
+        }
+    }
+    let mut files = Vec::new();
+    walk(std::path::Path::new(&dir), &mut files);
+    let bytes: usize = files.iter().map(|(_, t)| t.len()).sum();
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        for (name, text) in &files {
+            let _ = std::hint::black_box(parse(name, text, &|_| true));
+        }
+    }
+    println!(
+        "{} files, {bytes} bytes: {:?} per pass",
+        files.len(),
+        t.elapsed() / 20
+    );
+}
