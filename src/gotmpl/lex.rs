@@ -215,6 +215,25 @@ impl<'a> Lexer<'a> {
         }
     }
 
+    /// Go's `for isAlphaNumeric(l.next()) {}; l.backup()`: the character after the run
+    /// (`None` at the end). ASCII letters, digits and `_` are skipped as bytes.
+    fn skip_alpha_numeric(&mut self) -> Option<char> {
+        let b = self.input.as_bytes();
+        while let Some(&c) = b.get(self.pos)
+            && (c.is_ascii_alphanumeric() || c == b'_')
+        {
+            self.pos += 1;
+        }
+        loop {
+            let r = self.next();
+            if r.is_some_and(is_alpha_numeric) {
+                continue;
+            }
+            self.backup();
+            return r;
+        }
+    }
+
     fn this_item(&mut self, typ: ItemType) -> Item<'a> {
         let text = self.input.get(self.start..self.pos).unwrap_or("");
         let i = Item {
@@ -314,7 +333,7 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_text(&mut self) -> Option<State> {
-        if let Some(x) = memchr::memmem::find(self.rest().as_bytes(), self.left_delim.as_bytes()) {
+        if let Some(x) = find_delim(self.rest().as_bytes(), self.left_delim.as_bytes()) {
             if x > 0 {
                 self.pos += x;
                 let delim_end = self.pos + self.left_delim.len();
@@ -343,15 +362,16 @@ impl<'a> Lexer<'a> {
     }
 
     fn at_right_delim(&self) -> (bool, bool) {
-        let rest = self.rest();
-        if has_right_trim_marker(rest)
+        let rest = self.rest().as_bytes();
+        let delim = self.right_delim.as_bytes();
+        if has_right_trim_marker(self.rest())
             && rest
                 .get(TRIM_MARKER_LEN..)
-                .is_some_and(|s| s.starts_with(self.right_delim))
+                .is_some_and(|s| starts_with(s, delim))
         {
             return (true, true);
         }
-        if rest.starts_with(self.right_delim) {
+        if starts_with(rest, delim) {
             return (true, false);
         }
         (false, false)
@@ -486,13 +506,21 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_space(&mut self) -> Option<State> {
+        // Go peeks and takes one space at a time; spaces are ASCII, so bytes do.
+        let b = self.input.as_bytes();
         let mut num_spaces = 0;
-        while let Some(r) = self.peek() {
-            if !is_space(r) {
-                break;
+        while let Some(&c) = b.get(self.pos)
+            && matches!(c, b' ' | b'\t' | b'\r' | b'\n')
+        {
+            if c == b'\n' {
+                self.line += 1;
             }
-            self.next();
+            self.pos += 1;
             num_spaces += 1;
+        }
+        if self.pos >= b.len() {
+            // Peeking at the end marks it, as Go's `next` does.
+            self.at_eof = true;
         }
         let from = self.input.get(self.pos.saturating_sub(1)..).unwrap_or("");
         if has_right_trim_marker(from)
@@ -510,11 +538,7 @@ impl<'a> Lexer<'a> {
 
     fn lex_identifier(&mut self) -> Option<State> {
         loop {
-            let r = self.next();
-            if r.is_some_and(is_alpha_numeric) {
-                continue;
-            }
-            self.backup();
+            let r = self.skip_alpha_numeric();
             let word = self.input.get(self.start..self.pos).unwrap_or("");
             if !self.at_terminator() {
                 return self.errorf(format!("bad character {}", go_unicode_opt(r)));
@@ -550,14 +574,7 @@ impl<'a> Lexer<'a> {
             }
             return self.emit(ItemType::Dot);
         }
-        let mut r;
-        loop {
-            r = self.next();
-            if !r.is_some_and(is_alpha_numeric) {
-                self.backup();
-                break;
-            }
-        }
+        let r = self.skip_alpha_numeric();
         if !self.at_terminator() {
             return self.errorf(format!("bad character {}", go_unicode_opt(r)));
         }
@@ -574,7 +591,7 @@ impl<'a> Lexer<'a> {
         if matches!(r, '.' | ',' | '|' | ':' | ')' | '(') {
             return true;
         }
-        self.rest().starts_with(self.right_delim)
+        starts_with(self.rest().as_bytes(), self.right_delim.as_bytes())
     }
 
     fn lex_char(&mut self) -> Option<State> {
@@ -710,6 +727,30 @@ fn count_newlines_counts_every_line_break() {
             .collect();
         let want = text.bytes().filter(|b| *b == b'\n').count();
         assert_eq!(count_newlines(&text), want, "{text:?}");
+    }
+}
+
+/// Where `delim` first occurs in `hay` (`strings.Index`).
+fn find_delim(hay: &[u8], delim: &[u8]) -> Option<usize> {
+    let Some(&first) = delim.first() else {
+        return Some(0);
+    };
+    let mut from = 0;
+    while let Some(i) = memchr::memchr(first, hay.get(from..)?) {
+        let at = from + i;
+        if starts_with(&hay[at..], delim) {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// `s.starts_with(prefix)` without a call to `memcmp` for the usual two-byte delimiters.
+fn starts_with(s: &[u8], prefix: &[u8]) -> bool {
+    match prefix {
+        [a, b] => s.len() >= 2 && s[0] == *a && s[1] == *b,
+        _ => s.starts_with(prefix),
     }
 }
 
