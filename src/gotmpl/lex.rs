@@ -537,26 +537,24 @@ impl<'a> Lexer<'a> {
     }
 
     fn lex_identifier(&mut self) -> Option<State> {
-        loop {
-            let r = self.skip_alpha_numeric();
-            let word = self.input.get(self.start..self.pos).unwrap_or("");
-            if !self.at_terminator() {
-                return self.errorf(format!("bad character {}", go_unicode_opt(r)));
-            }
-            return match keyword(word) {
-                Some(item) => {
-                    if (item == ItemType::Break && !self.options.break_ok)
-                        || (item == ItemType::Continue && !self.options.continue_ok)
-                    {
-                        self.emit(ItemType::Identifier)
-                    } else {
-                        self.emit(item)
-                    }
+        let r = self.skip_alpha_numeric();
+        let word = self.input.get(self.start..self.pos).unwrap_or("");
+        if !self.at_terminator() {
+            return self.errorf(format!("bad character {}", go_unicode_opt(r)));
+        }
+        match keyword(word) {
+            Some(item) => {
+                if (item == ItemType::Break && !self.options.break_ok)
+                    || (item == ItemType::Continue && !self.options.continue_ok)
+                {
+                    self.emit(ItemType::Identifier)
+                } else {
+                    self.emit(item)
                 }
-                None if word.starts_with('.') => self.emit(ItemType::Field),
-                None if word == "true" || word == "false" => self.emit(ItemType::Bool),
-                None => self.emit(ItemType::Identifier),
-            };
+            }
+            None if word.starts_with('.') => self.emit(ItemType::Field),
+            None if word == "true" || word == "false" => self.emit(ItemType::Bool),
+            None => self.emit(ItemType::Identifier),
         }
     }
 
