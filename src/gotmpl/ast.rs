@@ -139,6 +139,10 @@ pub struct Command {
     pub args: Vec<Arg>,
 }
 
+/// A name in a template (field, variable, function): shared, as the same names recur
+/// throughout a chart's templates (the parser hands out one copy per text).
+pub type Ident = Arc<str>;
+
 /// An operand or a function name (Go's argument nodes).
 #[derive(Debug, Clone)]
 pub enum Arg {
@@ -157,17 +161,17 @@ pub enum Arg {
         text: Arc<str>,
     },
     /// `.A.B.C`: field chain on dot; `idents` without dots.
-    Field { pos: Pos, idents: Vec<String> },
+    Field { pos: Pos, idents: Vec<Ident> },
     /// `$x` or `$x.A.B`: `idents[0]` is the variable name with `$`.
-    Variable { pos: Pos, idents: Vec<String> },
+    Variable { pos: Pos, idents: Vec<Ident> },
     /// `(pipeline).A.B` or other chained field access on a non-field operand.
     Chain {
         pos: Pos,
         node: Box<Arg>,
-        fields: Vec<String>,
+        fields: Vec<Ident>,
     },
     /// A function name (Go's IdentifierNode).
-    Identifier { pos: Pos, name: String },
+    Identifier { pos: Pos, name: Ident },
     /// A parenthesized pipeline.
     Pipe(Box<Pipe>),
 }

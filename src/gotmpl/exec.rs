@@ -994,7 +994,7 @@ impl<'a> State<'a> {
         &mut self,
         dot: &RV,
         node: &'a Arg,
-        idents: &'a [String],
+        idents: &'a [super::ast::Ident],
         args: &'a [Arg],
         fin: Option<RV>,
     ) -> R<RV> {
@@ -1007,7 +1007,7 @@ impl<'a> State<'a> {
         dot: &RV,
         node: &'a Arg,
         inner: &'a Arg,
-        fields: &'a [String],
+        fields: &'a [super::ast::Ident],
         args: &'a [Arg],
         fin: Option<RV>,
     ) -> R<RV> {
@@ -1026,7 +1026,7 @@ impl<'a> State<'a> {
         &mut self,
         dot: &RV,
         node: &'a Arg,
-        idents: &'a [String],
+        idents: &'a [super::ast::Ident],
         args: &'a [Arg],
         fin: Option<RV>,
     ) -> R<RV> {
@@ -1047,7 +1047,7 @@ impl<'a> State<'a> {
         dot: &RV,
         mut receiver: RV,
         node: &'a Arg,
-        idents: &'a [String],
+        idents: &'a [super::ast::Ident],
         args: &'a [Arg],
         fin: Option<RV>,
     ) -> R<RV> {

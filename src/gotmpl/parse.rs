@@ -6,7 +6,7 @@
 
 use std::sync::Arc;
 
-use super::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Pos, Tree, Variable};
+use super::ast::{Arg, Branch, Command, Ident, List, Node, Number, Pipe, Pos, Tree, Variable};
 use super::lex::{Item, ItemType, Lexer, go_quote};
 
 /// A parse error worded as Go's (`template: NAME:LINE: MSG`).
@@ -688,7 +688,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         let mut fields = Vec::new();
         while self.peek().typ == ItemType::Field {
             let f = self.next().val;
-            fields.push(f.get(1..).unwrap_or("").to_string());
+            fields.push(self.sh.shared(f.get(1..).unwrap_or("")));
         }
         Ok(Some(match node {
             Arg::Field { mut idents, .. } => {
@@ -735,14 +735,18 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 }
                 Arg::Identifier {
                     pos,
-                    name: token.val.to_string(),
+                    name: self.sh.shared(&token.val),
                 }
             }
             ItemType::Dot => Arg::Dot { pos },
             ItemType::Nil => Arg::Nil { pos },
             ItemType::Variable => {
-                let idents: Vec<String> = token.val.split('.').map(str::to_string).collect();
-                if !self.vars.iter().any(|v| Some(v) == idents.first()) {
+                let idents: Vec<Ident> = token.val.split('.').map(|s| self.sh.shared(s)).collect();
+                if !self
+                    .vars
+                    .iter()
+                    .any(|v| idents.first().is_some_and(|i| **i == **v))
+                {
                     return Err(self.errorf(format!("undefined variable {}", go_quote(&idents[0]))));
                 }
                 Arg::Variable { pos, idents }
@@ -753,7 +757,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                     .get(1..)
                     .unwrap_or("")
                     .split('.')
-                    .map(str::to_string)
+                    .map(|s| self.sh.shared(s))
                     .collect();
                 Arg::Field { pos, idents }
             }
@@ -2139,7 +2143,7 @@ mod tests {
             panic!()
         };
         assert!(matches!(**node, Arg::Pipe(_)));
-        assert_eq!(fields, &["a", "b"]);
+        assert_eq!(fields.iter().map(|f| &**f).collect::<Vec<_>>(), ["a", "b"]);
     }
 
     /// Every prefix and every one-character deletion of a busy template parses or fails
