@@ -38,7 +38,6 @@ pub fn parse(
         has_func: &has_func,
         tree_set: Vec::new(),
         tree_index: std::collections::HashMap::new(),
-        cache: None,
     };
     let mut p = TreeParser::new(&mut shared, name.to_string());
     let root = p.parse()?;
@@ -66,18 +65,24 @@ struct Shared<'a> {
     tree_set: Vec<Tree>,
     /// Position of each tree in `tree_set` by name (a text may define thousands).
     tree_index: std::collections::HashMap<String, usize>,
-    /// Recent short node texts, by hash (see [`Shared::shared`]).
-    cache: Option<Box<[Option<Arc<str>>]>>,
 }
 
 /// Slots of the node text cache.
-const TEXT_CACHE: usize = 512;
+const TEXT_CACHE: usize = 4096;
+
+thread_local! {
+    /// Recent short node texts and names, by hash (see [`Shared::shared`]). Kept for the
+    /// thread's life: the templates of a chart share most of their names.
+    static CACHE: std::cell::RefCell<Vec<Option<Arc<str>>>> = const {
+        std::cell::RefCell::new(Vec::new())
+    };
+}
 
 impl Shared<'_> {
     /// A node's text as an `Arc<str>`: short texts (the white space and punctuation
     /// between actions, quoted keys) repeat all through a template, and come from a small
     /// cache instead of an allocation each.
-    fn shared(&mut self, text: &str) -> Arc<str> {
+    fn shared(&self, text: &str) -> Arc<str> {
         if text.len() > 32 {
             return Arc::from(text);
         }
@@ -86,18 +91,21 @@ impl Shared<'_> {
         for &b in text.as_bytes() {
             h = (h ^ b as u32).wrapping_mul(0x0100_0193);
         }
-        let cache = self
-            .cache
-            .get_or_insert_with(|| vec![None; TEXT_CACHE].into_boxed_slice());
-        let slot = &mut cache[h as usize % TEXT_CACHE];
-        match slot {
-            Some(a) if &**a == text => a.clone(),
-            _ => {
-                let a: Arc<str> = Arc::from(text);
-                *slot = Some(a.clone());
-                a
+        CACHE.with(|c| {
+            let mut cache = c.borrow_mut();
+            if cache.is_empty() {
+                cache.resize(TEXT_CACHE, None);
             }
-        }
+            let slot = &mut cache[h as usize % TEXT_CACHE];
+            match slot {
+                Some(a) if &**a == text => a.clone(),
+                _ => {
+                    let a: Arc<str> = Arc::from(text);
+                    *slot = Some(a.clone());
+                    a
+                }
+            }
+        })
     }
 }
 
