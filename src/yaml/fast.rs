@@ -55,17 +55,46 @@ fn plain_input(text: &str) -> bool {
     if b.first() == Some(&0xef) {
         return false;
     }
-    if b.iter()
-        .all(|&c| (0x20..0x7f).contains(&c) || c == b'\n' || c == b'\t')
-    {
-        return true;
+    let printable = |c: &u8| (0x20..0x7f).contains(c) || *c == b'\n' || *c == b'\t';
+    let mut i = 0;
+    while i < b.len() {
+        // Sixteen printable ASCII bytes at a time (the common case, vectorized).
+        if let Some(chunk) = b.get(i..i + 16)
+            && chunk.iter().all(printable)
+        {
+            i += 16;
+            continue;
+        }
+        let c = b[i];
+        if c < 0x80 {
+            if !printable(&c) {
+                return false;
+            }
+            i += 1;
+            continue;
+        }
+        // A UTF-8 sequence (`text` is valid UTF-8): refuse C1 controls (C2 80..9F),
+        // U+2028/2029 (E2 80 A8/A9), U+FEFF (EF BB BF), U+FFFE/FFFF (EF BF BE/BF).
+        let (n1, n2) = (b.get(i + 1).copied(), b.get(i + 2).copied());
+        let refused = match c {
+            0xc2 => n1.is_some_and(|n| n <= 0x9f),
+            0xe2 => n1 == Some(0x80) && matches!(n2, Some(0xa8 | 0xa9)),
+            0xef => {
+                (n1 == Some(0xbb) && n2 == Some(0xbf))
+                    || (n1 == Some(0xbf) && matches!(n2, Some(0xbe | 0xbf)))
+            }
+            _ => false,
+        };
+        if refused {
+            return false;
+        }
+        i += match c {
+            0xf0.. => 4,
+            0xe0.. => 3,
+            _ => 2,
+        };
     }
-    text.chars().all(|c| match c as u32 {
-        0x0a | 0x09 | 0x20..=0x7e => true,
-        0x00..=0x1f | 0x7f..=0x9f => false,
-        0x2028 | 0x2029 | 0xfeff | 0xfffe | 0xffff => false,
-        _ => true,
-    })
+    true
 }
 
 /// What the token at the current position is, for the structure around it.
@@ -1343,6 +1372,54 @@ pub fn check_against_libyaml(text: &str) -> Result<bool, String> {
 
 #[cfg(test)]
 mod tests {
+    /// The byte scan of [`plain_input`] refuses exactly the characters libyaml treats
+    /// specially, wherever they fall (in or across its 16-byte chunks).
+    #[test]
+    fn plain_input_refuses_the_special_characters() {
+        let by_char = |t: &str| {
+            // (A leading 0xEF byte is refused whatever follows: libyaml-safer's BOM check.)
+            t.as_bytes().first() != Some(&0xef)
+                && t.chars().all(|c| match c as u32 {
+                    0x0a | 0x09 | 0x20..=0x7e => true,
+                    0x00..=0x1f | 0x7f..=0x9f => false,
+                    0x2028 | 0x2029 | 0xfeff | 0xfffe | 0xffff => false,
+                    _ => true,
+                })
+        };
+        let specials = [
+            '\0',
+            '\r',
+            '\u{1b}',
+            '\u{7f}',
+            '\u{80}',
+            '\u{85}',
+            '\u{9f}',
+            '\u{a0}',
+            'é',
+            '\u{2027}',
+            '\u{2028}',
+            '\u{2029}',
+            '\u{202a}',
+            '\u{feff}',
+            '\u{fefe}',
+            '\u{fffd}',
+            '\u{fffe}',
+            '\u{ffff}',
+            '\u{1f600}',
+            '\t',
+            '\n',
+            '~',
+        ];
+        for &c in &specials {
+            for at in [0, 1, 15, 16, 17, 31, 40] {
+                let mut t: String = "a: b\n".repeat(10).chars().take(at).collect();
+                t.push(c);
+                t.push_str(" tail text that is long enough");
+                assert_eq!(super::plain_input(&t), by_char(&t), "{c:?} at {at}");
+            }
+        }
+    }
+
     use super::check_against_libyaml as check;
 
     fn assert_same(text: &str) -> bool {

@@ -1045,3 +1045,18 @@ fn dev_head_speed() {
     }
     println!("{} docs: {:?} per pass", docs.len(), t.elapsed() / 20);
 }
+
+#[cfg(test)]
+#[test]
+#[ignore]
+fn dev_values_speed() {
+    let Ok(path) = std::env::var("KILN_YAML_FILE") else {
+        return;
+    };
+    let text = std::fs::read_to_string(path).unwrap();
+    let t = std::time::Instant::now();
+    for _ in 0..20 {
+        std::hint::black_box(from_yaml(&text).unwrap());
+    }
+    println!("{} bytes: {:?} per parse", text.len(), t.elapsed() / 20);
+}
