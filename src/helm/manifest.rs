@@ -273,8 +273,8 @@ fn read_doc(text: String, full: bool) -> ReadDoc {
 /// leaves one thread reading them while the other waits.
 pub struct HeadReader {
     full: bool,
-    state: std::sync::Mutex<HeadState>,
-    wake: std::sync::Condvar,
+    /// Documents to read; per file sent: path, content, documents.
+    queue: super::workq::WorkQueue<HeadJob, Vec<(String, std::sync::Arc<str>, Slots)>>,
 }
 
 /// A unit of [`HeadReader`]'s work: read document `i` of file `n`.
@@ -288,21 +288,11 @@ enum Slots {
     Docs(Vec<Option<ReadDoc>>),
 }
 
-#[derive(Default)]
-struct HeadState {
-    jobs: std::collections::VecDeque<HeadJob>,
-    /// Per file sent: path, content, documents.
-    files: Vec<(String, std::sync::Arc<str>, Slots)>,
-    closed: bool,
-    busy: usize,
-}
-
 impl HeadReader {
     pub fn new(full: bool) -> Self {
         HeadReader {
             full,
-            state: Default::default(),
-            wake: Default::default(),
+            queue: Default::default(),
         }
     }
 
@@ -311,79 +301,45 @@ impl HeadReader {
     pub fn send(&self, path: &str, content: &str) {
         let docs = file_documents(path, content);
         let content: std::sync::Arc<str> = content.into();
-        let Ok(mut st) = self.state.lock() else {
-            return;
-        };
-        let n = st.files.len();
-        let slots = match docs {
-            None => Slots::Skipped,
-            Some(docs) => {
-                let slots = docs.iter().map(|_| None).collect();
-                for (i, text) in docs.into_iter().enumerate() {
-                    st.jobs.push_back(HeadJob(n, i, text));
+        self.queue.with(|jobs, files| {
+            let n = files.len();
+            let slots = match docs {
+                None => Slots::Skipped,
+                Some(docs) => {
+                    let slots = docs.iter().map(|_| None).collect();
+                    for (i, text) in docs.into_iter().enumerate() {
+                        jobs.push_back(HeadJob(n, i, text));
+                    }
+                    Slots::Docs(slots)
                 }
-                Slots::Docs(slots)
-            }
-        };
-        st.files.push((path.to_string(), content, slots));
-        self.wake.notify_all();
+            };
+            files.push((path.to_string(), content, slots));
+        });
     }
 
-    /// Do queued work until the queue is closed and empty.
+    /// Read queued documents until the queue is closed and empty.
     pub fn work(&self) {
-        self.drain(true);
+        self.queue
+            .drain(true, |job| self.read(job), |files, r| store_doc(files, r));
     }
 
-    fn drain(&self, wait: bool) {
-        let Ok(mut st) = self.state.lock() else {
-            return;
-        };
-        loop {
-            let Some(job) = st.jobs.pop_front() else {
-                if st.closed || !wait {
-                    return;
-                }
-                st = match self.wake.wait(st) {
-                    Ok(g) => g,
-                    Err(_) => return,
-                };
-                continue;
-            };
-            st.busy += 1;
-            drop(st);
-            let HeadJob(file, i, text) = job;
-            let doc = read_doc(text, self.full);
-            let Ok(next) = self.state.lock() else {
-                return;
-            };
-            st = next;
-            st.busy -= 1;
-            if let Slots::Docs(slots) = &mut st.files[file].2 {
-                slots[i] = Some(doc);
-            }
-            self.wake.notify_all();
-        }
+    fn read(&self, HeadJob(file, i, text): HeadJob) -> (usize, usize, ReadDoc) {
+        (file, i, read_doc(text, self.full))
     }
 
-    /// Close the queue, do what is left alongside the reader thread, and take the files
-    /// whose documents were all read.
+    /// Close the queue, read what is left alongside the reader thread, and take the
+    /// files whose documents were all read.
     pub fn finish(&self) -> ReadHeads {
-        if let Ok(mut st) = self.state.lock() {
-            st.closed = true;
-            self.wake.notify_all();
-        }
-        self.drain(false);
-        let Ok(mut st) = self.state.lock() else {
-            return ReadHeads::new();
-        };
-        while st.busy > 0 {
-            st = match self.wake.wait(st) {
-                Ok(g) => g,
-                Err(_) => return ReadHeads::new(),
-            };
-        }
+        let files = self
+            .queue
+            .finish(
+                |_| true,
+                |job| self.read(job),
+                |files, r| store_doc(files, r),
+            )
+            .unwrap_or_default();
         let mut read = ReadHeads::new();
-        for (path, content, slots) in std::mem::take(&mut st.files) {
+        for (path, content, slots) in files {
             let docs = match slots {
                 Slots::Skipped => None,
                 Slots::Docs(slots) => match slots.into_iter().collect::<Option<Vec<_>>>() {
@@ -395,6 +351,15 @@ impl HeadReader {
             read.insert(path, (content, docs));
         }
         read
+    }
+}
+
+fn store_doc(
+    files: &mut [(String, std::sync::Arc<str>, Slots)],
+    (file, i, doc): (usize, usize, ReadDoc),
+) {
+    if let Some((_, _, Slots::Docs(slots))) = files.get_mut(file) {
+        slots[i] = Some(doc);
     }
 }
 

@@ -13,6 +13,7 @@ pub mod render;
 pub mod schema;
 pub mod semver;
 pub mod strvals;
+mod workq;
 
 use std::collections::BTreeMap;
 use std::path::Path;

@@ -125,23 +125,15 @@ type Parsed = Result<Vec<Tree>, ParseError>;
 /// trees and errors are the ones a parse at render time gives.
 #[derive(Default)]
 pub struct PreParse {
-    state: std::sync::Mutex<PreState>,
-    wake: std::sync::Condvar,
+    /// (full template name, text) to parse; the parsed ones by name, with their text.
+    queue: super::workq::WorkQueue<(String, String), ParsedAhead>,
     /// The worker thread, joined as soon as parsing is over (its stack is large, and
     /// rendering may need the address space).
     worker: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
-#[derive(Default)]
-struct PreState {
-    /// (full template name, text) not parsed yet.
-    queue: std::collections::VecDeque<(String, String)>,
-    /// No more files will come.
-    closed: bool,
-    /// Jobs being parsed right now.
-    busy: usize,
-    done: std::collections::HashMap<String, (String, Parsed)>,
-}
+/// Templates parsed ahead, by full name, with the text they were parsed from.
+type ParsedAhead = std::collections::HashMap<String, (String, Parsed)>;
 
 impl PreParse {
     /// Queue a file of the archive (`top/name`) when it is a chart's template.
@@ -155,18 +147,12 @@ impl PreParse {
             format!("{top}/{name}"),
             crate::chart::lossy(data).into_owned(),
         );
-        if let Ok(mut st) = self.state.lock() {
-            st.queue.push_back(job);
-            self.wake.notify_one();
-        }
+        self.queue.with(|jobs, _| jobs.push_back(job));
     }
 
     /// No more files: the worker leaves once the queue is empty.
     pub fn close(&self) {
-        if let Ok(mut st) = self.state.lock() {
-            st.closed = true;
-            self.wake.notify_all();
-        }
+        self.queue.close(|_| true);
     }
 
     /// Start [`PreParse::work`] on a thread of its own (with `stack` bytes of stack).
@@ -189,11 +175,7 @@ impl PreParse {
 
     /// Drop what is still queued and wait for the worker to leave.
     pub fn cancel(&self) {
-        if let Ok(mut st) = self.state.lock() {
-            st.queue.clear();
-            st.closed = true;
-            self.wake.notify_all();
-        }
+        self.queue.close(|_| false);
         self.join_worker();
     }
 
@@ -209,35 +191,8 @@ impl PreParse {
         let funcs = crate::funcs::helm_funcs();
         let names: std::collections::HashSet<&str> = funcs.keys().copied().collect();
         let is_func = |n: &str| names.contains(n);
-        self.drain(&is_func, true);
-    }
-
-    /// Take queued jobs and parse them; with `wait`, wait for more until closed.
-    fn drain(&self, is_func: &dyn Fn(&str) -> bool, wait: bool) {
-        let Ok(mut st) = self.state.lock() else {
-            return;
-        };
-        loop {
-            if let Some((name, text)) = st.queue.pop_front() {
-                st.busy += 1;
-                drop(st);
-                let parsed = parse::parse(&name, &text, is_func);
-                let Ok(next) = self.state.lock() else {
-                    return;
-                };
-                st = next;
-                st.busy -= 1;
-                st.done.insert(name, (text, parsed));
-                self.wake.notify_all();
-            } else if st.closed || !wait {
-                return;
-            } else {
-                st = match self.wake.wait(st) {
-                    Ok(g) => g,
-                    Err(_) => return,
-                };
-            }
-        }
+        self.queue
+            .drain(true, |job| parse_job(job, &is_func), store_parsed);
     }
 
     /// Help with what is still queued, wait for what is being parsed, and take the
@@ -246,28 +201,28 @@ impl PreParse {
         &self,
         wanted: &std::collections::HashSet<&str>,
         is_func: &dyn Fn(&str) -> bool,
-    ) -> std::collections::HashMap<String, (String, Parsed)> {
-        if let Ok(mut st) = self.state.lock() {
-            // Templates of disabled subcharts are not rendered: no need to parse them.
-            st.queue.retain(|(name, _)| wanted.contains(name.as_str()));
-            st.closed = true;
-            self.wake.notify_all();
-        }
-        self.drain(is_func, false);
-        let Ok(mut st) = self.state.lock() else {
-            return Default::default();
-        };
-        while st.busy > 0 {
-            st = match self.wake.wait(st) {
-                Ok(g) => g,
-                Err(_) => return Default::default(),
-            };
-        }
-        let done = std::mem::take(&mut st.done);
-        drop(st);
+    ) -> ParsedAhead {
+        // Templates of disabled subcharts are not rendered: no need to parse them.
+        let keep = |(name, _): &(String, String)| wanted.contains(name.as_str());
+        let done = self
+            .queue
+            .finish(keep, |job| parse_job(job, is_func), store_parsed)
+            .unwrap_or_default();
         self.join_worker();
         done
     }
+}
+
+fn parse_job(
+    (name, text): (String, String),
+    is_func: &dyn Fn(&str) -> bool,
+) -> (String, String, Parsed) {
+    let parsed = parse::parse(&name, &text, is_func);
+    (name, text, parsed)
+}
+
+fn store_parsed(done: &mut ParsedAhead, (name, text, parsed): (String, String, Parsed)) {
+    done.insert(name, (text, parsed));
 }
 
 /// Parse every template, the later half (by size) on a second thread: parsing is pure
