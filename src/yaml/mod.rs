@@ -1028,35 +1028,33 @@ mod skeleton_tests {
     }
 }
 
+/// Developer timing of reading YAML: `KILN_YAML_FILE=values.yaml` times `from_yaml` of
+/// the file, `KILN_YAML_STREAM=out.yaml` the heads of a rendered stream's documents.
+/// `cargo test --release --lib yaml::dev_yaml_speed -- --ignored --nocapture`
 #[cfg(test)]
 #[test]
 #[ignore]
-fn dev_head_speed() {
-    let Ok(path) = std::env::var("KILN_YAML_STREAM") else {
-        return;
-    };
-    let text = std::fs::read_to_string(path).unwrap();
-    let docs = crate::helm::manifest::split_manifests(&text);
-    let t = std::time::Instant::now();
-    for _ in 0..20 {
-        for d in &docs {
-            std::hint::black_box(parse_simple_head(d).unwrap());
+fn dev_yaml_speed() {
+    let time = |what: &str, f: &dyn Fn()| {
+        let t = std::time::Instant::now();
+        for _ in 0..20 {
+            f();
         }
-    }
-    println!("{} docs: {:?} per pass", docs.len(), t.elapsed() / 20);
-}
-
-#[cfg(test)]
-#[test]
-#[ignore]
-fn dev_values_speed() {
-    let Ok(path) = std::env::var("KILN_YAML_FILE") else {
-        return;
+        println!("{what}: {:?} per pass", t.elapsed() / 20);
     };
-    let text = std::fs::read_to_string(path).unwrap();
-    let t = std::time::Instant::now();
-    for _ in 0..20 {
-        std::hint::black_box(from_yaml(&text).unwrap());
+    if let Ok(path) = std::env::var("KILN_YAML_FILE") {
+        let text = std::fs::read_to_string(path).unwrap();
+        time(&format!("from_yaml of {} bytes", text.len()), &|| {
+            std::hint::black_box(from_yaml(&text).unwrap());
+        });
     }
-    println!("{} bytes: {:?} per parse", text.len(), t.elapsed() / 20);
+    if let Ok(path) = std::env::var("KILN_YAML_STREAM") {
+        let text = std::fs::read_to_string(path).unwrap();
+        let docs = crate::helm::manifest::split_manifests(&text);
+        time(&format!("heads of {} documents", docs.len()), &|| {
+            for d in &docs {
+                std::hint::black_box(parse_simple_head(d).unwrap());
+            }
+        });
+    }
 }
