@@ -179,6 +179,16 @@ impl<'a> Lexer<'a> {
     }
 
     fn next(&mut self) -> Option<char> {
+        // ASCII without decoding (and without the char boundary check of slicing).
+        if let Some(&c) = self.input.as_bytes().get(self.pos)
+            && c < 0x80
+        {
+            self.pos += 1;
+            if c == b'\n' {
+                self.line += 1;
+            }
+            return Some(c as char);
+        }
         match self.rest().chars().next() {
             None => {
                 self.at_eof = true;
@@ -201,12 +211,22 @@ impl<'a> Lexer<'a> {
     }
 
     fn backup(&mut self) {
-        if !self.at_eof
-            && self.pos > 0
-            && let Some(r) = self
-                .input
-                .get(..self.pos)
-                .and_then(|s| s.chars().next_back())
+        if self.at_eof || self.pos == 0 {
+            return;
+        }
+        if let Some(&c) = self.input.as_bytes().get(self.pos - 1)
+            && c < 0x80
+        {
+            self.pos -= 1;
+            if c == b'\n' {
+                self.line -= 1;
+            }
+            return;
+        }
+        if let Some(r) = self
+            .input
+            .get(..self.pos)
+            .and_then(|s| s.chars().next_back())
         {
             self.pos -= r.len_utf8();
             if r == '\n' {
