@@ -269,7 +269,7 @@ fn new_rsa_key(bits: usize) -> Result<RsaPrivateKey, FuncError> {
         let pair = if super::random::is_seeded() {
             super::prime::random_prime_pair(bits / 2, rng)
         } else {
-            super::random::note_draw();
+            super::random::count_draw();
             super::prime::os_random_prime_pair(bits / 2)
         };
         let Some((p, q)) = pair else {

@@ -109,13 +109,9 @@ thread_local! {
     static DRAWS: Cell<u64> = const { Cell::new(0) };
 }
 
-/// Count a draw, and tell the executor that the template calling us is not pure.
-/// Count a random draw made elsewhere (a key from the operating system's randomness).
-pub(super) fn note_draw() {
-    count_draw();
-}
-
-fn count_draw() {
+/// Count a draw, and tell the executor that the template calling us is not pure (also
+/// for draws made elsewhere: keys from the operating system's randomness).
+pub(super) fn count_draw() {
     DRAWS.with(|d| d.set(d.get() + 1));
     crate::gotmpl::value::effects::note_impure();
 }

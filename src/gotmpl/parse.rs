@@ -31,7 +31,7 @@ pub fn parse(
     is_func: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Tree>, ParseError> {
     let has_func = |f: &str| BUILTIN_FUNCS.contains(&f) || is_func(f);
-    let mut shared = Shared {
+    let mut sh = Shared {
         lex: Lexer::new(text),
         text: Arc::from(text),
         parse_name: name.to_string(),
@@ -39,10 +39,10 @@ pub fn parse(
         tree_set: Vec::new(),
         tree_index: std::collections::HashMap::new(),
     };
-    let mut p = TreeParser::new(&mut shared, name.to_string());
+    let mut p = TreeParser::new(&mut sh, name.to_string());
     let root = p.parse()?;
     p.add(root)?;
-    let mut trees = shared.tree_set;
+    let mut trees = sh.tree_set;
     if let Some(i) = trees.iter().position(|t| t.name == name) {
         let main = trees.remove(i);
         trees.insert(0, main);
@@ -71,42 +71,40 @@ struct Shared<'a> {
 const TEXT_CACHE: usize = 4096;
 
 thread_local! {
-    /// Recent short node texts and names, by hash (see [`Shared::shared`]). Kept for the
+    /// Recent short node texts and names, by hash (see [`shared`]). Kept for the
     /// thread's life: the templates of a chart share most of their names.
     static CACHE: std::cell::RefCell<Vec<Option<Arc<str>>>> = const {
         std::cell::RefCell::new(Vec::new())
     };
 }
 
-impl Shared<'_> {
-    /// A node's text as an `Arc<str>`: short texts (the white space and punctuation
-    /// between actions, quoted keys) repeat all through a template, and come from a small
-    /// cache instead of an allocation each.
-    fn shared(&self, text: &str) -> Arc<str> {
-        if text.len() > 32 {
-            return Arc::from(text);
-        }
-        // FNV-1a.
-        let mut h: u32 = 0x811c_9dc5;
-        for &b in text.as_bytes() {
-            h = (h ^ b as u32).wrapping_mul(0x0100_0193);
-        }
-        CACHE.with(|c| {
-            let mut cache = c.borrow_mut();
-            if cache.is_empty() {
-                cache.resize(TEXT_CACHE, None);
-            }
-            let slot = &mut cache[h as usize % TEXT_CACHE];
-            match slot {
-                Some(a) if &**a == text => a.clone(),
-                _ => {
-                    let a: Arc<str> = Arc::from(text);
-                    *slot = Some(a.clone());
-                    a
-                }
-            }
-        })
+/// A node's text or name as an `Arc<str>`: short texts (the white space and punctuation
+/// between actions, quoted keys, field and function names) repeat all through a chart's
+/// templates, and come from a small cache instead of an allocation each.
+fn shared(text: &str) -> Arc<str> {
+    if text.len() > 32 {
+        return Arc::from(text);
     }
+    // FNV-1a.
+    let mut h: u32 = 0x811c_9dc5;
+    for &b in text.as_bytes() {
+        h = (h ^ b as u32).wrapping_mul(0x0100_0193);
+    }
+    CACHE.with(|c| {
+        let mut cache = c.borrow_mut();
+        if cache.is_empty() {
+            cache.resize(TEXT_CACHE, None);
+        }
+        let slot = &mut cache[h as usize % TEXT_CACHE];
+        match slot {
+            Some(a) if &**a == text => a.clone(),
+            _ => {
+                let a: Arc<str> = Arc::from(text);
+                *slot = Some(a.clone());
+                a
+            }
+        }
+    })
 }
 
 /// What `textOrAction` returns: a node, or the `{{end}}`/`{{else}}` that ends a list.
@@ -355,7 +353,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         match token.typ {
             ItemType::Text => Ok(Parsed::Node(Node::Text {
                 pos: token.pos,
-                text: self.sh.shared(&token.val),
+                text: shared(&token.val),
             })),
             ItemType::LeftDelim => {
                 self.action_line = token.line;
@@ -365,7 +363,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             }
             ItemType::Comment => Ok(Parsed::Node(Node::Comment {
                 pos: token.pos,
-                text: self.sh.shared(&token.val),
+                text: shared(&token.val),
             })),
             _ => Err(self.unexpected(&token, "input")),
         }
@@ -696,7 +694,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         let mut fields = Vec::new();
         while self.peek().typ == ItemType::Field {
             let f = self.next().val;
-            fields.push(self.sh.shared(f.get(1..).unwrap_or("")));
+            fields.push(shared(f.get(1..).unwrap_or("")));
         }
         Ok(Some(match node {
             Arg::Field { mut idents, .. } => {
@@ -743,13 +741,13 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 }
                 Arg::Identifier {
                     pos,
-                    name: self.sh.shared(&token.val),
+                    name: shared(&token.val),
                 }
             }
             ItemType::Dot => Arg::Dot { pos },
             ItemType::Nil => Arg::Nil { pos },
             ItemType::Variable => {
-                let idents: Vec<Ident> = token.val.split('.').map(|s| self.sh.shared(s)).collect();
+                let idents: Vec<Ident> = token.val.split('.').map(shared).collect();
                 if !self
                     .vars
                     .iter()
@@ -765,7 +763,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                     .get(1..)
                     .unwrap_or("")
                     .split('.')
-                    .map(|s| self.sh.shared(s))
+                    .map(shared)
                     .collect();
                 Arg::Field { pos, idents }
             }
@@ -793,7 +791,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             ItemType::String | ItemType::RawString => match unquote(&token.val) {
                 Some(s) => Arg::Str {
                     pos,
-                    quoted: self.sh.shared(&token.val),
+                    quoted: shared(&token.val),
                     text: Arc::from(s.as_str()),
                 },
                 None => return Err(self.errorf("invalid syntax")),

@@ -244,7 +244,7 @@ impl Parser<'_> {
                 }
                 let existing = data.borrow().get(&k).cloned();
                 let inner: Map = match existing {
-                    None => crate::gotmpl::value::new_map_rc(BTreeMap::new()),
+                    None => crate::helm::coalesce::new_map(),
                     Some(Value::Map(m)) => m,
                     Some(other) => {
                         return Err(err(format!(
@@ -331,7 +331,7 @@ impl Parser<'_> {
                 // '.'
                 let inner: Map = match list.get(i as usize) {
                     Some(Value::Map(m)) => m.clone(),
-                    _ => crate::gotmpl::value::new_map_rc(BTreeMap::new()),
+                    _ => crate::helm::coalesce::new_map(),
                 };
                 if let Err(e) = self.key(&inner, nested) {
                     return (list, Err(e));
@@ -480,7 +480,7 @@ fn literal_key(c: &[char], pos: &mut usize, data: &Map, nested: usize) -> Result
             }
             let inner = match data.borrow().get(&key) {
                 Some(Value::Map(m)) => m.clone(),
-                None => crate::gotmpl::value::new_map_rc(BTreeMap::new()),
+                None => crate::helm::coalesce::new_map(),
                 Some(other) => {
                     return Err(StrvalsError(format!(
                         "unable to parse key: interface conversion: interface {{}} is {}, not map[string]interface {{}}",
@@ -595,7 +595,7 @@ mod tests {
     }
 
     fn parse(s: &str, st: bool) -> Result<String, String> {
-        let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+        let m: Map = crate::helm::coalesce::new_map();
         parse_into(s, &m, st).map_err(|e| e.0)?;
         Ok(show(&Value::Map(m)))
     }
@@ -662,28 +662,28 @@ mod tests {
     #[test]
     fn set_json_and_literal() {
         // Expected from helm-snippet --set-json / --set-literal '{{ toJson .Values }}'.
-        let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+        let m: Map = crate::helm::coalesce::new_map();
         parse_with(r#"a={"x":[1,"y",null]},b=2"#, &m, Mode::Json).unwrap();
         parse_with("c[1]=true", &m, Mode::Json).unwrap();
         assert_eq!(
             crate::yaml::to_json(&Value::Map(m)).unwrap(),
             r#"{"a":{"x":[1,"y",null]},"b":2,"c":[null,true]}"#
         );
-        let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+        let m: Map = crate::helm::coalesce::new_map();
         parse_with("a=", &m, Mode::Json).unwrap();
         assert_eq!(
             crate::yaml::to_json(&Value::Map(m)).unwrap(),
             r#"{"a":null}"#
         );
-        let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+        let m: Map = crate::helm::coalesce::new_map();
         assert!(parse_with("a=nope", &m, Mode::Json).is_err());
-        let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+        let m: Map = crate::helm::coalesce::new_map();
         parse_literal_into("a.b=x,y=z{1}", &m).unwrap();
         assert_eq!(
             crate::yaml::to_json(&Value::Map(m)).unwrap(),
             r#"{"a":{"b":"x,y=z{1}"}}"#
         );
-        let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+        let m: Map = crate::helm::coalesce::new_map();
         let read = |p: &str| -> Result<Value, String> { Ok(Value::str(format!("({p})"))) };
         parse_with("f=one,g={a,b}", &m, Mode::File(&read)).unwrap();
         assert_eq!(
@@ -695,7 +695,7 @@ mod tests {
     #[test]
     fn merge_maps_deep() {
         let m = |s: &str| -> Map {
-            let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+            let m: Map = crate::helm::coalesce::new_map();
             parse_into(s, &m, false).unwrap();
             m
         };
@@ -732,11 +732,11 @@ mod no_panic {
                 s.push_str(alphabet[(seed >> 33) as usize % alphabet.len()]);
             }
             for mode in [Mode::Typed, Mode::Str, Mode::Json, Mode::File(&read)] {
-                let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+                let m: Map = crate::helm::coalesce::new_map();
                 let _ = parse_with(&s, &m, mode);
                 let _ = parse_with(&s, &m, mode); // again, onto existing values
             }
-            let m: Map = crate::gotmpl::value::new_map_rc(BTreeMap::new());
+            let m: Map = crate::helm::coalesce::new_map();
             let _ = parse_literal_into(&s, &m);
         }
     }

@@ -1098,9 +1098,6 @@ fn decode_first_fast(text: &str) -> Option<Option<Y>> {
 /// The first document's node tree from [`super::fast`]'s events, when it reads all of
 /// `text` and the tree builds without an error; `Some(None)` for a stream without one.
 fn fast_document(text: &str) -> Option<Option<Doc>> {
-    if text.is_empty() {
-        return None;
-    }
     fast_document_of(text, super::fast::events(text)?)
 }
 
@@ -1152,13 +1149,9 @@ fn decode_first_skeleton(text: &str) -> Option<Option<Y>> {
 /// not a mapping, a top-level key is a merge key or not a scalar, or a skipped entry holds
 /// anything whose decoding or conversion to JSON could fail: a merge, null, huge unsigned
 /// or collection key, or a non-finite float. Fast-read documents have no tags, anchors
-/// or aliases, so nothing else in a skipped entry can reach the result.
-pub(crate) fn decode_first_top_entries(text: &str, keep: &dyn Fn(&str) -> bool) -> Option<Y> {
-    decode_first_top_entries_of(text, super::fast::events(text)?, keep)
-}
-
-/// [`decode_first_top_entries`] from the fast reader's `events` for `text`.
-pub(crate) fn decode_first_top_entries_of(
+/// or aliases, so nothing else in a skipped entry can reach the result. `events` are the
+/// fast reader's for `text`.
+pub(crate) fn decode_first_top_entries(
     text: &str,
     events: Vec<libyaml_safer::Event>,
     keep: &dyn Fn(&str) -> bool,

@@ -552,22 +552,17 @@ pub fn parse_simple_head(text: &str) -> Result<SimpleHead, YamlError> {
         let confirmed = decode::styled_scalars_in(&s, events.as_deref())
             .is_some_and(|found| decode::all_found(&emptied, found));
         if confirmed {
-            let head = match events {
-                Some(events) => head_of_top_entries_of(&s, events)
-                    .map_or_else(|| parse_simple_head_whole(&s), Ok),
-                None => head_of(&s),
-            };
             // An error is taken from the whole document, so that it names its lines.
-            return head.or_else(|_| parse_simple_head_whole(text));
+            return head_of(&s, events).or_else(|_| parse_simple_head_whole(text));
         }
     }
-    head_of(text)
+    head_of(text, fast::events(text))
 }
 
-/// The head of `text` from its top-level entries where [`head_of_top_entries`] can, else
-/// from the whole decode.
-fn head_of(text: &str) -> Result<SimpleHead, YamlError> {
-    match head_of_top_entries(text) {
+/// The head of `text` from its top-level entries where [`head_of_top_entries`] can (given
+/// the fast reader's `events` for `text`, when it read it), else from the whole decode.
+fn head_of(text: &str, events: Option<Vec<libyaml_safer::Event>>) -> Result<SimpleHead, YamlError> {
+    match events.and_then(|events| head_of_top_entries(text, events)) {
         Some(h) => Ok(h),
         None => parse_simple_head_whole(text),
     }
@@ -588,15 +583,10 @@ pub(crate) fn could_name_head_field(key: &str) -> bool {
 /// The head of a document from only the top-level entries whose key
 /// [could name one of its fields](could_name_head_field), when nothing else in the
 /// document could fail to decode ([`decode::decode_first_top_entries`]); `None`
-/// otherwise, and on any error (which the whole decode then reports).
-fn head_of_top_entries(text: &str) -> Option<SimpleHead> {
-    let y = decode::decode_first_top_entries(text, &could_name_head_field)?;
-    simple_head_of(&Parsed(Some(y))).ok()
-}
-
-/// [`head_of_top_entries`] from the fast reader's `events` for `text`.
-fn head_of_top_entries_of(text: &str, events: Vec<libyaml_safer::Event>) -> Option<SimpleHead> {
-    let y = decode::decode_first_top_entries_of(text, events, &could_name_head_field)?;
+/// otherwise, and on any error (which the whole decode then reports). From the fast
+/// reader's `events` for `text`.
+fn head_of_top_entries(text: &str, events: Vec<libyaml_safer::Event>) -> Option<SimpleHead> {
+    let y = decode::decode_first_top_entries(text, events, &could_name_head_field)?;
     simple_head_of(&Parsed(Some(y))).ok()
 }
 

@@ -717,7 +717,9 @@ fn heads_from_top_entries_equal_whole_heads() {
         ("spec: &a {x: 1}\nkind: Pod\n", false),
     ];
     for (doc, taken) in cases {
-        let top = super::decode::decode_first_top_entries(doc, &could_name_head_field);
+        let top = super::fast::events(doc).and_then(|events| {
+            super::decode::decode_first_top_entries(doc, events, &could_name_head_field)
+        });
         let used = top.is_some() && super::simple_head_of(&super::Parsed(top)).is_ok();
         assert_eq!(used, *taken, "{doc:?}");
         assert_eq!(check_skeleton_paths(doc), Ok(()), "{doc:?}");
