@@ -245,7 +245,7 @@ pub fn lossy(data: &[u8]) -> std::borrow::Cow<'_, str> {
     }
 }
 
-/// A file without its UTF-8 byte order mark (copied only when it has one).
+/// A file without its UTF-8 byte order mark (a slice of the same bytes, no copy).
 pub(crate) fn strip_bom(data: Data) -> Data {
     if data.starts_with(&[0xef, 0xbb, 0xbf]) {
         data.slice(3..)
