@@ -10,6 +10,72 @@ use std::sync::Arc;
 /// A byte offset into the template text.
 pub type Pos = usize;
 
+/// The text of a template file, or a piece of it, shared without copies: the trees of a
+/// file and their text nodes all refer to the file's own bytes (for a chart archive, a
+/// slice of the decompressed archive). Charts carry big, mostly static templates
+/// (cert-manager's CRDs are a 950 KB template), and each copy of their text touched as
+/// many fresh pages as it had bytes.
+#[derive(Clone, Eq)]
+pub struct Source(bytes::Bytes);
+
+impl PartialEq for Source {
+    /// Equal texts; the same bytes (a file parsed ahead and rendered) compare at once.
+    fn eq(&self, other: &Source) -> bool {
+        (self.0.as_ptr() == other.0.as_ptr() && self.0.len() == other.0.len()) || self.0 == other.0
+    }
+}
+
+impl Source {
+    /// The text of `data`: the same bytes when they are UTF-8, else a copy with each
+    /// invalid sequence replaced by U+FFFD (as [`crate::chart::lossy`] reads files).
+    pub fn from_bytes(data: bytes::Bytes) -> Source {
+        match std::str::from_utf8(&data) {
+            Ok(_) => Source(data),
+            Err(_) => Source(bytes::Bytes::from(
+                String::from_utf8_lossy(&data).into_owned(),
+            )),
+        }
+    }
+
+    /// A copy of `text`.
+    pub fn copy_of(text: &str) -> Source {
+        Source(bytes::Bytes::copy_from_slice(text.as_bytes()))
+    }
+
+    pub fn as_str(&self) -> &str {
+        // SAFETY: a Source is only made from UTF-8 (checked in `from_bytes`, or a `str`),
+        // and `piece` cuts it only at the bounds of a `str` inside it.
+        unsafe { std::str::from_utf8_unchecked(&self.0) }
+    }
+
+    /// `part` (a slice of this text) as a Source sharing the same bytes; a copy when it
+    /// is not inside this text.
+    pub fn piece(&self, part: &str) -> Source {
+        let (start, end) = (
+            self.0.as_ptr() as usize,
+            self.0.as_ptr() as usize + self.0.len(),
+        );
+        let at = part.as_ptr() as usize;
+        if part.is_empty() || at < start || at + part.len() > end {
+            return Source::copy_of(part);
+        }
+        Source(self.0.slice_ref(part.as_bytes()))
+    }
+}
+
+impl std::ops::Deref for Source {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl fmt::Debug for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
 /// One parsed template: a file, or a `define`/`block` body.
 #[derive(Debug, Clone)]
 pub struct Tree {
@@ -19,7 +85,7 @@ pub struct Tree {
     /// Go's `ParseName`, used for error locations.
     pub parse_name: String,
     /// The whole text of that file; node offsets index into it.
-    pub text: Arc<str>,
+    pub text: Source,
     pub root: List,
 }
 
@@ -63,10 +129,10 @@ pub struct List {
 /// A statement-level node.
 #[derive(Debug, Clone)]
 pub enum Node {
-    /// Plain text between actions.
+    /// Plain text between actions (a piece of the file's text).
     Text {
         pos: Pos,
-        text: Arc<str>,
+        text: Source,
     },
     /// `{{/* … */}}`.
     Comment {

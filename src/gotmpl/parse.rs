@@ -6,7 +6,9 @@
 
 use std::sync::Arc;
 
-use super::ast::{Arg, Branch, Command, Ident, List, Node, Number, Pipe, Pos, Tree, Variable};
+use super::ast::{
+    Arg, Branch, Command, Ident, List, Node, Number, Pipe, Pos, Source, Tree, Variable,
+};
 use super::lex::{Item, ItemType, Lexer, go_quote};
 
 /// A parse error worded as Go's (`template: NAME:LINE: MSG`).
@@ -30,10 +32,21 @@ pub fn parse(
     text: &str,
     is_func: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Tree>, ParseError> {
+    parse_source(name, Source::copy_of(text), is_func)
+}
+
+/// [`parse`] of a text already held as a [`Source`]: the trees and their text nodes
+/// share it instead of copying it.
+pub fn parse_source(
+    name: &str,
+    source: Source,
+    is_func: &dyn Fn(&str) -> bool,
+) -> Result<Vec<Tree>, ParseError> {
     let has_func = |f: &str| BUILTIN_FUNCS.contains(&f) || is_func(f);
+    let text = source.as_str();
     let mut sh = Shared {
         lex: Lexer::new(text),
-        text: Arc::from(text),
+        text: source.clone(),
         parse_name: name.to_string(),
         has_func: &has_func,
         tree_set: Vec::new(),
@@ -59,7 +72,7 @@ const MAX_PIPELINE_CMDS: usize = 100_000;
 
 struct Shared<'a> {
     lex: Lexer<'a>,
-    text: Arc<str>,
+    text: Source,
     parse_name: String,
     has_func: &'a dyn Fn(&str) -> bool,
     tree_set: Vec<Tree>,
@@ -353,7 +366,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
         match token.typ {
             ItemType::Text => Ok(Parsed::Node(Node::Text {
                 pos: token.pos,
-                text: shared(&token.val),
+                text: self.sh.text.piece(&token.val),
             })),
             ItemType::LeftDelim => {
                 self.action_line = token.line;

@@ -7,7 +7,7 @@ use std::rc::Rc;
 use super::coalesce::{new_map, table};
 use super::objects::{Files, chart_object};
 use crate::chart::Chart;
-use crate::gotmpl::ast::Tree;
+use crate::gotmpl::ast::{Source, Tree};
 use crate::gotmpl::parse::{self, ParseError};
 use crate::gotmpl::template::{ErrorKind, TemplateError, Templates};
 use crate::gotmpl::value::mark_chartutil_values;
@@ -16,7 +16,7 @@ use crate::gotmpl::{FuncMap, Map, Value};
 /// One template file to render.
 struct Renderable {
     name: String,
-    text: String,
+    text: Source,
     /// The chart's shared per-template map (`next` in Helm).
     vals: Map,
     base_path: String,
@@ -94,7 +94,7 @@ fn rec_all_tpls(
         }
         out.push(Renderable {
             name: format!("{full_path}/{}", t.name),
-            text: crate::chart::lossy(&t.data).into_owned(),
+            text: Source::from_bytes(t.data.clone()),
             vals: next.clone(),
             base_path: format!("{full_path}/templates"),
         });
@@ -125,15 +125,15 @@ type Parsed = Result<Vec<Tree>, ParseError>;
 /// trees and errors are the ones a parse at render time gives.
 #[derive(Default)]
 pub struct PreParse {
-    /// (full template name, text) to parse; the parsed ones by name, with their text.
-    queue: super::workq::WorkQueue<(String, String), ParsedAhead>,
+    /// (full template name, file data) to parse; the parsed ones by name, with their text.
+    queue: super::workq::WorkQueue<(String, crate::chart::Data), ParsedAhead>,
     /// The worker thread, joined as soon as parsing is over (its stack is large, and
     /// rendering may need the address space).
     worker: std::sync::Mutex<Option<std::thread::JoinHandle<()>>>,
 }
 
 /// Templates parsed ahead, by full name, with the text they were parsed from.
-type ParsedAhead = std::collections::HashMap<String, (String, Parsed)>;
+type ParsedAhead = std::collections::HashMap<String, (Source, Parsed)>;
 
 impl PreParse {
     /// Queue a file of the archive (`top/name`) when it is a chart's template.
@@ -143,10 +143,7 @@ impl PreParse {
         if !template {
             return;
         }
-        let job = (
-            format!("{top}/{name}"),
-            crate::chart::lossy(data).into_owned(),
-        );
+        let job = (format!("{top}/{name}"), data.clone());
         self.queue.with(|jobs, _| jobs.push_back(job));
     }
 
@@ -203,7 +200,7 @@ impl PreParse {
         is_func: &dyn Fn(&str) -> bool,
     ) -> ParsedAhead {
         // Templates of disabled subcharts are not rendered: no need to parse them.
-        let keep = |(name, _): &(String, String)| wanted.contains(name.as_str());
+        let keep = |(name, _): &(String, crate::chart::Data)| wanted.contains(name.as_str());
         let done = self
             .queue
             .finish(keep, |job| parse_job(job, is_func), store_parsed)
@@ -214,14 +211,15 @@ impl PreParse {
 }
 
 fn parse_job(
-    (name, text): (String, String),
+    (name, data): (String, crate::chart::Data),
     is_func: &dyn Fn(&str) -> bool,
-) -> (String, String, Parsed) {
-    let parsed = parse::parse(&name, &text, is_func);
+) -> (String, Source, Parsed) {
+    let text = Source::from_bytes(data);
+    let parsed = parse::parse_source(&name, text.clone(), is_func);
     (name, text, parsed)
 }
 
-fn store_parsed(done: &mut ParsedAhead, (name, text, parsed): (String, String, Parsed)) {
+fn store_parsed(done: &mut ParsedAhead, (name, text, parsed): (String, Source, Parsed)) {
     done.insert(name, (text, parsed));
 }
 
@@ -260,11 +258,9 @@ fn parse_all(order: &[&Renderable], funcs: &FuncMap, pre: Option<&PreParse>) -> 
 
 /// [`parse_all`] without templates parsed ahead.
 fn parse_split(order: &[&Renderable], is_func: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Parsed> {
-    let jobs: Vec<(&str, &str)> = order
-        .iter()
-        .map(|r| (r.name.as_str(), r.text.as_str()))
-        .collect();
-    let parse_one = |(name, text): &(&str, &str)| parse::parse(name, text, is_func);
+    let jobs: Vec<(&str, &Source)> = order.iter().map(|r| (r.name.as_str(), &r.text)).collect();
+    let parse_one =
+        |(name, text): &(&str, &Source)| parse::parse_source(name, (*text).clone(), is_func);
     let total: usize = jobs.iter().map(|(_, t)| t.len()).sum();
     if total < 64 << 10 {
         return jobs.iter().map(parse_one).collect();
@@ -471,7 +467,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Renderable {
                 name: format!("c/templates/t{i}.yaml"),
-                text: t.clone(),
+                text: Source::copy_of(t),
                 vals: new_map(),
                 base_path: "c/templates".into(),
             })
