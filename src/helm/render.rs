@@ -214,6 +214,8 @@ fn parse_job(
     (name, data): (String, crate::chart::Data),
     is_func: &dyn Fn(&str) -> bool,
 ) -> (String, Source, Parsed) {
+    // (The parsing thread starts before the archive's size is known.)
+    crate::heap::catch_up();
     let text = Source::from_bytes(data);
     let parsed = parse::parse_source(&name, text.clone(), is_func);
     (name, text, parsed)
