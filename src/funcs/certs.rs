@@ -451,14 +451,56 @@ fn create(
         tlv(0xa3, &seq(&exts)),
     ]);
     let signing_key = signer.map(|s| s.key).unwrap_or(key);
-    let sig = signing_key
-        .sign(Pkcs1v15Sign::new_unprefixed(), &digest_info(&tbs))
-        .map_err(|e| err(e.to_string()))?;
+    let sig = sign(signing_key, &digest_info(&tbs)).map_err(|e| err(e.to_string()))?;
     let cert = seq(&[tbs, sig_alg, bit_string(&sig, 0)]);
     Ok(Certificate {
         cert: pem("CERTIFICATE", &cert),
         key: key_pem(key)?,
     })
+}
+
+/// The PKCS#1 v1.5 signature of a `DigestInfo` (what Go's `x509.CreateCertificate`
+/// makes with an RSA key). Keys of two 1024- or 2048-bit primes take the fast path: the
+/// CRT halves with the fixed-size Montgomery code, checked by raising the signature to
+/// `e` again (as the `rsa` crate checks its own); the result is the same number, since
+/// an RSA signature is a function of the key and the message. Other keys, and a check
+/// that fails, go through the `rsa` crate.
+fn sign(key: &RsaPrivateKey, digest_info: &[u8]) -> Result<Vec<u8>, rsa::Error> {
+    match sign_fast(key, digest_info) {
+        Some(sig) => Ok(sig),
+        None => key.sign(Pkcs1v15Sign::new_unprefixed(), digest_info),
+    }
+}
+
+/// [`sign`]'s fast path; `None` where it does not apply.
+fn sign_fast(key: &RsaPrivateKey, digest_info: &[u8]) -> Option<Vec<u8>> {
+    use rsa::traits::{PrivateKeyParts, PublicKeyParts};
+    let size = key.size();
+    let [p, q] = key.primes() else { return None };
+    let (dp, dq) = (key.dp()?, key.dq()?);
+    let qinv = key.qinv()?.to_biguint()?;
+    // EM = 00 01 FF..FF 00 DigestInfo, at least 8 bytes of FF.
+    if digest_info.len() + 11 > size {
+        return None;
+    }
+    let mut em = vec![0xffu8; size];
+    em[0] = 0;
+    em[1] = 1;
+    em[size - digest_info.len() - 1] = 0;
+    em[size - digest_info.len()..].copy_from_slice(digest_info);
+    let c = rsa::BigUint::from_bytes_be(&em);
+    let m1 = super::prime::mod_pow(&c, dp, p)?;
+    let m2 = super::prime::mod_pow(&c, dq, q)?;
+    // s = m2 + q·(qinv·(m1 - m2) mod p)
+    let diff = (&m1 + p - (&m2 % p)) % p;
+    let s = &m2 + q * ((&qinv * diff) % p);
+    if s.modpow(key.e(), key.n()) != c {
+        return None;
+    }
+    let bytes = s.to_bytes_be();
+    let mut out = vec![0u8; size.checked_sub(bytes.len())?];
+    out.extend_from_slice(&bytes);
+    Some(out)
 }
 
 /// PKCS#1 v1.5 `DigestInfo` of the SHA-256 of `data`.
@@ -682,5 +724,26 @@ mod tests {
         );
         let long = vec![0u8; 300];
         assert_eq!(&tlv(0x04, &long)[..4], &[0x04, 0x82, 0x01, 0x2c]);
+    }
+
+    /// The fast signature is the `rsa` crate's, byte for byte: for keys of the sizes it
+    /// takes (2048 and 4096 bits) and for one it leaves to the crate (1024 bits).
+    #[test]
+    fn fast_signatures_equal_the_rsa_crates() {
+        for bits in [2048, 4096, 1024] {
+            let key = new_rsa_key(bits).expect("key");
+            for msg in [&b"a"[..], b"tbs certificate", &[0u8; 300]] {
+                let di = digest_info(msg);
+                let want = key
+                    .sign(Pkcs1v15Sign::new_unprefixed(), &di)
+                    .expect("rsa sign");
+                assert_eq!(sign(&key, &di).expect("sign"), want, "{bits}-bit key");
+                assert_eq!(
+                    sign_fast(&key, &di).is_some(),
+                    bits != 1024,
+                    "{bits}-bit key"
+                );
+            }
+        }
     }
 }
