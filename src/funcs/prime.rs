@@ -1694,13 +1694,7 @@ mod tests {
     }
 
     fn limbs<const N: usize>(v: &BigUint) -> [u64; N] {
-        let mut out = [0u64; N];
-        for (i, chunk) in v.to_bytes_le().chunks(8).enumerate() {
-            let mut b = [0u8; 8];
-            b[..chunk.len()].copy_from_slice(chunk);
-            out[i] = u64::from_le_bytes(b);
-        }
-        out
+        limbs_of(v).expect("fits")
     }
 
     /// Developer timing: `cargo test --release --lib prime::tests::dev_prime_speed -- --ignored --nocapture`
