@@ -65,7 +65,7 @@ pub fn takes_map_at(name: &str, index: usize) -> bool {
 }
 
 fn build() -> FuncMap {
-    let mut m = FuncMap::new();
+    let mut m = FuncMap::default();
     strings::register(&mut m);
     conversion::register(&mut m);
     list::register(&mut m);

@@ -1588,7 +1588,7 @@ mod tests {
     }
 
     pub(crate) fn test_funcs() -> FuncMap {
-        let mut f = FuncMap::new();
+        let mut f = FuncMap::default();
         f.insert("list", f_list as crate::gotmpl::Func);
         f.insert("dict", f_dict);
         f.insert("include", f_include);

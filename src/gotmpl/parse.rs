@@ -42,7 +42,7 @@ pub fn parse_source(
     source: Source,
     is_func: &dyn Fn(&str) -> bool,
 ) -> Result<Vec<Tree>, ParseError> {
-    let has_func = |f: &str| BUILTIN_FUNCS.contains(&f) || is_func(f);
+    let has_func = |f: &str| is_func(f) || BUILTIN_FUNCS.contains(&f);
     let text = source.as_str();
     let mut sh = Shared {
         lex: Lexer::new(text),

@@ -186,7 +186,7 @@ impl PreParse {
     /// Parse queued templates until the queue is closed and empty.
     pub fn work(&self) {
         let funcs = crate::funcs::helm_funcs();
-        let names: std::collections::HashSet<&str> = funcs.keys().copied().collect();
+        let names: rustc_hash::FxHashSet<&str> = funcs.keys().copied().collect();
         let is_func = |n: &str| names.contains(n);
         self.queue
             .drain(true, |job| parse_job(job, &is_func), store_parsed);
@@ -229,7 +229,7 @@ fn store_parsed(done: &mut ParsedAhead, (name, text, parsed): (String, Source, P
 /// and the trees are `Send`, so the results are what a sequential parse gives, in order.
 /// Templates parsed ahead by `pre` (same name, same text) are taken from there.
 fn parse_all(order: &[&Renderable], funcs: &FuncMap, pre: Option<&PreParse>) -> Vec<Parsed> {
-    let names: std::collections::HashSet<&str> = funcs.keys().copied().collect();
+    let names: rustc_hash::FxHashSet<&str> = funcs.keys().copied().collect();
     let is_func = |n: &str| names.contains(n);
     let Some(pre) = pre else {
         return parse_split(order, &is_func);
