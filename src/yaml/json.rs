@@ -423,7 +423,7 @@ impl<'a> JsonParser<'a> {
                     if self.i >= self.b.len() || self.b[self.i] != b'"' {
                         return Err(self.invalid("looking for beginning of object key string"));
                     }
-                    let k = self.string()?;
+                    let k = self.string()?.into_owned();
                     self.ws();
                     if self.i >= self.b.len() || self.b[self.i] != b':' {
                         return Err(self.invalid("after object key"));
@@ -463,7 +463,7 @@ impl<'a> JsonParser<'a> {
                     }
                 }
             }
-            b'"' => Ok(Value::from(self.string()?)),
+            b'"' => Ok(Value::str(self.string()?)),
             b't' => self.literal("true", Value::Bool(true)),
             b'f' => self.literal("false", Value::Bool(false)),
             b'n' => self.literal("null", Value::Nil),
@@ -548,21 +548,29 @@ impl<'a> JsonParser<'a> {
         Ok(v)
     }
 
-    fn string(&mut self) -> Result<String, YamlError> {
+    /// A string literal's text: a slice of the input when it has no escapes (most do),
+    /// so that a value is allocated once, as the `Rc<str>` it becomes.
+    fn string(&mut self) -> Result<std::borrow::Cow<'a, str>, YamlError> {
         self.i += 1; // opening quote
         let mut out = String::new();
         let mut start = self.i;
+        let mut escaped = false;
         loop {
             let Some(&c) = self.b.get(self.i) else {
                 return Err(jerr("unexpected end of JSON input"));
             };
             match c {
                 b'"' => {
-                    out.push_str(&self.s[start..self.i]);
+                    let rest = &self.s[start..self.i];
                     self.i += 1;
-                    return Ok(out);
+                    if !escaped {
+                        return Ok(std::borrow::Cow::Borrowed(rest));
+                    }
+                    out.push_str(rest);
+                    return Ok(std::borrow::Cow::Owned(out));
                 }
                 b'\\' => {
+                    escaped = true;
                     out.push_str(&self.s[start..self.i]);
                     self.i += 1;
                     let Some(&e) = self.b.get(self.i) else {
