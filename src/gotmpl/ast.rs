@@ -188,7 +188,8 @@ pub struct Pipe {
     pub is_assign: bool,
     /// Declared or assigned variables, with their `$`: `["$i", "$v"]`.
     pub decl: Vec<Variable>,
-    pub cmds: Vec<Command>,
+    /// (Most pipelines have one or two commands: kept inline, no allocation.)
+    pub cmds: smallvec::SmallVec<[Command; 2]>,
 }
 
 /// `$name` in a declaration.
@@ -202,7 +203,8 @@ pub struct Variable {
 #[derive(Debug, Clone)]
 pub struct Command {
     pub pos: Pos,
-    pub args: Vec<Arg>,
+    /// (Most commands have one to three arguments: kept inline, no allocation.)
+    pub args: smallvec::SmallVec<[Arg; 3]>,
 }
 
 /// A name in a template (field, variable, function): shared, as the same names recur

@@ -438,7 +438,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
             line: token.line,
             is_assign: false,
             decl: Vec::new(),
-            cmds: Vec::new(),
+            cmds: smallvec::SmallVec::new(),
         };
         // Declarations or assignments.
         loop {
@@ -674,7 +674,7 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     fn command(&mut self) -> R<Command> {
         let mut cmd = Command {
             pos: self.peek_non_space().pos,
-            args: Vec::new(),
+            args: smallvec::SmallVec::new(),
         };
         loop {
             self.peek_non_space();
