@@ -801,11 +801,11 @@ impl<'s, 'a> TreeParser<'s, 'a> {
                 self.nest_depth -= 1;
                 Arg::Pipe(Box::new(r?))
             }
-            ItemType::String | ItemType::RawString => match unquote(&token.val) {
+            ItemType::String | ItemType::RawString => match unquote_borrowed(&token.val) {
                 Some(s) => Arg::Str {
                     pos,
                     quoted: shared(&token.val),
-                    text: Arc::from(s.as_str()),
+                    text: shared(&s),
                 },
                 None => return Err(self.errorf("invalid syntax")),
             },
@@ -889,6 +889,19 @@ fn unquote_char(s: &str, quote: u8) -> Option<(u32, bool, &str)> {
 
 /// Go's `strconv.Unquote` for the quoted tokens the lexer produces; `None` is ErrSyntax.
 /// Bytes that are not UTF-8 (from `\xff` escapes) become U+FFFD.
+/// [`unquote`] without a copy for the usual literal: one with no escape, no line break
+/// and no quote inside (its text is what is between the quotes).
+fn unquote_borrowed(s: &str) -> Option<std::borrow::Cow<'_, str>> {
+    let b = s.as_bytes();
+    if b.len() >= 2 && b[0] == b'"' && b[b.len() - 1] == b'"' {
+        let inner = &s[1..s.len() - 1];
+        if !inner.bytes().any(|c| matches!(c, b'\\' | b'\n' | b'"')) {
+            return Some(std::borrow::Cow::Borrowed(inner));
+        }
+    }
+    unquote(s).map(std::borrow::Cow::Owned)
+}
+
 pub fn unquote(s: &str) -> Option<String> {
     let b = s.as_bytes();
     if b.len() < 2 {
@@ -2106,7 +2119,27 @@ mod tests {
             (r#""\u00e9\x41\101\"""#, "éAA\""),
             ("`a\\n\r\nb`", "a\\n\nb"),
             (r#""日本""#, "日本"),
+            (r#""plain \r text""#, "plain \r text"),
+            (r#""""#, ""),
         ];
+        // The borrowing fast path gives what the full unquote gives.
+        for lit in [
+            r#""a\tb""#,
+            r#""plain""#,
+            "\"with\rreturn\"",
+            r#""""#,
+            "\"line\nbreak\"",
+            r#""a"b""#,
+            "`raw`",
+            r#"'x'"#,
+            r#""é日""#,
+        ] {
+            assert_eq!(
+                unquote_borrowed(lit).map(|c| c.into_owned()),
+                unquote(lit),
+                "{lit}"
+            );
+        }
         for (src, want) in cases {
             let trees = parse_t(&format!("{{{{ print {src} }}}}")).unwrap();
             let Node::Action { pipe, .. } = &trees[0].root.nodes[0] else {
