@@ -53,9 +53,7 @@ pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
 pub fn archive_files_with(data: &[u8], seen: &mut super::Seen) -> Result<Vec<File>, ArchiveError> {
     // A chart of several hundred KB makes for a render of many megabytes: worth huge
     // pages from the start (see `crate::heap`). The gzip trailer gives the size.
-    if data.len() >= 4
-        && u32::from_le_bytes(data[data.len() - 4..].try_into().unwrap_or_default()) >= BIG_ARCHIVE
-    {
+    if gzip_size(data).is_some_and(|size| size >= BIG_ARCHIVE) {
         crate::heap::expect_big_render();
     }
     match inflate_whole(data) {
@@ -77,7 +75,14 @@ pub fn archive_files_with(data: &[u8], seen: &mut super::Seen) -> Result<Vec<Fil
 
 /// The decompressed size from which an archive counts as big (see `crate::heap`):
 /// grafana (290 KB) is, alloy (160 KB) is not.
-const BIG_ARCHIVE: u32 = 256 << 10;
+const BIG_ARCHIVE: usize = 256 << 10;
+
+/// The decompressed size a gzip stream's trailer states (of its last member, modulo
+/// 2^32), or `None` when the data is too short to have one.
+fn gzip_size(data: &[u8]) -> Option<usize> {
+    let trailer: [u8; 4] = data.get(data.len().checked_sub(4)?..)?.try_into().ok()?;
+    Some(u32::from_le_bytes(trailer) as usize)
+}
 
 /// The tar stream of a `.tgz` decompressed in one call by libdeflate (about 2.5 times as
 /// fast as the streaming decoder: a chart of 1.7 MB in 1 ms instead of 2.5 ms), when
@@ -85,8 +90,7 @@ const BIG_ARCHIVE: u32 = 256 << 10;
 /// [`MAX_STREAM_SIZE`] and whose CRC checks. `None` for anything else: the streaming
 /// path then reads it as before, with its error messages and the size cap.
 fn inflate_whole(data: &[u8]) -> Option<Vec<u8>> {
-    let trailer: [u8; 4] = data.get(data.len().checked_sub(4)?..)?.try_into().ok()?;
-    let size = u32::from_le_bytes(trailer) as usize;
+    let size = gzip_size(data)?;
     if size as u64 > MAX_STREAM_SIZE || data.len() < 18 {
         return None;
     }

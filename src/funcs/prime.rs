@@ -129,9 +129,23 @@ fn mod_pow_n<const N: usize>(c: &BigUint, d: &BigUint, p: &BigUint) -> Option<Bi
     let y = mont.pow(&base, &limbs_of::<N>(d)?, 0);
     let mut one = [0u64; N];
     one[0] = 1;
-    let out = mont.mul(&y, &one);
-    let bytes: Vec<u8> = out.iter().flat_map(|l| l.to_le_bytes()).collect();
-    Some(BigUint::from_bytes_le(&bytes))
+    Some(big_of(&mont.mul(&y, &one)))
+}
+
+/// The number whose little-endian 64-bit limbs are `limbs`.
+fn big_of(limbs: &[u64]) -> BigUint {
+    let bytes: Vec<u8> = limbs.iter().flat_map(|l| l.to_le_bytes()).collect();
+    BigUint::from_bytes_le(&bytes)
+}
+
+/// `-m^-1 mod 2^64` for an odd `m0` (the low limb of a modulus): Newton's iteration,
+/// each step doubling the correct bits.
+fn neg_inverse(m0: u64) -> u64 {
+    let mut inv: u64 = 1;
+    for _ in 0..6 {
+        inv = inv.wrapping_mul(2u64.wrapping_sub(m0.wrapping_mul(inv)));
+    }
+    inv.wrapping_neg()
 }
 
 /// The little-endian 64-bit limbs of `v`, when it fits in `N` of them.
@@ -466,8 +480,7 @@ fn search_with<const N: usize>(
                     m.miller_rabin(&base)
                 });
                 if passes {
-                    let bytes: Vec<u8> = c.iter().flat_map(|l| l.to_le_bytes()).collect();
-                    return Some(BigUint::from_bytes_le(&bytes));
+                    return Some(big_of(c));
                 }
             }
         }
@@ -1392,19 +1405,18 @@ struct Mont<const N: usize> {
 
 impl<const N: usize> Mont<N> {
     fn new(m: [u64; N]) -> Self {
-        // Newton's iteration for m^-1 mod 2^64 (m odd): each step doubles the bits.
-        let mut inv: u64 = 1;
-        for _ in 0..6 {
-            inv = inv.wrapping_mul(2u64.wrapping_sub(m[0].wrapping_mul(inv)));
-        }
-        // R mod m = 2^(64N) - m, as the top bit of m is set.
-        let mut one = [0u64; N];
-        sub_assign(&mut one, &m);
         Mont {
             m,
-            minv: inv.wrapping_neg(),
-            one,
+            minv: neg_inverse(m[0]),
+            one: Self::r_mod(&m),
         }
+    }
+
+    /// `R mod m = 2^(64N) - m`, as the top bit of `m` is set.
+    fn r_mod(m: &[u64; N]) -> [u64; N] {
+        let mut one = [0u64; N];
+        sub_assign(&mut one, m);
+        one
     }
 
     /// `R^2 mod m`, which converts into Montgomery form. Only the candidates that pass

@@ -701,6 +701,6 @@ pub trait Host {
 pub type Func = fn(&mut dyn Host, &[Value]) -> Result<Value, FuncError>;
 
 /// Functions by name. The executor looks here first, then at Go's builtins (so Sprig's
-/// `slice` shadows Go's, as it does in Helm).
-/// Functions by name. (A fast hash: the parser looks up every identifier here.)
+/// `slice` shadows Go's, as it does in Helm). A fast hash: the parser looks up every
+/// identifier here.
 pub type FuncMap = std::collections::HashMap<&'static str, Func, rustc_hash::FxBuildHasher>;

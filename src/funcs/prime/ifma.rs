@@ -24,6 +24,8 @@ use std::arch::x86_64::{
     _mm512_srli_epi64, _mm512_storeu_si512,
 };
 
+use super::{Mont, ge, neg_inverse, sub_assign};
+
 /// 52-bit limbs of a 1024-bit number (1040 bits).
 const L: usize = 20;
 const MASK: u64 = (1 << 52) - 1;
@@ -72,41 +74,6 @@ fn from52(x: &[u64; L]) -> [u64; 17] {
         if s > 12 && w + 1 < 17 {
             out[w + 1] |= limb >> (64 - s);
         }
-    }
-    out
-}
-
-/// `a >= b` for 17-limb numbers.
-fn ge17(a: &[u64; 17], b: &[u64; 17]) -> bool {
-    for i in (0..17).rev() {
-        if a[i] != b[i] {
-            return a[i] > b[i];
-        }
-    }
-    true
-}
-
-/// `a -= b` for 17-limb numbers (a >= b).
-fn sub17(a: &mut [u64; 17], b: &[u64; 17]) {
-    let mut borrow = false;
-    for i in 0..17 {
-        let (d1, o1) = a[i].overflowing_sub(b[i]);
-        let (d2, o2) = d1.overflowing_sub(borrow as u64);
-        a[i] = d2;
-        borrow = o1 || o2;
-    }
-}
-
-/// `2x mod m` for `x < m` (17 limbs, m < 2^1024).
-fn double17(x: &[u64; 17], m: &[u64; 17]) -> [u64; 17] {
-    let mut out = [0u64; 17];
-    let mut carry = 0;
-    for i in 0..17 {
-        out[i] = (x[i] << 1) | carry;
-        carry = x[i] >> 63;
-    }
-    if ge17(&out, m) {
-        sub17(&mut out, m);
     }
     out
 }
@@ -208,23 +175,12 @@ fn fermat2_avx512(ms: &[[u64; 16]]) -> [bool; LANES] {
     for lane in 0..LANES {
         let m = &ms[lane.min(ms.len() - 1)];
         m17[lane][..16].copy_from_slice(m);
-        // Newton's iteration for m^-1 mod 2^64: each step doubles the correct bits.
-        let mut inv: u64 = 1;
-        for _ in 0..6 {
-            inv = inv.wrapping_mul(2u64.wrapping_sub(m[0].wrapping_mul(inv)));
-        }
-        minv[lane] = inv.wrapping_neg() & MASK;
-        // 2^1024 mod m = 2^1024 - m (the top bit of m is set), then 16 doublings.
+        minv[lane] = neg_inverse(m[0]) & MASK;
+        // 2^1024 mod m, then 16 doublings (in 17 limbs, as the values end up there).
         let mut r = [0u64; 17];
-        let mut borrow = false;
-        for i in 0..16 {
-            let (d1, o1) = 0u64.overflowing_sub(m[i]);
-            let (d2, o2) = d1.overflowing_sub(borrow as u64);
-            r[i] = d2;
-            borrow = o1 || o2;
-        }
+        r[..16].copy_from_slice(&Mont::<16>::r_mod(m));
         for _ in 0..16 {
-            r = double17(&r, &m17[lane]);
+            r = Mont::<17>::double_mod(&r, &m17[lane]);
         }
         one17[lane] = r;
         let (mk, rk) = (to52(m), to52(&r));
@@ -269,8 +225,8 @@ fn fermat2_avx512(ms: &[[u64; 16]]) -> [bool; LANES] {
     let mut out = [false; LANES];
     for lane in 0..ms.len() {
         let mut v = from52(&lanes52[lane]);
-        while ge17(&v, &m17[lane]) {
-            sub17(&mut v, &m17[lane]);
+        while ge(&v, &m17[lane]) {
+            sub_assign(&mut v, &m17[lane]);
         }
         out[lane] = v == one17[lane];
     }
