@@ -15,17 +15,16 @@ pub type Pos = usize;
 /// slice of the decompressed archive). Charts carry big, mostly static templates
 /// (cert-manager's CRDs are a 950 KB template), and each copy of their text touched as
 /// many fresh pages as it had bytes.
-#[derive(Clone, Eq)]
+#[derive(Clone)]
 pub struct Source(bytes::Bytes);
 
-impl PartialEq for Source {
-    /// Equal texts; the same bytes (a file parsed ahead and rendered) compare at once.
-    fn eq(&self, other: &Source) -> bool {
-        (self.0.as_ptr() == other.0.as_ptr() && self.0.len() == other.0.len()) || self.0 == other.0
-    }
-}
-
 impl Source {
+    /// Whether this is the text of `data`: the same bytes (a file parsed ahead and then
+    /// rendered) compare at once, others by content.
+    pub fn is_text_of(&self, data: &bytes::Bytes) -> bool {
+        (self.0.as_ptr() == data.as_ptr() && self.0.len() == data.len()) || self.0 == *data
+    }
+
     /// The text of `data`: the same bytes when they are UTF-8, else a copy with each
     /// invalid sequence replaced by U+FFFD (as [`crate::chart::lossy`] reads files).
     pub fn from_bytes(data: bytes::Bytes) -> Source {

@@ -16,7 +16,8 @@ use crate::gotmpl::{FuncMap, Map, Value};
 /// One template file to render.
 struct Renderable {
     name: String,
-    text: Source,
+    /// The file's bytes (made its text only where it must be parsed here).
+    data: crate::chart::Data,
     /// The chart's shared per-template map (`next` in Helm).
     vals: Map,
     base_path: String,
@@ -94,7 +95,7 @@ fn rec_all_tpls(
         }
         out.push(Renderable {
             name: format!("{full_path}/{}", t.name),
-            text: Source::from_bytes(t.data.clone()),
+            data: t.data.clone(),
             vals: next.clone(),
             base_path: format!("{full_path}/templates"),
         });
@@ -186,8 +187,7 @@ impl PreParse {
     /// Parse queued templates until the queue is closed and empty.
     pub fn work(&self) {
         let funcs = crate::funcs::helm_funcs();
-        let names: rustc_hash::FxHashSet<&str> = funcs.keys().copied().collect();
-        let is_func = |n: &str| names.contains(n);
+        let is_func = |n: &str| funcs.contains_key(n);
         self.queue
             .drain(true, |job| parse_job(job, &is_func), store_parsed);
     }
@@ -229,8 +229,7 @@ fn store_parsed(done: &mut ParsedAhead, (name, text, parsed): (String, Source, P
 /// and the trees are `Send`, so the results are what a sequential parse gives, in order.
 /// Templates parsed ahead by `pre` (same name, same text) are taken from there.
 fn parse_all(order: &[&Renderable], funcs: &FuncMap, pre: Option<&PreParse>) -> Vec<Parsed> {
-    let names: rustc_hash::FxHashSet<&str> = funcs.keys().copied().collect();
-    let is_func = |n: &str| names.contains(n);
+    let is_func = |n: &str| funcs.contains_key(n);
     let Some(pre) = pre else {
         return parse_split(order, &is_func);
     };
@@ -239,7 +238,7 @@ fn parse_all(order: &[&Renderable], funcs: &FuncMap, pre: Option<&PreParse>) -> 
     let out: Vec<Option<Parsed>> = order
         .iter()
         .map(|r| match ready.remove(&r.name) {
-            Some((text, parsed)) if text == r.text => Some(parsed),
+            Some((text, parsed)) if text.is_text_of(&r.data) => Some(parsed),
             _ => None,
         })
         .collect();
@@ -260,9 +259,11 @@ fn parse_all(order: &[&Renderable], funcs: &FuncMap, pre: Option<&PreParse>) -> 
 
 /// [`parse_all`] without templates parsed ahead.
 fn parse_split(order: &[&Renderable], is_func: &(dyn Fn(&str) -> bool + Sync)) -> Vec<Parsed> {
-    let jobs: Vec<(&str, &Source)> = order.iter().map(|r| (r.name.as_str(), &r.text)).collect();
-    let parse_one =
-        |(name, text): &(&str, &Source)| parse::parse_source(name, (*text).clone(), is_func);
+    let jobs: Vec<(&str, &crate::chart::Data)> =
+        order.iter().map(|r| (r.name.as_str(), &r.data)).collect();
+    let parse_one = |(name, data): &(&str, &crate::chart::Data)| {
+        parse::parse_source(name, Source::from_bytes((*data).clone()), is_func)
+    };
     let total: usize = jobs.iter().map(|(_, t)| t.len()).sum();
     if total < 64 << 10 {
         return jobs.iter().map(parse_one).collect();
@@ -469,7 +470,7 @@ mod tests {
             .enumerate()
             .map(|(i, t)| Renderable {
                 name: format!("c/templates/t{i}.yaml"),
-                text: Source::copy_of(t),
+                data: crate::chart::Data::copy_from_slice(t.as_bytes()),
                 vals: new_map(),
                 base_path: "c/templates".into(),
             })
@@ -502,7 +503,7 @@ mod tests {
     fn check_parsed(order: &[&Renderable], funcs: &FuncMap, got: &[Parsed]) {
         let is_func = |n: &str| funcs.contains_key(n);
         for (r, g) in order.iter().zip(got) {
-            let want = parse::parse(&r.name, &r.text, &is_func);
+            let want = parse::parse(&r.name, &crate::chart::lossy(&r.data), &is_func);
             match (g, &want) {
                 (Ok(a), Ok(b)) => {
                     let names =
