@@ -7,7 +7,7 @@
 //! thread count because every release is rendered on its own and the tree is assembled
 //! in the stack's order.
 
-use crate::emit::{self, ReleaseOutput};
+use crate::emit::{self, CrdKinds, ReleaseOutput, ReleasePart};
 use crate::stack::graph::{Graph, Selector, selected};
 use crate::stack::{Release, Stack, StackError, template};
 use rayon::prelude::*;
@@ -301,7 +301,7 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     let chosen: Vec<usize> = (0..stack.releases.len())
         .filter(|&i| selected(opts.selectors, &stack.releases[i]))
         .collect();
-    let one = |i: usize| -> Result<ReleaseOutput, RenderError> {
+    let rendered = |i: usize| -> Result<ReleaseOutput, RenderError> {
         let r = &stack.releases[i];
         let fail = |msg: String| RenderError::Release {
             release: r.name.clone(),
@@ -396,6 +396,14 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             docs,
         })
     };
+    // One release rendered, then made into its part of the tree on the same worker (with
+    // the whole stack's CRDs when they are `known`), so that its documents are freed
+    // there. A failure says its stage: errors are reported as a sequential render meets
+    // them, a release that does not render before a document that cannot be read.
+    let one = |i: usize, known: Option<&CrdKinds>| -> Result<ReleasePart, (u8, RenderError)> {
+        let out = rendered(i).map_err(|e| (0, e))?;
+        emit::release_part(&stack.output, out, known).map_err(|e| (1, RenderError::Emit(e)))
+    };
     // Templates recurse on the stack (Helm allows 1000 nested includes, each several
     // frames deep): give workers a large stack, reserved, not committed, so that the
     // cap is reached as an error rather than a stack overflow that kills the process.
@@ -425,11 +433,11 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let outputs: Vec<Result<ReleaseOutput, RenderError>> = pool.install(|| {
+    let outputs: Vec<Result<ReleasePart, (u8, RenderError)>> = pool.install(|| {
         chosen
             .par_iter()
             .map(|&i| {
-                let r = one(i);
+                let r = one(i, None);
                 bar.set_message(stack.releases[i].name.clone());
                 bar.inc(1);
                 r
@@ -437,6 +445,32 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             .collect()
     });
     bar.finish_and_clear();
-    let outputs: Vec<ReleaseOutput> = outputs.into_iter().collect::<Result<_, _>>()?;
-    Ok(emit::build_jobs(&stack.output, &outputs, opts.jobs.max(1))?)
+    let mut parts = Vec::with_capacity(outputs.len());
+    let mut first: Option<(u8, RenderError)> = None;
+    for o in outputs {
+        match o {
+            Ok(p) => parts.push(p),
+            Err((stage, e)) if first.as_ref().is_none_or(|(s, _)| stage < *s) => {
+                first = Some((stage, e))
+            }
+            Err(_) => {}
+        }
+    }
+    if let Some((_, e)) = first {
+        return Err(e);
+    }
+    // A part made on an assumption about the stack's CRDs that turns out wrong is made
+    // again (on a worker: templates need its stack).
+    let tree = pool.install(|| {
+        emit::assemble(&stack.output, parts, &mut |k, crds| {
+            one(chosen[k], Some(crds)).map_err(|(_, e)| match e {
+                RenderError::Emit(e) => e,
+                e => emit::EmitError::Document {
+                    release: stack.releases[chosen[k]].name.clone(),
+                    msg: e.to_string(),
+                },
+            })
+        })
+    })?;
+    Ok(tree)
 }

@@ -120,77 +120,221 @@ pub fn build(output: &Output, releases: &[ReleaseOutput]) -> Result<Tree, EmitEr
     build_jobs(output, releases, 1)
 }
 
-/// One release's part of the tree.
-struct ReleaseFiles {
-    files: Vec<(String, String)>,
-    warnings: Vec<String>,
-    count: usize,
-}
-
-/// The resources of one release's documents, as [`build`] reads them.
-fn release_resources(rel: &ReleaseOutput) -> Result<Vec<Resource>, EmitError> {
-    let err = |msg: String| EmitError::Document {
-        release: rel.name.clone(),
-        msg,
-    };
-    let mut list = Vec::new();
-    for (i, (source, _)) in rel.docs.iter().enumerate() {
-        let body = rel
-            .parsed_doc(i)
-            .and_then(|p| crate::yaml::parsed_to_value(&p))
-            .map_err(|e| err(format!("{source}: {e}")))?;
-        if let Some(r) = resource::identify(body, source).map_err(err)? {
-            list.push(r);
-        }
-    }
-    Ok(list)
-}
-
-/// (group, kind) → cluster-scoped, for every CRD in the stack, read from the parsed
-/// documents (documents that do not parse are reported by [`release_resources`]).
-fn stack_crds(releases: &[ReleaseOutput]) -> BTreeMap<(String, String), bool> {
-    let mut crd_kinds = BTreeMap::new();
-    for rel in releases {
-        for i in 0..rel.docs.len() {
-            let Ok(p) = rel.parsed_doc(i) else {
-                continue;
-            };
-            let group = p
-                .str_at(&["apiVersion"])
-                .and_then(|a| a.rsplit_once('/'))
-                .map(|(g, _)| g);
-            if p.str_at(&["kind"]) != Some("CustomResourceDefinition")
-                || group != Some("apiextensions.k8s.io")
-            {
-                continue;
-            }
-            if let (Some(g), Some(k)) = (
-                p.str_at(&["spec", "group"]),
-                p.str_at(&["spec", "names", "kind"]),
-            ) {
-                crd_kinds.insert(
-                    (g.to_string(), k.to_string()),
-                    p.str_at(&["spec", "scope"]) == Some("Cluster"),
-                );
-            }
-        }
-    }
-    crd_kinds
-}
-
-/// [`build`] with the releases' resources converted, annotated and written on up to
-/// `jobs` threads; the tree is the same for any `jobs`.
+/// [`build`] with the releases' parts made on up to `jobs` threads; the tree (and the
+/// error, if any) is the same for any `jobs`.
 pub fn build_jobs(
     output: &Output,
     releases: &[ReleaseOutput],
     jobs: usize,
 ) -> Result<Tree, EmitError> {
+    let parts = in_parallel(releases.len(), jobs, |i| {
+        release_part(output, releases[i].clone(), None)
+    });
+    // The first document that cannot be read, in the stack's order.
+    let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
+    assemble(output, parts, &mut |i, crds| {
+        release_part(output, releases[i].clone(), Some(crds))
+    })
+}
+
+/// (API group, kind) → cluster-scoped, for every CRD of a stack.
+pub type CrdKinds = BTreeMap<(String, String), bool>;
+
+/// The API groups Kubernetes serves itself. A resource of one of them is written on its
+/// release's worker as if no CRD of another release defined its kind (which
+/// [`assemble`] checks); a resource of another group whose CRD is not in its own release
+/// waits for the whole stack's CRDs.
+const BUILT_IN_GROUPS: &[&str] = &[
+    "",
+    "admissionregistration.k8s.io",
+    "apiextensions.k8s.io",
+    "apiregistration.k8s.io",
+    "apps",
+    "authentication.k8s.io",
+    "authorization.k8s.io",
+    "autoscaling",
+    "batch",
+    "certificates.k8s.io",
+    "coordination.k8s.io",
+    "discovery.k8s.io",
+    "events.k8s.io",
+    "flowcontrol.apiserver.k8s.io",
+    "internal.apiserver.k8s.io",
+    "networking.k8s.io",
+    "node.k8s.io",
+    "policy",
+    "rbac.authorization.k8s.io",
+    "resource.k8s.io",
+    "scheduling.k8s.io",
+    "storage.k8s.io",
+    "storagemigration.k8s.io",
+];
+
+/// One release's part of the tree, as the worker that rendered it makes it
+/// ([`release_part`]), so that the release's documents, parses and values are freed
+/// there and then, and only its files stay: what [`assemble`] needs of it.
+pub struct ReleasePart {
+    name: String,
+    namespace: String,
+    layer: u32,
+    needs: Vec<String>,
+    generated: bool,
+    /// The CRDs the release defines, in document order.
+    crds: Vec<((String, String), bool)>,
+    /// The CRD lookups the written resources were made with, and their answers.
+    assumed: BTreeMap<(String, String), Option<bool>>,
+    /// Its resources in document order (hooks the policy drops are gone).
+    items: Vec<Item>,
+}
+
+enum Item {
+    Written(Box<Written>),
+    /// A resource whose kind may come from another release's CRD.
+    Waiting {
+        source: String,
+        parsed: crate::yaml::Parsed,
+    },
+}
+
+/// A resource with kiln's metadata added, written as YAML.
+struct Written {
+    kind: String,
+    namespace: String,
+    name: String,
+    /// File name stems without and with the API group (see [`file_stem`]).
+    stem: String,
+    group_stem: String,
+    source: String,
+    /// The file's text, or why it could not be written (reported in resource order).
+    text: Result<String, EmitError>,
+    /// The warning about a Secret's data.
+    warning: Option<String>,
+}
+
+/// The CRDs that a release's documents define, in document order (documents that do
+/// not parse are reported by [`release_part`]).
+fn release_crds(rel: &ReleaseOutput) -> Vec<((String, String), bool)> {
+    let mut crds = Vec::new();
+    for i in 0..rel.docs.len() {
+        let Ok(p) = rel.parsed_doc(i) else {
+            continue;
+        };
+        let group = p
+            .str_at(&["apiVersion"])
+            .and_then(|a| a.rsplit_once('/'))
+            .map(|(g, _)| g);
+        if p.str_at(&["kind"]) != Some("CustomResourceDefinition")
+            || group != Some("apiextensions.k8s.io")
+        {
+            continue;
+        }
+        if let (Some(g), Some(k)) = (
+            p.str_at(&["spec", "group"]),
+            p.str_at(&["spec", "names", "kind"]),
+        ) {
+            crds.push((
+                (g.to_string(), k.to_string()),
+                p.str_at(&["spec", "scope"]) == Some("Cluster"),
+            ));
+        }
+    }
+    crds
+}
+
+/// Make a release's part of the tree from its rendered documents, consuming them.
+///
+/// With `known` (the whole stack's CRDs) every resource is written. Without, a resource
+/// is written with what its own release says of its kind (its CRDs, or for the built-in
+/// API groups that no CRD defines it), and that assumption is recorded for
+/// [`assemble`] to check; a custom resource whose CRD is not in its release waits, parsed.
+///
+/// Fails on the first document that does not parse or is not a resource.
+pub fn release_part(
+    output: &Output,
+    rel: ReleaseOutput,
+    known: Option<&CrdKinds>,
+) -> Result<ReleasePart, EmitError> {
+    let crds = release_crds(&rel);
+    let local: CrdKinds = crds.iter().cloned().collect();
+    let ReleaseOutput {
+        name,
+        namespace,
+        layer,
+        needs,
+        docs,
+        generated,
+        parsed,
+    } = rel;
+    let err = |msg: String| EmitError::Document {
+        release: name.clone(),
+        msg,
+    };
+    let mut assumed = BTreeMap::new();
+    let mut items = Vec::new();
+    let mut parsed = parsed.into_iter();
+    for (source, text) in docs {
+        let p = match parsed.next() {
+            Some(p) => p,
+            None => crate::yaml::parse_yaml(&text),
+        };
+        let size = text.len();
+        drop(text);
+        let p = p.map_err(|e| err(format!("{source}: {e}")))?;
+        let body = crate::yaml::parsed_to_value(&p).map_err(|e| err(format!("{source}: {e}")))?;
+        let Some(r) = resource::identify(body, &source).map_err(err)? else {
+            continue;
+        };
+        let pair = (r.group().to_string(), r.kind.clone());
+        let crd = match known {
+            Some(k) => k.get(&pair).copied(),
+            None => match local.get(&pair) {
+                Some(&scope) => {
+                    assumed.insert(pair, Some(scope));
+                    Some(scope)
+                }
+                None if BUILT_IN_GROUPS.contains(&pair.0.as_str()) => {
+                    assumed.insert(pair, None);
+                    None
+                }
+                None => {
+                    items.push(Item::Waiting { source, parsed: p });
+                    continue;
+                }
+            },
+        };
+        drop(p);
+        if let Some(w) = write_resource(output, &name, &namespace, layer, r, crd, size) {
+            items.push(Item::Written(Box::new(w)));
+        }
+    }
+    Ok(ReleasePart {
+        name,
+        namespace,
+        layer,
+        needs,
+        generated,
+        crds,
+        assumed,
+        items,
+    })
+}
+
+/// Assemble the tree from the releases' parts (in the stack's order): the whole stack's
+/// CRDs decide the resources that waited for them; a part made on an assumption that
+/// they contradict is made again by `redo(i, crds)` (the release rendered again, knowing
+/// them).
+pub fn assemble(
+    output: &Output,
+    parts: Vec<ReleasePart>,
+    redo: &mut dyn FnMut(usize, &CrdKinds) -> Result<ReleasePart, EmitError>,
+) -> Result<Tree, EmitError> {
     let mut tree = Tree::default();
-    // CRDs anywhere in the stack decide scope and dry-run options.
-    let crd_kinds = stack_crds(releases);
+    // CRDs anywhere in the stack decide scope and dry-run options (a later release's
+    // definition of a kind wins).
+    let crd_kinds: CrdKinds = parts.iter().flat_map(|p| p.crds.iter().cloned()).collect();
     // Namespaces: one object per non-system release namespace, in its own folder.
     let mut namespaces: BTreeMap<String, u32> = BTreeMap::new();
-    for rel in releases {
+    for rel in &parts {
         if !SYSTEM_NAMESPACES.contains(&rel.namespace.as_str()) {
             let l = namespaces.entry(rel.namespace.clone()).or_insert(rel.layer);
             *l = (*l).min(rel.layer);
@@ -217,32 +361,20 @@ pub fn build_jobs(
             ),
         );
     }
-    // Each release's resources: converted, annotated and written on `jobs` threads (the
-    // values are not shared between threads: each release is handled whole by one).
-    let results = in_parallel(releases.len(), jobs, |i| {
-        let rel = &releases[i];
-        let resources = release_resources(rel).map_err(|e| (true, e))?;
-        release_files(output, rel, resources, &crd_kinds).map_err(|e| (false, e))
-    });
-    // Errors as a sequential build meets them: reading any release's documents first.
-    let mut first_later = None;
-    let mut done = Vec::new();
-    for r in results {
-        match r {
-            Err((true, e)) => return Err(e),
-            Err((false, e)) => {
-                first_later.get_or_insert(e);
-            }
-            Ok(f) => done.push(f),
+    let mut flux = Vec::new();
+    for (i, mut part) in parts.into_iter().enumerate() {
+        if part
+            .assumed
+            .iter()
+            .any(|(pair, scope)| crd_kinds.get(pair) != scope.as_ref())
+        {
+            part = redo(i, &crd_kinds)?;
         }
-    }
-    if let Some(e) = first_later {
-        return Err(e);
-    }
-    for (rel, f) in releases.iter().zip(done) {
+        let f = release_files(output, part, &crd_kinds)?;
         tree.warnings.extend(f.warnings);
-        tree.counts.insert(rel.name.clone(), f.count);
+        tree.counts.insert(f.name.clone(), f.count);
         tree.files.extend(f.files);
+        flux.push((f.name, f.needs));
     }
     match output.mode {
         OutputMode::ArgoCd => {
@@ -252,25 +384,16 @@ pub fn build_jobs(
             );
         }
         OutputMode::Flux => {
-            for rel in releases {
+            for (name, needs) in &flux {
                 tree.files.insert(
-                    format!("_flux/{}.yaml", rel.name),
-                    flux_kustomization(output, rel, !namespaces.is_empty()),
+                    format!("_flux/{name}.yaml"),
+                    flux_kustomization(output, name, needs, !namespaces.is_empty()),
                 );
             }
             if !namespaces.is_empty() {
-                let ns = ReleaseOutput {
-                    name: "namespaces".into(),
-                    namespace: String::new(),
-                    layer: 0,
-                    needs: vec![],
-                    docs: vec![],
-                    generated: false,
-                    parsed: vec![],
-                };
                 tree.files.insert(
                     "_flux/namespaces.yaml".into(),
-                    flux_kustomization(output, &ns, false),
+                    flux_kustomization(output, "namespaces", &[], false),
                 );
             }
         }
@@ -279,202 +402,271 @@ pub fn build_jobs(
     Ok(tree)
 }
 
-/// One release's files (its resources after hooks, namespaces and Argo CD annotations,
-/// written as YAML), its warnings and its resource count.
+/// One release's files in the tree.
+struct ReleaseFiles {
+    name: String,
+    needs: Vec<String>,
+    files: Vec<(String, String)>,
+    warnings: Vec<String>,
+    count: usize,
+}
+
+/// A release's files from its part: the waiting resources written with the stack's
+/// CRDs, file names chosen, collisions refused; the first error in resource order.
 fn release_files(
     output: &Output,
-    rel: &ReleaseOutput,
-    resources: Vec<Resource>,
-    crd_kinds: &BTreeMap<(String, String), bool>,
+    part: ReleasePart,
+    crd_kinds: &CrdKinds,
 ) -> Result<ReleaseFiles, EmitError> {
-    let cluster_scoped = |r: &Resource| {
-        CLUSTER_SCOPED.contains(&r.kind.as_str())
-            || crd_kinds
-                .get(&(r.group().to_string(), r.kind.clone()))
-                .copied()
-                .unwrap_or(false)
-    };
-    let mut warnings = Vec::new();
-    let mut files: BTreeMap<String, (String, Resource)> = BTreeMap::new();
-    let mut kept = Vec::new();
-    for mut r in resources {
-        let hook = r.annotations().get("helm.sh/hook").cloned();
-        if let Some(hook) = hook {
-            let events: Vec<String> = hook.split(',').map(|e| e.trim().to_lowercase()).collect();
-            let is_test = events
-                .iter()
-                .any(|e| e == "test" || e == "test-success" || e == "test-failure");
-            match output.hooks {
-                HookPolicy::Drop => continue,
-                _ if is_test => continue,
-                HookPolicy::Keep => {}
-                HookPolicy::Translate => {
-                    // Argo CD's documented mapping of Helm hooks; rollback hooks have none.
-                    let mut phases: Vec<&str> = Vec::new();
-                    for e in &events {
-                        let p = match e.as_str() {
-                            "pre-install" | "pre-upgrade" => "PreSync",
-                            "post-install" | "post-upgrade" => "PostSync",
-                            "pre-delete" => "PreDelete",
-                            "post-delete" => "PostDelete",
-                            _ => continue,
-                        };
-                        if !phases.contains(&p) {
-                            phases.push(p);
-                        }
-                    }
-                    if phases.is_empty() {
-                        continue;
-                    }
-                    let phase = phases.join(",");
-                    let phase = phase.as_str();
-                    let policy = r.annotations().get("helm.sh/hook-delete-policy").map(|p| {
-                        p.split(',')
-                            .filter_map(|x| match x.trim() {
-                                "before-hook-creation" => Some("BeforeHookCreation"),
-                                "hook-succeeded" => Some("HookSucceeded"),
-                                "hook-failed" => Some("HookFailed"),
-                                _ => None,
-                            })
-                            .collect::<Vec<_>>()
-                            .join(",")
-                    });
-                    for k in [
-                        "helm.sh/hook",
-                        "helm.sh/hook-weight",
-                        "helm.sh/hook-delete-policy",
-                    ] {
-                        r.set_annotation(k, None);
-                    }
-                    r.set_annotation(ARGO_HOOK, Some(phase));
-                    if let Some(p) = policy.filter(|p| !p.is_empty()) {
-                        r.set_annotation(ARGO_HOOK_DELETE, Some(&p));
-                    }
+    let ReleasePart {
+        name,
+        namespace,
+        layer,
+        needs,
+        generated,
+        items,
+        ..
+    } = part;
+    let mut kept = Vec::with_capacity(items.len());
+    for item in items {
+        match item {
+            Item::Written(w) => kept.push(*w),
+            Item::Waiting { source, parsed } => {
+                let err = |msg: String| EmitError::Document {
+                    release: name.clone(),
+                    msg,
+                };
+                let body = crate::yaml::parsed_to_value(&parsed)
+                    .map_err(|e| err(format!("{source}: {e}")))?;
+                let Some(r) = resource::identify(body, &source).map_err(err)? else {
+                    continue;
+                };
+                let crd = crd_kinds
+                    .get(&(r.group().to_string(), r.kind.clone()))
+                    .copied();
+                if let Some(w) = write_resource(output, &name, &namespace, layer, r, crd, 0) {
+                    kept.push(w);
                 }
             }
         }
-        if r.annotations()
-            .get("helm.sh/resource-policy")
-            .map(String::as_str)
-            == Some("keep")
-            && output.mode == OutputMode::ArgoCd
-        {
-            let opts = r
-                .annotations()
-                .get(SYNC_OPTIONS)
-                .cloned()
-                .unwrap_or_default();
-            let joined = if opts.is_empty() {
-                "Delete=false".to_string()
-            } else {
-                format!("{opts},Delete=false")
-            };
-            r.set_annotation(SYNC_OPTIONS, Some(&joined));
-        }
-        if cluster_scoped(&r) {
-            r.namespace.clear();
-        } else if r.namespace.is_empty() {
-            r.set_namespace(&rel.namespace);
-        }
-        if output.mode == OutputMode::ArgoCd {
-            r.set_annotation(SYNC_WAVE, Some(&wave(rel.layer, &r).to_string()));
-            let mut options: Vec<String> = r
-                .annotations()
-                .get(SYNC_OPTIONS)
-                .map(|o| {
-                    o.split(',')
-                        .map(|x| x.trim().to_string())
-                        .filter(|x| !x.is_empty())
-                        .collect()
-                })
-                .unwrap_or_default();
-            if crd_kinds.contains_key(&(r.group().to_string(), r.kind.clone())) {
-                options.push("SkipDryRunOnMissingResource=true".into());
-            }
-            if r.is_crd()
-                && crate::yaml::to_json(&r.body).map(|j| j.len()).unwrap_or(0)
-                    > CLIENT_SIDE_APPLY_LIMIT
-            {
-                options.push("ServerSideApply=true".into());
-            }
-            let options: BTreeSet<String> = options.into_iter().collect();
-            if !options.is_empty() {
-                let joined = options.into_iter().collect::<Vec<_>>().join(",");
-                r.set_annotation(SYNC_OPTIONS, Some(&joined));
-            }
-        }
-        if r.kind == "Secret" && r.group().is_empty() {
-            let has_data = r.body.as_map().is_some_and(|m| {
-                let m = m.borrow();
-                ["data", "stringData"]
-                    .iter()
-                    .any(|k| m.get(*k).is_some_and(Value::truth))
-            });
-            if has_data {
-                warnings.push(format!(
-                    "release {}: Secret {}/{} ({}) puts secret data into the rendered tree; keep secrets in 1Password (OnePasswordItem) or an existingSecret",
-                    rel.name, r.namespace, r.name, r.source
-                ));
-            }
-        }
-        kept.push(r);
     }
     // File names: kind_name, with the namespace when it is not the release's, and the
     // API group when two kinds of different groups would otherwise collide.
-    let mut stems: BTreeMap<String, usize> = BTreeMap::new();
-    for r in &kept {
-        *stems
-            .entry(file_stem(r, &rel.namespace, false))
-            .or_default() += 1;
+    let mut stems: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in &kept {
+        *stems.entry(&w.stem).or_default() += 1;
     }
-    for r in kept {
-        let plain = file_stem(&r, &rel.namespace, false);
-        let stem = if stems[&plain] > 1 {
-            file_stem(&r, &rel.namespace, true)
+    let stems: BTreeMap<String, usize> =
+        stems.into_iter().map(|(s, n)| (s.to_string(), n)).collect();
+    let mut warnings = Vec::new();
+    let mut files: BTreeMap<String, Written> = BTreeMap::new();
+    for mut w in kept {
+        let stem = if stems[&w.stem] > 1 {
+            &w.group_stem
         } else {
-            plain
+            &w.stem
         };
-        let path = format!("{}/{stem}.yaml", rel.name);
-        let text = crate::yaml::to_yaml(&r.body).map_err(|e| EmitError::Document {
-            release: rel.name.clone(),
-            msg: format!("{}: {e}", r.source),
-        })?;
-        if let Some((_, prev)) = files.get(&path) {
+        let path = format!("{name}/{stem}.yaml");
+        if let Err(e) = &mut w.text {
+            return Err(std::mem::replace(
+                e,
+                EmitError::Document {
+                    release: String::new(),
+                    msg: String::new(),
+                },
+            ));
+        }
+        if let Some(prev) = files.get(&path) {
             return Err(EmitError::Collision {
-                release: rel.name.clone(),
+                release: name.clone(),
                 path,
                 a: prev.source.clone(),
-                b: r.source.clone(),
+                b: w.source.clone(),
             });
         }
-        files.insert(path, (format!("# Source: {}\n{text}", r.source), r));
+        warnings.extend(w.warning.take());
+        files.insert(path, w);
     }
-    if rel.generated {
+    if generated {
         let secrets: Vec<String> = files
             .values()
-            .filter(|(_, r)| r.kind == "Secret")
-            .map(|(_, r)| format!("{}/{}", r.namespace, r.name))
+            .filter(|w| w.kind == "Secret")
+            .map(|w| format!("{}/{}", w.namespace, w.name))
             .collect();
         warnings.push(format!(
-            "release {}: the chart generated random values (seeded from the release, so re-renders are stable){}; set them explicitly or use an existing secret",
-            rel.name,
+            "release {name}: the chart generated random values (seeded from the release, so re-renders are stable){}; set them explicitly or use an existing secret",
             if secrets.is_empty() { String::new() } else { format!(", in Secret {}", secrets.join(", ")) }
         ));
     }
     let count = files.len();
-    let names: Vec<String> = files
-        .keys()
-        .filter_map(|k| k.split_once('/').map(|(_, f)| f.to_string()))
-        .collect();
     let mut out: Vec<(String, String)> = vec![(
-        format!("{}/kustomization.yaml", rel.name),
-        kustomization(names.iter().map(String::as_str)),
+        format!("{name}/kustomization.yaml"),
+        kustomization(
+            files
+                .keys()
+                .filter_map(|k| k.split_once('/').map(|(_, f)| f)),
+        ),
     )];
-    out.extend(files.into_iter().map(|(path, (text, _))| (path, text)));
+    out.extend(
+        files
+            .into_iter()
+            .map(|(path, w)| (path, w.text.unwrap_or_default())),
+    );
     Ok(ReleaseFiles {
+        name,
+        needs,
         files: out,
         warnings,
         count,
+    })
+}
+
+/// One resource with kiln's metadata (hooks per the policy, namespace, Argo CD
+/// annotations), written as YAML; `None` when the hook policy drops it. `crd` is what
+/// the stack's CRDs say of its kind (cluster-scoped or not; `None`: no CRD defines it);
+/// `size` is about the size of its document, for the buffer.
+fn write_resource(
+    output: &Output,
+    release: &str,
+    release_ns: &str,
+    layer: u32,
+    mut r: Resource,
+    crd: Option<bool>,
+    size: usize,
+) -> Option<Written> {
+    let hook = r.annotations().get("helm.sh/hook").cloned();
+    if let Some(hook) = hook {
+        let events: Vec<String> = hook.split(',').map(|e| e.trim().to_lowercase()).collect();
+        let is_test = events
+            .iter()
+            .any(|e| e == "test" || e == "test-success" || e == "test-failure");
+        match output.hooks {
+            HookPolicy::Drop => return None,
+            _ if is_test => return None,
+            HookPolicy::Keep => {}
+            HookPolicy::Translate => {
+                // Argo CD's documented mapping of Helm hooks; rollback hooks have none.
+                let mut phases: Vec<&str> = Vec::new();
+                for e in &events {
+                    let p = match e.as_str() {
+                        "pre-install" | "pre-upgrade" => "PreSync",
+                        "post-install" | "post-upgrade" => "PostSync",
+                        "pre-delete" => "PreDelete",
+                        "post-delete" => "PostDelete",
+                        _ => continue,
+                    };
+                    if !phases.contains(&p) {
+                        phases.push(p);
+                    }
+                }
+                if phases.is_empty() {
+                    return None;
+                }
+                let phase = phases.join(",");
+                let phase = phase.as_str();
+                let policy = r.annotations().get("helm.sh/hook-delete-policy").map(|p| {
+                    p.split(',')
+                        .filter_map(|x| match x.trim() {
+                            "before-hook-creation" => Some("BeforeHookCreation"),
+                            "hook-succeeded" => Some("HookSucceeded"),
+                            "hook-failed" => Some("HookFailed"),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                        .join(",")
+                });
+                for k in [
+                    "helm.sh/hook",
+                    "helm.sh/hook-weight",
+                    "helm.sh/hook-delete-policy",
+                ] {
+                    r.set_annotation(k, None);
+                }
+                r.set_annotation(ARGO_HOOK, Some(phase));
+                if let Some(p) = policy.filter(|p| !p.is_empty()) {
+                    r.set_annotation(ARGO_HOOK_DELETE, Some(&p));
+                }
+            }
+        }
+    }
+    if r.annotations()
+        .get("helm.sh/resource-policy")
+        .map(String::as_str)
+        == Some("keep")
+        && output.mode == OutputMode::ArgoCd
+    {
+        let opts = r
+            .annotations()
+            .get(SYNC_OPTIONS)
+            .cloned()
+            .unwrap_or_default();
+        let joined = if opts.is_empty() {
+            "Delete=false".to_string()
+        } else {
+            format!("{opts},Delete=false")
+        };
+        r.set_annotation(SYNC_OPTIONS, Some(&joined));
+    }
+    if CLUSTER_SCOPED.contains(&r.kind.as_str()) || crd == Some(true) {
+        r.namespace.clear();
+    } else if r.namespace.is_empty() {
+        r.set_namespace(release_ns);
+    }
+    if output.mode == OutputMode::ArgoCd {
+        r.set_annotation(SYNC_WAVE, Some(&wave(layer, &r).to_string()));
+        let mut options: Vec<String> = r
+            .annotations()
+            .get(SYNC_OPTIONS)
+            .map(|o| {
+                o.split(',')
+                    .map(|x| x.trim().to_string())
+                    .filter(|x| !x.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default();
+        if crd.is_some() {
+            options.push("SkipDryRunOnMissingResource=true".into());
+        }
+        if r.is_crd()
+            && crate::yaml::to_json(&r.body).map(|j| j.len()).unwrap_or(0) > CLIENT_SIDE_APPLY_LIMIT
+        {
+            options.push("ServerSideApply=true".into());
+        }
+        let options: BTreeSet<String> = options.into_iter().collect();
+        if !options.is_empty() {
+            let joined = options.into_iter().collect::<Vec<_>>().join(",");
+            r.set_annotation(SYNC_OPTIONS, Some(&joined));
+        }
+    }
+    let mut warning = None;
+    if r.kind == "Secret" && r.group().is_empty() {
+        let has_data = r.body.as_map().is_some_and(|m| {
+            let m = m.borrow();
+            ["data", "stringData"]
+                .iter()
+                .any(|k| m.get(*k).is_some_and(Value::truth))
+        });
+        if has_data {
+            warning = Some(format!(
+                "release {release}: Secret {}/{} ({}) puts secret data into the rendered tree; keep secrets in 1Password (OnePasswordItem) or an existingSecret",
+                r.namespace, r.name, r.source
+            ));
+        }
+    }
+    let text = crate::yaml::to_yaml_after(&format!("# Source: {}\n", r.source), &r.body, size)
+        .map_err(|e| EmitError::Document {
+            release: release.to_string(),
+            msg: format!("{}: {e}", r.source),
+        });
+    Some(Written {
+        stem: file_stem(&r, release_ns, false),
+        group_stem: file_stem(&r, release_ns, true),
+        kind: r.kind,
+        namespace: r.namespace,
+        name: r.name,
+        source: r.source,
+        text,
+        warning,
     })
 }
 
@@ -521,14 +713,14 @@ spec:\n  project: default\n  destination:\n    server: https://kubernetes.defaul
     )
 }
 
-fn flux_kustomization(o: &Output, rel: &ReleaseOutput, after_namespaces: bool) -> String {
+fn flux_kustomization(o: &Output, name: &str, needs: &[String], after_namespaces: bool) -> String {
     let mut s = format!(
         "apiVersion: kustomize.toolkit.fluxcd.io/v1\nkind: Kustomization\nmetadata:\n  name: {}\n  namespace: flux-system\nspec:\n  interval: 10m\n  path: ./{}/{}\n  prune: true\n  wait: true\n  sourceRef:\n    kind: GitRepository\n    name: flux-system\n",
-        rel.name,
+        name,
         o.path.trim_end_matches('/'),
-        rel.name
+        name
     );
-    let mut deps: Vec<&str> = rel.needs.iter().map(String::as_str).collect();
+    let mut deps: Vec<&str> = needs.iter().map(String::as_str).collect();
     if after_namespaces {
         deps.insert(0, "namespaces");
     }
@@ -688,6 +880,45 @@ mod tests {
         );
         let t = build(&out(OutputMode::Plain, HookPolicy::Drop), &rels).unwrap();
         assert!(!t.files.contains_key("app/job_migrate.yaml"));
+    }
+
+    /// A resource written on its worker on an assumption about the stack's CRDs that
+    /// another release contradicts is written again, knowing them: a kind of a built-in
+    /// group that a later release's CRD defines, and a CRD that a later release defines
+    /// again with another scope.
+    #[test]
+    fn parts_made_on_a_wrong_assumption_are_made_again() {
+        let user = "---\n# Source: a/templates/w.yaml\napiVersion: apps/v1\nkind: Widget\nmetadata:\n  name: w\n---\n# Source: a/crds/g.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gizmos.example.io\nspec:\n  group: example.io\n  scope: Namespaced\n  names:\n    kind: Gizmo\n---\n# Source: a/templates/g.yaml\napiVersion: example.io/v1\nkind: Gizmo\nmetadata:\n  name: g\n";
+        let definer = "---\n# Source: b/crds/w.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.apps\nspec:\n  group: apps\n  scope: Cluster\n  names:\n    kind: Widget\n---\n# Source: b/crds/g.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gizmos.example.io\nspec:\n  group: example.io\n  scope: Cluster\n  names:\n    kind: Gizmo\n";
+        let rels = [
+            release("a", "apps-ns", 1, &[], user),
+            release("b", "b-ns", 2, &[], definer),
+        ];
+        let o = out(OutputMode::ArgoCd, HookPolicy::Keep);
+        let parts: Vec<ReleasePart> = rels
+            .iter()
+            .map(|r| release_part(&o, r.clone(), None).unwrap())
+            .collect();
+        let w = &parts[0].assumed[&("apps".to_string(), "Widget".to_string())];
+        assert_eq!(*w, None, "written as a kind no CRD defines");
+        let mut redone = vec![];
+        let t = assemble(&o, parts, &mut |i, crds| {
+            redone.push(i);
+            release_part(&o, rels[i].clone(), Some(crds))
+        })
+        .unwrap();
+        assert_eq!(redone, [0]);
+        for f in ["a/widget_w.yaml", "a/gizmo_g.yaml"] {
+            let text = &t.files[f];
+            assert!(
+                !text.contains("namespace:"),
+                "cluster-scoped by b's CRD:\n{text}"
+            );
+            assert!(text.contains("SkipDryRunOnMissingResource=true"), "{text}");
+        }
+        for jobs in [1, 2] {
+            assert_eq!(build_jobs(&o, &rels, jobs).unwrap().files, t.files);
+        }
     }
 
     #[test]

@@ -57,19 +57,29 @@ struct Scalar<'a> {
 
 /// Helm's `toYaml` before its `TrimSuffix("\n")`.
 pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
-    emit_document(v, false)
+    emit_document(v, false, Vec::with_capacity(256))
+}
+
+/// [`to_yaml`] written after `prefix` (a comment line, say), into a buffer of about
+/// `capacity` bytes: the document is the same, without a copy to put the prefix first.
+pub fn to_yaml_after(prefix: &str, v: &Value, capacity: usize) -> Result<String, YamlError> {
+    let mut out = Vec::with_capacity(prefix.len() + capacity.max(256));
+    out.extend_from_slice(prefix.as_bytes());
+    emit_document(v, false, out)
 }
 
 /// Helm's `toYamlPretty` before its `TrimSuffix("\n")`: go-yaml v3's `Encoder` with
 /// `SetIndent(2)` on the value itself (no JSON round trip: floats print as Go's `%v`,
 /// `1e+06`), sequences indented under their keys, no line folding.
 pub fn to_yaml_pretty(v: &Value) -> Result<String, YamlError> {
-    emit_document(v, true)
+    emit_document(v, true, Vec::with_capacity(256))
 }
 
-fn emit_document(v: &Value, v3: bool) -> Result<String, YamlError> {
+/// Emit `v` as one document, appended to `out` (the emitter's state does not depend on
+/// what `out` already holds).
+fn emit_document(v: &Value, v3: bool, out: Vec<u8>) -> Result<String, YamlError> {
     let mut e = Emitter {
-        out: Vec::with_capacity(256),
+        out,
         column: 0,
         indent: -1,
         indents: Vec::new(),

@@ -736,6 +736,8 @@ pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
     emit::to_yaml(v)
 }
 
+pub use emit::to_yaml_after;
+
 /// Helm's `toYamlPretty` before its `TrimSuffix("\n")`: go-yaml v3's encoder with
 /// `SetIndent(2)` on the value itself (floats as `%v`: `1e+06`; sequences indented under
 /// their keys; no line folding). Host objects are written through `to_plain` (JSON field
