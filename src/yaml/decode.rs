@@ -1089,10 +1089,140 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
 /// `None` otherwise, and on any error (which the whole path then reports with libyaml's
 /// wording and lines).
 fn decode_first_fast(text: &str) -> Option<Option<Y>> {
+    if !text.is_empty()
+        && let Some(y) = direct_document(text, super::fast::events(text)?)
+    {
+        return Some(y);
+    }
     match fast_document(text)? {
         None => Some(None),
         Some(doc) => decode_doc(&doc).ok().map(Some),
     }
+}
+
+/// A collection being built by [`direct_document`].
+enum Open {
+    Seq(Vec<Y>, bool),
+    /// Entries so far, the key waiting for its value, flow style.
+    Map(Vec<(Y, Y)>, Option<Y>, bool),
+}
+
+/// The first document built straight from the fast reader's events, without the node
+/// arena: each scalar's text moves into its value. Only for what needs nothing of the
+/// arena: `None` at an anchor, alias or tag, a merge key, a collection as a key, a `?`
+/// in a flow scalar, a `\/` escape, a `%YAML` directive or nesting at the limit, and the
+/// caller takes the arena path, which decodes those (or reports them) as go-yaml does.
+fn direct_document(text: &str, events: Vec<libyaml_safer::Event>) -> Option<Option<Y>> {
+    let mut it = events.into_iter();
+    if !matches!(it.next()?.data, EventData::StreamStart { .. }) {
+        return None;
+    }
+    match it.next()?.data {
+        EventData::StreamEnd => return Some(None),
+        EventData::DocumentStart {
+            version_directive: None,
+            ..
+        } => {}
+        _ => return None,
+    }
+    let in_flow = |stack: &[Open]| {
+        matches!(
+            stack.last(),
+            Some(Open::Seq(_, true) | Open::Map(_, _, true))
+        )
+    };
+    let at_key = |stack: &[Open]| matches!(stack.last(), Some(Open::Map(_, None, _)));
+    let mut stack: Vec<Open> = Vec::new();
+    let mut root = None;
+    loop {
+        let ev = it.next()?;
+        let y = match ev.data {
+            EventData::Scalar {
+                anchor: None,
+                tag: None,
+                value,
+                plain_implicit,
+                style,
+                ..
+            } => {
+                if style == ScalarStyle::Plain && value.contains('?') && in_flow(&stack) {
+                    return None;
+                }
+                if style == ScalarStyle::DoubleQuoted
+                    && text
+                        .get(ev.start_mark.index as usize..ev.end_mark.index as usize)
+                        .is_none_or(|raw| raw.contains("\\/"))
+                {
+                    return None;
+                }
+                if !plain_implicit {
+                    Y::Str(value)
+                } else if value == "<<" {
+                    return None;
+                } else {
+                    match resolve_plain(&value) {
+                        Resolved::Null => Y::Nil,
+                        Resolved::Bool(b) => Y::Bool(b),
+                        Resolved::Int(i) => Y::Int(i),
+                        Resolved::Uint(u) => Y::Uint(u),
+                        Resolved::Float(f) => Y::Float(f),
+                        Resolved::Merge => return None,
+                        Resolved::Timestamp | Resolved::Str => Y::Str(value),
+                    }
+                }
+            }
+            EventData::SequenceStart {
+                anchor: None,
+                tag: None,
+                style,
+                ..
+            } => {
+                if at_key(&stack) || stack.len() >= MAX_DEPTH {
+                    return None;
+                }
+                stack.push(Open::Seq(
+                    Vec::new(),
+                    style == libyaml_safer::SequenceStyle::Flow,
+                ));
+                continue;
+            }
+            EventData::MappingStart {
+                anchor: None,
+                tag: None,
+                style,
+                ..
+            } => {
+                if at_key(&stack) || stack.len() >= MAX_DEPTH {
+                    return None;
+                }
+                stack.push(Open::Map(
+                    Vec::new(),
+                    None,
+                    style == libyaml_safer::MappingStyle::Flow,
+                ));
+                continue;
+            }
+            EventData::SequenceEnd | EventData::MappingEnd => match stack.pop()? {
+                Open::Seq(items, _) => Y::Seq(items),
+                Open::Map(entries, None, _) => Y::Map(entries),
+                Open::Map(_, Some(_), _) => return None,
+            },
+            EventData::DocumentEnd { .. } => break,
+            _ => return None,
+        };
+        match stack.last_mut() {
+            None => root = Some(y),
+            Some(Open::Seq(items, _)) => items.push(y),
+            Some(Open::Map(entries, pending, _)) => match pending.take() {
+                Some(k) => entries.push((k, y)),
+                None => *pending = Some(y),
+            },
+        }
+    }
+    if !stack.is_empty() {
+        return None;
+    }
+    Some(Some(root?))
 }
 
 /// The first document's node tree from [`super::fast`]'s events, when it reads all of
