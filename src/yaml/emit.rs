@@ -24,6 +24,7 @@ enum Style {
     Literal,
 }
 
+#[derive(Debug, PartialEq)]
 struct Analysis {
     multiline: bool,
     block_plain_allowed: bool,
@@ -169,6 +170,15 @@ fn analyze(value: &[u8], v3: bool) -> Analysis {
             block_allowed: false,
         };
     }
+    if value.is_ascii() {
+        analyze_ascii(value, v3)
+    } else {
+        analyze_chars(value, v3)
+    }
+}
+
+/// [`analyze`] of a non-empty value, a character at a time as libyaml scans it.
+fn analyze_chars(value: &[u8], v3: bool) -> Analysis {
     let mut block_indicators = false;
     let mut line_breaks = false;
     let mut special_characters = false;
@@ -266,6 +276,109 @@ fn analyze(value: &[u8], v3: bool) -> Analysis {
         preceded_by_whitespace = is_blankz(value, i);
         i += w;
     }
+    analysis(Flags {
+        block_indicators,
+        line_breaks,
+        special_characters,
+        tab_characters,
+        leading_space,
+        leading_break,
+        trailing_space,
+        trailing_break,
+        break_space,
+        space_break,
+    })
+}
+
+/// What [`analyze`]'s scan finds (emitterc.go's `yaml_emitter_analyze_scalar`).
+struct Flags {
+    block_indicators: bool,
+    line_breaks: bool,
+    special_characters: bool,
+    tab_characters: bool,
+    leading_space: bool,
+    leading_break: bool,
+    trailing_space: bool,
+    trailing_break: bool,
+    break_space: bool,
+    space_break: bool,
+}
+
+/// [`analyze`] of a non-empty ASCII value: every character is one byte, so each rule of
+/// the scan is a test of a byte or of two neighbours, made over the whole value without
+/// branches (the compiler vectorizes the loops): `:` before a blank or the end, `#`
+/// after a blank, a break or NUL, a space right after a break or right before one.
+fn analyze_ascii(value: &[u8], v3: bool) -> Analysis {
+    let n = value.len();
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    let brk = |c: u8| c == b'\r' || c == b'\n';
+    let (first, last) = (value[0], value[n - 1]);
+    let first_blank_after = n == 1 || blank(value[1]);
+    let mut block_indicators = value.starts_with(b"---")
+        || value.starts_with(b"...")
+        || matches!(
+            first,
+            b'#' | b','
+                | b'['
+                | b']'
+                | b'{'
+                | b'}'
+                | b'&'
+                | b'*'
+                | b'!'
+                | b'|'
+                | b'>'
+                | b'\''
+                | b'"'
+                | b'%'
+                | b'@'
+                | b'`'
+        )
+        || (matches!(first, b'?' | b':' | b'-') && first_blank_after)
+        || last == b':';
+    let (mut break_space, mut space_break) = (false, false);
+    for w in value.windows(2) {
+        let (p, c) = (w[0], w[1]);
+        block_indicators |= (p == b':' && blank(c)) | (c == b'#' && (blank(p) | brk(p) | (p == 0)));
+        break_space |= brk(p) & (c == b' ');
+        space_break |= (p == b' ') & brk(c);
+    }
+    let (mut special, mut tabs, mut breaks) = (false, false, false);
+    for &c in value {
+        let printable = c == b'\n' || (0x20..=0x7e).contains(&c);
+        let tab = v3 & (c == b'\t');
+        tabs |= tab;
+        special |= !printable & !tab;
+        breaks |= brk(c);
+    }
+    analysis(Flags {
+        block_indicators,
+        line_breaks: breaks,
+        special_characters: special,
+        tab_characters: tabs,
+        leading_space: first == b' ',
+        leading_break: brk(first),
+        trailing_space: last == b' ',
+        trailing_break: brk(last),
+        break_space,
+        space_break,
+    })
+}
+
+/// The styles a scan's findings allow.
+fn analysis(f: Flags) -> Analysis {
+    let Flags {
+        block_indicators,
+        line_breaks,
+        special_characters,
+        tab_characters,
+        leading_space,
+        leading_break,
+        trailing_space,
+        trailing_break,
+        break_space,
+        space_break,
+    } = f;
     let mut a = Analysis {
         multiline: line_breaks,
         block_plain_allowed: true,
@@ -298,10 +411,28 @@ fn analyze(value: &[u8], v3: bool) -> Analysis {
     a
 }
 
+/// A character of a key as [`key_less`] reads it: a byte of an all-ASCII key (no
+/// allocation to split it), else a `char`.
+trait KeyChar: Copy + Ord {
+    fn ch(self) -> char;
+}
+
+impl KeyChar for u8 {
+    fn ch(self) -> char {
+        self as char
+    }
+}
+
+impl KeyChar for char {
+    fn ch(self) -> char {
+        self
+    }
+}
+
 /// go-yaml's `keyList.Less` for two string keys (natural order).
-fn key_less(ar: &[char], br: &[char], v3: bool) -> bool {
-    let is_letter = |c: char| c.is_alphabetic();
-    let is_digit = |c: char| c.is_ascii_digit();
+fn key_less<C: KeyChar>(ar: &[C], br: &[C], v3: bool) -> bool {
+    let is_letter = |c: C| c.ch().is_alphabetic();
+    let is_digit = |c: C| c.ch().is_ascii_digit();
     let n = ar.len().min(br.len());
     // v3: after equal digits, a letter sorts before a non-letter.
     let mut digits = false;
@@ -320,11 +451,11 @@ fn key_less(ar: &[char], br: &[char], v3: bool) -> bool {
         }
         let mut an: i64 = 0;
         let mut bn: i64 = 0;
-        if ar[i] == '0' || br[i] == '0' {
+        if ar[i].ch() == '0' || br[i].ch() == '0' {
             let mut j = i;
             while j > 0 && is_digit(ar[j - 1]) {
                 j -= 1;
-                if ar[j] != '0' {
+                if ar[j].ch() != '0' {
                     an = 1;
                     bn = 1;
                     break;
@@ -333,12 +464,16 @@ fn key_less(ar: &[char], br: &[char], v3: bool) -> bool {
         }
         let mut ai = i;
         while ai < ar.len() && is_digit(ar[ai]) {
-            an = an.wrapping_mul(10).wrapping_add(ar[ai] as i64 - '0' as i64);
+            an = an
+                .wrapping_mul(10)
+                .wrapping_add(ar[ai].ch() as i64 - '0' as i64);
             ai += 1;
         }
         let mut bi = i;
         while bi < br.len() && is_digit(br[bi]) {
-            bn = bn.wrapping_mul(10).wrapping_add(br[bi] as i64 - '0' as i64);
+            bn = bn
+                .wrapping_mul(10)
+                .wrapping_add(br[bi].ch() as i64 - '0' as i64);
             bi += 1;
         }
         if an != bn {
@@ -355,26 +490,39 @@ fn key_less(ar: &[char], br: &[char], v3: bool) -> bool {
 /// Indices of `keys` in go-yaml's `keyList` order (a stable merge sort driven by
 /// `key_less` only, so a comparator that is not a total order can never make it panic).
 pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>, v3: bool) -> Vec<usize> {
-    let mut items: Vec<(usize, Vec<char>)> = keys
-        .enumerate()
-        .map(|(i, k)| (i, k.chars().collect()))
-        .collect();
+    let keys: Vec<&str> = keys.collect();
+    if keys.iter().all(|k| k.is_ascii()) {
+        key_order(keys.iter().map(|k| k.as_bytes()).enumerate().collect(), v3)
+    } else {
+        key_order(
+            keys.iter()
+                .map(|k| k.chars().collect::<Vec<char>>())
+                .enumerate()
+                .collect(),
+            v3,
+        )
+    }
+}
+
+fn key_order<C: KeyChar, K: AsRef<[C]>>(mut items: Vec<(usize, K)>, v3: bool) -> Vec<usize> {
     // Fast path: byte order usually agrees with key_less already.
-    let sorted = items.windows(2).all(|w| !key_less(&w[1].1, &w[0].1, v3));
+    let sorted = items
+        .windows(2)
+        .all(|w| !key_less(w[1].1.as_ref(), w[0].1.as_ref(), v3));
     if !sorted {
         merge_sort(&mut items, v3);
     }
     items.into_iter().map(|(i, _)| i).collect()
 }
 
-fn merge_sort(v: &mut Vec<(usize, Vec<char>)>, v3: bool) {
+fn merge_sort<C: KeyChar, K: AsRef<[C]>>(v: &mut Vec<(usize, K)>, v3: bool) {
     if v.len() <= 1 {
         return;
     }
     if v.len() <= 12 {
         for i in 1..v.len() {
             let mut j = i;
-            while j > 0 && key_less(&v[j].1, &v[j - 1].1, v3) {
+            while j > 0 && key_less(v[j].1.as_ref(), v[j - 1].1.as_ref(), v3) {
                 v.swap(j, j - 1);
                 j -= 1;
             }
@@ -391,7 +539,7 @@ fn merge_sort(v: &mut Vec<(usize, Vec<char>)>, v3: bool) {
     loop {
         match (li.peek(), ri.peek()) {
             (Some(l), Some(r)) => {
-                if key_less(&r.1, &l.1, v3) {
+                if key_less(r.1.as_ref(), l.1.as_ref(), v3) {
                     out.extend(ri.next());
                 } else {
                     out.extend(li.next());
@@ -435,6 +583,11 @@ fn yerr(msg: &str) -> YamlError {
 /// refuses fail the whole `toYaml`; a raw NEL (the one line break `encoding/json` does
 /// not escape) is folded like any line break in a double-quoted scalar.
 fn json_roundtrip_str(s: &str) -> Result<std::borrow::Cow<'_, str>, YamlError> {
+    // Every character that matters here is DEL (7F) or starts with C2 (C1 controls and
+    // NEL) or EF (U+FFFE, U+FFFF): without those bytes the string comes back as it is.
+    if memchr::memchr3(0x7F, 0xC2, 0xEF, s.as_bytes()).is_none() {
+        return Ok(std::borrow::Cow::Borrowed(s));
+    }
     let mut has_nel = false;
     for c in s.chars() {
         let n = c as u32;
@@ -558,6 +711,14 @@ impl Emitter {
     /// loop: every character is written as is).
     fn write_run(&mut self, s: &[u8], i: &mut usize) {
         let start = *i;
+        // Up to a `\n` or `\r` when no other break can come first (no C2 or E2 byte).
+        let end = memchr::memchr2(b'\n', b'\r', &s[start..]).map_or(s.len(), |k| start + k);
+        if s[start..end].is_ascii() {
+            self.out.extend_from_slice(&s[start..end]);
+            self.column += (end - start) as i32;
+            *i = end;
+            return;
+        }
         let mut j = start;
         let mut chars = 0;
         while j < s.len() && !is_break(s, j) {
@@ -599,8 +760,10 @@ impl Emitter {
         if !self.indention || self.column > indent || (self.column == indent && !self.whitespace) {
             self.put_break();
         }
-        while self.column < indent {
-            self.put(b' ');
+        if self.column < indent {
+            let n = (indent - self.column) as usize;
+            self.out.resize(self.out.len() + n, b' ');
+            self.column = indent;
         }
         self.whitespace = true;
         if !self.v3 {
@@ -1134,4 +1297,64 @@ pub(crate) fn key_order_for_test(keys: &[&str]) -> Vec<String> {
         .into_iter()
         .map(|i| keys[i].to_string())
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every ASCII string up to four characters from an alphabet of the characters the
+    /// scan treats specially (and a letter), and longer ones from a generator: the
+    /// byte-pair scan agrees with the character scan for both go-yaml versions.
+    #[test]
+    fn ascii_analysis_equals_the_character_scan() {
+        let alphabet: &[u8] = b" \t\r\n:#-?.,[]{}&*!|>'\"%@`a\0\x7f\x01";
+        let mut cases: Vec<Vec<u8>> = vec![];
+        let mut level: Vec<Vec<u8>> = vec![vec![]];
+        for _ in 0..4 {
+            let mut next = vec![];
+            for s in &level {
+                for &c in alphabet {
+                    let mut t = s.clone();
+                    t.push(c);
+                    next.push(t);
+                }
+            }
+            cases.extend(next.iter().cloned());
+            level = next;
+        }
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20_000 {
+            let len = 5 + (x % 40) as usize;
+            let mut t = Vec::with_capacity(len);
+            for _ in 0..len {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                t.push(alphabet[(x % alphabet.len() as u64) as usize]);
+            }
+            cases.push(t);
+        }
+        for s in [
+            &b"---x"[..],
+            b"...",
+            b"--",
+            b"key: value",
+            b"a #b",
+            b"a\n b",
+            b"a \nb",
+        ] {
+            cases.push(s.to_vec());
+        }
+        for v in &cases {
+            for v3 in [false, true] {
+                assert_eq!(
+                    analyze_ascii(v, v3),
+                    analyze_chars(v, v3),
+                    "{:?} v3={v3}",
+                    String::from_utf8_lossy(v)
+                );
+            }
+        }
+    }
 }
