@@ -15,4 +15,5 @@ pub mod helm;
 pub mod render;
 pub mod source;
 pub mod stack;
+pub mod threads;
 pub mod yaml;

@@ -262,7 +262,8 @@ mod stock {
     }
 }
 
-/// Two random primes of `bits` bits each, searched on two threads. Each search draws from
+/// Two random primes of `bits` bits each, searched on two threads (one after the other
+/// when [`crate::threads::helpers`] says no core is to spare). Each search draws from
 /// its own generator seeded from `rng` up front, so the pair depends only on `rng`'s
 /// state, not on how the threads interleave. `None` for sizes without a fixed-size
 /// implementation.
@@ -272,6 +273,11 @@ pub fn random_prime_pair(bits: usize, rng: &mut impl RngCore) -> Option<(BigUint
         rng.fill_bytes(s);
     }
     let [a, b] = seeds;
+    if !crate::threads::helpers() {
+        let p = random_prime(bits, &mut HashRng::new(a))?;
+        let q = random_prime(bits, &mut HashRng::new(b))?;
+        return Some((p, q));
+    }
     std::thread::scope(|s| {
         // Without a second thread (a process limit), both searches run here.
         let other = std::thread::Builder::new()

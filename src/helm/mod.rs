@@ -157,7 +157,9 @@ pub fn template_path(path: &Path, opts: &TemplateOptions) -> Result<TemplateOutp
     // Templates are parsed on a second thread while the archive decompresses.
     // (Folders are read file by file, without a second thread.)
     let pre = std::sync::Arc::new(render::PreParse::default());
-    let ahead = path.is_file() && pre.spawn_worker(crate::render::RENDER_STACK);
+    let ahead = path.is_file()
+        && crate::threads::helpers()
+        && pre.spawn_worker(crate::render::RENDER_STACK);
     let loaded = crate::chart::load_with(path, &mut |top, name, data| {
         if ahead {
             pre.offer(top, name, data)
@@ -397,13 +399,16 @@ fn template_chart_with(
     let heads = manifest::HeadReader::new(full);
     let (rendered, read) = std::thread::scope(|s| {
         // YAML nesting is capped (1000 levels), so reading heads needs a modest stack.
-        // Without the thread (a process limit), `finish` reads everything here.
-        let _reader = std::thread::Builder::new()
-            .stack_size(32 << 20)
-            .spawn_scoped(s, || {
-                crate::heap::prefer_huge_pages();
-                heads.work()
-            });
+        // Without the thread (no core to spare, or a process limit), `finish` reads
+        // everything here.
+        let _reader = crate::threads::helpers().then(|| {
+            std::thread::Builder::new()
+                .stack_size(32 << 20)
+                .spawn_scoped(s, || {
+                    crate::heap::prefer_huge_pages();
+                    heads.work()
+                })
+        });
         let mut send = |name: &str, out: &str| {
             if !name.ends_with("NOTES.txt") {
                 heads.send(name, out);

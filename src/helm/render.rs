@@ -265,7 +265,7 @@ fn parse_split(order: &[&Renderable], is_func: &(dyn Fn(&str) -> bool + Sync)) -
         parse::parse_source(name, Source::from_bytes((*data).clone()), is_func)
     };
     let total: usize = jobs.iter().map(|(_, t)| t.len()).sum();
-    if total < 64 << 10 {
+    if total < 64 << 10 || !crate::threads::helpers() {
         return jobs.iter().map(parse_one).collect();
     }
     // Split where half of the text has been seen.
