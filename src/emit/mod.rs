@@ -627,9 +627,7 @@ fn write_resource(
         if crd.is_some() {
             options.push("SkipDryRunOnMissingResource=true".into());
         }
-        if r.is_crd()
-            && crate::yaml::to_json(&r.body).map(|j| j.len()).unwrap_or(0) > CLIENT_SIDE_APPLY_LIMIT
-        {
+        if r.is_crd() && crate::yaml::json_len(&r.body).unwrap_or(0) > CLIENT_SIDE_APPLY_LIMIT {
             options.push("ServerSideApply=true".into());
         }
         let options: BTreeSet<String> = options.into_iter().collect();

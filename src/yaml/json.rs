@@ -15,6 +15,70 @@ pub fn to_json(v: &Value) -> Result<String, YamlError> {
     Ok(out)
 }
 
+/// The length of [`to_json`]'s text, counted without writing it (a CRD's size decides
+/// whether it can be applied client-side).
+pub fn json_len(v: &Value) -> Result<usize, YamlError> {
+    Ok(match v {
+        Value::Nil => 4,
+        Value::Bool(b) => 4 + usize::from(!*b),
+        Value::Int(i) | Value::Int64(i) => {
+            i.unsigned_abs()
+                .checked_ilog10()
+                .map_or(1, |d| d as usize + 1)
+                + usize::from(*i < 0)
+        }
+        Value::Float(f) => json_float(*f)?.len(),
+        Value::Str(s) => string_len(s),
+        Value::Bytes(b) => b.len().div_ceil(3) * 4 + 2,
+        Value::List(l) => {
+            let mut n = 2 + l.len().saturating_sub(1);
+            for x in l.iter() {
+                n += json_len(x)?;
+            }
+            n
+        }
+        Value::StrList(l) => {
+            2 + l.len().saturating_sub(1) + l.iter().map(|x| string_len(x)).sum::<usize>()
+        }
+        Value::Map(m) => {
+            let m = m.borrow();
+            let mut n = 2 + m.len().saturating_sub(1);
+            for (k, x) in m.iter() {
+                n += string_len(k) + 1 + json_len(x)?;
+            }
+            n
+        }
+        Value::Object(_) => to_json(v)?.len(),
+    })
+}
+
+/// The length of [`write_string`]'s output with HTML escaping.
+fn string_len(s: &str) -> usize {
+    let bytes = s.as_bytes();
+    let mut n = bytes.len() + 2;
+    if bytes.iter().all(|&b| ESCAPE_CLASS[b as usize] == PLAIN) {
+        return n;
+    }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        n += match b {
+            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
+            0..=0x1f | b'<' | b'>' | b'&' => 5,
+            // U+2028 and U+2029: three bytes become six.
+            0xe2 if bytes.get(i + 1) == Some(&0x80)
+                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
+            {
+                i += 2;
+                3
+            }
+            _ => 0,
+        };
+        i += 1;
+    }
+    n
+}
+
 /// Go `json.MarshalIndent(v, "", "  ")`.
 pub fn to_json_pretty(v: &Value) -> Result<String, YamlError> {
     let mut out = String::new();
@@ -714,6 +778,24 @@ mod tests {
     }
 
     #[test]
+    fn json_len_is_the_length_of_the_text() {
+        let docs = [
+            "a: 1\nb: [true, false, null, -12, 0, 7, 1.5, -0.25, 1e21, 123456789012]\nc: {}\nd: []\n",
+            "s: \"q\\\"uote\\\\ <tag> & \\n\\r\\t\\b\\f \\u0001 \\u2028\\u2029 é 😀\"\nk<&>: v\n",
+            "x:\n  - {a: {b: [1, [2, [3]]]}}\n  - \"\"\n  - ''\n",
+        ];
+        for d in docs {
+            let v = crate::yaml::from_yaml(d).unwrap();
+            assert_eq!(json_len(&v).unwrap(), to_json(&v).unwrap().len(), "{d}");
+        }
+        for i in [0i64, 9, 10, 99, 100, -1, -10, i64::MIN, i64::MAX] {
+            assert_eq!(json_len(&Value::Int(i)).unwrap(), i.to_string().len());
+        }
+        let b = Value::Bytes(vec![1u8, 2, 3, 4].into());
+        assert_eq!(json_len(&b).unwrap(), to_json(&b).unwrap().len());
+    }
+
+    #[test]
     fn string_escapes_equal_go_character_by_character() {
         let pieces = [
             "a", "\"", "\\", "\n", "\r", "\t", "\u{8}", "\u{c}", "\u{1}", "\u{1f}", "<", ">", "&",
@@ -734,6 +816,7 @@ mod tests {
                 write_string(&mut got, &s, html);
                 assert_eq!(got, escape_by_chars(&s, html), "{s:?} html={html}");
             }
+            assert_eq!(string_len(&s), escape_by_chars(&s, true).len(), "{s:?}");
         }
     }
 }

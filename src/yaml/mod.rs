@@ -32,7 +32,7 @@ use decode::Y;
 
 #[doc(hidden)]
 pub use fast::check_against_libyaml as check_fast_reader;
-pub use json::{from_json, to_json, to_json_pretty, to_raw_json};
+pub use json::{from_json, json_len, to_json, to_json_pretty, to_raw_json};
 
 /// A YAML or JSON error, worded as Go's libraries word it
 /// (`yaml: line 3: mapping values are not allowed in this context`).
