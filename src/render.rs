@@ -368,25 +368,36 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             };
             fail(with_hint(&job, e))
         })?;
-        let mut docs = emit::resource::split_stream(&stream);
+        // The documents are read in place: the chart's stream, then each extra manifest.
+        let mut docs: Vec<(String, usize, std::ops::Range<usize>)> =
+            emit::resource::split_stream_at(&stream)
+                .into_iter()
+                .map(|(source, at)| (source, 0, at))
+                .collect();
+        let mut texts = vec![stream];
         for m in &r.manifests {
             let text = template::read(&stack.dir, m, opts.env, env)
                 .map_err(|e| at_release(stack, r, e))?;
-            for (_, doc) in emit::resource::split_stream(&text) {
-                docs.push((format!("stack/{m}"), doc));
+            for (_, at) in emit::resource::split_stream_at(&text) {
+                docs.push((format!("stack/{m}"), texts.len(), at));
             }
+            texts.push(text);
         }
         // The YAML parse of every document, on this worker thread: as the renderer parsed
         // it (matched by text, in order), or now.
         let mut ready = documents.into_iter().peekable();
         let parsed = docs
             .iter()
-            .map(|(_, text)| match ready.next_if(|(t, _)| t == text) {
-                Some((_, p)) => p,
-                None => crate::yaml::parse_yaml(text),
+            .map(|(_, t, at)| {
+                let text = &texts[*t][at.clone()];
+                match ready.next_if(|(t, _)| t == text) {
+                    Some((_, p)) => p,
+                    None => crate::yaml::parse_yaml(text),
+                }
             })
             .collect();
         Ok(ReleaseOutput {
+            texts,
             parsed,
             generated: draws > 0,
             name: r.name.clone(),

@@ -31,8 +31,10 @@ pub struct ReleaseOutput {
     pub namespace: String,
     pub layer: u32,
     pub needs: Vec<String>,
-    /// (source, document text) in output order: the chart's stream, then extra manifests.
-    pub docs: Vec<(String, String)>,
+    /// The texts its documents are in: the chart's stream, then the extra manifests.
+    pub texts: Vec<String>,
+    /// Each document in output order: its source, and where it is (text, byte range).
+    pub docs: Vec<(String, usize, std::ops::Range<usize>)>,
     /// Whether the chart drew random values (passwords, keys, certificates) while rendering.
     pub generated: bool,
     /// `docs` already parsed ([`crate::yaml::parse_yaml`]), one entry each, where the
@@ -41,6 +43,12 @@ pub struct ReleaseOutput {
 }
 
 impl ReleaseOutput {
+    /// The text of document `i`.
+    pub fn doc_text(&self, i: usize) -> &str {
+        let (_, t, at) = &self.docs[i];
+        &self.texts[*t][at.clone()]
+    }
+
     /// Document `i` parsed: as the render's worker parsed it, or now when it did not.
     fn parsed_doc(
         &self,
@@ -49,7 +57,7 @@ impl ReleaseOutput {
         match self.parsed.get(i) {
             Some(Ok(p)) => Ok(std::borrow::Cow::Borrowed(p)),
             Some(Err(e)) => Err(e.clone()),
-            None => crate::yaml::parse_yaml(&self.docs[i].1).map(std::borrow::Cow::Owned),
+            None => crate::yaml::parse_yaml(self.doc_text(i)).map(std::borrow::Cow::Owned),
         }
     }
 }
@@ -261,6 +269,7 @@ pub fn release_part(
         namespace,
         layer,
         needs,
+        texts,
         docs,
         generated,
         parsed,
@@ -272,13 +281,12 @@ pub fn release_part(
     let mut assumed = BTreeMap::new();
     let mut items = Vec::new();
     let mut parsed = parsed.into_iter();
-    for (source, text) in docs {
+    for (source, t, at) in docs {
+        let size = at.len();
         let p = match parsed.next() {
             Some(p) => p,
-            None => crate::yaml::parse_yaml(&text),
+            None => crate::yaml::parse_yaml(&texts[t][at]),
         };
-        let size = text.len();
-        drop(text);
         let p = p.map_err(|e| err(format!("{source}: {e}")))?;
         let body = crate::yaml::parsed_to_value(&p).map_err(|e| err(format!("{source}: {e}")))?;
         let Some(r) = resource::identify(body, &source).map_err(err)? else {
@@ -741,8 +749,9 @@ mod tests {
             release("op", "op-system", 1, &[], CRDS),
             release("app", "apps", 2, &["op"], APP),
         ];
-        for (i, (_, text)) in rels[1].docs.clone().into_iter().enumerate() {
-            rels[1].parsed.push(crate::yaml::parse_yaml(&text));
+        for i in 0..rels[1].docs.len() {
+            let p = crate::yaml::parse_yaml(rels[1].doc_text(i));
+            rels[1].parsed.push(p);
             assert_eq!(rels[1].parsed.len(), i + 1);
         }
         for mode in [OutputMode::ArgoCd, OutputMode::Flux, OutputMode::Plain] {
@@ -786,7 +795,11 @@ mod tests {
             namespace: ns.into(),
             layer,
             needs: needs.iter().map(|s| s.to_string()).collect(),
-            docs: resource::split_stream(stream),
+            texts: vec![stream.to_string()],
+            docs: resource::split_stream_at(stream)
+                .into_iter()
+                .map(|(s, at)| (s, 0, at))
+                .collect(),
             generated: false,
             parsed: vec![],
         }

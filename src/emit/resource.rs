@@ -164,8 +164,22 @@ pub fn identify(body: Value, source: &str) -> Result<Option<Resource>, String> {
 
 /// Split a `helm template` stream into (source, document) pairs.
 pub fn split_stream(stream: &str) -> Vec<(String, String)> {
+    split_stream_at(stream)
+        .into_iter()
+        .map(|(source, at)| (source, stream[at].to_string()))
+        .collect()
+}
+
+/// [`split_stream`] with each document as its place in `stream` (no copy).
+pub fn split_stream_at(stream: &str) -> Vec<(String, std::ops::Range<usize>)> {
     let mut out = Vec::new();
     let mut last_source = String::new();
+    // Where `s`, a slice of `stream`, starts in it.
+    let base = stream.as_ptr() as usize;
+    let at = |s: &str| {
+        let start = s.as_ptr() as usize - base;
+        start..start + s.len()
+    };
     for chunk in stream
         .split("\n---\n")
         .flat_map(|c| c.strip_prefix("---\n").or(Some(c)))
@@ -176,11 +190,11 @@ pub fn split_stream(stream: &str) -> Vec<(String, String)> {
         }
         let (source, doc) = match chunk.strip_prefix("# Source: ") {
             Some(rest) => match rest.split_once('\n') {
-                Some((s, d)) => (s.to_string(), d.to_string()),
-                None => (rest.to_string(), String::new()),
+                Some((s, d)) => (s.to_string(), at(d)),
+                None => (rest.to_string(), at(&rest[rest.len()..])),
             },
             // A raw CRD file may hold several documents under one `# Source:` line.
-            None => (last_source.clone(), chunk.to_string()),
+            None => (last_source.clone(), at(chunk)),
         };
         last_source.clone_from(&source);
         out.push((source, doc));

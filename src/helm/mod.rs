@@ -427,9 +427,10 @@ fn template_chart_with(
     let (mut hooks, mut manifests) = sorted.map_err(|e| trailer(e, &log))?;
     // The documents of the output with their trees, in output order.
     let mut documents = Vec::new();
-    let mut keep = |content: &str, parsed: &mut manifest::FullParse| {
+    // (The document's text is moved: it is in the stream already.)
+    let mut keep = |content: &mut String, parsed: &mut manifest::FullParse| {
         if let Some(p) = parsed.take() {
-            documents.push((content.to_string(), p));
+            documents.push((std::mem::take(content), p));
         }
     };
 
@@ -462,7 +463,7 @@ fn template_chart_with(
         match &release_dir {
             None => {
                 push_source(&mut b, &m.name, &m.content);
-                keep(&m.content, &mut m.parsed);
+                keep(&mut m.content, &mut m.parsed);
             }
             Some(dir) => {
                 let append = !written.insert(m.name.clone());
@@ -483,7 +484,7 @@ fn template_chart_with(
             match &release_dir {
                 None => {
                     push_source(&mut out, &h.path, &h.manifest);
-                    keep(&h.manifest, &mut h.parsed);
+                    keep(&mut h.manifest, &mut h.parsed);
                 }
                 Some(dir) => {
                     // Helm appends a hook to a file that already exists on disk.

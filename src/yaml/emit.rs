@@ -310,8 +310,8 @@ struct Flags {
 /// after a blank, a break or NUL, a space right after a break or right before one.
 fn analyze_ascii(value: &[u8], v3: bool) -> Analysis {
     let n = value.len();
-    let blank = |c: u8| c == b' ' || c == b'\t';
-    let brk = |c: u8| c == b'\r' || c == b'\n';
+    let blank = |c: u8| (c == b' ') | (c == b'\t');
+    let brk = |c: u8| (c == b'\r') | (c == b'\n');
     let (first, last) = (value[0], value[n - 1]);
     let first_blank_after = n == 1 || blank(value[1]);
     let mut block_indicators = value.starts_with(b"---")
@@ -337,15 +337,17 @@ fn analyze_ascii(value: &[u8], v3: bool) -> Analysis {
         || (matches!(first, b'?' | b':' | b'-') && first_blank_after)
         || last == b':';
     let (mut break_space, mut space_break) = (false, false);
-    for w in value.windows(2) {
-        let (p, c) = (w[0], w[1]);
-        block_indicators |= (p == b':' && blank(c)) | (c == b'#' && (blank(p) | brk(p) | (p == 0)));
+    let mut pair_indicators = false;
+    for (&p, &c) in value[..n - 1].iter().zip(&value[1..]) {
+        pair_indicators |=
+            ((p == b':') & blank(c)) | ((c == b'#') & (blank(p) | brk(p) | (p == 0)));
         break_space |= brk(p) & (c == b' ');
         space_break |= (p == b' ') & brk(c);
     }
+    block_indicators |= pair_indicators;
     let (mut special, mut tabs, mut breaks) = (false, false, false);
     for &c in value {
-        let printable = c == b'\n' || (0x20..=0x7e).contains(&c);
+        let printable = (c == b'\n') | (0x20..=0x7e).contains(&c);
         let tab = v3 & (c == b'\t');
         tabs |= tab;
         special |= !printable & !tab;
