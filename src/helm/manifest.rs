@@ -274,7 +274,7 @@ fn read_doc(text: String, full: bool) -> ReadDoc {
 pub struct HeadReader {
     full: bool,
     /// Documents to read; per file sent: path, content, documents.
-    queue: super::workq::WorkQueue<HeadJob, Vec<(String, std::sync::Arc<str>, Slots)>>,
+    queue: super::workq::WorkQueue<HeadJob, Vec<(String, Fingerprint, Slots)>>,
 }
 
 /// A unit of [`HeadReader`]'s work: read document `i` of file `n`.
@@ -300,7 +300,7 @@ impl HeadReader {
     /// The file is split here: both threads can then take its documents.
     pub fn send(&self, path: &str, content: &str) {
         let docs = file_documents(path, content);
-        let content: std::sync::Arc<str> = content.into();
+        let content = Fingerprint::of(content);
         self.queue.with(|jobs, files| {
             let n = files.len();
             let slots = match docs {
@@ -354,18 +354,31 @@ impl HeadReader {
     }
 }
 
-fn store_doc(
-    files: &mut [(String, std::sync::Arc<str>, Slots)],
-    (file, i, doc): (usize, usize, ReadDoc),
-) {
+fn store_doc(files: &mut [(String, Fingerprint, Slots)], (file, i, doc): (usize, usize, ReadDoc)) {
     if let Some((_, _, Slots::Docs(slots))) = files.get_mut(file) {
         slots[i] = Some(doc);
     }
 }
 
+/// What identifies a file's content for [`sort_manifests_read`]: its length and a 64-bit
+/// hash, instead of a copy of every rendered file. (Each path is rendered and sent once,
+/// with the content the rendered files keep; the check is a guard, not a lookup.)
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint(usize, u64);
+
+impl Fingerprint {
+    pub fn of(content: &str) -> Self {
+        use std::hash::Hasher as _;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(content.as_bytes());
+        Fingerprint(content.len(), h.finish())
+    }
+}
+
 /// Files already read by [`read_file_heads`] (on another thread, while the chart was
-/// still rendering), keyed by path, with the content they were read from.
-pub type ReadHeads = HashMap<String, (std::sync::Arc<str>, Option<Vec<ReadDoc>>)>;
+/// still rendering), keyed by path, with the fingerprint of the content they were read
+/// from.
+pub type ReadHeads = HashMap<String, (Fingerprint, Option<Vec<ReadDoc>>)>;
 
 /// [`sort_manifests`] with some files' documents and heads already read.
 pub fn sort_manifests_read(
@@ -377,7 +390,7 @@ pub fn sort_manifests_read(
     let mut generic = Vec::new();
     for (path, content) in files {
         let docs = match read.remove(path) {
-            Some((c, docs)) if *c == **content => docs,
+            Some((c, docs)) if c == Fingerprint::of(content) => docs,
             _ => read_file_heads(path, content, false),
         };
         let Some(docs) = docs else {
@@ -518,7 +531,7 @@ mod tests {
             assert_eq!(read.len(), want.len(), "threads: {threads}");
             for (path, content) in want {
                 let (c, docs) = &read[path];
-                assert_eq!(&**c, content, "{path}");
+                assert_eq!(*c, Fingerprint::of(content), "{path}");
                 assert_eq!(
                     show(docs),
                     show(&read_file_heads(path, content, false)),

@@ -423,6 +423,9 @@ fn template_chart_with(
     files.retain(|k, _| !k.ends_with("NOTES.txt"));
     let mut sort_log = Vec::new();
     let sorted = manifest::sort_manifests_read(&files, &mut sort_log, read);
+    // The values and the rendered files are not needed from here on: the output is built
+    // from the sorted documents, with less memory held.
+    release((top, files));
     log.lines.extend(sort_log);
     let (mut hooks, mut manifests) = sorted.map_err(|e| trailer(e, &log))?;
     // The documents of the output with their trees, in output order.
@@ -501,7 +504,7 @@ fn template_chart_with(
     if !wrote.is_empty() {
         out.insert_str(0, &wrote);
     }
-    release((chart, top, files, hooks, manifests));
+    release((chart, hooks, manifests));
     Ok(TemplateOutput {
         stdout: out,
         stderr: with_pre(&log),
