@@ -1089,15 +1089,47 @@ pub fn decode_first(text: &str) -> Result<Option<Y>, YamlError> {
 /// `None` otherwise, and on any error (which the whole path then reports with libyaml's
 /// wording and lines).
 fn decode_first_fast(text: &str) -> Option<Option<Y>> {
-    if !text.is_empty()
-        && let Some(y) = direct_document(text, super::fast::events(text)?)
-    {
+    if let Some(y) = fast_attempt(text, None) {
         return Some(y);
     }
-    match fast_document(text)? {
+    // A block scalar ended by the end of the input: the whole path's first attempt (see
+    // [`with_events`]), with the fast reader, which reads the text with the newline.
+    if needs_newline(text) {
+        return fast_attempt(&format!("{text}\n"), Some(text.len()));
+    }
+    None
+}
+
+/// [`decode_first_fast`] of `text`, which is the input with a newline appended when
+/// `appended` says where the input ended.
+fn fast_attempt(text: &str, appended: Option<usize>) -> Option<Option<Y>> {
+    if text.is_empty() {
+        return None;
+    }
+    if let Some(y) = direct_document(text, super::fast::events(text)?, appended) {
+        return Some(y);
+    }
+    let mut ev = Events::new_libyaml(text);
+    ev.fast = Some(super::fast::events(text)?.into_iter());
+    ev.appended_at = appended;
+    // (The node tree's way, for what the direct one leaves.)
+    match parse_document(&mut ev).ok()? {
         None => Some(None),
         Some(doc) => decode_doc(&doc).ok().map(Some),
     }
+}
+
+/// Whether libyaml-safer would panic on `text` at a block scalar ended by the end of
+/// the input, so that it is read with a newline appended: the last line has content and
+/// no line break, and there is a block scalar indicator somewhere.
+fn needs_newline(text: &str) -> bool {
+    let last_line = text.rsplit('\n').next().unwrap_or("");
+    !text.is_empty()
+        && !text.ends_with('\n')
+        && !last_line
+            .trim_matches(|c| c == ' ' || c == '\t' || c == '\r')
+            .is_empty()
+        && (text.contains('|') || text.contains('>'))
 }
 
 /// A collection being built by [`direct_document`].
@@ -1112,7 +1144,15 @@ enum Open {
 /// arena: `None` at an anchor, alias or tag, a merge key, a collection as a key, a `?`
 /// in a flow scalar, a `\/` escape, a `%YAML` directive or nesting at the limit, and the
 /// caller takes the arena path, which decodes those (or reports them) as go-yaml does.
-fn direct_document(text: &str, events: Vec<libyaml_safer::Event>) -> Option<Option<Y>> {
+///
+/// With `appended` (the input ended there, and `text` has a newline more), a block
+/// scalar that reaches past that end loses the line break it took from the newline, as
+/// in [`Events::peek`].
+fn direct_document(
+    text: &str,
+    events: Vec<libyaml_safer::Event>,
+    appended: Option<usize>,
+) -> Option<Option<Y>> {
     let mut it = events.into_iter();
     if !matches!(it.next()?.data, EventData::StreamStart { .. }) {
         return None;
@@ -1140,11 +1180,18 @@ fn direct_document(text: &str, events: Vec<libyaml_safer::Event>) -> Option<Opti
             EventData::Scalar {
                 anchor: None,
                 tag: None,
-                value,
+                mut value,
                 plain_implicit,
                 style,
                 ..
             } => {
+                if let Some(n) = appended
+                    && matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
+                    && ev.end_mark.index as usize > n
+                    && value.ends_with('\n')
+                {
+                    value.pop();
+                }
                 if style == ScalarStyle::Plain && value.contains('?') && in_flow(&stack) {
                     return None;
                 }
@@ -1225,13 +1272,8 @@ fn direct_document(text: &str, events: Vec<libyaml_safer::Event>) -> Option<Opti
     Some(Some(root?))
 }
 
-/// The first document's node tree from [`super::fast`]'s events, when it reads all of
-/// `text` and the tree builds without an error; `Some(None)` for a stream without one.
-fn fast_document(text: &str) -> Option<Option<Doc>> {
-    fast_document_of(text, super::fast::events(text)?)
-}
-
-/// [`fast_document`] from the fast reader's `events` for `text`.
+/// The first document's node tree from the fast reader's `events` for `text`, when the
+/// tree builds without an error; `Some(None)` for a stream without one.
 fn fast_document_of(text: &str, events: Vec<libyaml_safer::Event>) -> Option<Option<Doc>> {
     if text.is_empty() {
         return None;
@@ -1474,14 +1516,7 @@ fn with_events<T>(
     let mut current = text.to_string();
     for _ in 0..1000 {
         let marked = !text_has_mark && current.contains(COLON_MARK);
-        let last_line = current.rsplit('\n').next().unwrap_or("");
-        let needs_newline = !current.is_empty()
-            && !current.ends_with('\n')
-            && !last_line
-                .trim_matches(|c| c == ' ' || c == '\t' || c == '\r')
-                .is_empty()
-            && (current.contains('|') || current.contains('>'));
-        if needs_newline {
+        if needs_newline(&current) {
             let (r, esc) = attempt(&current, true, marked);
             if let Some(Ok(v)) = r {
                 return Ok(v);
@@ -1504,7 +1539,12 @@ fn with_events<T>(
                 // on it as on any last content line without a newline.
                 if !current.is_empty()
                     && !current.ends_with('\n')
-                    && last_line.trim_matches(' ').is_empty()
+                    && current
+                        .rsplit('\n')
+                        .next()
+                        .unwrap_or("")
+                        .trim_matches(' ')
+                        .is_empty()
                     && (current.contains('|') || current.contains('>'))
                     && let (Some(r), _) = attempt(&current, true, marked)
                 {
@@ -1575,4 +1615,46 @@ fn quiet_parser_panics() {
 
 fn decode_doc(doc: &Doc) -> Result<Y, YamlError> {
     Decoder::new(doc).unmarshal(doc.root)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Block scalars ended by the end of the input (every document cut from a rendered
+    /// stream whose last value is one): the fast reader takes them, with the newline the
+    /// whole path appends, and decodes them as the whole path does.
+    #[test]
+    fn block_scalars_at_the_end_are_read_fast() {
+        let mut n = 0;
+        for indicator in ["|", "|-", "|+", ">", ">-", ">+", "|2", "|-2"] {
+            for body in [
+                "x",
+                "x\n  y",
+                "{\n    a\n  }",
+                "x\n\n  y",
+                "x\n   y",
+                "x\n  ",
+            ] {
+                for prefix in ["a: ", "k: v\na: ", "- ", "a:\n  b: "] {
+                    let text = format!("{prefix}{indicator}\n  {body}");
+                    let whole = decode_first_whole(&text);
+                    if whole.is_err() {
+                        continue;
+                    }
+                    let fast = decode_first_fast(&text);
+                    if body.ends_with(' ') {
+                        // (A last line of spaces has no content: not this case.)
+                        if let Some(y) = fast {
+                            assert_eq!(Ok(y), whole, "{text:?}");
+                        }
+                        continue;
+                    }
+                    assert_eq!(fast.map(Ok), Some(whole), "{text:?}");
+                    n += 1;
+                }
+            }
+        }
+        assert!(n > 100, "{n} cases");
+    }
 }
