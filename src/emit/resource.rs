@@ -180,10 +180,15 @@ pub fn split_stream_at(stream: &str) -> Vec<(String, std::ops::Range<usize>)> {
         let start = s.as_ptr() as usize - base;
         start..start + s.len()
     };
-    for chunk in stream
-        .split("\n---\n")
-        .flat_map(|c| c.strip_prefix("---\n").or(Some(c)))
-    {
+    // `stream.split("\n---\n")`, with a vectorized search for the separator.
+    let mut cuts = vec![0];
+    for at in memchr::memmem::find_iter(stream.as_bytes(), b"\n---\n") {
+        cuts.push(at);
+        cuts.push(at + 5);
+    }
+    cuts.push(stream.len());
+    let pieces = cuts.chunks_exact(2).map(|c| &stream[c[0]..c[1]]);
+    for chunk in pieces.flat_map(|c| c.strip_prefix("---\n").or(Some(c))) {
         let chunk = chunk.trim_start_matches("---\n");
         if chunk.trim().is_empty() {
             continue;
@@ -220,5 +225,39 @@ mod tests {
         let raw = "---\n# Source: c/crds/x.yaml\na: 1\n---\nb: 2\n";
         let docs = split_stream(raw);
         assert_eq!(docs[1], ("c/crds/x.yaml".to_string(), "b: 2\n".to_string()));
+        // Separators next to each other split as `str::split` does (non-overlapping).
+        let by_str_split = |stream: &str| {
+            let mut out = Vec::new();
+            let mut last = String::new();
+            for chunk in stream
+                .split("\n---\n")
+                .flat_map(|c| c.strip_prefix("---\n").or(Some(c)))
+            {
+                let chunk = chunk.trim_start_matches("---\n");
+                if chunk.trim().is_empty() {
+                    continue;
+                }
+                let (src, doc) = match chunk.strip_prefix("# Source: ") {
+                    Some(rest) => match rest.split_once('\n') {
+                        Some((s, d)) => (s.to_string(), d.to_string()),
+                        None => (rest.to_string(), String::new()),
+                    },
+                    None => (last.clone(), chunk.to_string()),
+                };
+                last.clone_from(&src);
+                out.push((src, doc));
+            }
+            out
+        };
+        for s in [
+            "a\n---\n---\nb",
+            "a\n---\n\n---\nb",
+            "---\n---\n# Source: x\na\n---\n",
+            "a\n---\n---\n---\n# Source: y\nb\n---",
+            "---\n# Source: z\n",
+            "",
+        ] {
+            assert_eq!(split_stream(s), by_str_split(s), "{s:?}");
+        }
     }
 }

@@ -104,6 +104,7 @@ fn is_go_space(b: u8) -> bool {
 /// (leftmost-first, non-overlapping): the pieces between separators.
 fn split_sep(s: &str) -> Vec<&str> {
     let b = s.as_bytes();
+    let sep = memchr::memmem::Finder::new(b"\n---");
     let mut pieces = Vec::new();
     let mut last = 0;
     let mut i = 0;
@@ -112,7 +113,7 @@ fn split_sep(s: &str) -> Vec<&str> {
         let (start, after_dashes) = if i == 0 && s.starts_with("---") {
             (0, 3)
         } else {
-            let Some(off) = s[i..].find("\n---") else {
+            let Some(off) = sep.find(&b[i..]) else {
                 break;
             };
             let nl = i + off;
