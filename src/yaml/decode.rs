@@ -1218,35 +1218,26 @@ fn direct_document(
                     }
                 }
             }
-            EventData::SequenceStart {
-                anchor: None,
-                tag: None,
-                style,
-                ..
-            } => {
+            data @ (EventData::SequenceStart { .. } | EventData::MappingStart { .. }) => {
+                let open = match data {
+                    EventData::SequenceStart {
+                        anchor: None,
+                        tag: None,
+                        style,
+                        ..
+                    } => Open::Seq(Vec::new(), style == libyaml_safer::SequenceStyle::Flow),
+                    EventData::MappingStart {
+                        anchor: None,
+                        tag: None,
+                        style,
+                        ..
+                    } => Open::Map(Vec::new(), None, style == libyaml_safer::MappingStyle::Flow),
+                    _ => return None,
+                };
                 if at_key(&stack) || stack.len() >= MAX_DEPTH {
                     return None;
                 }
-                stack.push(Open::Seq(
-                    Vec::new(),
-                    style == libyaml_safer::SequenceStyle::Flow,
-                ));
-                continue;
-            }
-            EventData::MappingStart {
-                anchor: None,
-                tag: None,
-                style,
-                ..
-            } => {
-                if at_key(&stack) || stack.len() >= MAX_DEPTH {
-                    return None;
-                }
-                stack.push(Open::Map(
-                    Vec::new(),
-                    None,
-                    style == libyaml_safer::MappingStyle::Flow,
-                ));
+                stack.push(open);
                 continue;
             }
             EventData::SequenceEnd | EventData::MappingEnd => match stack.pop()? {

@@ -179,21 +179,12 @@ fn analyze(value: &[u8], v3: bool) -> Analysis {
 
 /// [`analyze`] of a non-empty value, a character at a time as libyaml scans it.
 fn analyze_chars(value: &[u8], v3: bool) -> Analysis {
-    let mut block_indicators = false;
-    let mut line_breaks = false;
-    let mut special_characters = false;
-    let mut tab_characters = false;
-    let mut leading_space = false;
-    let mut leading_break = false;
-    let mut trailing_space = false;
-    let mut trailing_break = false;
-    let mut break_space = false;
-    let mut space_break = false;
+    let mut f = Flags::default();
     let mut previous_space = false;
     let mut previous_break = false;
 
     if value.len() >= 3 && (value.starts_with(b"---") || value.starts_with(b"...")) {
-        block_indicators = true;
+        f.block_indicators = true;
     }
     let mut preceded_by_whitespace = true;
     let mut i = 0;
@@ -219,53 +210,53 @@ fn analyze_chars(value: &[u8], v3: bool) -> Analysis {
         if i == 0 {
             match c {
                 b'#' | b',' | b'[' | b']' | b'{' | b'}' | b'&' | b'*' | b'!' | b'|' | b'>'
-                | b'\'' | b'"' | b'%' | b'@' | b'`' => block_indicators = true,
+                | b'\'' | b'"' | b'%' | b'@' | b'`' => f.block_indicators = true,
                 b'?' | b':' if followed_by_whitespace => {
-                    block_indicators = true;
+                    f.block_indicators = true;
                 }
                 b'-' if followed_by_whitespace => {
-                    block_indicators = true;
+                    f.block_indicators = true;
                 }
                 _ => {}
             }
         } else {
             match c {
                 b':' if followed_by_whitespace => {
-                    block_indicators = true;
+                    f.block_indicators = true;
                 }
                 b'#' if preceded_by_whitespace => {
-                    block_indicators = true;
+                    f.block_indicators = true;
                 }
                 _ => {}
             }
         }
         if v3 && c == b'\t' {
-            tab_characters = true;
+            f.tab_characters = true;
         } else if !is_printable(value, i) {
-            special_characters = true;
+            f.special_characters = true;
         }
         if is_space(value, i) {
             if i == 0 {
-                leading_space = true;
+                f.leading_space = true;
             }
             if i + w == value.len() {
-                trailing_space = true;
+                f.trailing_space = true;
             }
             if previous_break {
-                break_space = true;
+                f.break_space = true;
             }
             previous_space = true;
             previous_break = false;
         } else if is_break(value, i) {
-            line_breaks = true;
+            f.line_breaks = true;
             if i == 0 {
-                leading_break = true;
+                f.leading_break = true;
             }
             if i + w == value.len() {
-                trailing_break = true;
+                f.trailing_break = true;
             }
             if previous_space {
-                space_break = true;
+                f.space_break = true;
             }
             previous_space = false;
             previous_break = true;
@@ -276,21 +267,11 @@ fn analyze_chars(value: &[u8], v3: bool) -> Analysis {
         preceded_by_whitespace = is_blankz(value, i);
         i += w;
     }
-    analysis(Flags {
-        block_indicators,
-        line_breaks,
-        special_characters,
-        tab_characters,
-        leading_space,
-        leading_break,
-        trailing_space,
-        trailing_break,
-        break_space,
-        space_break,
-    })
+    f.analysis()
 }
 
 /// What [`analyze`]'s scan finds (emitterc.go's `yaml_emitter_analyze_scalar`).
+#[derive(Default)]
 struct Flags {
     block_indicators: bool,
     line_breaks: bool,
@@ -353,7 +334,7 @@ fn analyze_ascii(value: &[u8], v3: bool) -> Analysis {
         special |= !printable & !tab;
         breaks |= brk(c);
     }
-    analysis(Flags {
+    Flags {
         block_indicators,
         line_breaks: breaks,
         special_characters: special,
@@ -364,53 +345,28 @@ fn analyze_ascii(value: &[u8], v3: bool) -> Analysis {
         trailing_break: brk(last),
         break_space,
         space_break,
-    })
+    }
+    .analysis()
 }
 
-/// The styles a scan's findings allow.
-fn analysis(f: Flags) -> Analysis {
-    let Flags {
-        block_indicators,
-        line_breaks,
-        special_characters,
-        tab_characters,
-        leading_space,
-        leading_break,
-        trailing_space,
-        trailing_break,
-        break_space,
-        space_break,
-    } = f;
-    let mut a = Analysis {
-        multiline: line_breaks,
-        block_plain_allowed: true,
-        single_quoted_allowed: true,
-        block_allowed: true,
-    };
-    if leading_space || leading_break || trailing_space || trailing_break {
-        a.block_plain_allowed = false;
+impl Flags {
+    /// The styles a scan's findings allow.
+    fn analysis(&self) -> Analysis {
+        let ends =
+            self.leading_space || self.leading_break || self.trailing_space || self.trailing_break;
+        // Neither plain nor single-quoted: a space next to a break, or (v3) a tab.
+        let spaced = self.break_space || self.space_break || self.tab_characters;
+        Analysis {
+            multiline: self.line_breaks,
+            block_plain_allowed: !(ends
+                || spaced
+                || self.special_characters
+                || self.line_breaks
+                || self.block_indicators),
+            single_quoted_allowed: !(spaced || self.special_characters),
+            block_allowed: !(self.trailing_space || self.space_break || self.special_characters),
+        }
     }
-    if trailing_space {
-        a.block_allowed = false;
-    }
-    if break_space {
-        a.block_plain_allowed = false;
-        a.single_quoted_allowed = false;
-    }
-    if space_break || tab_characters || special_characters {
-        a.block_plain_allowed = false;
-        a.single_quoted_allowed = false;
-    }
-    if space_break || special_characters {
-        a.block_allowed = false;
-    }
-    if line_breaks {
-        a.block_plain_allowed = false;
-    }
-    if block_indicators {
-        a.block_plain_allowed = false;
-    }
-    a
 }
 
 /// A character of a key as [`key_less`] reads it: a byte of an all-ASCII key (no
