@@ -190,24 +190,25 @@ fn place_file(
 
 /// Hard-link `old` to `new` when `old` is a plain file (not a link) holding exactly
 /// `bytes`; false when it is not, or when linking fails (then the caller writes).
-/// (Opened without following a link, sized and read through the one descriptor: a file
-/// costs five system calls.)
+/// Anything but a plain file of the right size is never opened (a FIFO placed in the
+/// tree would block a reader); the open neither follows a link nor waits, should the
+/// file be replaced in between. Five system calls for an unchanged file.
 fn link_if_same(old: &Path, new: &Path, bytes: &[u8]) -> bool {
     use std::io::Read as _;
+    match fs::symlink_metadata(old) {
+        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
+        _ => return false,
+    }
     let mut o = fs::OpenOptions::new();
     o.read(true);
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        o.custom_flags(libc::O_NOFOLLOW);
+        o.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
     let Ok(mut f) = o.open(old) else {
         return false;
     };
-    match f.metadata() {
-        Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
-        _ => return false,
-    }
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
@@ -412,6 +413,36 @@ mod tests {
         assert_ne!(ino("a/y.yaml"), y, "changed: a new file");
         assert_ne!(ino("z.yaml"), z);
         for (p, text) in &second {
+            assert_eq!(&fs::read_to_string(out.join(p)).unwrap(), text);
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+
+    /// A FIFO or a link where the previous tree had a file is neither read nor followed:
+    /// the new tree gets a plain file, and the render does not wait on the FIFO.
+    #[test]
+    #[cfg(unix)]
+    fn special_files_in_the_previous_tree_are_not_read() {
+        let dir = std::env::temp_dir().join(format!("kiln-fifo-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        let out = dir.join("rendered");
+        let tree = files(&[("a/p.yaml", "p: 1\n"), ("a/l.yaml", "l: 1\n")]);
+        write_tree(&out, &tree).unwrap();
+        fs::remove_file(out.join("a/p.yaml")).unwrap();
+        let fifo = std::ffi::CString::new(out.join("a/p.yaml").to_str().unwrap()).unwrap();
+        // SAFETY: a valid NUL-terminated path.
+        assert_eq!(unsafe { libc::mkfifo(fifo.as_ptr(), 0o644) }, 0);
+        fs::write(dir.join("target.yaml"), "l: 1\n").unwrap();
+        fs::remove_file(out.join("a/l.yaml")).unwrap();
+        std::os::unix::fs::symlink(dir.join("target.yaml"), out.join("a/l.yaml")).unwrap();
+        let (tx, rx) = std::sync::mpsc::channel();
+        let (o, t) = (out.clone(), tree.clone());
+        std::thread::spawn(move || tx.send(write_tree(&o, &t).map(|_| ())));
+        let done = rx.recv_timeout(std::time::Duration::from_secs(20));
+        assert!(matches!(done, Ok(Ok(()))), "{done:?}");
+        for (p, text) in &tree {
+            let m = fs::symlink_metadata(out.join(p)).unwrap();
+            assert!(m.is_file(), "{p}");
             assert_eq!(&fs::read_to_string(out.join(p)).unwrap(), text);
         }
         let _ = fs::remove_dir_all(&dir);
