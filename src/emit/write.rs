@@ -378,6 +378,13 @@ fn exchange(_a: &Path, _b: &Path) -> std::io::Result<()> {
 mod tests {
     use super::*;
 
+    /// An empty folder of its own for a test, below the system's temporary folder.
+    fn scratch(name: &str) -> PathBuf {
+        let dir = std::env::temp_dir().join(format!("kiln-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        dir
+    }
+
     fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {
         pairs
             .iter()
@@ -389,8 +396,7 @@ mod tests {
     #[cfg(unix)]
     fn unchanged_files_are_linked_from_the_previous_tree() {
         use std::os::unix::fs::MetadataExt;
-        let dir = std::env::temp_dir().join(format!("kiln-link-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = scratch("link");
         let out = dir.join("rendered");
         let first = files(&[
             ("a/x.yaml", "x: 1\n"),
@@ -423,8 +429,7 @@ mod tests {
     #[test]
     #[cfg(unix)]
     fn special_files_in_the_previous_tree_are_not_read() {
-        let dir = std::env::temp_dir().join(format!("kiln-fifo-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = scratch("fifo");
         let out = dir.join("rendered");
         let tree = files(&[("a/p.yaml", "p: 1\n"), ("a/l.yaml", "l: 1\n")]);
         write_tree(&out, &tree).unwrap();
@@ -450,8 +455,7 @@ mod tests {
 
     #[test]
     fn writes_replaces_and_removes_stale_files() {
-        let dir = std::env::temp_dir().join(format!("kiln-write-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = scratch("write");
         let out = dir.join("rendered");
         let d1 = write_tree(
             &out,
@@ -485,8 +489,7 @@ mod tests {
     /// the previous tree is unchanged.
     #[test]
     fn the_first_failing_file_is_reported_and_the_old_tree_kept() {
-        let dir = std::env::temp_dir().join(format!("kiln-write-fail-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&dir);
+        let dir = scratch("write-fail");
         let out = dir.join("rendered");
         let old = files(&[("a/x.yaml", "x: 1\n")]);
         let d_old = write_tree(&out, &old).unwrap();
