@@ -416,7 +416,7 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         emit::release_part(&stack.output, out, known).map_err(|e| (1, RenderError::Emit(e)))
     };
     // Releases side by side on every core leave none for a render's own helper threads.
-    crate::threads::set_helpers(crate::threads::cores_to_spare(opts.jobs.max(1)));
+    let _helpers = crate::threads::for_workers(opts.jobs.max(1));
     // Templates recurse on the stack (Helm allows 1000 nested includes, each several
     // frames deep): give workers a large stack, reserved, not committed, so that the
     // cap is reached as an error rather than a stack overflow that kills the process.

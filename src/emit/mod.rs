@@ -48,18 +48,6 @@ impl ReleaseOutput {
         let (_, t, at) = &self.docs[i];
         &self.texts[*t][at.clone()]
     }
-
-    /// Document `i` parsed: as the render's worker parsed it, or now when it did not.
-    fn parsed_doc(
-        &self,
-        i: usize,
-    ) -> Result<std::borrow::Cow<'_, crate::yaml::Parsed>, crate::yaml::YamlError> {
-        match self.parsed.get(i) {
-            Some(Ok(p)) => Ok(std::borrow::Cow::Borrowed(p)),
-            Some(Err(e)) => Err(e.clone()),
-            None => crate::yaml::parse_yaml(self.doc_text(i)).map(std::borrow::Cow::Owned),
-        }
-    }
 }
 
 /// An error while building the tree.
@@ -221,10 +209,12 @@ struct Written {
 
 /// The CRDs that a release's documents define, in document order (documents that do
 /// not parse are reported by [`release_part`]).
-fn release_crds(rel: &ReleaseOutput) -> Vec<((String, String), bool)> {
+fn release_crds(
+    parsed: &[Result<crate::yaml::Parsed, crate::yaml::YamlError>],
+) -> Vec<((String, String), bool)> {
     let mut crds = Vec::new();
-    for i in 0..rel.docs.len() {
-        let Ok(p) = rel.parsed_doc(i) else {
+    for p in parsed {
+        let Ok(p) = p else {
             continue;
         };
         let group = p
@@ -249,6 +239,20 @@ fn release_crds(rel: &ReleaseOutput) -> Vec<((String, String), bool)> {
     crds
 }
 
+/// A parsed document of `release` as the resource it is (`None` for an empty document).
+fn resource_of(
+    release: &str,
+    source: &str,
+    parsed: &crate::yaml::Parsed,
+) -> Result<Option<Resource>, EmitError> {
+    let err = |msg: String| EmitError::Document {
+        release: release.to_string(),
+        msg,
+    };
+    let body = crate::yaml::parsed_to_value(parsed).map_err(|e| err(format!("{source}: {e}")))?;
+    resource::identify(body, source).map_err(err)
+}
+
 /// Make a release's part of the tree from its rendered documents, consuming them.
 ///
 /// With `known` (the whole stack's CRDs) every resource is written. Without, a resource
@@ -262,8 +266,6 @@ pub fn release_part(
     rel: ReleaseOutput,
     known: Option<&CrdKinds>,
 ) -> Result<ReleasePart, EmitError> {
-    let crds = release_crds(&rel);
-    let local: CrdKinds = crds.iter().cloned().collect();
     let ReleaseOutput {
         name,
         namespace,
@@ -274,22 +276,28 @@ pub fn release_part(
         generated,
         parsed,
     } = rel;
-    let err = |msg: String| EmitError::Document {
-        release: name.clone(),
-        msg,
-    };
+    // Every document parsed once: as the render's worker parsed it, or now.
+    let mut ready = parsed.into_iter();
+    let parsed: Vec<_> = docs
+        .iter()
+        .map(|(_, t, at)| {
+            ready
+                .next()
+                .unwrap_or_else(|| crate::yaml::parse_yaml(&texts[*t][at.clone()]))
+        })
+        .collect();
+    drop(texts);
+    let crds = release_crds(&parsed);
+    let local: CrdKinds = crds.iter().cloned().collect();
     let mut assumed = BTreeMap::new();
     let mut items = Vec::new();
-    let mut parsed = parsed.into_iter();
-    for (source, t, at) in docs {
+    for ((source, _, at), p) in docs.into_iter().zip(parsed) {
         let size = at.len();
-        let p = match parsed.next() {
-            Some(p) => p,
-            None => crate::yaml::parse_yaml(&texts[t][at]),
-        };
-        let p = p.map_err(|e| err(format!("{source}: {e}")))?;
-        let body = crate::yaml::parsed_to_value(&p).map_err(|e| err(format!("{source}: {e}")))?;
-        let Some(r) = resource::identify(body, &source).map_err(err)? else {
+        let p = p.map_err(|e| EmitError::Document {
+            release: name.clone(),
+            msg: format!("{source}: {e}"),
+        })?;
+        let Some(r) = resource_of(&name, &source, &p)? else {
             continue;
         };
         let pair = (r.group().to_string(), r.kind.clone());
@@ -440,13 +448,7 @@ fn release_files(
         match item {
             Item::Written(w) => kept.push(*w),
             Item::Waiting { source, parsed } => {
-                let err = |msg: String| EmitError::Document {
-                    release: name.clone(),
-                    msg,
-                };
-                let body = crate::yaml::parsed_to_value(&parsed)
-                    .map_err(|e| err(format!("{source}: {e}")))?;
-                let Some(r) = resource::identify(body, &source).map_err(err)? else {
+                let Some(r) = resource_of(&name, &source, &parsed)? else {
                     continue;
                 };
                 let crd = crd_kinds
