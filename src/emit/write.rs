@@ -268,7 +268,7 @@ fn swap(new: &Path, out: &Path) -> Result<(), WriteError> {
         }
         Ok(_) if exchange(new, out).is_ok() => {
             // `new` now holds the previous tree.
-            io("removing", new, remove_tree(new))?;
+            io("removing", new, fs::remove_dir_all(new))?;
         }
         Ok(_) => {
             // Named with the staging prefix, so a leftover is swept by the next render.
@@ -291,40 +291,6 @@ fn swap(new: &Path, out: &Path) -> Result<(), WriteError> {
         let _ = d.sync_all();
     }
     Ok(())
-}
-
-/// `fs::remove_dir_all` of a tree of a few folders of files (the previous tree), its
-/// files unlinked on two threads: the last step of a render, with nothing else to do.
-/// Links are removed, not followed.
-fn remove_tree(root: &Path) -> std::io::Result<()> {
-    let mut files = Vec::new();
-    let mut dirs = vec![root.to_path_buf()];
-    let mut i = 0;
-    while i < dirs.len() {
-        for e in fs::read_dir(&dirs[i])? {
-            let e = e?;
-            if e.file_type()?.is_dir() {
-                dirs.push(e.path());
-            } else {
-                files.push(e.path());
-            }
-        }
-        i += 1;
-    }
-    let (a, b) = files.split_at(files.len() / 2);
-    let unlink = |part: &[PathBuf]| part.iter().try_for_each(fs::remove_file);
-    std::thread::scope(|s| {
-        let other = std::thread::Builder::new().spawn_scoped(s, || unlink(b));
-        unlink(a)?;
-        match other {
-            Ok(h) => h
-                .join()
-                .unwrap_or_else(|_| Err(std::io::Error::other("a removing thread failed"))),
-            Err(_) => unlink(b),
-        }
-    })?;
-    // Folders after their contents: deepest first.
-    dirs.iter().rev().try_for_each(fs::remove_dir)
 }
 
 /// Flush the filesystem holding `dir` to disk (Linux `syncfs`; elsewhere `sync`).

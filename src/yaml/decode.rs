@@ -1109,11 +1109,9 @@ fn fast_attempt(text: &str, appended: Option<usize>) -> Option<Option<Y>> {
     if let Some(y) = direct_document(text, super::fast::events(text)?, appended) {
         return Some(y);
     }
-    let mut ev = Events::new_libyaml(text);
-    ev.fast = Some(super::fast::events(text)?.into_iter());
-    ev.appended_at = appended;
-    // (The node tree's way, for what the direct one leaves.)
-    match parse_document(&mut ev).ok()? {
+    // The node tree's way, for what the direct one leaves (rare: its events were
+    // consumed, so the reader runs again).
+    match fast_document_of(text, super::fast::events(text)?, appended)? {
         None => Some(None),
         Some(doc) => decode_doc(&doc).ok().map(Some),
     }
@@ -1264,13 +1262,19 @@ fn direct_document(
 }
 
 /// The first document's node tree from the fast reader's `events` for `text`, when the
-/// tree builds without an error; `Some(None)` for a stream without one.
-fn fast_document_of(text: &str, events: Vec<libyaml_safer::Event>) -> Option<Option<Doc>> {
+/// tree builds without an error; `Some(None)` for a stream without one. `appended`: as
+/// for [`direct_document`].
+fn fast_document_of(
+    text: &str,
+    events: Vec<libyaml_safer::Event>,
+    appended: Option<usize>,
+) -> Option<Option<Doc>> {
     if text.is_empty() {
         return None;
     }
     let mut ev = Events::new_libyaml(text);
     ev.fast = Some(events.into_iter());
+    ev.appended_at = appended;
     parse_document(&mut ev).ok()
 }
 
@@ -1319,7 +1323,7 @@ pub(crate) fn decode_first_top_entries(
     events: Vec<libyaml_safer::Event>,
     keep: &dyn Fn(&str) -> bool,
 ) -> Option<Y> {
-    let doc = fast_document_of(text, events)??;
+    let doc = fast_document_of(text, events, None)??;
     let top = &doc.nodes[doc.root];
     if top.kind != Kind::Map {
         return None;
