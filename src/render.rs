@@ -10,7 +10,8 @@
 use crate::emit::{self, CrdKinds, ReleaseOutput, ReleasePart};
 use crate::stack::graph::{Graph, Selector, selected};
 use crate::stack::{Release, Stack, StackError, template};
-use rayon::prelude::*;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
@@ -446,21 +447,47 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     } else {
         indicatif::ProgressBar::hidden()
     };
-    let outputs: Vec<Result<ReleasePart, (u8, RenderError)>> = pool.install(|| {
-        chosen
-            .par_iter()
-            .map(|&i| {
-                let r = one(i, None);
-                bar.set_message(stack.releases[i].name.clone());
-                bar.inc(1);
-                r
-            })
-            .collect()
+    // Each worker takes the next release in order of expected work, largest first (the
+    // size of its chart archive), so that the small ones fill the end and the workers
+    // finish together; the results keep the stack's order.
+    let order = largest_first(&chosen, |i| {
+        (opts.resolve)(&stack.releases[i])
+            .ok()
+            .and_then(|p| std::fs::metadata(p).ok())
+            .filter(|m| m.is_file())
+            .map_or(0, |m| m.len())
+    });
+    let next = AtomicUsize::new(0);
+    let slots: Vec<Mutex<Option<Result<ReleasePart, (u8, RenderError)>>>> =
+        chosen.iter().map(|_| Mutex::new(None)).collect();
+    pool.broadcast(|_| {
+        while let Some(&k) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
+            let i = chosen[k];
+            let r = one(i, None);
+            if let Ok(mut slot) = slots[k].lock() {
+                *slot = Some(r);
+            }
+            bar.set_message(stack.releases[i].name.clone());
+            bar.inc(1);
+        }
     });
     bar.finish_and_clear();
-    let mut parts = Vec::with_capacity(outputs.len());
+    let mut parts = Vec::with_capacity(slots.len());
     let mut first: Option<(u8, RenderError)> = None;
-    for o in outputs {
+    for (k, slot) in slots.into_iter().enumerate() {
+        let o = slot
+            .into_inner()
+            .ok()
+            .flatten()
+            .unwrap_or_else(|| {
+                Err((
+                    0,
+                    RenderError::Release {
+                        release: stack.releases[chosen[k]].name.clone(),
+                        msg: "internal failure: the release's worker stopped".into(),
+                    },
+                ))
+            });
         match o {
             Ok(p) => parts.push(p),
             Err((stage, e)) if first.as_ref().is_none_or(|(s, _)| stage < *s) => {
@@ -486,4 +513,33 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         })
     })?;
     Ok(tree)
+}
+
+/// The positions of `chosen` in order of decreasing `cost`, ties in the stack's order.
+fn largest_first(chosen: &[usize], cost: impl Fn(usize) -> u64) -> Vec<usize> {
+    let mut order: Vec<(u64, usize)> = chosen
+        .iter()
+        .enumerate()
+        .map(|(k, &i)| (cost(i), k))
+        .collect();
+    order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    order.into_iter().map(|(_, k)| k).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::largest_first;
+
+    #[test]
+    fn releases_are_taken_largest_first_ties_in_stack_order() {
+        // chosen releases 3, 5, 7, 9 of a stack, with these chart sizes.
+        let size = |i: usize| match i {
+            3 => 10,
+            5 => 300,
+            7 => 10,
+            _ => 40,
+        };
+        assert_eq!(largest_first(&[3, 5, 7, 9], size), vec![1, 3, 0, 2]);
+        assert_eq!(largest_first(&[], size), Vec::<usize>::new());
+    }
 }
