@@ -236,19 +236,24 @@ pub fn render_cmd(args: &RenderArgs, renderer: &ChartRenderer) -> i32 {
         eprintln!("warning: {w}");
     }
     let out = out_dir(&stack, &args.out);
-    let digest = match emit::write::write_tree(&out, &tree.files) {
-        Ok(d) => d,
+    let written = match emit::write::write_tree(&out, &tree.files) {
+        Ok(w) => w,
         Err(e) => return report(e),
     };
     let bytes: usize = tree.files.values().map(String::len).sum();
     let resources: usize = tree.counts.values().sum();
     eprintln!(
-        "rendered {} releases, {resources} resources, {bytes} bytes into {} in {:.2}s",
+        "rendered {} releases, {resources} resources, {bytes} bytes into {}{} in {:.2}s",
         tree.counts.len(),
         out.display(),
+        if written.unchanged {
+            " (unchanged)"
+        } else {
+            ""
+        },
         start.elapsed().as_secs_f64()
     );
-    println!("tree digest sha256:{digest}");
+    println!("tree digest sha256:{}", written.digest);
     0
 }
 

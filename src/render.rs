@@ -10,10 +10,10 @@
 use crate::emit::{self, CrdKinds, ReleaseOutput, ReleasePart};
 use crate::stack::graph::{Graph, Selector, selected};
 use crate::stack::{Release, Stack, StackError, template};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 /// Stack size of the render worker threads (virtual; pages are used only as touched).
 pub const RENDER_STACK: usize = 256 << 20;
@@ -458,8 +458,8 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             .map_or(0, |m| m.len())
     });
     let next = AtomicUsize::new(0);
-    let slots: Vec<Mutex<Option<Result<ReleasePart, (u8, RenderError)>>>> =
-        chosen.iter().map(|_| Mutex::new(None)).collect();
+    type Slot = Mutex<Option<Result<ReleasePart, (u8, RenderError)>>>;
+    let slots: Vec<Slot> = chosen.iter().map(|_| Mutex::new(None)).collect();
     pool.broadcast(|_| {
         while let Some(&k) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
             let i = chosen[k];
@@ -475,19 +475,15 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     let mut parts = Vec::with_capacity(slots.len());
     let mut first: Option<(u8, RenderError)> = None;
     for (k, slot) in slots.into_iter().enumerate() {
-        let o = slot
-            .into_inner()
-            .ok()
-            .flatten()
-            .unwrap_or_else(|| {
-                Err((
-                    0,
-                    RenderError::Release {
-                        release: stack.releases[chosen[k]].name.clone(),
-                        msg: "internal failure: the release's worker stopped".into(),
-                    },
-                ))
-            });
+        let o = slot.into_inner().ok().flatten().unwrap_or_else(|| {
+            Err((
+                0,
+                RenderError::Release {
+                    release: stack.releases[chosen[k]].name.clone(),
+                    msg: "internal failure: the release's worker stopped".into(),
+                },
+            ))
+        });
         match o {
             Ok(p) => parts.push(p),
             Err((stage, e)) if first.as_ref().is_none_or(|(s, _)| stage < *s) => {

@@ -53,14 +53,23 @@ pub fn sha256sums(files: &BTreeMap<String, String>) -> String {
     out
 }
 
+/// What [`write_tree`] did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// The tree digest ([`digest`]).
+    pub digest: String,
+    /// The folder already held exactly these files and was left as it was.
+    pub unchanged: bool,
+}
+
 /// The tree digest: the sha256 of its `SHA256SUMS`.
 pub fn digest(sums: &str) -> String {
     hex::encode(Sha256::digest(sums.as_bytes()))
 }
 
 /// Write `files` (plus `SHA256SUMS`) as the folder `out`, replacing what was there
-/// atomically. Returns the tree digest.
-pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String, WriteError> {
+/// atomically (or leaving it as it is when it already holds exactly these files).
+pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<Written, WriteError> {
     for path in files.keys() {
         let p = Path::new(path);
         // Canonical relative names only: no empty, `.` or `..` segment, no leading `/`
@@ -99,13 +108,49 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
             }
         }
     }
+    let previous = fs::symlink_metadata(out).is_ok_and(|m| m.is_dir());
+    let entries: Vec<(&String, &String)> = files.iter().collect();
+    let (first, second) = entries.split_at(entries.len() / 2);
+    // Compare the files with the previous tree on two threads (two halves of the sorted
+    // list) while a third hashes them for SHA256SUMS.
+    let compare = |part: &[(&String, &String)]| -> Vec<bool> {
+        part.iter()
+            .map(|(rel, text)| previous && same_file(&out.join(rel), text.as_bytes()))
+            .collect()
+    };
+    // Where a thread cannot be started (a process limit), its work runs here.
+    let (sums, same) = std::thread::scope(|s| {
+        let sums = std::thread::Builder::new().spawn_scoped(s, || sha256sums(files));
+        let a = std::thread::Builder::new().spawn_scoped(s, || compare(first));
+        let b = compare(second);
+        let mut same = match a.map(|h| h.join()) {
+            Ok(Ok(a)) => a,
+            _ => compare(first),
+        };
+        same.extend(b);
+        let sums = match sums.map(|h| h.join()) {
+            Ok(Ok(sums)) => sums,
+            _ => sha256sums(files),
+        };
+        (sums, same)
+    });
+    // A tree that already holds exactly these files (and nothing else) is left as it is:
+    // nothing to write, and the files keep their times.
+    if previous
+        && same.iter().all(|&s| s)
+        && same_file(&out.join("SHA256SUMS"), sums.as_bytes())
+        && holds_only(out, files)
+    {
+        return Ok(Written {
+            digest: digest(&sums),
+            unchanged: true,
+        });
+    }
     let staging = parent.join(format!("{prefix}{}", std::process::id()));
     let result = (|| {
         io("creating", &staging, fs::create_dir(&staging))?;
-        let previous = fs::symlink_metadata(out).is_ok_and(|m| m.is_dir());
-        // Folders first, in order; then the files on two threads (two halves of the sorted
-        // list; of two failures the one earlier in the list is reported) while a third
-        // hashes them for SHA256SUMS, written last.
+        // Folders first, in order; then the files on two threads (of two failures the one
+        // earlier in the list is reported), SHA256SUMS last.
         let mut made = std::collections::BTreeSet::new();
         for rel in files.keys() {
             if let Some(dir) = Path::new(rel)
@@ -117,38 +162,34 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<String
                 io("creating", &dir, fs::create_dir_all(&dir))?;
             }
         }
-        let entries: Vec<(&String, &String)> = files.iter().collect();
-        let (first, second) = entries.split_at(entries.len() / 2);
-        let place = |part: &[(&String, &String)]| -> Result<(), WriteError> {
-            for (rel, text) in part {
-                place_file(out, &staging, rel, text, previous)?;
+        let (same_first, same_second) = same.split_at(first.len());
+        let place = |part: &[(&String, &String)], same: &[bool]| -> Result<(), WriteError> {
+            for ((rel, text), &same) in part.iter().zip(same) {
+                place_file(out, &staging, rel, text, same)?;
             }
             Ok(())
         };
-        // Where a thread cannot be started (a process limit), its work runs here.
-        let (sums, a, b) = std::thread::scope(|s| {
-            let sums = std::thread::Builder::new().spawn_scoped(s, || sha256sums(files));
-            let a = std::thread::Builder::new().spawn_scoped(s, || place(first));
-            let b = place(second);
+        let (a, b) = std::thread::scope(|s| {
+            let a = std::thread::Builder::new().spawn_scoped(s, || place(first, same_first));
+            let b = place(second, same_second);
             let a = match a {
                 Ok(h) => joined(h.join(), &staging),
-                Err(_) => place(first),
+                Err(_) => place(first, same_first),
             };
-            let sums = match sums {
-                Ok(h) => joined(h.join().map(Ok), &staging),
-                Err(_) => Ok(sha256sums(files)),
-            };
-            (sums, a, b)
+            (a, b)
         });
         a?;
         b?;
-        let sums = sums?;
-        place_file(out, &staging, "SHA256SUMS", &sums, previous)?;
+        let same = previous && same_file(&out.join("SHA256SUMS"), sums.as_bytes());
+        place_file(out, &staging, "SHA256SUMS", &sums, same)?;
         // One flush of the whole filesystem instead of an fsync per file: the tree must
         // be on disk before it is swapped in, and 500 fsyncs cost seconds.
         io("syncing", &staging, sync_fs(&staging))?;
         swap(&staging, out)?;
-        Ok(digest(&sums))
+        Ok(Written {
+            digest: digest(&sums),
+            unchanged: false,
+        })
     })();
     if staging.exists() {
         let _ = fs::remove_dir_all(&staging);
@@ -171,29 +212,28 @@ fn joined<T>(
 }
 
 /// Put file `rel` of the new tree into `staging`: linked from the previous tree at `out`
-/// when that has it byte for byte (a re-render that changes little creates few new
-/// files), else written.
+/// when that was found to hold it byte for byte (`same`: a re-render that changes little
+/// creates few new files), else written.
 fn place_file(
     out: &Path,
     staging: &Path,
     rel: &str,
     text: &str,
-    previous: bool,
+    same: bool,
 ) -> Result<(), WriteError> {
     let path = staging.join(rel);
-    if previous && link_if_same(&out.join(rel), &path, text.as_bytes()) {
+    if same && fs::hard_link(out.join(rel), &path).is_ok() {
         return Ok(());
     }
     let mut f = io("creating", &path, fs::File::create(&path))?;
     io("writing", &path, f.write_all(text.as_bytes()))
 }
 
-/// Hard-link `old` to `new` when `old` is a plain file (not a link) holding exactly
-/// `bytes`; false when it is not, or when linking fails (then the caller writes).
-/// Anything but a plain file of the right size is never opened (a FIFO placed in the
-/// tree would block a reader); the open neither follows a link nor waits, should the
-/// file be replaced in between. Five system calls for an unchanged file.
-fn link_if_same(old: &Path, new: &Path, bytes: &[u8]) -> bool {
+/// Whether `old` is a plain file (not a link) holding exactly `bytes`. Anything but a
+/// plain file of the right size is never opened (a FIFO placed in the tree would block
+/// a reader); the open neither follows a link nor waits, should the file be replaced in
+/// between. Four system calls.
+fn same_file(old: &Path, bytes: &[u8]) -> bool {
     use std::io::Read as _;
     match fs::symlink_metadata(old) {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
@@ -212,14 +252,57 @@ fn link_if_same(old: &Path, new: &Path, bytes: &[u8]) -> bool {
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
-    let same = BUF.with(|b| {
+    BUF.with(|b| {
         let mut b = b.borrow_mut();
         b.clear();
         b.resize(bytes.len(), 0);
         f.read_exact(&mut b).is_ok() && b.as_slice() == bytes
-    });
-    drop(f);
-    same && fs::hard_link(old, new).is_ok()
+    })
+}
+
+/// Whether the folder `out` holds nothing but `files`, `SHA256SUMS` and the folders
+/// they lie in: no other file, folder, link or special file.
+fn holds_only(out: &Path, files: &BTreeMap<String, String>) -> bool {
+    let mut dirs = std::collections::BTreeSet::new();
+    for rel in files.keys() {
+        let mut d = rel.as_str();
+        while let Some((parent, _)) = d.rsplit_once('/') {
+            if !dirs.insert(parent) {
+                break;
+            }
+            d = parent;
+        }
+    }
+    let (mut n_files, mut n_dirs) = (0, 0);
+    let mut todo = vec![(out.to_path_buf(), String::new())];
+    while let Some((dir, rel)) = todo.pop() {
+        let Ok(rd) = fs::read_dir(&dir) else {
+            return false;
+        };
+        for e in rd {
+            let Ok(e) = e else {
+                return false;
+            };
+            let (Ok(t), Some(name)) = (e.file_type(), e.file_name().to_str().map(String::from))
+            else {
+                return false;
+            };
+            let path = if rel.is_empty() {
+                name
+            } else {
+                format!("{rel}/{name}")
+            };
+            if t.is_dir() && dirs.contains(path.as_str()) {
+                n_dirs += 1;
+                todo.push((e.path(), path));
+            } else if t.is_file() && (files.contains_key(&path) || path == "SHA256SUMS") {
+                n_files += 1;
+            } else {
+                return false;
+            }
+        }
+    }
+    n_dirs == dirs.len() && n_files == files.len() + 1
 }
 
 /// Open (creating) the lock file without following a symlink placed there: a link
@@ -390,6 +473,62 @@ mod tests {
         let _ = fs::remove_dir_all(&dir);
     }
 
+    /// A tree that already holds exactly the new files is not rewritten (same folder,
+    /// same files, same times); anything else in it (a stray file or folder, a changed
+    /// SHA256SUMS) makes a new tree without it.
+    #[test]
+    #[cfg(unix)]
+    fn an_unchanged_tree_is_left_as_it_is() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = scratch("same");
+        let out = dir.join("rendered");
+        let tree = files(&[("a/b/x.yaml", "x: 1\n"), ("z.yaml", "z: 1\n")]);
+        let d1 = write_tree(&out, &tree).unwrap();
+        let id = |p: &str| {
+            let m = fs::symlink_metadata(out.join(p)).unwrap();
+            (m.ino(), m.mtime_nsec(), m.ctime_nsec())
+        };
+        let before: Vec<_> = ["", "a", "a/b", "a/b/x.yaml", "z.yaml", "SHA256SUMS"]
+            .iter()
+            .map(|p| id(p))
+            .collect();
+        assert_eq!(
+            write_tree(&out, &tree).unwrap(),
+            Written {
+                digest: d1.digest.clone(),
+                unchanged: true
+            }
+        );
+        let after: Vec<_> = ["", "a", "a/b", "a/b/x.yaml", "z.yaml", "SHA256SUMS"]
+            .iter()
+            .map(|p| id(p))
+            .collect();
+        assert_eq!(before, after, "nothing was touched");
+        type Make = fn(&Path);
+        let strays: [(&str, Make); 4] = [
+            ("a/stray.yaml", |p| fs::write(p, "s: 1\n").unwrap()),
+            ("a/b/empty", |p| fs::create_dir(p).unwrap()),
+            ("c", |p| fs::create_dir(p).unwrap()),
+            ("SHA256SUMS", |p| fs::write(p, "edited\n").unwrap()),
+        ];
+        for (stray, make) in strays {
+            if stray == "SHA256SUMS" {
+                fs::remove_file(out.join(stray)).unwrap();
+            }
+            make(&out.join(stray));
+            let w = write_tree(&out, &tree).unwrap();
+            assert_eq!((&w.digest, w.unchanged), (&d1.digest, false), "{stray}");
+            assert_ne!(id(""), before[0], "{stray}: a new tree");
+            let sums = fs::read_to_string(out.join("SHA256SUMS")).unwrap();
+            assert_eq!(sums, sha256sums(&tree), "{stray}");
+            if stray != "SHA256SUMS" {
+                assert!(!out.join(stray).exists(), "{stray} is gone");
+            }
+            assert_eq!(fs::read_to_string(out.join("z.yaml")).unwrap(), "z: 1\n");
+        }
+        let _ = fs::remove_dir_all(&dir);
+    }
+
     /// A FIFO or a link where the previous tree had a file is neither read nor followed:
     /// the new tree gets a plain file, and the render does not wait on the FIFO.
     #[test]
@@ -477,7 +616,7 @@ mod tests {
             assert!(e.path.ends_with("a/b.yaml"), "{e}");
             assert_eq!(fs::read_to_string(out.join("a/x.yaml")).unwrap(), "x: 1\n");
             let sums = fs::read_to_string(out.join("SHA256SUMS")).unwrap();
-            assert_eq!(digest(&sums), d_old);
+            assert_eq!(digest(&sums), d_old.digest);
             let names: Vec<_> = fs::read_dir(&dir)
                 .unwrap()
                 .filter_map(|e| e.ok())
