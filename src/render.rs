@@ -412,9 +412,18 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     // the whole stack's CRDs when they are `known`), so that its documents are freed
     // there. A failure says its stage: errors are reported as a sequential render meets
     // them, a release that does not render before a document that cannot be read.
+    // The CRDs of the releases made so far: a release's custom resources whose CRD is
+    // elsewhere are written on what they say (assemble checks the guess).
+    let seen: Mutex<CrdKinds> = Mutex::default();
     let one = |i: usize, known: Option<&CrdKinds>| -> Result<ReleasePart, (u8, RenderError)> {
         let out = rendered(i).map_err(|e| (0, e))?;
-        emit::release_part(&stack.output, out, known).map_err(|e| (1, RenderError::Emit(e)))
+        let guess = seen.lock().map(|s| s.clone()).unwrap_or_default();
+        let part = emit::release_part(&stack.output, out, known, &guess)
+            .map_err(|e| (1, RenderError::Emit(e)))?;
+        if let Ok(mut s) = seen.lock() {
+            s.extend(part.crds().iter().cloned());
+        }
+        Ok(part)
     };
     // Releases side by side on every core leave none for a render's own helper threads.
     let _helpers = crate::threads::for_workers(opts.jobs.max(1));

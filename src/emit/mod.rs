@@ -124,12 +124,12 @@ pub fn build_jobs(
     jobs: usize,
 ) -> Result<Tree, EmitError> {
     let parts = in_parallel(releases.len(), jobs, |i| {
-        release_part(output, releases[i].clone(), None)
+        release_part(output, releases[i].clone(), None, &CrdKinds::new())
     });
     // The first document that cannot be read, in the stack's order.
     let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
     assemble(output, parts, &mut |i, crds| {
-        release_part(output, releases[i].clone(), Some(crds))
+        release_part(output, releases[i].clone(), Some(crds), crds)
     })
 }
 
@@ -183,12 +183,23 @@ pub struct ReleasePart {
     items: Vec<Item>,
 }
 
+impl ReleasePart {
+    /// The CRDs the release defines: (API group, kind) and whether cluster-scoped.
+    pub fn crds(&self) -> &[((String, String), bool)] {
+        &self.crds
+    }
+}
+
 enum Item {
     Written(Box<Written>),
-    /// A resource whose kind may come from another release's CRD.
-    Waiting {
+    /// A resource whose kind may come from another release's CRD: written on a guess of
+    /// what the stack's CRDs say of it (`scope`), kept parsed in case the guess is wrong.
+    Guessed {
         source: String,
         parsed: crate::yaml::Parsed,
+        pair: (String, String),
+        scope: Option<bool>,
+        written: Option<Box<Written>>,
     },
 }
 
@@ -258,13 +269,16 @@ fn resource_of(
 /// With `known` (the whole stack's CRDs) every resource is written. Without, a resource
 /// is written with what its own release says of its kind (its CRDs, or for the built-in
 /// API groups that no CRD defines it), and that assumption is recorded for
-/// [`assemble`] to check; a custom resource whose CRD is not in its release waits, parsed.
+/// [`assemble`] to check; a custom resource whose CRD is not in its release is written on
+/// a guess (what `seen`, the CRDs of releases made so far, says of its kind) and kept
+/// parsed, for [`assemble`] to write again should the stack's CRDs say otherwise.
 ///
 /// Fails on the first document that does not parse or is not a resource.
 pub fn release_part(
     output: &Output,
     rel: ReleaseOutput,
     known: Option<&CrdKinds>,
+    seen: &CrdKinds,
 ) -> Result<ReleasePart, EmitError> {
     let ReleaseOutput {
         name,
@@ -313,7 +327,15 @@ pub fn release_part(
                     None
                 }
                 None => {
-                    items.push(Item::Waiting { source, parsed: p });
+                    let scope = seen.get(&pair).copied();
+                    let written = write_resource(output, &name, &namespace, layer, r, scope, size);
+                    items.push(Item::Guessed {
+                        source,
+                        parsed: p,
+                        pair,
+                        scope,
+                        written: written.map(Box::new),
+                    });
                     continue;
                 }
             },
@@ -447,7 +469,13 @@ fn release_files(
     for item in items {
         match item {
             Item::Written(w) => kept.push(*w),
-            Item::Waiting { source, parsed } => {
+            Item::Guessed {
+                pair,
+                scope,
+                written,
+                ..
+            } if crd_kinds.get(&pair).copied() == scope => kept.extend(written.map(|w| *w)),
+            Item::Guessed { source, parsed, .. } => {
                 let Some(r) = resource_of(&name, &source, &parsed)? else {
                     continue;
                 };
@@ -910,14 +938,14 @@ mod tests {
         let o = out(OutputMode::ArgoCd, HookPolicy::Keep);
         let parts: Vec<ReleasePart> = rels
             .iter()
-            .map(|r| release_part(&o, r.clone(), None).unwrap())
+            .map(|r| release_part(&o, r.clone(), None, &CrdKinds::new()).unwrap())
             .collect();
         let w = &parts[0].assumed[&("apps".to_string(), "Widget".to_string())];
         assert_eq!(*w, None, "written as a kind no CRD defines");
         let mut redone = vec![];
         let t = assemble(&o, parts, &mut |i, crds| {
             redone.push(i);
-            release_part(&o, rels[i].clone(), Some(crds))
+            release_part(&o, rels[i].clone(), Some(crds), crds)
         })
         .unwrap();
         assert_eq!(redone, [0]);
@@ -932,6 +960,39 @@ mod tests {
         for jobs in [1, 2] {
             assert_eq!(build_jobs(&o, &rels, jobs).unwrap().files, t.files);
         }
+    }
+
+    /// A custom resource whose CRD is in another release is written on a guess from the
+    /// CRDs seen so far; whatever the guess (none, wrong scope, right), the tree is the
+    /// one written knowing the stack's CRDs.
+    #[test]
+    fn resources_written_on_a_guess_end_as_if_written_knowing() {
+        let user = "---\n# Source: a/templates/g.yaml\napiVersion: example.io/v1\nkind: Gizmo\nmetadata:\n  name: g\n";
+        let definer = "---\n# Source: b/crds/g.yaml\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: gizmos.example.io\nspec:\n  group: example.io\n  scope: Namespaced\n  names:\n    kind: Gizmo\n";
+        let rels = [
+            release("a", "apps-ns", 1, &[], user),
+            release("b", "b-ns", 2, &[], definer),
+        ];
+        let o = out(OutputMode::ArgoCd, HookPolicy::Keep);
+        let pair = ("example.io".to_string(), "Gizmo".to_string());
+        let mut trees = vec![];
+        for guess in [None, Some(true), Some(false)] {
+            let seen: CrdKinds = guess.map(|g| (pair.clone(), g)).into_iter().collect();
+            let parts: Vec<ReleasePart> = rels
+                .iter()
+                .map(|r| release_part(&o, r.clone(), None, &seen).unwrap())
+                .collect();
+            let t = assemble(&o, parts, &mut |_, _| panic!("no release is made again")).unwrap();
+            let text = &t.files["a/gizmo_g.yaml"];
+            assert!(text.contains("namespace: apps-ns"), "{guess:?}:\n{text}");
+            assert!(
+                text.contains("SkipDryRunOnMissingResource=true"),
+                "{guess:?}:\n{text}"
+            );
+            trees.push(t.files);
+        }
+        assert_eq!(trees[0], trees[1]);
+        assert_eq!(trees[0], trees[2]);
     }
 
     #[test]
