@@ -384,17 +384,14 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
             }
             texts.push(text);
         }
-        // The YAML parse of every document, on this worker thread: as the renderer parsed
-        // it (matched by text, in order), or now.
+        // The YAML parse of the documents the renderer parsed (matched by text, in
+        // order); the others are parsed as the part is made, on this worker thread too.
         let mut ready = documents.into_iter().peekable();
         let parsed = docs
             .iter()
             .map(|(_, t, at)| {
                 let text = &texts[*t][at.clone()];
-                match ready.next_if(|(t, _)| t == text) {
-                    Some((_, p)) => p,
-                    None => crate::yaml::parse_yaml(text),
-                }
+                ready.next_if(|(t, _)| t == text).map(|(_, p)| p)
             })
             .collect();
         Ok(ReleaseOutput {
@@ -415,10 +412,22 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     // The CRDs of the releases made so far: a release's custom resources whose CRD is
     // elsewhere are written on what they say (assemble checks the guess).
     let seen: Mutex<CrdKinds> = Mutex::default();
+    // Releases of one chart (the same archive) write its CRDs once between them.
+    let charts: Vec<Option<PathBuf>> = chosen
+        .iter()
+        .map(|&i| (opts.resolve)(&stack.releases[i]).ok())
+        .collect();
+    let shares_chart = |i: usize| {
+        let k = chosen.iter().position(|&c| c == i);
+        let mine = k.and_then(|k| charts[k].as_ref());
+        mine.is_some() && charts.iter().filter(|c| c.as_ref() == mine).count() > 1
+    };
+    let shared = emit::SharedCrds::default();
     let one = |i: usize, known: Option<&CrdKinds>| -> Result<ReleasePart, (u8, RenderError)> {
         let out = rendered(i).map_err(|e| (0, e))?;
         let guess = seen.lock().map(|s| s.clone()).unwrap_or_default();
-        let part = emit::release_part(&stack.output, out, known, &guess)
+        let sharing = shares_chart(i).then_some(&shared);
+        let part = emit::release_part(&stack.output, out, known, &guess, sharing)
             .map_err(|e| (1, RenderError::Emit(e)))?;
         if let Ok(mut s) = seen.lock() {
             s.extend(part.crds().iter().cloned());
@@ -458,13 +467,20 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     };
     // Each worker takes the next release in order of expected work, largest first (the
     // size of its chart archive), so that the small ones fill the end and the workers
-    // finish together; the results keep the stack's order.
+    // finish together; the results keep the stack's order. A chart's later releases
+    // count half (its CRDs are written once), and so come after its first.
     let order = largest_first(&chosen, |i| {
-        (opts.resolve)(&stack.releases[i])
-            .ok()
+        let k = chosen.iter().position(|&c| c == i).unwrap_or(0);
+        let size = charts[k]
+            .as_ref()
             .and_then(|p| std::fs::metadata(p).ok())
             .filter(|m| m.is_file())
-            .map_or(0, |m| m.len())
+            .map_or(0, |m| m.len());
+        if charts[..k].contains(&charts[k]) && charts[k].is_some() {
+            size / 2
+        } else {
+            size
+        }
     });
     let next = AtomicUsize::new(0);
     type Slot = Mutex<Option<Result<ReleasePart, (u8, RenderError)>>>;

@@ -12,7 +12,8 @@ pub mod write;
 use crate::gotmpl::Value;
 use crate::stack::{HookPolicy, Output, OutputMode};
 use resource::{CLUSTER_SCOPED, Resource, SYSTEM_NAMESPACES};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::sync::{Arc, Mutex};
 
 /// Argo CD's annotation keys.
 pub const SYNC_WAVE: &str = "argocd.argoproj.io/sync-wave";
@@ -37,9 +38,10 @@ pub struct ReleaseOutput {
     pub docs: Vec<(String, usize, std::ops::Range<usize>)>,
     /// Whether the chart drew random values (passwords, keys, certificates) while rendering.
     pub generated: bool,
-    /// `docs` already parsed ([`crate::yaml::parse_yaml`]), one entry each, where the
-    /// render parsed them on its worker thread; empty otherwise.
-    pub parsed: Vec<Result<crate::yaml::Parsed, crate::yaml::YamlError>>,
+    /// `docs` already parsed ([`crate::yaml::parse_yaml`]), in order, where the render
+    /// parsed them on its worker thread (`None`, or missing at the end: parsed when the
+    /// part is made).
+    pub parsed: Vec<Option<Result<crate::yaml::Parsed, crate::yaml::YamlError>>>,
 }
 
 impl ReleaseOutput {
@@ -124,12 +126,12 @@ pub fn build_jobs(
     jobs: usize,
 ) -> Result<Tree, EmitError> {
     let parts = in_parallel(releases.len(), jobs, |i| {
-        release_part(output, releases[i].clone(), None, &CrdKinds::new())
+        release_part(output, releases[i].clone(), None, &CrdKinds::new(), None)
     });
     // The first document that cannot be read, in the stack's order.
     let parts = parts.into_iter().collect::<Result<Vec<_>, _>>()?;
     assemble(output, parts, &mut |i, crds| {
-        release_part(output, releases[i].clone(), Some(crds), crds)
+        release_part(output, releases[i].clone(), Some(crds), crds, None)
     })
 }
 
@@ -218,34 +220,113 @@ struct Written {
     warning: Option<String>,
 }
 
+/// The CRDs that several releases of one chart share (Traefik twice in the default
+/// stack): written once in a run and reused by every release with the same document
+/// (same text and source) in the same layer, which is all a CRD's file depends on (it is
+/// cluster-scoped: its file neither holds nor is named after a namespace). Only CRDs
+/// (big, and the same in every release of a chart) are kept.
+#[derive(Default)]
+pub struct SharedCrds(Mutex<HashMap<u64, Vec<Arc<SharedCrd>>>>);
+
+/// A CRD document as a release wrote it, and what it defines.
+pub struct SharedCrd {
+    text: String,
+    source: String,
+    layer: u32,
+    defines: Option<((String, String), bool)>,
+    written: WrittenText,
+}
+
+/// A [`Written`] whose text was written.
+#[derive(Clone)]
+struct WrittenText {
+    kind: String,
+    namespace: String,
+    name: String,
+    stem: String,
+    group_stem: String,
+    text: String,
+}
+
+impl SharedCrds {
+    fn key(text: &str) -> u64 {
+        use std::hash::Hasher as _;
+        let mut h = rustc_hash::FxHasher::default();
+        h.write(text.as_bytes());
+        h.finish()
+    }
+
+    fn get(&self, text: &str, source: &str, layer: u32) -> Option<Arc<SharedCrd>> {
+        let map = self.0.lock().ok()?;
+        map.get(&Self::key(text))?
+            .iter()
+            .find(|c| c.layer == layer && c.text == text && c.source == source)
+            .cloned()
+    }
+
+    fn insert(&self, crd: SharedCrd) {
+        if let Ok(mut map) = self.0.lock() {
+            map.entry(Self::key(&crd.text))
+                .or_default()
+                .push(Arc::new(crd));
+        }
+    }
+}
+
+/// A release's document: parsed (with its text when it may be shared once written), or
+/// a CRD that another release wrote already.
+enum Doc {
+    Parsed(
+        Result<crate::yaml::Parsed, crate::yaml::YamlError>,
+        Option<String>,
+    ),
+    Shared(Arc<SharedCrd>),
+}
+
+/// The CRD a parsed document defines: (API group, kind) and whether cluster-scoped.
+fn crd_defined(p: &crate::yaml::Parsed) -> Option<((String, String), bool)> {
+    let group = p
+        .str_at(&["apiVersion"])
+        .and_then(|a| a.rsplit_once('/'))
+        .map(|(g, _)| g);
+    if p.str_at(&["kind"]) != Some("CustomResourceDefinition")
+        || group != Some("apiextensions.k8s.io")
+    {
+        return None;
+    }
+    let (g, k) = (
+        p.str_at(&["spec", "group"])?,
+        p.str_at(&["spec", "names", "kind"])?,
+    );
+    Some((
+        (g.to_string(), k.to_string()),
+        p.str_at(&["spec", "scope"]) == Some("Cluster"),
+    ))
+}
+
+/// The kind of a CRD itself: a release whose own CRDs define it is written without the
+/// shared CRDs.
+fn crd_kind() -> (String, String) {
+    (
+        "apiextensions.k8s.io".to_string(),
+        "CustomResourceDefinition".to_string(),
+    )
+}
+
 /// The CRDs that a release's documents define, in document order (documents that do
 /// not parse are reported by [`release_part`]).
-fn release_crds(
-    parsed: &[Result<crate::yaml::Parsed, crate::yaml::YamlError>],
-) -> Vec<((String, String), bool)> {
+fn release_crds(parsed: &[Doc]) -> Vec<((String, String), bool)> {
     let mut crds = Vec::new();
-    for p in parsed {
-        let Ok(p) = p else {
-            continue;
+    for d in parsed {
+        let p = match d {
+            Doc::Parsed(Ok(p), _) => p,
+            Doc::Parsed(Err(_), _) => continue,
+            Doc::Shared(c) => {
+                crds.extend(c.defines.clone());
+                continue;
+            }
         };
-        let group = p
-            .str_at(&["apiVersion"])
-            .and_then(|a| a.rsplit_once('/'))
-            .map(|(g, _)| g);
-        if p.str_at(&["kind"]) != Some("CustomResourceDefinition")
-            || group != Some("apiextensions.k8s.io")
-        {
-            continue;
-        }
-        if let (Some(g), Some(k)) = (
-            p.str_at(&["spec", "group"]),
-            p.str_at(&["spec", "names", "kind"]),
-        ) {
-            crds.push((
-                (g.to_string(), k.to_string()),
-                p.str_at(&["spec", "scope"]) == Some("Cluster"),
-            ));
-        }
+        crds.extend(crd_defined(p));
     }
     crds
 }
@@ -273,12 +354,16 @@ fn resource_of(
 /// a guess (what `seen`, the CRDs of releases made so far, says of its kind) and kept
 /// parsed, for [`assemble`] to write again should the stack's CRDs say otherwise.
 ///
+/// With `shared`, the CRDs that the render did not parse are looked up there first and
+/// the ones written here are put there (see [`SharedCrds`]).
+///
 /// Fails on the first document that does not parse or is not a resource.
 pub fn release_part(
     output: &Output,
     rel: ReleaseOutput,
     known: Option<&CrdKinds>,
     seen: &CrdKinds,
+    shared: Option<&SharedCrds>,
 ) -> Result<ReleasePart, EmitError> {
     let ReleaseOutput {
         name,
@@ -290,23 +375,61 @@ pub fn release_part(
         generated,
         parsed,
     } = rel;
-    // Every document parsed once: as the render's worker parsed it, or now.
+    // Every document parsed once: as the render's worker parsed it, or now; or not at
+    // all, a CRD another release wrote already.
+    let shared = shared.filter(|_| known.is_none());
     let mut ready = parsed.into_iter();
-    let parsed: Vec<_> = docs
+    let mut parsed: Vec<Doc> = docs
         .iter()
-        .map(|(_, t, at)| {
-            ready
-                .next()
-                .unwrap_or_else(|| crate::yaml::parse_yaml(&texts[*t][at.clone()]))
+        .map(|(source, t, at)| {
+            if let Some(p) = ready.next().flatten() {
+                return Doc::Parsed(p, None);
+            }
+            let text = &texts[*t][at.clone()];
+            match shared {
+                None => Doc::Parsed(crate::yaml::parse_yaml(text), None),
+                Some(sh) => match sh.get(text, source, layer) {
+                    Some(c) => Doc::Shared(c),
+                    None => Doc::Parsed(crate::yaml::parse_yaml(text), Some(text.to_string())),
+                },
+            }
         })
         .collect();
+    let mut crds = release_crds(&parsed);
+    if crds.iter().any(|(pair, _)| *pair == crd_kind()) {
+        // A release that defines the kind of CRDs themselves writes them as it says.
+        for (d, (_, t, at)) in parsed.iter_mut().zip(&docs) {
+            if let Doc::Shared(_) = d {
+                *d = Doc::Parsed(crate::yaml::parse_yaml(&texts[*t][at.clone()]), None);
+            }
+        }
+        crds = release_crds(&parsed);
+    }
     drop(texts);
-    let crds = release_crds(&parsed);
     let local: CrdKinds = crds.iter().cloned().collect();
     let mut assumed = BTreeMap::new();
     let mut items = Vec::new();
-    for ((source, _, at), p) in docs.into_iter().zip(parsed) {
+    for ((source, _, at), d) in docs.into_iter().zip(parsed) {
         let size = at.len();
+        let (p, text) = match d {
+            Doc::Shared(c) => {
+                // Written by its release as this one would (see `SharedCrds`).
+                assumed.insert(crd_kind(), None);
+                let w = c.written.clone();
+                items.push(Item::Written(Box::new(Written {
+                    kind: w.kind,
+                    namespace: w.namespace,
+                    name: w.name,
+                    stem: w.stem,
+                    group_stem: w.group_stem,
+                    source,
+                    text: Ok(w.text),
+                    warning: None,
+                })));
+                continue;
+            }
+            Doc::Parsed(p, text) => (p, text),
+        };
         let p = p.map_err(|e| EmitError::Document {
             release: name.clone(),
             msg: format!("{source}: {e}"),
@@ -340,8 +463,29 @@ pub fn release_part(
                 }
             },
         };
+        let defines = crd_defined(&p).filter(|_| r.is_crd());
         drop(p);
         if let Some(w) = write_resource(output, &name, &namespace, layer, r, crd, size) {
+            if let (Some(sh), Some(text), Some(_), None, Ok(t)) =
+                (shared, text, &defines, crd, &w.text)
+                && w.warning.is_none()
+                && w.namespace.is_empty()
+            {
+                sh.insert(SharedCrd {
+                    text,
+                    source: source.clone(),
+                    layer,
+                    defines,
+                    written: WrittenText {
+                        kind: w.kind.clone(),
+                        namespace: w.namespace.clone(),
+                        name: w.name.clone(),
+                        stem: w.stem.clone(),
+                        group_stem: w.group_stem.clone(),
+                        text: t.clone(),
+                    },
+                });
+            }
             items.push(Item::Written(Box::new(w)));
         }
     }
@@ -781,7 +925,7 @@ mod tests {
         ];
         for i in 0..rels[1].docs.len() {
             let p = crate::yaml::parse_yaml(rels[1].doc_text(i));
-            rels[1].parsed.push(p);
+            rels[1].parsed.push(Some(p));
             assert_eq!(rels[1].parsed.len(), i + 1);
         }
         for mode in [OutputMode::ArgoCd, OutputMode::Flux, OutputMode::Plain] {
@@ -938,14 +1082,14 @@ mod tests {
         let o = out(OutputMode::ArgoCd, HookPolicy::Keep);
         let parts: Vec<ReleasePart> = rels
             .iter()
-            .map(|r| release_part(&o, r.clone(), None, &CrdKinds::new()).unwrap())
+            .map(|r| release_part(&o, r.clone(), None, &CrdKinds::new(), None).unwrap())
             .collect();
         let w = &parts[0].assumed[&("apps".to_string(), "Widget".to_string())];
         assert_eq!(*w, None, "written as a kind no CRD defines");
         let mut redone = vec![];
         let t = assemble(&o, parts, &mut |i, crds| {
             redone.push(i);
-            release_part(&o, rels[i].clone(), Some(crds), crds)
+            release_part(&o, rels[i].clone(), Some(crds), crds, None)
         })
         .unwrap();
         assert_eq!(redone, [0]);
@@ -980,7 +1124,7 @@ mod tests {
             let seen: CrdKinds = guess.map(|g| (pair.clone(), g)).into_iter().collect();
             let parts: Vec<ReleasePart> = rels
                 .iter()
-                .map(|r| release_part(&o, r.clone(), None, &seen).unwrap())
+                .map(|r| release_part(&o, r.clone(), None, &seen, None).unwrap())
                 .collect();
             let t = assemble(&o, parts, &mut |_, _| panic!("no release is made again")).unwrap();
             let text = &t.files["a/gizmo_g.yaml"];
@@ -993,6 +1137,37 @@ mod tests {
         }
         assert_eq!(trees[0], trees[1]);
         assert_eq!(trees[0], trees[2]);
+    }
+
+    /// Releases of one chart in other namespaces share its CRDs' files within a layer
+    /// (one entry in the cache, and the tree is the one made without it); a release in
+    /// another layer writes its own (another sync wave).
+    #[test]
+    fn releases_of_one_chart_share_their_crds_within_a_layer() {
+        let rels = [
+            release("op", "op-system", 1, &[], CRDS),
+            release("op2", "op2-system", 1, &[], CRDS),
+            release("op3", "op3-system", 2, &[], CRDS),
+        ];
+        let o = out(OutputMode::ArgoCd, HookPolicy::Keep);
+        let shared = SharedCrds::default();
+        let entries = |sh: &SharedCrds| sh.0.lock().unwrap().values().map(Vec::len).sum::<usize>();
+        let mut parts = vec![];
+        for (r, cached) in rels.iter().zip([2, 2, 4]) {
+            let none = CrdKinds::new();
+            parts.push(release_part(&o, r.clone(), None, &none, Some(&shared)).unwrap());
+            assert_eq!(entries(&shared), cached, "after {}", r.name);
+        }
+        assert_eq!(parts[1].crds, parts[0].crds);
+        let t = assemble(&o, parts, &mut |_, _| panic!("no release is made again")).unwrap();
+        assert_eq!(t.files, build(&o, &rels).unwrap().files);
+        let (a, b, c) = (
+            &t.files["op/customresourcedefinition_widgets.example.io.yaml"],
+            &t.files["op2/customresourcedefinition_widgets.example.io.yaml"],
+            &t.files["op3/customresourcedefinition_widgets.example.io.yaml"],
+        );
+        assert_eq!(a, b);
+        assert!(c.contains("sync-wave: \"21\""), "{c}");
     }
 
     #[test]
