@@ -236,7 +236,7 @@ pub fn render_cmd(args: &RenderArgs, renderer: &ChartRenderer) -> i32 {
         eprintln!("warning: {w}");
     }
     let out = out_dir(&stack, &args.out);
-    let written = match emit::write::write_tree(&out, &tree.files) {
+    let written = match emit::write::write_tree_with(&out, &tree.files, &tree.digests) {
         Ok(w) => w,
         Err(e) => return report(e),
     };

@@ -12,6 +12,7 @@ pub mod write;
 use crate::gotmpl::Value;
 use crate::stack::{HookPolicy, Output, OutputMode};
 use resource::{CLUSTER_SCOPED, Resource, SYSTEM_NAMESPACES};
+use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::{Arc, Mutex};
 
@@ -72,6 +73,9 @@ pub enum EmitError {
 #[derive(Debug, Clone, Default)]
 pub struct Tree {
     pub files: BTreeMap<String, String>,
+    /// The sha256 of files, where their release's worker hashed them (the others are
+    /// hashed when the tree is written).
+    pub digests: HashMap<String, [u8; 32]>,
     pub warnings: Vec<String>,
     /// Resources per release, for summaries.
     pub counts: BTreeMap<String, usize>,
@@ -216,6 +220,8 @@ struct Written {
     source: String,
     /// The file's text, or why it could not be written (reported in resource order).
     text: Result<String, EmitError>,
+    /// The text's sha256.
+    digest: [u8; 32],
     /// The warning about a Secret's data.
     warning: Option<String>,
 }
@@ -246,6 +252,7 @@ struct WrittenText {
     stem: String,
     group_stem: String,
     text: String,
+    digest: [u8; 32],
 }
 
 impl SharedCrds {
@@ -424,6 +431,7 @@ pub fn release_part(
                     group_stem: w.group_stem,
                     source,
                     text: Ok(w.text),
+                    digest: w.digest,
                     warning: None,
                 })));
                 continue;
@@ -483,6 +491,7 @@ pub fn release_part(
                         stem: w.stem.clone(),
                         group_stem: w.group_stem.clone(),
                         text: t.clone(),
+                        digest: w.digest,
                     },
                 });
             }
@@ -556,6 +565,7 @@ pub fn assemble(
         tree.warnings.extend(f.warnings);
         tree.counts.insert(f.name.clone(), f.count);
         tree.files.extend(f.files);
+        tree.digests.extend(f.digests);
         flux.push((f.name, f.needs));
     }
     match output.mode {
@@ -589,6 +599,7 @@ struct ReleaseFiles {
     name: String,
     needs: Vec<String>,
     files: Vec<(String, String)>,
+    digests: Vec<(String, [u8; 32])>,
     warnings: Vec<String>,
     count: usize,
 }
@@ -689,15 +700,16 @@ fn release_files(
                 .filter_map(|k| k.split_once('/').map(|(_, f)| f)),
         ),
     )];
-    out.extend(
-        files
-            .into_iter()
-            .map(|(path, w)| (path, w.text.unwrap_or_default())),
-    );
+    let mut digests = Vec::with_capacity(files.len());
+    out.extend(files.into_iter().map(|(path, w)| {
+        digests.push((path.clone(), w.digest));
+        (path, w.text.unwrap_or_default())
+    }));
     Ok(ReleaseFiles {
         name,
         needs,
         files: out,
+        digests,
         warnings,
         count,
     })
@@ -845,6 +857,10 @@ fn write_resource(
         namespace: r.namespace,
         name: r.name,
         source: r.source,
+        digest: text
+            .as_ref()
+            .map(|t| Sha256::digest(t.as_bytes()).into())
+            .unwrap_or_default(),
         text,
         warning,
     })
@@ -989,6 +1005,16 @@ mod tests {
             release("app", "apps", 2, &["op"], APP),
         ];
         let t = build(&out(OutputMode::ArgoCd, HookPolicy::Translate), &rels).unwrap();
+        // The workers' digests are those of the files' texts (every resource has one).
+        assert_eq!(t.digests.len(), 7, "{:?}", t.digests.keys());
+        for (path, d) in &t.digests {
+            let text = &t.files[path];
+            assert_eq!(
+                *d,
+                <[u8; 32]>::from(Sha256::digest(text.as_bytes())),
+                "{path}"
+            );
+        }
         let names: Vec<&str> = t.files.keys().map(String::as_str).collect();
         assert_eq!(
             names,

@@ -3,7 +3,7 @@
 //! previous tree exactly as it was; two renders of one tree take turns (a lock file).
 
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -43,9 +43,18 @@ fn io<T>(action: &'static str, path: &Path, r: std::io::Result<T>) -> Result<T, 
 
 /// The `SHA256SUMS` text for a set of files (sorted by path, `sha256sum -c` format).
 pub fn sha256sums(files: &BTreeMap<String, String>) -> String {
-    let mut out = String::new();
+    sha256sums_with(files, &HashMap::new())
+}
+
+/// [`sha256sums`], taking the digests of some files from `known` (path -> the sha256
+/// of that file's text, as its release's worker hashed it).
+fn sha256sums_with(files: &BTreeMap<String, String>, known: &HashMap<String, [u8; 32]>) -> String {
+    let mut out = String::with_capacity(files.len() * 100);
     for (path, text) in files {
-        out.push_str(&hex::encode(Sha256::digest(text.as_bytes())));
+        match known.get(path) {
+            Some(d) => out.push_str(&hex::encode(d)),
+            None => out.push_str(&hex::encode(Sha256::digest(text.as_bytes()))),
+        }
         out.push_str("  ");
         out.push_str(path);
         out.push('\n');
@@ -70,6 +79,16 @@ pub fn digest(sums: &str) -> String {
 /// Write `files` (plus `SHA256SUMS`) as the folder `out`, replacing what was there
 /// atomically (or leaving it as it is when it already holds exactly these files).
 pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<Written, WriteError> {
+    write_tree_with(out, files, &HashMap::new())
+}
+
+/// [`write_tree`] with the sha256 of some files already known (`digests`: path -> the
+/// sha256 of exactly that file's text in `files`).
+pub fn write_tree_with(
+    out: &Path,
+    files: &BTreeMap<String, String>,
+    digests: &HashMap<String, [u8; 32]>,
+) -> Result<Written, WriteError> {
     for path in files.keys() {
         let p = Path::new(path);
         // Canonical relative names only: no empty, `.` or `..` segment, no leading `/`
@@ -120,7 +139,7 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<Writte
     };
     // Where a thread cannot be started (a process limit), its work runs here.
     let (sums, same) = std::thread::scope(|s| {
-        let sums = std::thread::Builder::new().spawn_scoped(s, || sha256sums(files));
+        let sums = std::thread::Builder::new().spawn_scoped(s, || sha256sums_with(files, digests));
         let a = std::thread::Builder::new().spawn_scoped(s, || compare(first));
         let b = compare(second);
         let mut same = match a.map(|h| h.join()) {
@@ -130,7 +149,7 @@ pub fn write_tree(out: &Path, files: &BTreeMap<String, String>) -> Result<Writte
         same.extend(b);
         let sums = match sums.map(|h| h.join()) {
             Ok(Ok(sums)) => sums,
-            _ => sha256sums(files),
+            _ => sha256sums_with(files, digests),
         };
         (sums, same)
     });
