@@ -143,6 +143,9 @@ struct Reader<'a> {
     /// Nesting of the node being read: deep documents are left to libyaml (and to the
     /// decoder's depth limit) rather than recursing here.
     depth: usize,
+    /// The input is ASCII: a column is a byte count (one check for the whole input
+    /// instead of one per mark).
+    ascii: bool,
 }
 
 /// Nesting beyond which the reader gives up.
@@ -173,6 +176,7 @@ impl<'a> Reader<'a> {
             line_start: 0,
             ev: Vec::with_capacity(text.len() / 16 + 8),
             depth: 0,
+            ascii: text.is_ascii(),
         }
     }
 
@@ -183,7 +187,7 @@ impl<'a> Reader<'a> {
     /// libyaml's column: characters, not bytes, since the start of the line.
     fn col_of(&self, pos: usize) -> u64 {
         let part = &self.s[self.line_start..pos];
-        if part.is_ascii() {
+        if self.ascii || part.is_ascii() {
             part.len() as u64
         } else {
             part.iter().filter(|&&c| (c & 0xc0) != 0x80).count() as u64
