@@ -417,16 +417,16 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         .iter()
         .map(|&i| (opts.resolve)(&stack.releases[i]).ok())
         .collect();
-    let shares_chart = |i: usize| {
-        let k = chosen.iter().position(|&c| c == i);
-        let mine = k.and_then(|k| charts[k].as_ref());
-        mine.is_some() && charts.iter().filter(|c| c.as_ref() == mine).count() > 1
-    };
+    let shares_chart: Vec<bool> = charts
+        .iter()
+        .map(|c| c.is_some() && charts.iter().filter(|d| *d == c).count() > 1)
+        .collect();
     let shared = emit::SharedCrds::default();
-    let one = |i: usize, known: Option<&CrdKinds>| -> Result<ReleasePart, (u8, RenderError)> {
-        let out = rendered(i).map_err(|e| (0, e))?;
+    // Release `chosen[k]`.
+    let one = |k: usize, known: Option<&CrdKinds>| -> Result<ReleasePart, (u8, RenderError)> {
+        let out = rendered(chosen[k]).map_err(|e| (0, e))?;
         let guess = seen.lock().map(|s| s.clone()).unwrap_or_default();
-        let sharing = shares_chart(i).then_some(&shared);
+        let sharing = shares_chart[k].then_some(&shared);
         let part = emit::release_part(&stack.output, out, known, &guess, sharing)
             .map_err(|e| (1, RenderError::Emit(e)))?;
         if let Ok(mut s) = seen.lock() {
@@ -469,8 +469,7 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     // size of its chart archive), so that the small ones fill the end and the workers
     // finish together; the results keep the stack's order. A chart's later releases
     // count half (its CRDs are written once), and so come after its first.
-    let order = largest_first(&chosen, |i| {
-        let k = chosen.iter().position(|&c| c == i).unwrap_or(0);
+    let order = largest_first(chosen.len(), |k| {
         let size = charts[k]
             .as_ref()
             .and_then(|p| std::fs::metadata(p).ok())
@@ -487,12 +486,11 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     let slots: Vec<Slot> = chosen.iter().map(|_| Mutex::new(None)).collect();
     pool.broadcast(|_| {
         while let Some(&k) = order.get(next.fetch_add(1, Ordering::Relaxed)) {
-            let i = chosen[k];
-            let r = one(i, None);
+            let r = one(k, None);
             if let Ok(mut slot) = slots[k].lock() {
                 *slot = Some(r);
             }
-            bar.set_message(stack.releases[i].name.clone());
+            bar.set_message(stack.releases[chosen[k]].name.clone());
             bar.inc(1);
         }
     });
@@ -524,7 +522,7 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     // again (on a worker: templates need its stack).
     let tree = pool.install(|| {
         emit::assemble(&stack.output, parts, &mut |k, crds| {
-            one(chosen[k], Some(crds)).map_err(|(_, e)| match e {
+            one(k, Some(crds)).map_err(|(_, e)| match e {
                 RenderError::Emit(e) => e,
                 e => emit::EmitError::Document {
                     release: stack.releases[chosen[k]].name.clone(),
@@ -536,13 +534,9 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
     Ok(tree)
 }
 
-/// The positions of `chosen` in order of decreasing `cost`, ties in the stack's order.
-fn largest_first(chosen: &[usize], cost: impl Fn(usize) -> u64) -> Vec<usize> {
-    let mut order: Vec<(u64, usize)> = chosen
-        .iter()
-        .enumerate()
-        .map(|(k, &i)| (cost(i), k))
-        .collect();
+/// The positions `0..n` in order of decreasing `cost`, ties in the stack's order.
+fn largest_first(n: usize, cost: impl Fn(usize) -> u64) -> Vec<usize> {
+    let mut order: Vec<(u64, usize)> = (0..n).map(|k| (cost(k), k)).collect();
     order.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     order.into_iter().map(|(_, k)| k).collect()
 }
@@ -553,14 +547,9 @@ mod tests {
 
     #[test]
     fn releases_are_taken_largest_first_ties_in_stack_order() {
-        // chosen releases 3, 5, 7, 9 of a stack, with these chart sizes.
-        let size = |i: usize| match i {
-            3 => 10,
-            5 => 300,
-            7 => 10,
-            _ => 40,
-        };
-        assert_eq!(largest_first(&[3, 5, 7, 9], size), vec![1, 3, 0, 2]);
-        assert_eq!(largest_first(&[], size), Vec::<usize>::new());
+        // Four chosen releases, with these chart sizes.
+        let size = |k: usize| [10, 300, 10, 40][k];
+        assert_eq!(largest_first(4, size), vec![1, 3, 0, 2]);
+        assert_eq!(largest_first(0, size), Vec::<usize>::new());
     }
 }

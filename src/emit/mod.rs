@@ -226,6 +226,23 @@ struct Written {
     warning: Option<String>,
 }
 
+impl Written {
+    /// A copy of a resource whose text was written (`None` for an error).
+    fn copy(&self) -> Option<Written> {
+        Some(Written {
+            kind: self.kind.clone(),
+            namespace: self.namespace.clone(),
+            name: self.name.clone(),
+            stem: self.stem.clone(),
+            group_stem: self.group_stem.clone(),
+            source: self.source.clone(),
+            text: Ok(self.text.as_ref().ok()?.clone()),
+            digest: self.digest,
+            warning: self.warning.clone(),
+        })
+    }
+}
+
 /// The CRDs that several releases of one chart share (Traefik twice in the default
 /// stack): written once in a run and reused by every release with the same document
 /// (same text and source) in the same layer, which is all a CRD's file depends on (it is
@@ -234,25 +251,13 @@ struct Written {
 #[derive(Default)]
 pub struct SharedCrds(Mutex<HashMap<u64, Vec<Arc<SharedCrd>>>>);
 
-/// A CRD document as a release wrote it, and what it defines.
+/// A CRD document as a release wrote it (its source is the written file's), and what
+/// it defines.
 pub struct SharedCrd {
     text: String,
-    source: String,
     layer: u32,
     defines: Option<((String, String), bool)>,
-    written: WrittenText,
-}
-
-/// A [`Written`] whose text was written.
-#[derive(Clone)]
-struct WrittenText {
-    kind: String,
-    namespace: String,
-    name: String,
-    stem: String,
-    group_stem: String,
-    text: String,
-    digest: [u8; 32],
+    written: Written,
 }
 
 impl SharedCrds {
@@ -267,7 +272,7 @@ impl SharedCrds {
         let map = self.0.lock().ok()?;
         map.get(&Self::key(text))?
             .iter()
-            .find(|c| c.layer == layer && c.text == text && c.source == source)
+            .find(|c| c.layer == layer && c.text == text && c.written.source == source)
             .cloned()
     }
 
@@ -422,18 +427,7 @@ pub fn release_part(
             Doc::Shared(c) => {
                 // Written by its release as this one would (see `SharedCrds`).
                 assumed.insert(crd_kind(), None);
-                let w = c.written.clone();
-                items.push(Item::Written(Box::new(Written {
-                    kind: w.kind,
-                    namespace: w.namespace,
-                    name: w.name,
-                    stem: w.stem,
-                    group_stem: w.group_stem,
-                    source,
-                    text: Ok(w.text),
-                    digest: w.digest,
-                    warning: None,
-                })));
+                items.extend(c.written.copy().map(|w| Item::Written(Box::new(w))));
                 continue;
             }
             Doc::Parsed(p, text) => (p, text),
@@ -471,28 +465,19 @@ pub fn release_part(
                 }
             },
         };
-        let defines = crd_defined(&p).filter(|_| r.is_crd());
+        let defines = crd_defined(&p);
         drop(p);
         if let Some(w) = write_resource(output, &name, &namespace, layer, r, crd, size) {
-            if let (Some(sh), Some(text), Some(_), None, Ok(t)) =
-                (shared, text, &defines, crd, &w.text)
+            if let (Some(sh), Some(text), Some(_), None) = (shared, text, &defines, crd)
                 && w.warning.is_none()
                 && w.namespace.is_empty()
+                && let Some(copy) = w.copy()
             {
                 sh.insert(SharedCrd {
                     text,
-                    source: source.clone(),
                     layer,
                     defines,
-                    written: WrittenText {
-                        kind: w.kind.clone(),
-                        namespace: w.namespace.clone(),
-                        name: w.name.clone(),
-                        stem: w.stem.clone(),
-                        group_stem: w.group_stem.clone(),
-                        text: t.clone(),
-                        digest: w.digest,
-                    },
+                    written: copy,
                 });
             }
             items.push(Item::Written(Box::new(w)));

@@ -3,7 +3,7 @@
 //! previous tree exactly as it was; two renders of one tree take turns (a lock file).
 
 use sha2::{Digest, Sha256};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -153,13 +153,11 @@ pub fn write_tree_with(
         };
         (sums, same)
     });
+    let same_sums = previous && same_file(&out.join("SHA256SUMS"), sums.as_bytes());
+    let folders = folders(files);
     // A tree that already holds exactly these files (and nothing else) is left as it is:
     // nothing to write, and the files keep their times.
-    if previous
-        && same.iter().all(|&s| s)
-        && same_file(&out.join("SHA256SUMS"), sums.as_bytes())
-        && holds_only(out, files)
-    {
+    if same_sums && same.iter().all(|&s| s) && holds_only(out, files, &folders) {
         return Ok(Written {
             digest: digest(&sums),
             unchanged: true,
@@ -170,16 +168,9 @@ pub fn write_tree_with(
         io("creating", &staging, fs::create_dir(&staging))?;
         // Folders first, in order; then the files on two threads (of two failures the one
         // earlier in the list is reported), SHA256SUMS last.
-        let mut made = std::collections::BTreeSet::new();
-        for rel in files.keys() {
-            if let Some(dir) = Path::new(rel)
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                && made.insert(dir)
-            {
-                let dir = staging.join(dir);
-                io("creating", &dir, fs::create_dir_all(&dir))?;
-            }
+        for dir in &folders {
+            let dir = staging.join(dir);
+            io("creating", &dir, fs::create_dir(&dir))?;
         }
         let (same_first, same_second) = same.split_at(first.len());
         let place = |part: &[(&String, &String)], same: &[bool]| -> Result<(), WriteError> {
@@ -199,8 +190,7 @@ pub fn write_tree_with(
         });
         a?;
         b?;
-        let same = previous && same_file(&out.join("SHA256SUMS"), sums.as_bytes());
-        place_file(out, &staging, "SHA256SUMS", &sums, same)?;
+        place_file(out, &staging, "SHA256SUMS", &sums, same_sums)?;
         // One flush of the whole filesystem instead of an fsync per file: the tree must
         // be on disk before it is swapped in, and 500 fsyncs cost seconds.
         io("syncing", &staging, sync_fs(&staging))?;
@@ -279,10 +269,10 @@ fn same_file(old: &Path, bytes: &[u8]) -> bool {
     })
 }
 
-/// Whether the folder `out` holds nothing but `files`, `SHA256SUMS` and the folders
-/// they lie in: no other file, folder, link or special file.
-fn holds_only(out: &Path, files: &BTreeMap<String, String>) -> bool {
-    let mut dirs = std::collections::BTreeSet::new();
+/// The folders that `files` lie in, each parent before its children (a parent's path
+/// is a prefix of theirs, so it sorts first).
+fn folders(files: &BTreeMap<String, String>) -> BTreeSet<&str> {
+    let mut dirs = BTreeSet::new();
     for rel in files.keys() {
         let mut d = rel.as_str();
         while let Some((parent, _)) = d.rsplit_once('/') {
@@ -292,6 +282,12 @@ fn holds_only(out: &Path, files: &BTreeMap<String, String>) -> bool {
             d = parent;
         }
     }
+    dirs
+}
+
+/// Whether the folder `out` holds nothing but `files`, `SHA256SUMS` and the folders
+/// they lie in (`dirs`, from [`folders`]): no other file, folder, link or special file.
+fn holds_only(out: &Path, files: &BTreeMap<String, String>, dirs: &BTreeSet<&str>) -> bool {
     let (mut n_files, mut n_dirs) = (0, 0);
     let mut todo = vec![(out.to_path_buf(), String::new())];
     while let Some((dir, rel)) = todo.pop() {
