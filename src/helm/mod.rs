@@ -437,7 +437,24 @@ fn template_chart_with(
         }
     };
 
+    let mut crds = Vec::new();
+    if opts.include_crds {
+        crd_objects(&chart, chart.name(), &mut crds);
+    }
+    // The output is megabytes for big charts: its buffer is made at its final size
+    // rather than grown by doubling (each step a fresh block, and the copy).
+    let size = crds
+        .iter()
+        .map(|(n, d)| n.len() + d.len())
+        .chain(manifests.iter().map(|m| m.name.len() + m.content.len()))
+        .chain(hooks.iter().map(|h| h.path.len() + h.manifest.len()))
+        .map(|n| n + 16)
+        .sum::<usize>()
+        + 1;
     let mut b = String::new();
+    if opts.output_dir.is_none() {
+        b.reserve(size);
+    }
     // With --output-dir: the `wrote <file>` lines Helm prints while writing.
     let mut wrote = String::new();
     let mut written = std::collections::HashSet::new();
@@ -448,9 +465,7 @@ fn template_chart_with(
             d.clone()
         }
     });
-    if opts.include_crds {
-        let mut crds = Vec::new();
-        crd_objects(&chart, chart.name(), &mut crds);
+    {
         for (name, data) in crds {
             match &opts.output_dir {
                 None => push_source(&mut b, &name, &data),

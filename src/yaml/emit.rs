@@ -61,12 +61,17 @@ pub fn to_yaml(v: &Value) -> Result<String, YamlError> {
     emit_document(v, false, Vec::with_capacity(256))
 }
 
-/// [`to_yaml`] written after `prefix` (a comment line, say), into a buffer of about
+/// [`to_yaml`] written after `prefix` (a comment line, say), for a document of about
 /// `capacity` bytes: the document is the same, without a copy to put the prefix first.
+/// The text is kept (a file of the rendered tree), so it holds no spare room: the buffer
+/// starts a quarter larger than `capacity` (rewriting a document seldom grows it more)
+/// and gives back what it did not use, in place.
 pub fn to_yaml_after(prefix: &str, v: &Value, capacity: usize) -> Result<String, YamlError> {
-    let mut out = Vec::with_capacity(prefix.len() + capacity.max(256));
+    let mut out = Vec::with_capacity(prefix.len() + capacity + capacity / 4 + 256);
     out.extend_from_slice(prefix.as_bytes());
-    emit_document(v, false, out)
+    let mut text = emit_document(v, false, out)?;
+    text.shrink_to_fit();
+    Ok(text)
 }
 
 /// Helm's `toYamlPretty` before its `TrimSuffix("\n")`: go-yaml v3's `Encoder` with
