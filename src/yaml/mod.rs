@@ -614,15 +614,73 @@ pub fn check_skeleton_paths(text: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// [`parse_simple_head`] parsing all of `text`.
+/// [`parse_simple_head`] parsing and converting all of `text`.
 fn parse_simple_head_whole(text: &str) -> Result<SimpleHead, YamlError> {
-    simple_head_of(&parse_yaml(text)?)
+    simple_head_of_whole(&parse_yaml(text)?)
 }
 
 /// [`parse_simple_head`] of a document already parsed with [`parse_yaml`]: the same
 /// head, or the same error, as reading it from the text (whose parse error, if any, is
 /// [`parse_yaml`]'s).
+///
+/// Helm's sorter converts the whole document to JSON to read four fields. Of the rest,
+/// only its failures matter (a key that cannot be a JSON key, a number JSON cannot
+/// hold): where a walk of the tree finds neither, the head is read from the top-level
+/// entries that [could name its fields](could_name_head_field) alone, without
+/// converting the rest (for a CRD, hundreds of kilobytes of values made and dropped).
 pub fn simple_head_of(parsed: &Parsed) -> Result<SimpleHead, YamlError> {
+    if let Some(Y::Map(entries)) = &parsed.0 {
+        if let Some(e) = first_key_error(&parsed.0) {
+            return Err(e.prefixed(CONVERTING));
+        }
+        if !has_nonfinite(&parsed.0) {
+            let top = entries
+                .iter()
+                .filter(|(k, _)| match k {
+                    Y::Str(k) => could_name_head_field(k),
+                    _ => true,
+                })
+                .cloned()
+                .collect();
+            return simple_head_of_whole(&Parsed(Some(Y::Map(top))));
+        }
+    }
+    simple_head_of_whole(parsed)
+}
+
+/// The first error converting `y` to JSON meets at a map key, in the conversion's
+/// order ([`y_to_value`]: entry by entry, each key before its value).
+fn first_key_error(y: &Option<Y>) -> Option<YamlError> {
+    fn walk(y: &Y) -> Result<(), YamlError> {
+        match y {
+            Y::Seq(items) => items.iter().try_for_each(walk),
+            Y::Map(entries) => entries.iter().try_for_each(|(k, v)| {
+                if !matches!(k, Y::Str(_)) {
+                    key_string(k, v)?;
+                }
+                walk(v)
+            }),
+            _ => Ok(()),
+        }
+    }
+    walk(y.as_ref()?).err()
+}
+
+/// Whether `y` holds a number JSON cannot (an infinity or NaN) anywhere as a value.
+fn has_nonfinite(y: &Option<Y>) -> bool {
+    fn walk(y: &Y) -> bool {
+        match y {
+            Y::Float(f) => !f.is_finite(),
+            Y::Seq(items) => items.iter().any(walk),
+            Y::Map(entries) => entries.iter().any(|(_, v)| walk(v)),
+            _ => false,
+        }
+    }
+    y.as_ref().is_some_and(walk)
+}
+
+/// [`simple_head_of`] converting the whole document, as Helm does.
+fn simple_head_of_whole(parsed: &Parsed) -> Result<SimpleHead, YamlError> {
     let mut head = SimpleHead::default();
     let v = parsed_to_value_shaped(parsed, HEAD_SHAPE)?;
     let type_err = |kind: &str, field: &str, ty: &str| {

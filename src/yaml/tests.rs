@@ -191,6 +191,53 @@ fn simple_head_errors() {
 }
 
 #[test]
+fn head_of_a_tree_reads_only_its_top_entries_where_nothing_else_can_fail() {
+    // What the rest of the document can do to the head: fail on a key JSON cannot have
+    // (anywhere, and before any type error of the head), or on a number JSON cannot
+    // hold; duplicate and case-folded keys, and keys that are not strings, still count.
+    let docs = [
+        "kind: A\nspec:\n  a: {~: 1}\n",
+        "kind: A\nspec: {~: 1}",
+        "kind: A\nspec: {x: [1, {18446744073709551615: 1}]}",
+        "kind: [a]\nspec: {~: 1}",
+        "a: .inf\nb: {~: 1}\nkind: A",
+        "kind: A\nspec: {a: [.nan]}",
+        "kind: .inf\nmetadata: {name: x}",
+        "kind: A\nkind: B\nmetadata: {name: a}\nmetadata: {name: b}",
+        "Kind: A\nkind: B\nKIND: C",
+        "? !!binary a2luZA==\n: Pod\nmetadata: {name: x}",
+        "1: a\ntrue: b\n1.5: c\nkind: A",
+        "kind: A\nmetadata: {name: n, annotations: {a: 1, b: ~}}\nspec: {x: [1, {y: z}]}",
+        "kind: A\nmetadata: {annotations: {a: [1]}}\nspec: {b: c}",
+        "apiVersion: v1\nkind: ConfigMap\ndata: {a: b}",
+        "spec: {a: b}",
+        "[a, b]",
+    ];
+    for doc in docs {
+        let p = parse_yaml(doc).unwrap();
+        assert_eq!(
+            super::simple_head_of(&p),
+            super::simple_head_of_whole(&p),
+            "{doc:?}"
+        );
+    }
+    let head = |doc: &str| super::simple_head_of(&parse_yaml(doc).unwrap());
+    assert_eq!(head(docs[9]).unwrap().kind, "Pod");
+    assert!(
+        head(docs[1])
+            .unwrap_err()
+            .msg
+            .contains("unsupported map key")
+    );
+    assert!(
+        head(docs[5])
+            .unwrap_err()
+            .msg
+            .contains("unsupported value: NaN")
+    );
+}
+
+#[test]
 fn simple_head_values() {
     // All of these render without error in Helm.
     let h = parse_simple_head(
