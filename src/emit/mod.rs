@@ -349,12 +349,39 @@ fn resource_of(
     source: &str,
     parsed: &crate::yaml::Parsed,
 ) -> Result<Option<Resource>, EmitError> {
+    let body = crate::yaml::parsed_to_value(parsed);
+    identified(release, source, body)
+}
+
+/// [`resource_of`] consuming the tree.
+fn resource_into(
+    release: &str,
+    source: &str,
+    parsed: crate::yaml::Parsed,
+) -> Result<Option<Resource>, EmitError> {
+    let body = crate::yaml::parsed_into_value(parsed);
+    identified(release, source, body)
+}
+
+fn identified(
+    release: &str,
+    source: &str,
+    body: Result<Value, crate::yaml::YamlError>,
+) -> Result<Option<Resource>, EmitError> {
     let err = |msg: String| EmitError::Document {
         release: release.to_string(),
         msg,
     };
-    let body = crate::yaml::parsed_to_value(parsed).map_err(|e| err(format!("{source}: {e}")))?;
+    let body = body.map_err(|e| err(format!("{source}: {e}")))?;
     resource::identify(body, source).map_err(err)
+}
+
+/// Whether a parsed document's `apiVersion` names one of [`BUILT_IN_GROUPS`] (as its
+/// resource's group would be read).
+fn in_built_in_group(p: &crate::yaml::Parsed) -> bool {
+    p.api_version()
+        .map(|a| a.rsplit_once('/').map_or("", |(g, _)| g))
+        .is_some_and(|g| BUILT_IN_GROUPS.contains(&g))
 }
 
 /// Make a release's part of the tree from its rendered documents, consuming them.
@@ -436,7 +463,17 @@ pub fn release_part(
             release: name.clone(),
             msg: format!("{source}: {e}"),
         })?;
-        let Some(r) = resource_of(&name, &source, &p)? else {
+        let defines = crd_defined(&p);
+        // The tree becomes the resource's values, its keys moved rather than copied,
+        // except where the resource may be written on a guess (a kind outside the
+        // built-in API groups, with the stack's CRDs unknown): that one keeps its tree.
+        let guess = known.is_none() && !in_built_in_group(&p);
+        let (r, kept) = if guess {
+            (resource_of(&name, &source, &p)?, Some(p))
+        } else {
+            (resource_into(&name, &source, p)?, None)
+        };
+        let Some(r) = r else {
             continue;
         };
         let pair = (r.group().to_string(), r.kind.clone());
@@ -452,11 +489,13 @@ pub fn release_part(
                     None
                 }
                 None => {
+                    // (`kept` is there: the group is not a built-in one.)
+                    let parsed = kept.unwrap_or_default();
                     let scope = seen.get(&pair).copied();
                     let written = write_resource(output, &name, &namespace, layer, r, scope, size);
                     items.push(Item::Guessed {
                         source,
-                        parsed: p,
+                        parsed,
                         pair,
                         scope,
                         written: written.map(Box::new),
@@ -465,8 +504,6 @@ pub fn release_part(
                 }
             },
         };
-        let defines = crd_defined(&p);
-        drop(p);
         if let Some(w) = write_resource(output, &name, &namespace, layer, r, crd, size) {
             if let (Some(sh), Some(text), Some(_), None) = (shared, text, &defines, crd)
                 && w.warning.is_none()

@@ -71,15 +71,28 @@ const UNMARSHALING: &str = "error unmarshaling JSON: while decoding JSON: ";
 /// Errors carry sigs.k8s.io/yaml's wording, e.g.
 /// `error converting YAML to JSON: yaml: line 2: mapping values are not allowed in this context`.
 pub fn from_yaml(text: &str) -> Result<Value, YamlError> {
-    parsed_to_value(&parse_yaml(text)?)
+    parsed_into_value(parse_yaml(text)?)
 }
 
 /// A document decoded by [`parse_yaml`]: plain data, so it can be decoded on one thread
 /// and turned into a [`Value`] on another.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Parsed(Option<Y>);
 
 impl Parsed {
+    /// The top-level `apiVersion` string as the value [`parsed_to_value`] makes has it,
+    /// when every top-level key is a plain string (a key of another type could become
+    /// `apiVersion` too); `None` otherwise.
+    pub fn api_version(&self) -> Option<&str> {
+        let Some(Y::Map(entries)) = &self.0 else {
+            return None;
+        };
+        if !entries.iter().all(|(k, _)| matches!(k, Y::Str(_))) {
+            return None;
+        }
+        self.str_at(&["apiVersion"])
+    }
+
     /// The string at a path of string keys (the last of equal keys wins, as in the value
     /// [`parsed_to_value`] makes); `None` where the path is missing or not a string.
     pub fn str_at(&self, path: &[&str]) -> Option<&str> {
@@ -113,6 +126,18 @@ pub fn parsed_to_value(p: &Parsed) -> Result<Value, YamlError> {
     match &p.0 {
         None => Ok(Value::Nil),
         Some(y) => jsonable(y),
+    }
+}
+
+/// [`parsed_to_value`] consuming the tree: its keys move into the maps instead of being
+/// copied.
+pub fn parsed_into_value(p: Parsed) -> Result<Value, YamlError> {
+    match p.0 {
+        None => Ok(Value::Nil),
+        Some(y) => {
+            let v = y_into_value(y).map_err(|e| e.prefixed(CONVERTING))?;
+            finite(v)
+        }
     }
 }
 
@@ -260,7 +285,11 @@ fn json_kind(v: &Value) -> &'static str {
 
 /// sigs.k8s.io/yaml's conversion of go-yaml's result to JSON and back into `interface{}`.
 fn jsonable(y: &Y) -> Result<Value, YamlError> {
-    let v = y_to_value(y).map_err(|e| e.prefixed(CONVERTING))?;
+    finite(y_to_value(y).map_err(|e| e.prefixed(CONVERTING))?)
+}
+
+/// `v`, or JSON's error for the first number in it that JSON cannot hold.
+fn finite(v: Value) -> Result<Value, YamlError> {
     if let Some(f) = first_nonfinite(&v) {
         return Err(YamlError::new(format!(
             "{CONVERTING}json: unsupported value: {}",
@@ -331,6 +360,31 @@ fn key_string(k: &Y, v: &Y) -> Result<String, YamlError> {
                 decode::go_sharp_v(v, true)
             )));
         }
+    })
+}
+
+/// [`y_to_value`] consuming `y` (the same values, or the same first error).
+fn y_into_value(y: Y) -> Result<Value, YamlError> {
+    Ok(match y {
+        Y::Seq(items) => {
+            let mut out = Vec::with_capacity(items.len());
+            for it in items {
+                out.push(y_into_value(it)?);
+            }
+            Value::from(out)
+        }
+        Y::Map(entries) => {
+            let mut m = BTreeMap::new();
+            for (k, v) in entries {
+                let ks = match k {
+                    Y::Str(s) => s,
+                    k => key_string(&k, &v)?,
+                };
+                m.insert(ks, y_into_value(v)?);
+            }
+            Value::from(m)
+        }
+        other => y_to_value(&other)?,
     })
 }
 
