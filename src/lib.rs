@@ -10,7 +10,6 @@ pub mod diff;
 pub mod emit;
 pub mod funcs;
 pub mod gotmpl;
-pub mod heap;
 pub mod helm;
 pub mod render;
 pub mod source;

@@ -8,6 +8,17 @@ use clap::{Args, Parser, Subcommand};
 use kiln::cli;
 use kiln::helm::{TemplateOptions, template_path};
 
+/// mimalloc instead of the system allocator. A render makes and drops hundreds of
+/// thousands of small strings, maps and tree nodes (malloc and free were a fifth of its
+/// instructions with glibc's), and two workers allocate side by side. Measured on the
+/// default stack, `kiln render -j2`, interleaved A/B against glibc with its tuning (big
+/// heap steps, no trimming, huge pages for the thread heaps): 90.5 -> 85.3 ms and
+/// 116.8 -> 110.2 ms in two runs of 31-41 rounds; `-j1` 185.8 -> 177.6 ms; `kiln
+/// template` of mimir-distributed 34.0 -> 33.0 ms. Its v2 line: v3 measured no faster and
+/// twice the peak memory (100 MB against 62 MB; glibc's was 45 MB).
+#[global_allocator]
+static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[derive(Parser, Debug)]
 #[command(
     name = "kiln",
@@ -240,18 +251,6 @@ fn code(c: i32) -> u8 {
 }
 
 fn main() -> ExitCode {
-    // kiln is a short-lived process that builds and drops large strings and trees:
-    // let glibc's allocator grow its heaps in big steps, keep what is freed for reuse
-    // instead of trimming it back to the kernel, and serve megabyte buffers (rendered
-    // output, archives) from the heap rather than fresh mappings. Fewer page faults
-    // and system calls: about a tenth off `kiln template` on the big charts.
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: mallopt takes two integers; it runs before any other thread exists.
-    unsafe {
-        libc::mallopt(libc::M_TOP_PAD, 32 << 20);
-        libc::mallopt(libc::M_TRIM_THRESHOLD, 256 << 20);
-        libc::mallopt(libc::M_MMAP_THRESHOLD, 64 << 20);
-    }
     // Templates recurse on the stack (Helm allows 1000 nested includes): run on a thread
     // with a large reserved stack so that the cap ends in Helm's error, not an overflow.
     let worker = std::thread::Builder::new()
@@ -259,7 +258,6 @@ fn main() -> ExitCode {
         .stack_size(kiln::render::RENDER_STACK)
         .spawn(|| {
             kiln::gotmpl::exec::set_stack_budget(kiln::render::RENDER_STACK - (16 << 20));
-            kiln::heap::prefer_huge_pages();
             let code = run();
             // The command is done and its output flushed: end the process from here.
             // (Returning would release this thread's stack and then the main thread's,

@@ -445,7 +445,6 @@ pub fn render(stack: &Stack, opts: &RenderOptions) -> Result<emit::Tree, RenderE
         // stops at Helm's cap (1000) rather than at its small default budget.
         .start_handler(|_| {
             crate::gotmpl::exec::set_stack_budget(RENDER_STACK - (16 << 20));
-            crate::heap::prefer_huge_pages();
         })
         .num_threads(opts.jobs.max(1))
         .build()

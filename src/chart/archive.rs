@@ -51,11 +51,6 @@ pub fn archive_files(data: &[u8]) -> Result<Vec<File>, ArchiveError> {
 /// [`archive_files`], calling `seen(top folder, name in the chart, data)` for each file
 /// as soon as it is read, while the rest of the archive is still being decompressed.
 pub fn archive_files_with(data: &[u8], seen: &mut super::Seen) -> Result<Vec<File>, ArchiveError> {
-    // A chart of several hundred KB makes for a render of many megabytes: worth huge
-    // pages from the start (see `crate::heap`). The gzip trailer gives the size.
-    if gzip_size(data).is_some_and(|size| size >= BIG_ARCHIVE) {
-        crate::heap::expect_big_render();
-    }
     match inflate_whole(data) {
         Some(tar) => {
             let whole = Data::from(tar);
@@ -72,10 +67,6 @@ pub fn archive_files_with(data: &[u8], seen: &mut super::Seen) -> Result<Vec<Fil
         None => files_of(flate2::read::MultiGzDecoder::new(data), seen),
     }
 }
-
-/// The decompressed size from which an archive counts as big (see `crate::heap`):
-/// grafana (290 KB) is, alloy (160 KB) is not.
-const BIG_ARCHIVE: usize = 256 << 10;
 
 /// The decompressed size a gzip stream's trailer states (of its last member, modulo
 /// 2^32), or `None` when the data is too short to have one.

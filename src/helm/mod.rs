@@ -404,10 +404,7 @@ fn template_chart_with(
         let _reader = crate::threads::helpers().then(|| {
             std::thread::Builder::new()
                 .stack_size(32 << 20)
-                .spawn_scoped(s, || {
-                    crate::heap::prefer_huge_pages();
-                    heads.work()
-                })
+                .spawn_scoped(s, || heads.work())
         });
         let mut send = |name: &str, out: &str| {
             if !name.ends_with("NOTES.txt") {

@@ -158,10 +158,7 @@ impl PreParse {
         let me = self.clone();
         let Ok(h) = std::thread::Builder::new()
             .stack_size(stack)
-            .spawn(move || {
-                crate::heap::prefer_huge_pages();
-                me.work()
-            })
+            .spawn(move || me.work())
         else {
             return false;
         };
@@ -214,8 +211,6 @@ fn parse_job(
     (name, data): (String, crate::chart::Data),
     is_func: &dyn Fn(&str) -> bool,
 ) -> (String, Source, Parsed) {
-    // (The parsing thread starts before the archive's size is known.)
-    crate::heap::catch_up();
     let text = Source::from_bytes(data);
     let parsed = parse::parse_source(&name, text.clone(), is_func);
     (name, text, parsed)
