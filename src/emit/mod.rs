@@ -343,27 +343,9 @@ fn release_crds(parsed: &[Doc]) -> Vec<((String, String), bool)> {
     crds
 }
 
-/// A parsed document of `release` as the resource it is (`None` for an empty document).
+/// A document of `release` converted to values (`body`, or why it could not be) as the
+/// resource it is (`None` for an empty document).
 fn resource_of(
-    release: &str,
-    source: &str,
-    parsed: &crate::yaml::Parsed,
-) -> Result<Option<Resource>, EmitError> {
-    let body = crate::yaml::parsed_to_value(parsed);
-    identified(release, source, body)
-}
-
-/// [`resource_of`] consuming the tree.
-fn resource_into(
-    release: &str,
-    source: &str,
-    parsed: crate::yaml::Parsed,
-) -> Result<Option<Resource>, EmitError> {
-    let body = crate::yaml::parsed_into_value(parsed);
-    identified(release, source, body)
-}
-
-fn identified(
     release: &str,
     source: &str,
     body: Result<Value, crate::yaml::YamlError>,
@@ -469,9 +451,11 @@ pub fn release_part(
         // built-in API groups, with the stack's CRDs unknown): that one keeps its tree.
         let guess = known.is_none() && !in_built_in_group(&p);
         let (r, kept) = if guess {
-            (resource_of(&name, &source, &p)?, Some(p))
+            let body = crate::yaml::parsed_to_value(&p);
+            (resource_of(&name, &source, body)?, Some(p))
         } else {
-            (resource_into(&name, &source, p)?, None)
+            let body = crate::yaml::parsed_into_value(p);
+            (resource_of(&name, &source, body)?, None)
         };
         let Some(r) = r else {
             continue;
@@ -653,7 +637,8 @@ fn release_files(
                 ..
             } if crd_kinds.get(&pair).copied() == scope => kept.extend(written.map(|w| *w)),
             Item::Guessed { source, parsed, .. } => {
-                let Some(r) = resource_of(&name, &source, &parsed)? else {
+                let body = crate::yaml::parsed_to_value(&parsed);
+                let Some(r) = resource_of(&name, &source, body)? else {
                     continue;
                 };
                 let crd = crd_kinds
