@@ -251,6 +251,20 @@ fn code(c: i32) -> u8 {
 }
 
 fn main() -> ExitCode {
+    // No transparent huge pages for this process. mimalloc's arena would otherwise be
+    // backed by 2 MiB pages, each zeroed whole when first touched: the render's peak
+    // memory grows from 50 to 62 MB, and on a virtual machine whose host backs memory
+    // anew once it has been freed for a while (free page reporting), that first touch is
+    // most of a render's cost. Measured on the default stack (-j2): with a pause before
+    // each run 158.6 -> 127.2 ms; in the bench's rounds after Helm's renders
+    // 146.9 -> 128.2 ms; back to back, where memory is still backed, 95.9 -> 110.0 ms.
+    // (A run in CI is a single one after other work: the first two cases.)
+    #[cfg(target_os = "linux")]
+    // SAFETY: PR_SET_THP_DISABLE takes integer arguments and only sets a flag of the
+    // process's memory.
+    unsafe {
+        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+    }
     // Templates recurse on the stack (Helm allows 1000 nested includes): run on a thread
     // with a large reserved stack so that the cap ends in Helm's error, not an overflow.
     let worker = std::thread::Builder::new()
