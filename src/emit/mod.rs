@@ -10,6 +10,7 @@ pub mod resource;
 pub mod write;
 
 use crate::gotmpl::Value;
+use crate::helm::manifest::Fingerprint;
 use crate::stack::{HookPolicy, Output, OutputMode};
 use resource::{CLUSTER_SCOPED, Resource, SYSTEM_NAMESPACES};
 use sha2::{Digest, Sha256};
@@ -249,7 +250,7 @@ impl Written {
 /// cluster-scoped: its file neither holds nor is named after a namespace). Only CRDs
 /// (big, and the same in every release of a chart) are kept.
 #[derive(Default)]
-pub struct SharedCrds(Mutex<HashMap<u64, Vec<Arc<SharedCrd>>>>);
+pub struct SharedCrds(Mutex<HashMap<Fingerprint, Vec<Arc<SharedCrd>>>>);
 
 /// A CRD document as a release wrote it (its source is the written file's), and what
 /// it defines.
@@ -261,16 +262,9 @@ pub struct SharedCrd {
 }
 
 impl SharedCrds {
-    fn key(text: &str) -> u64 {
-        use std::hash::Hasher as _;
-        let mut h = rustc_hash::FxHasher::default();
-        h.write(text.as_bytes());
-        h.finish()
-    }
-
     fn get(&self, text: &str, source: &str, layer: u32) -> Option<Arc<SharedCrd>> {
         let map = self.0.lock().ok()?;
-        map.get(&Self::key(text))?
+        map.get(&Fingerprint::of(text))?
             .iter()
             .find(|c| c.layer == layer && c.text == text && c.written.source == source)
             .cloned()
@@ -278,7 +272,7 @@ impl SharedCrds {
 
     fn insert(&self, crd: SharedCrd) {
         if let Ok(mut map) = self.0.lock() {
-            map.entry(Self::key(&crd.text))
+            map.entry(Fingerprint::of(&crd.text))
                 .or_default()
                 .push(Arc::new(crd));
         }
@@ -297,12 +291,8 @@ enum Doc {
 
 /// The CRD a parsed document defines: (API group, kind) and whether cluster-scoped.
 fn crd_defined(p: &crate::yaml::Parsed) -> Option<((String, String), bool)> {
-    let group = p
-        .str_at(&["apiVersion"])
-        .and_then(|a| a.rsplit_once('/'))
-        .map(|(g, _)| g);
     if p.str_at(&["kind"]) != Some("CustomResourceDefinition")
-        || group != Some("apiextensions.k8s.io")
+        || p.str_at(&["apiVersion"]).map(resource::api_group) != Some("apiextensions.k8s.io")
     {
         return None;
     }
@@ -362,7 +352,7 @@ fn resource_of(
 /// resource's group would be read).
 fn in_built_in_group(p: &crate::yaml::Parsed) -> bool {
     p.api_version()
-        .map(|a| a.rsplit_once('/').map_or("", |(g, _)| g))
+        .map(resource::api_group)
         .is_some_and(|g| BUILT_IN_GROUPS.contains(&g))
 }
 

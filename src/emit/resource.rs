@@ -51,13 +51,15 @@ pub struct Resource {
     pub body: Value,
 }
 
+/// The API group of an `apiVersion` (`""` for the core group: `v1`).
+pub fn api_group(api_version: &str) -> &str {
+    api_version.rsplit_once('/').map_or("", |(g, _)| g)
+}
+
 impl Resource {
     /// The API group (`""` for the core group).
     pub fn group(&self) -> &str {
-        self.api_version
-            .rsplit_once('/')
-            .map(|(g, _)| g)
-            .unwrap_or("")
+        api_group(&self.api_version)
     }
 
     pub fn is_crd(&self) -> bool {

@@ -364,7 +364,7 @@ fn store_doc(files: &mut [(String, Fingerprint, Slots)], (file, i, doc): (usize,
 /// What identifies a file's content for [`sort_manifests_read`]: its length and a 64-bit
 /// hash, instead of a copy of every rendered file. (Each path is rendered and sent once,
 /// with the content the rendered files keep; the check is a guard, not a lookup.)
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Fingerprint(usize, u64);
 
 impl Fingerprint {

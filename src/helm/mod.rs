@@ -462,15 +462,13 @@ fn template_chart_with(
             d.clone()
         }
     });
-    {
-        for (name, data) in crds {
-            match &opts.output_dir {
-                None => push_source(&mut b, &name, &data),
-                Some(dir) => {
-                    let append = !written.insert(name.clone());
-                    write_to_file(dir, &name, &data, append, &mut wrote)
-                        .map_err(|e| trailer(e, &log))?;
-                }
+    for (name, data) in crds {
+        match &opts.output_dir {
+            None => push_source(&mut b, &name, &data),
+            Some(dir) => {
+                let append = !written.insert(name.clone());
+                write_to_file(dir, &name, &data, append, &mut wrote)
+                    .map_err(|e| trailer(e, &log))?;
             }
         }
     }

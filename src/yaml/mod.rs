@@ -134,10 +134,7 @@ pub fn parsed_to_value(p: &Parsed) -> Result<Value, YamlError> {
 pub fn parsed_into_value(p: Parsed) -> Result<Value, YamlError> {
     match p.0 {
         None => Ok(Value::Nil),
-        Some(y) => {
-            let v = y_into_value(y).map_err(|e| e.prefixed(CONVERTING))?;
-            finite(v)
-        }
+        Some(y) => finite(y_into_value(y).map_err(|e| e.prefixed(CONVERTING))?),
     }
 }
 
@@ -513,14 +510,7 @@ fn parsed_to_value_shaped(p: &Parsed, shape: Shape) -> Result<Value, YamlError> 
     let Some(y) = &p.0 else {
         return Ok(Value::Nil);
     };
-    let v = y_to_value_shaped(y, shape).map_err(|e| e.prefixed(CONVERTING))?;
-    if let Some(f) = first_nonfinite(&v) {
-        return Err(YamlError::new(format!(
-            "{CONVERTING}json: unsupported value: {}",
-            crate::gotmpl::value::format_float_g(f)
-        )));
-    }
-    Ok(v)
+    finite(y_to_value_shaped(y, shape).map_err(|e| e.prefixed(CONVERTING))?)
 }
 
 /// Helm's `chart.Metadata` (Chart.yaml) as far as string fields go, for
