@@ -219,7 +219,7 @@ pub fn sort_manifests(
     files: &BTreeMap<String, String>,
     log: &mut Vec<String>,
 ) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
-    sort_manifests_read(files, log, HashMap::new())
+    sort_manifests_read(files.clone(), log, HashMap::new(), false)
 }
 
 /// The documents of one rendered file with their heads, as [`sort_manifests`] reads
@@ -381,19 +381,23 @@ impl Fingerprint {
 /// from.
 pub type ReadHeads = HashMap<String, (Fingerprint, Option<Vec<ReadDoc>>)>;
 
-/// [`sort_manifests`] with some files' documents and heads already read.
+/// [`sort_manifests`] with some files' documents and heads already read; the others
+/// are read here (with `full`, each document parsed whole, as [`read_file_heads`]
+/// says). Each file's text is freed once its documents are split out of it.
 pub fn sort_manifests_read(
-    files: &BTreeMap<String, String>,
+    files: BTreeMap<String, String>,
     log: &mut Vec<String>,
     mut read: ReadHeads,
+    full: bool,
 ) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
     let mut hooks = Vec::new();
     let mut generic = Vec::new();
     for (path, content) in files {
-        let docs = match read.remove(path) {
-            Some((c, docs)) if c == Fingerprint::of(content) => docs,
-            _ => read_file_heads(path, content, false),
+        let docs = match read.remove(&path) {
+            Some((c, docs)) if c == Fingerprint::of(&content) => docs,
+            _ => read_file_heads(&path, &content, full),
         };
+        drop(content);
         let Some(docs) = docs else {
             continue;
         };
