@@ -651,12 +651,11 @@ impl Object for Files {
     fn get(&self, name: &str, args: &[Value]) -> Option<Result<Value, FuncError>> {
         let r = match name {
             "Get" => string_arg(name, args).map(|p| {
-                Value::str(
-                    self.files
-                        .get(&p)
-                        .map(|d| crate::chart::lossy(d).into_owned())
-                        .unwrap_or_default(),
-                )
+                // (Copied once, into the value: not first into a String of its own.)
+                match self.files.get(&p) {
+                    Some(d) => Value::str(&*crate::chart::lossy(d)),
+                    None => Value::str(""),
+                }
             }),
             "GetBytes" => string_arg(name, args).map(|p| {
                 Value::Bytes(

@@ -452,6 +452,16 @@ fn key_less<C: KeyChar>(ar: &[C], br: &[C], v3: bool) -> bool {
     ar.len() < br.len()
 }
 
+/// [`key_less`] of two string keys (bytes when both are ASCII, else characters).
+fn key_less_str(a: &str, b: &str, v3: bool) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        key_less(a.as_bytes(), b.as_bytes(), v3)
+    } else {
+        let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+        key_less(&a, &b, v3)
+    }
+}
+
 /// Indices of `keys` in go-yaml's `keyList` order (a stable merge sort driven by
 /// `key_less` only, so a comparator that is not a total order can never make it panic).
 pub(crate) fn sorted_key_order<'a>(keys: impl Iterator<Item = &'a str>, v3: bool) -> Vec<usize> {
@@ -912,6 +922,26 @@ impl Emitter {
         &mut self,
         m: &std::collections::BTreeMap<String, Value>,
     ) -> Result<(), YamlError> {
+        // Usually every key comes back from the JSON round trip as it is and the map's
+        // byte order is go-yaml's order already: then the entries go out as they are,
+        // without the copies and the index that reordering needs.
+        let as_is = |k: &str| self.v3 || memchr::memchr3(0x7F, 0xC2, 0xEF, k.as_bytes()).is_none();
+        let mut keys = m.keys();
+        let in_order = keys.next().is_none_or(|first| {
+            as_is(first)
+                && keys
+                    .try_fold(first, |prev, k| {
+                        (as_is(k) && !key_less_str(k, prev, self.v3)).then_some(k)
+                    })
+                    .is_some()
+        });
+        if in_order {
+            self.block_mapping_start();
+            for (k, v) in m {
+                self.block_mapping_entry(k, v)?;
+            }
+            return Ok(());
+        }
         let folded: Vec<(std::borrow::Cow<'_, str>, &Value)> = m
             .iter()
             .map(|(k, v)| self.roundtrip(k).map(|k| (k, v)))

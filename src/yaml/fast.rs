@@ -174,7 +174,7 @@ impl<'a> Reader<'a> {
             pos: 0,
             line: 0,
             line_start: 0,
-            ev: Vec::with_capacity((text.len() / 16 + 8).min(1024)),
+            ev: Vec::with_capacity(text.len() / 16 + 8),
             depth: 0,
             ascii: text.is_ascii(),
         }
