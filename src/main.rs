@@ -19,6 +19,34 @@ use kiln::helm::{TemplateOptions, template_path};
 #[global_allocator]
 static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// No transparent huge pages for this process, set before anything is allocated: a
+/// constructor, run by the C runtime before `main` and before Rust's own start-up
+/// allocates (its first allocation makes mimalloc map and touch its first segment).
+///
+/// mimalloc asks for huge pages on its segments (`madvise`), so each would be a 2 MiB
+/// page zeroed whole on first touch: the render's peak memory grows from 50 to 62 MB,
+/// and on a virtual machine whose host backs memory anew once it has been freed for a
+/// while (free page reporting), that first touch is most of a render's cost. Measured on
+/// the default stack (-j2): with a pause before each run 158.6 -> 127.2 ms; in the
+/// bench's rounds after Helm's renders 146.9 -> 128.2 ms; only back to back, where memory
+/// is still backed, were huge pages faster (95.9 -> 110.0 ms). Set in `main` instead, as it
+/// was, it came after the first segment's huge page had been zeroed: from here, peak RSS
+/// 49.8 -> 48.1 MiB and CPU 245.7 -> 241.7 ms for the stack (wall time unchanged within
+/// noise, 40 rounds back to back), and `kiln --version` 3.6 -> 1.7 ms of CPU.
+#[cfg(target_os = "linux")]
+#[used]
+#[unsafe(link_section = ".init_array")]
+static NO_HUGE_PAGES: extern "C" fn() = {
+    extern "C" fn no_huge_pages() {
+        // SAFETY: PR_SET_THP_DISABLE takes integer arguments and only sets a flag of
+        // the process's memory.
+        unsafe {
+            libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
+        }
+    }
+    no_huge_pages
+};
+
 #[derive(Parser, Debug)]
 #[command(
     name = "kiln",
@@ -251,20 +279,6 @@ fn code(c: i32) -> u8 {
 }
 
 fn main() -> ExitCode {
-    // No transparent huge pages for this process. mimalloc's arena would otherwise be
-    // backed by 2 MiB pages, each zeroed whole when first touched: the render's peak
-    // memory grows from 50 to 62 MB, and on a virtual machine whose host backs memory
-    // anew once it has been freed for a while (free page reporting), that first touch is
-    // most of a render's cost. Measured on the default stack (-j2): with a pause before
-    // each run 158.6 -> 127.2 ms; in the bench's rounds after Helm's renders
-    // 146.9 -> 128.2 ms; back to back, where memory is still backed, 95.9 -> 110.0 ms.
-    // (A run in CI is a single one after other work: the first two cases.)
-    #[cfg(target_os = "linux")]
-    // SAFETY: PR_SET_THP_DISABLE takes integer arguments and only sets a flag of the
-    // process's memory.
-    unsafe {
-        libc::prctl(libc::PR_SET_THP_DISABLE, 1, 0, 0, 0);
-    }
     // Templates recurse on the stack (Helm allows 1000 nested includes): run on a thread
     // with a large reserved stack so that the cap ends in Helm's error, not an overflow.
     let worker = std::thread::Builder::new()
