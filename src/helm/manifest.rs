@@ -216,10 +216,10 @@ pub fn go_quote(s: &str) -> String {
 /// `releaseutil.SortManifests` over rendered files (name -> content). Helm's log lines
 /// (`manifest_sorter.go:190: info: skipping unknown hook: …`) are appended to `log`.
 pub fn sort_manifests(
-    files: &BTreeMap<String, String>,
+    files: BTreeMap<String, String>,
     log: &mut Vec<String>,
 ) -> Result<(Vec<Hook>, Vec<Manifest>), String> {
-    sort_manifests_read(files.clone(), log, HashMap::new(), false)
+    sort_manifests_read(files, log, HashMap::new(), false)
 }
 
 /// The documents of one rendered file with their heads, as [`sort_manifests`] reads

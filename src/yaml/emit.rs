@@ -554,13 +554,17 @@ fn yerr(msg: &str) -> YamlError {
     }
 }
 
+/// Whether [`json_roundtrip_str`] gives `s` back as it is. Every character that matters
+/// there is DEL (7F) or starts with C2 (C1 controls and NEL) or EF (U+FFFE, U+FFFF).
+fn json_roundtrip_keeps(s: &str) -> bool {
+    memchr::memchr3(0x7F, 0xC2, 0xEF, s.as_bytes()).is_none()
+}
+
 /// What go-yaml makes of a string on the way back from JSON: characters its reader
 /// refuses fail the whole `toYaml`; a raw NEL (the one line break `encoding/json` does
 /// not escape) is folded like any line break in a double-quoted scalar.
 fn json_roundtrip_str(s: &str) -> Result<std::borrow::Cow<'_, str>, YamlError> {
-    // Every character that matters here is DEL (7F) or starts with C2 (C1 controls and
-    // NEL) or EF (U+FFFE, U+FFFF): without those bytes the string comes back as it is.
-    if memchr::memchr3(0x7F, 0xC2, 0xEF, s.as_bytes()).is_none() {
+    if json_roundtrip_keeps(s) {
         return Ok(std::borrow::Cow::Borrowed(s));
     }
     let mut has_nel = false;
@@ -925,7 +929,7 @@ impl Emitter {
         // Usually every key comes back from the JSON round trip as it is and the map's
         // byte order is go-yaml's order already: then the entries go out as they are,
         // without the copies and the index that reordering needs.
-        let as_is = |k: &str| self.v3 || memchr::memchr3(0x7F, 0xC2, 0xEF, k.as_bytes()).is_none();
+        let as_is = |k: &str| self.v3 || json_roundtrip_keeps(k);
         let mut keys = m.keys();
         let in_order = keys.next().is_none_or(|first| {
             as_is(first)
