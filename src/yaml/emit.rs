@@ -177,11 +177,41 @@ fn analyze(value: &[u8], v3: bool) -> Analysis {
             block_allowed: false,
         };
     }
+    if is_word(value) {
+        // Nothing in a word can start or end a style (no space, break, indicator or
+        // special character): the scan would find nothing.
+        return Analysis {
+            multiline: false,
+            block_plain_allowed: true,
+            single_quoted_allowed: true,
+            block_allowed: true,
+        };
+    }
     if value.is_ascii() {
         analyze_ascii(value, v3)
     } else {
         analyze_chars(value, v3)
     }
+}
+
+/// Bytes that may make up a word: ASCII letters, digits and `_`, `.`, `/`, `-`.
+const WORD: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = b.is_ascii_alphanumeric() || matches!(b, b'_' | b'.' | b'/' | b'-');
+        c += 1;
+    }
+    t
+};
+
+/// A non-empty value of word bytes that starts with a letter or digit (most keys and
+/// many values: `metadata`, `app.kubernetes.io/name`, `v1`), which [`analyze`] answers
+/// without its scan. The first byte is what could make an indicator of a word (`-`,
+/// `.` of `...`); `:` and `#`, which could elsewhere, are not word bytes.
+fn is_word(value: &[u8]) -> bool {
+    value.first().is_some_and(u8::is_ascii_alphanumeric) && value.iter().all(|&c| WORD[c as usize])
 }
 
 /// [`analyze`] of a non-empty value, a character at a time as libyaml scans it.
@@ -1307,7 +1337,7 @@ mod tests {
     /// byte-pair scan agrees with the character scan for both go-yaml versions.
     #[test]
     fn ascii_analysis_equals_the_character_scan() {
-        let alphabet: &[u8] = b" \t\r\n:#-?.,[]{}&*!|>'\"%@`a\0\x7f\x01";
+        let alphabet: &[u8] = b" \t\r\n:#-?.,[]{}&*!|>'\"%@`a\0\x7f\x01_/9";
         let mut cases: Vec<Vec<u8>> = vec![];
         let mut level: Vec<Vec<u8>> = vec![vec![]];
         for _ in 0..4 {
@@ -1353,6 +1383,14 @@ mod tests {
                     "{:?} v3={v3}",
                     String::from_utf8_lossy(v)
                 );
+                if !v.is_empty() {
+                    assert_eq!(
+                        analyze(v, v3),
+                        analyze_chars(v, v3),
+                        "{:?} v3={v3}",
+                        String::from_utf8_lossy(v)
+                    );
+                }
             }
         }
     }

@@ -134,6 +134,8 @@ enum Stop {
 }
 
 struct Reader<'a> {
+    /// The input, as text (for slices of it) and as bytes.
+    text: &'a str,
     s: &'a [u8],
     pos: usize,
     /// 0-based line of `pos`, and the offset where that line starts.
@@ -170,6 +172,7 @@ fn doc_marker(s: &[u8], i: usize) -> Option<Tok> {
 impl<'a> Reader<'a> {
     fn new(text: &'a str) -> Self {
         Reader {
+            text,
             s: text.as_bytes(),
             pos: 0,
             line: 0,
@@ -265,7 +268,9 @@ impl<'a> Reader<'a> {
 
     /// A plain scalar event for `s[start..end]`.
     fn push_plain(&mut self, start: usize, end: usize) -> Option<()> {
-        let value = std::str::from_utf8(&self.s[start..end]).ok()?.to_string();
+        // (A slice of the text: its ends are checked to lie on character boundaries,
+        // not its whole length for UTF-8.)
+        let value = self.text.get(start..end)?.to_string();
         let (sm, em) = (self.mark_at(start), self.mark_at(end));
         self.push(plain_scalar(value), sm, em);
         Some(())
