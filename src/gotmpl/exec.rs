@@ -3,8 +3,9 @@
 //! continue, Go's variable scoping, and Go's error texts with the node being evaluated.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
+
+use super::template::FxMap;
 
 use super::ast::{Arg, Branch, Command, List, Node, Number, Pipe, Tree};
 use super::builtins::{self, Builtin};
@@ -62,7 +63,7 @@ impl RV {
 /// instead of cloning it.
 #[derive(Clone, Copy)]
 pub(crate) struct Ns<'a> {
-    layer: &'a HashMap<String, Rc<Tree>>,
+    layer: &'a FxMap<String, Rc<Tree>>,
     parent: Option<&'a Ns<'a>>,
 }
 
@@ -87,8 +88,8 @@ impl<'a> Ns<'a> {
 pub(crate) struct Ctx<'a> {
     ns: Ns<'a>,
     funcs: &'a FuncMap,
-    counts: &'a RefCell<HashMap<String, usize>>,
-    tpl_cache: &'a RefCell<HashMap<String, Rc<Vec<Rc<Tree>>>>>,
+    counts: &'a RefCell<FxMap<String, usize>>,
+    tpl_cache: &'a RefCell<FxMap<String, Rc<Vec<Rc<Tree>>>>>,
     memo: &'a RefCell<Memo>,
 }
 
@@ -126,12 +127,12 @@ pub(crate) struct Memo {
     file_serial: u64,
     file: u64,
     frames: Vec<Frame>,
-    entries: HashMap<(usize, u64), Vec<MemoEntry>>,
+    entries: FxMap<(usize, u64), Vec<MemoEntry>>,
     /// About how many bytes were kept (stale entries replaced still count); past
     /// [`MEMO_BYTES`] nothing more is kept.
     bytes: usize,
     /// Per template: results kept, and results handed out again.
-    uses: HashMap<usize, (u32, u32)>,
+    uses: FxMap<usize, (u32, u32)>,
 }
 
 /// The most the remembered results of one render may hold (a hostile chart could
@@ -272,7 +273,7 @@ fn dot_entries<'m>(
 /// The hash of an `include` argument, consistent with [`Dot::matches`].
 fn dot_hash(v: &Value) -> u64 {
     use std::hash::{Hash, Hasher};
-    let mut h = std::collections::hash_map::DefaultHasher::new();
+    let mut h = rustc_hash::FxHasher::default();
     match v {
         Value::Map(m) if m.borrow_quiet().len() <= SHALLOW_MAX => {
             (11u8, is_chartutil_values(m), m.is_watched()).hash(&mut h);
@@ -343,7 +344,7 @@ pub(crate) fn execute(
     data: Value,
     funcs: &FuncMap,
 ) -> Result<String, String> {
-    let counts = RefCell::new(HashMap::new());
+    let counts = RefCell::new(FxMap::default());
     let ctx = Ctx {
         ns: Ns {
             layer: &templates.map,
@@ -574,7 +575,7 @@ impl Host for Ctx<'_> {
             return Ok(String::new());
         };
         let ns = self.ns;
-        let mut layer: HashMap<String, Rc<Tree>> = HashMap::new();
+        let mut layer: FxMap<String, Rc<Tree>> = FxMap::default();
         if !(main.is_empty() && ns.lookup(&main.name).is_some()) {
             layer.insert(main.name.clone(), main.clone());
         }

@@ -10,6 +10,10 @@ use super::ast::Tree;
 use super::exec;
 use super::value::{FuncMap, Value};
 
+/// Maps keyed by template names and memo keys: hashed with Fx, not SipHash (no input
+/// here is adversarial to a process that renders it, and nothing iterates them in order).
+pub(crate) type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+
 /// Whether a template error came from parsing or from executing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -29,10 +33,10 @@ pub struct TemplateError {
 /// The shared set of templates (Go's `*template.Template` with its associated set).
 #[derive(Debug, Clone, Default)]
 pub struct Templates {
-    pub(crate) map: HashMap<String, Rc<Tree>>,
+    pub(crate) map: FxMap<String, Rc<Tree>>,
     /// `tpl` texts already parsed during this render (charts call `tpl` on the same
     /// strings over and over).
-    pub(crate) tpl_cache: RefCell<HashMap<String, Rc<Vec<Rc<Tree>>>>>,
+    pub(crate) tpl_cache: RefCell<FxMap<String, Rc<Vec<Rc<Tree>>>>>,
     /// `include` results that may be reused (see [`exec::Memo`]); keyed by tree address,
     /// so emptied whenever a tree is added or replaced.
     pub(crate) memo: RefCell<exec::Memo>,
@@ -40,7 +44,7 @@ pub struct Templates {
 
 /// [`associate`] for shared trees.
 pub(crate) fn associate_rc(
-    layer: &mut HashMap<String, Rc<Tree>>,
+    layer: &mut FxMap<String, Rc<Tree>>,
     trees: &[Rc<Tree>],
     exists: &dyn Fn(&str) -> bool,
 ) {
@@ -55,7 +59,7 @@ pub(crate) fn associate_rc(
 /// Add parsed trees to a layer with Go's `associate` rule: an empty tree never replaces
 /// an existing template of the same name (`exists` looks through every layer).
 pub(crate) fn associate(
-    layer: &mut HashMap<String, Rc<Tree>>,
+    layer: &mut FxMap<String, Rc<Tree>>,
     trees: Vec<Tree>,
     exists: &dyn Fn(&str) -> bool,
 ) {
