@@ -244,6 +244,13 @@ impl<'a> Lexer<'a> {
         {
             self.pos += 1;
         }
+        // Ended by an ASCII character (not alphanumeric, or the loop would have taken
+        // it): Go's `next` then `backup` leave everything as it was.
+        if let Some(&c) = b.get(self.pos)
+            && c < 0x80
+        {
+            return Some(c as char);
+        }
         loop {
             let r = self.next();
             if r.is_some_and(is_alpha_numeric) {
@@ -382,8 +389,17 @@ impl<'a> Lexer<'a> {
     }
 
     fn at_right_delim(&self) -> (bool, bool) {
-        let rest = self.rest().as_bytes();
+        let rest = self.input.as_bytes().get(self.pos..).unwrap_or(&[]);
         let delim = self.right_delim.as_bytes();
+        // Most calls are at a byte that starts neither a trim marker (a space) nor the
+        // delimiter: answered from that byte alone.
+        match rest.first() {
+            None => return (false, false),
+            Some(&c) if !matches!(c, b' ' | b'\t' | b'\r' | b'\n') && Some(&c) != delim.first() => {
+                return (false, false);
+            }
+            _ => {}
+        }
         if has_right_trim_marker(self.rest())
             && rest
                 .get(TRIM_MARKER_LEN..)
@@ -600,6 +616,20 @@ impl<'a> Lexer<'a> {
     }
 
     fn at_terminator(&mut self) -> bool {
+        // An ASCII character is peeked as a byte (Go's `peek` moves past it and back:
+        // nothing changes); the end and other characters take `peek`, which also marks
+        // the end as reached.
+        if let Some(&c) = self.input.as_bytes().get(self.pos)
+            && c < 0x80
+        {
+            return matches!(
+                c,
+                b' ' | b'\t' | b'\r' | b'\n' | b'.' | b',' | b'|' | b':' | b')' | b'('
+            ) || starts_with(
+                &self.input.as_bytes()[self.pos..],
+                self.right_delim.as_bytes(),
+            );
+        }
         let Some(r) = self.peek() else {
             return true;
         };
