@@ -178,6 +178,7 @@ impl<'a> Lexer<'a> {
         self.input.get(self.pos..).unwrap_or("")
     }
 
+    #[inline]
     fn next(&mut self) -> Option<char> {
         // ASCII without decoding (and without the char boundary check of slicing).
         if let Some(&c) = self.input.as_bytes().get(self.pos)
@@ -210,6 +211,7 @@ impl<'a> Lexer<'a> {
         r
     }
 
+    #[inline]
     fn backup(&mut self) {
         if self.at_eof || self.pos == 0 {
             return;
@@ -388,6 +390,7 @@ impl<'a> Lexer<'a> {
         self.emit(ItemType::Eof)
     }
 
+    #[inline]
     fn at_right_delim(&self) -> (bool, bool) {
         let rest = self.input.as_bytes().get(self.pos..).unwrap_or(&[]);
         let delim = self.right_delim.as_bytes();
@@ -615,6 +618,7 @@ impl<'a> Lexer<'a> {
         self.emit(typ)
     }
 
+    #[inline]
     fn at_terminator(&mut self) -> bool {
         // An ASCII character is peeked as a byte (Go's `peek` moves past it and back:
         // nothing changes); the end and other characters take `peek`, which also marks

@@ -36,7 +36,11 @@ pub fn resolve_plain(s: &str) -> Resolved {
             if parse_timestamp(s) {
                 return Resolved::Timestamp;
             }
-            let plain: String = s.chars().filter(|c| *c != '_').collect();
+            let plain: std::borrow::Cow<str> = if s.contains('_') {
+                s.chars().filter(|c| *c != '_').collect::<String>().into()
+            } else {
+                s.into()
+            };
             if let Some(r) = resolve_number(&plain) {
                 return r;
             }
