@@ -202,7 +202,7 @@ fn slice_imp(a: &[Value]) -> R {
     let (s, e) = (start as usize, end as usize);
     Ok(match &a[0] {
         Value::StrList(sl) => Value::StrList(Rc::new(sl[s..e].to_vec())),
-        Value::Bytes(b) => Value::Bytes(b.slice(s..e)),
+        Value::Bytes(b) => Value::Bytes(Rc::from(&b[s..e])),
         _ => list(l[s..e].to_vec()),
     })
 }

@@ -344,7 +344,7 @@ fn no_function_panics() {
         Value::str(""),
         Value::str("é%[("),
         Value::str("1.2.3"),
-        Value::Bytes(bytes::Bytes::from_static(b"\xff")),
+        Value::Bytes(Rc::from(&b"\xff"[..])),
         Value::from(vec![Value::Nil, Value::str("x")]),
         Value::StrList(Rc::new(vec!["b".into(), "a".into()])),
         Value::from(m),

@@ -282,7 +282,7 @@ fn slice(item: &RV, indexes: &[RV]) -> Result<Value, String> {
         }
         Value::List(l) => Value::List(Rc::new(l[i..j].to_vec())),
         Value::StrList(l) => Value::StrList(Rc::new(l[i..j].to_vec())),
-        Value::Bytes(b) => Value::Bytes(b.slice(i..j)),
+        Value::Bytes(b) => Value::Bytes(Rc::from(&b[i..j])),
         _ => Value::Nil,
     })
 }

@@ -232,7 +232,7 @@ fn hash_ident(v: &Value, h: &mut impl std::hash::Hasher) {
         Value::Int64(i) => (3u8, i).hash(h),
         Value::Float(f) => (4u8, f.to_bits()).hash(h),
         Value::Str(s) => (5u8, &**s).hash(h),
-        Value::Bytes(b) => (6u8, b.as_ptr() as usize, b.len()).hash(h),
+        Value::Bytes(b) => (6u8, Rc::as_ptr(b) as *const u8 as usize).hash(h),
         Value::List(l) => (7u8, Rc::as_ptr(l) as usize).hash(h),
         Value::StrList(l) => (8u8, Rc::as_ptr(l) as usize).hash(h),
         Value::Map(m) => (9u8, Rc::as_ptr(m) as usize).hash(h),
@@ -248,8 +248,7 @@ fn same_ident(a: &Value, b: &Value) -> bool {
         (Value::Int(x), Value::Int(y)) | (Value::Int64(x), Value::Int64(y)) => x == y,
         (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
         (Value::Str(x), Value::Str(y)) => x == y,
-        // The same bytes in memory (bytes never change).
-        (Value::Bytes(x), Value::Bytes(y)) => x.as_ptr() == y.as_ptr() && x.len() == y.len(),
+        (Value::Bytes(x), Value::Bytes(y)) => Rc::ptr_eq(x, y),
         (Value::List(x), Value::List(y)) => Rc::ptr_eq(x, y),
         (Value::StrList(x), Value::StrList(y)) => Rc::ptr_eq(x, y),
         (Value::Map(x), Value::Map(y)) => Rc::ptr_eq(x, y),
@@ -1484,14 +1483,8 @@ mod tests {
         }
         fn to_plain(&self) -> Value {
             let mut m = BTreeMap::new();
-            m.insert(
-                "a.txt".to_string(),
-                Value::Bytes(bytes::Bytes::from_static(b"hi")),
-            );
-            m.insert(
-                "b.txt".to_string(),
-                Value::Bytes(bytes::Bytes::from_static(b"yo")),
-            );
+            m.insert("a.txt".to_string(), Value::Bytes(Rc::from(&b"hi"[..])));
+            m.insert("b.txt".to_string(), Value::Bytes(Rc::from(&b"yo"[..])));
             Value::from(m)
         }
         fn kind(&self) -> &'static str {

@@ -282,9 +282,8 @@ pub enum Value {
     /// Go `float64` (all numbers from YAML and JSON).
     Float(f64),
     Str(Rc<str>),
-    /// Go `[]byte` (`.Files.GetBytes`): shared with the chart's file it was read from,
-    /// not copied (`range $path, $_ := .Files.Glob …` makes one for every matched file).
-    Bytes(bytes::Bytes),
+    /// Go `[]byte` (`.Files.GetBytes`).
+    Bytes(Rc<[u8]>),
     /// Go `[]interface{}`.
     List(Rc<Vec<Value>>),
     /// Go `[]string` (`splitList`, `keys`, `regexFindAll`, …): prints and converts like a list.

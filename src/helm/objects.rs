@@ -657,8 +657,14 @@ impl Object for Files {
                     None => Value::str(""),
                 }
             }),
-            "GetBytes" => string_arg(name, args)
-                .map(|p| Value::Bytes(self.files.get(&p).cloned().unwrap_or_default())),
+            "GetBytes" => string_arg(name, args).map(|p| {
+                Value::Bytes(
+                    self.files
+                        .get(&p)
+                        .map(|d| Rc::from(&d[..]))
+                        .unwrap_or_else(|| Rc::from(&[][..])),
+                )
+            }),
             "Glob" => string_arg(name, args).map(|p| Value::Object(Rc::new(self.glob(&p)))),
             "Lines" => string_arg(name, args).map(|p| match self.files.get(&p) {
                 None => Value::StrList(Rc::new(Vec::new())),
@@ -685,7 +691,7 @@ impl Object for Files {
             }
             out.push_str(k);
             out.push(':');
-            Value::Bytes(v.clone()).write_go(&mut out, false);
+            Value::Bytes(Rc::from(&v[..])).write_go(&mut out, false);
         }
         out.push(']');
         out
@@ -694,7 +700,7 @@ impl Object for Files {
         Value::from(
             self.files
                 .iter()
-                .map(|(k, v)| (k.clone(), Value::Bytes(v.clone())))
+                .map(|(k, v)| (k.clone(), Value::Bytes(Rc::from(&v[..]))))
                 .collect::<BTreeMap<_, _>>(),
         )
     }
