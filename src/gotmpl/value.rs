@@ -268,6 +268,12 @@ pub mod effects {
     }
 }
 
+// A value is three words: templates, YAML trees and the executor's frames hold them by
+// the million and recurse a thousand deep, so a wider variant costs memory and stack
+// (a four-word `bytes::Bytes` made deep documents overflow a 2 MiB stack).
+#[cfg(target_pointer_width = "64")]
+const _: () = assert!(std::mem::size_of::<Value>() == 24);
+
 /// A template value.
 #[derive(Clone, Debug, Default)]
 pub enum Value {
