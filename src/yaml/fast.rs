@@ -567,6 +567,15 @@ impl<'a> Reader<'a> {
         let s = self.s;
         let q = s[pos];
         let single = q == b'\'';
+        // The common case, a scalar closed on its own line with no escape: its value is
+        // the text between the quotes as it stands (the loop below would copy it byte by
+        // byte to the same result).
+        if let Some(k) = memchr::memchr3(q, b'\\', b'\n', &s[pos + 1..]) {
+            let end = pos + 1 + k;
+            if s[end] == q && !(single && s.get(end + 1) == Some(&b'\'')) {
+                return Some((self.text.get(pos + 1..end)?.to_string(), end + 1));
+            }
+        }
         let mut out = Vec::new();
         let mut i = pos + 1;
         let mut line_start = self.line_start;
@@ -636,8 +645,17 @@ impl<'a> Reader<'a> {
                         out.extend_from_slice(ch.encode_utf8(&mut buf).as_bytes());
                     }
                     _ => {
-                        out.push(c);
+                        // A run of bytes that none of the arms above or the blanks
+                        // after this loop treat specially, copied at once.
+                        let start = i;
                         i += 1;
+                        while let Some(&c) = s.get(i) {
+                            if matches!(c, b' ' | b'\t' | b'\n' | b'\'' | b'"' | b'\\') {
+                                break;
+                            }
+                            i += 1;
+                        }
+                        out.extend_from_slice(&s[start..i]);
                     }
                 }
             }
@@ -1574,6 +1592,12 @@ mod tests {
             "k: ''\n",
             "k: \"a\\nb\"\n",
             "k: 'it''s'\n",
+            "k: \"a  \"\n",
+            "k: ' a\tb '\n",
+            "k: \"\u{e9} \u{fc}\"\n",
+            "k: \"\"\n",
+            "k: \"x\n  y\"\n",
+            "k: 'x\n\n  y'\n",
             "\"q k\": 1\n",
             "k: |\n  a\n\n  b\n",
             "k: |-\n  a\n    b\n\n",
