@@ -403,7 +403,7 @@ impl<'a> Lexer<'a> {
             }
             _ => {}
         }
-        if has_right_trim_marker(self.rest())
+        if has_right_trim_marker(rest)
             && rest
                 .get(TRIM_MARKER_LEN..)
                 .is_some_and(|s| starts_with(s, delim))
@@ -562,7 +562,7 @@ impl<'a> Lexer<'a> {
             self.at_eof = true;
         }
         let from = self.input.get(self.pos.saturating_sub(1)..).unwrap_or("");
-        if has_right_trim_marker(from)
+        if has_right_trim_marker(from.as_bytes())
             && from
                 .get(TRIM_MARKER_LEN..)
                 .is_some_and(|s| s.starts_with(self.right_delim))
@@ -623,19 +623,12 @@ impl<'a> Lexer<'a> {
         // An ASCII character is peeked as a byte (Go's `peek` moves past it and back:
         // nothing changes); the end and other characters take `peek`, which also marks
         // the end as reached.
-        if let Some(&c) = self.input.as_bytes().get(self.pos)
-            && c < 0x80
-        {
-            return matches!(
-                c,
-                b' ' | b'\t' | b'\r' | b'\n' | b'.' | b',' | b'|' | b':' | b')' | b'('
-            ) || starts_with(
-                &self.input.as_bytes()[self.pos..],
-                self.right_delim.as_bytes(),
-            );
-        }
-        let Some(r) = self.peek() else {
-            return true;
+        let r = match self.input.as_bytes().get(self.pos) {
+            Some(&c) if c < 0x80 => c as char,
+            _ => match self.peek() {
+                Some(r) => r,
+                None => return true,
+            },
         };
         if is_space(r) {
             return true;
@@ -848,8 +841,7 @@ fn has_left_trim_marker(s: &str) -> bool {
     b.len() >= 2 && b[0] == TRIM_MARKER && is_space(b[1] as char)
 }
 
-fn has_right_trim_marker(s: &str) -> bool {
-    let b = s.as_bytes();
+fn has_right_trim_marker(b: &[u8]) -> bool {
     b.len() >= 2 && is_space(b[0] as char) && b[1] == TRIM_MARKER
 }
 
