@@ -1106,11 +1106,11 @@ fn fast_attempt(text: &str, appended: Option<usize>) -> Option<Option<Y>> {
     if text.is_empty() {
         return None;
     }
-    if let Some(y) = direct_document(text, super::fast::events(text)?, appended) {
+    if let Some(y) = super::fast::read(text, Direct::new(text, appended))?.finish() {
         return Some(y);
     }
-    // The node tree's way, for what the direct one leaves (rare: its events were
-    // consumed, so the reader runs again).
+    // The node tree's way, for what the direct one leaves (rare: the events were not
+    // kept, so the reader runs again).
     match fast_document_of(text, super::fast::events(text)?, appended)? {
         None => Some(None),
         Some(doc) => decode_doc(&doc).ok().map(Some),
@@ -1130,50 +1130,78 @@ fn needs_newline(text: &str) -> bool {
         && (text.contains('|') || text.contains('>'))
 }
 
-/// A collection being built by [`direct_document`].
+/// A collection being built by [`Direct`].
 enum Open {
     Seq(Vec<Y>, bool),
     /// Entries so far, the key waiting for its value, flow style.
     Map(Vec<(Y, Y)>, Option<Y>, bool),
 }
 
-/// The first document built straight from the fast reader's events, without the node
-/// arena: each scalar's text moves into its value. Only for what needs nothing of the
-/// arena: `None` at an anchor, alias or tag, a merge key, a collection as a key, a `?`
-/// in a flow scalar, a `\/` escape, a `%YAML` directive or nesting at the limit, and the
-/// caller takes the arena path, which decodes those (or reports them) as go-yaml does.
+/// Builds the first document straight from the fast reader's events as they come,
+/// without the node arena or a buffer of the events: each scalar's text moves into its
+/// value. Only for what needs nothing of the arena: it gives up at an anchor, alias or
+/// tag, a merge key, a collection as a key, a `?` in a flow scalar, a `\/` escape, a
+/// `%YAML` directive or nesting at the limit, and the caller takes the arena path, which
+/// decodes those (or reports them) as go-yaml does.
 ///
 /// With `appended` (the input ended there, and `text` has a newline more), a block
 /// scalar that reaches past that end loses the line break it took from the newline, as
 /// in [`Events::peek`].
-fn direct_document(
-    text: &str,
-    events: Vec<libyaml_safer::Event>,
+struct Direct<'t> {
+    text: &'t str,
     appended: Option<usize>,
-) -> Option<Option<Y>> {
-    let mut it = events.into_iter();
-    if !matches!(it.next()?.data, EventData::StreamStart { .. }) {
-        return None;
+    stage: Stage,
+    stack: Vec<Open>,
+    root: Option<Y>,
+}
+
+/// Where [`Direct`] is in the stream.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Stage {
+    /// Before STREAM-START.
+    Start,
+    /// After STREAM-START: a document or the end of the stream comes.
+    Head,
+    /// Inside the first document.
+    Body,
+    /// The stream has no document.
+    Empty,
+    /// The first document is built (what follows it is not looked at).
+    Done,
+    /// Given up: the arena path decodes the text.
+    Failed,
+}
+
+impl<'t> Direct<'t> {
+    fn new(text: &'t str, appended: Option<usize>) -> Self {
+        Direct {
+            text,
+            appended,
+            stage: Stage::Start,
+            stack: Vec::new(),
+            root: None,
+        }
     }
-    match it.next()?.data {
-        EventData::StreamEnd => return Some(None),
-        EventData::DocumentStart {
-            version_directive: None,
-            ..
-        } => {}
-        _ => return None,
+
+    /// The first document (`Some(None)` for a stream without one), or `None` where the
+    /// arena path must decode the text.
+    fn finish(self) -> Option<Option<Y>> {
+        match self.stage {
+            Stage::Empty => Some(None),
+            Stage::Done => Some(Some(self.root?)),
+            _ => None,
+        }
     }
-    let in_flow = |stack: &[Open]| {
+
+    fn in_flow(&self) -> bool {
         matches!(
-            stack.last(),
+            self.stack.last(),
             Some(Open::Seq(_, true) | Open::Map(_, _, true))
         )
-    };
-    let at_key = |stack: &[Open]| matches!(stack.last(), Some(Open::Map(_, None, _)));
-    let mut stack: Vec<Open> = Vec::new();
-    let mut root = None;
-    loop {
-        let ev = it.next()?;
+    }
+
+    /// One event of the first document; `None` to give up.
+    fn body(&mut self, ev: libyaml_safer::Event) -> Option<()> {
         let y = match ev.data {
             EventData::Scalar {
                 anchor: None,
@@ -1183,18 +1211,19 @@ fn direct_document(
                 style,
                 ..
             } => {
-                if let Some(n) = appended
+                if let Some(n) = self.appended
                     && matches!(style, ScalarStyle::Literal | ScalarStyle::Folded)
                     && ev.end_mark.index as usize > n
                     && value.ends_with('\n')
                 {
                     value.pop();
                 }
-                if style == ScalarStyle::Plain && value.contains('?') && in_flow(&stack) {
+                if style == ScalarStyle::Plain && value.contains('?') && self.in_flow() {
                     return None;
                 }
                 if style == ScalarStyle::DoubleQuoted
-                    && text
+                    && self
+                        .text
                         .get(ev.start_mark.index as usize..ev.end_mark.index as usize)
                         .is_none_or(|raw| raw.contains("\\/"))
                 {
@@ -1232,38 +1261,90 @@ fn direct_document(
                     } => Open::Map(Vec::new(), None, style == libyaml_safer::MappingStyle::Flow),
                     _ => return None,
                 };
-                if at_key(&stack) || stack.len() >= MAX_DEPTH {
+                let at_key = matches!(self.stack.last(), Some(Open::Map(_, None, _)));
+                if at_key || self.stack.len() >= MAX_DEPTH {
                     return None;
                 }
-                stack.push(open);
-                continue;
+                self.stack.push(open);
+                return Some(());
             }
-            EventData::SequenceEnd | EventData::MappingEnd => match stack.pop()? {
+            EventData::SequenceEnd | EventData::MappingEnd => match self.stack.pop()? {
                 Open::Seq(items, _) => Y::Seq(items),
                 Open::Map(entries, None, _) => Y::Map(entries),
                 Open::Map(_, Some(_), _) => return None,
             },
-            EventData::DocumentEnd { .. } => break,
+            EventData::DocumentEnd { .. } => {
+                if !self.stack.is_empty() {
+                    return None;
+                }
+                self.stage = Stage::Done;
+                return Some(());
+            }
             _ => return None,
         };
-        match stack.last_mut() {
-            None => root = Some(y),
+        match self.stack.last_mut() {
+            None => self.root = Some(y),
             Some(Open::Seq(items, _)) => items.push(y),
             Some(Open::Map(entries, pending, _)) => match pending.take() {
                 Some(k) => entries.push((k, y)),
                 None => *pending = Some(y),
             },
         }
+        Some(())
     }
-    if !stack.is_empty() {
-        return None;
+}
+
+impl super::fast::Sink for Direct<'_> {
+    fn event(&mut self, ev: libyaml_safer::Event) {
+        self.stage = match self.stage {
+            Stage::Start => match ev.data {
+                EventData::StreamStart { .. } => Stage::Head,
+                _ => Stage::Failed,
+            },
+            Stage::Head => match ev.data {
+                EventData::StreamEnd => Stage::Empty,
+                EventData::DocumentStart {
+                    version_directive: None,
+                    ..
+                } => Stage::Body,
+                _ => Stage::Failed,
+            },
+            Stage::Body => match self.body(ev) {
+                Some(()) => return,
+                None => {
+                    self.stack = Vec::new();
+                    Stage::Failed
+                }
+            },
+            done @ (Stage::Empty | Stage::Done | Stage::Failed) => done,
+        };
     }
-    Some(Some(root?))
+}
+
+/// For tests: where [`Direct`] builds the first document of `text` from the fast
+/// reader's events, it equals what the node arena decodes from the same events.
+#[cfg(test)]
+pub(crate) fn check_direct(text: &str) -> Result<(), String> {
+    let Some(direct) = super::fast::read(text, Direct::new(text, None)).and_then(Direct::finish)
+    else {
+        return Ok(());
+    };
+    let events = super::fast::events(text).ok_or("the reader read the text only once")?;
+    let arena = fast_document_of(text, events, None)
+        .ok_or("the arena refuses what the direct way built")?
+        .map(|doc| decode_doc(&doc))
+        .transpose()
+        .map_err(|e| format!("the arena fails where the direct way built: {e:?}"))?;
+    if direct == arena {
+        Ok(())
+    } else {
+        Err(format!("direct {direct:?}\n arena {arena:?}"))
+    }
 }
 
 /// The first document's node tree from the fast reader's `events` for `text`, when the
 /// tree builds without an error; `Some(None)` for a stream without one. `appended`: as
-/// for [`direct_document`].
+/// for [`Direct`].
 fn fast_document_of(
     text: &str,
     events: Vec<libyaml_safer::Event>,

@@ -23,12 +23,31 @@ use libyaml_safer::{Encoding, Event, EventData, MappingStyle, Mark, ScalarStyle,
 /// libyaml's event stream for `text`, or `None` when `text` is outside the subset this
 /// reader knows (the caller then asks libyaml).
 pub(crate) fn events(text: &str) -> Option<Vec<Event>> {
+    read(text, Vec::with_capacity(text.len() / 16 + 8))
+}
+
+/// Where the reader puts its events, one at a time and in order.
+pub(crate) trait Sink {
+    fn event(&mut self, e: Event);
+}
+
+impl Sink for Vec<Event> {
+    fn event(&mut self, e: Event) {
+        self.push(e);
+    }
+}
+
+/// libyaml's event stream for `text` given to `sink` as it is read (a consumer that
+/// builds something from the events needs no buffer of them: a document's events take
+/// eight times its text); `None` when `text` is outside the subset this reader knows,
+/// in which case `sink` may have had the events of a part of it.
+pub(crate) fn read<S: Sink>(text: &str, sink: S) -> Option<S> {
     if text.is_empty() || !plain_input(text) {
         return None;
     }
-    let mut r = Reader::new(text);
+    let mut r = Reader::new(text, sink);
     r.stream()?;
-    Some(r.ev)
+    Some(r.sink)
 }
 
 /// Where the reader gave up on `text` (line and the line's text), for tuning.
@@ -37,7 +56,7 @@ fn gave_up_at(text: &str) -> Option<(usize, String)> {
     if text.is_empty() || !plain_input(text) {
         return Some((0, "input".into()));
     }
-    let mut r = Reader::new(text);
+    let mut r = Reader::new(text, Vec::new());
     if r.stream().is_some() {
         return None;
     }
@@ -133,7 +152,7 @@ enum Stop {
     Line,
 }
 
-struct Reader<'a> {
+struct Reader<'a, S: Sink> {
     /// The input, as text (for slices of it) and as bytes.
     text: &'a str,
     s: &'a [u8],
@@ -141,7 +160,10 @@ struct Reader<'a> {
     /// 0-based line of `pos`, and the offset where that line starts.
     line: usize,
     line_start: usize,
-    ev: Vec<Event>,
+    sink: S,
+    /// An implicit DOCUMENT-START, given to the sink with the marks of the event that
+    /// follows it (the first token of the document).
+    doc_start: Option<Event>,
     /// Nesting of the node being read: deep documents are left to libyaml (and to the
     /// decoder's depth limit) rather than recursing here.
     depth: usize,
@@ -169,15 +191,16 @@ fn doc_marker(s: &[u8], i: usize) -> Option<Tok> {
     }
 }
 
-impl<'a> Reader<'a> {
-    fn new(text: &'a str) -> Self {
+impl<'a, S: Sink> Reader<'a, S> {
+    fn new(text: &'a str, sink: S) -> Self {
         Reader {
             text,
             s: text.as_bytes(),
             pos: 0,
             line: 0,
             line_start: 0,
-            ev: Vec::with_capacity(text.len() / 16 + 8),
+            sink,
+            doc_start: None,
             depth: 0,
             ascii: text.is_ascii(),
         }
@@ -263,7 +286,12 @@ impl<'a> Reader<'a> {
         e.data = data;
         e.start_mark = start;
         e.end_mark = end;
-        self.ev.push(e);
+        if let Some(mut d) = self.doc_start.take() {
+            d.start_mark = start;
+            d.end_mark = end;
+            self.sink.event(d);
+        }
+        self.sink.event(e);
     }
 
     /// A plain scalar event for `s[start..end]`.
@@ -395,22 +423,17 @@ impl<'a> Reader<'a> {
                     if !first {
                         return None;
                     }
-                    let at = self.ev.len();
-                    let m = self.mark();
-                    self.push(
-                        EventData::DocumentStart {
-                            version_directive: None,
-                            tag_directives: Vec::new(),
-                            implicit: true,
-                        },
-                        m,
-                        m,
-                    );
+                    // The implicit DOCUMENT-START takes the marks of the first token:
+                    // it goes out with the first event of the node.
+                    let mut d = Event::stream_end();
+                    d.data = EventData::DocumentStart {
+                        version_directive: None,
+                        tag_directives: Vec::new(),
+                        implicit: true,
+                    };
+                    self.doc_start = Some(d);
                     self.node(-1, Place::LineStart, false)?;
-                    // The implicit DOCUMENT-START takes the marks of the first token.
-                    let (s, e) = (self.ev[at + 1].start_mark, self.ev[at + 1].end_mark);
-                    self.ev[at].start_mark = s;
-                    self.ev[at].end_mark = e;
+                    debug_assert!(self.doc_start.is_none());
                 }
             }
             first = false;
@@ -723,14 +746,16 @@ impl<'a> Reader<'a> {
         if stop != Stop::Line {
             return None;
         }
-        self.push_plain(start, end)?;
+        // (Its ends must lie on character boundaries, whichever way it is read.)
+        self.text.get(start..end)?;
         self.pos = end;
         self.line_rest()?;
         if self.at(self.pos) == Some(b'\n') && self.continues(self.pos + 1, indent) {
-            self.ev.pop();
             self.pos = start;
             return self.plain_lines(indent);
         }
+        // (The rest of the line is blanks or a comment: the marks are on this line.)
+        self.push_plain(start, end)?;
         self.skip_to_token()
     }
 
@@ -1664,6 +1689,9 @@ mod tests {
                 Ok(false) => {}
                 Err(e) => panic!("round {round}: {e}\non {doc:?}"),
             }
+            if let Err(e) = crate::yaml::decode::check_direct(&doc) {
+                panic!("round {round}: {e}\non {doc:?}");
+            }
         }
         assert!(fast * 4 > total, "{fast} of {total} read here");
     }
@@ -1687,6 +1715,9 @@ mod tests {
                     }
                 }
                 Err(e) => panic!("{name}: {e}"),
+            }
+            if let Err(e) = crate::yaml::decode::check_direct(text) {
+                panic!("{name}: {e}");
             }
         }
         println!(
