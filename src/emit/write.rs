@@ -243,7 +243,6 @@ fn place_file(
 /// a reader); the open neither follows a link nor waits, should the file be replaced in
 /// between. Four system calls.
 fn same_file(old: &Path, bytes: &[u8]) -> bool {
-    use std::io::Read as _;
     match fs::symlink_metadata(old) {
         Ok(m) if m.is_file() && m.len() == bytes.len() as u64 => {}
         _ => return false,
@@ -258,14 +257,40 @@ fn same_file(old: &Path, bytes: &[u8]) -> bool {
     let Ok(mut f) = o.open(old) else {
         return false;
     };
+    same_content(&mut f, bytes)
+}
+
+/// Whether what `f` reads, to its end, is exactly `bytes` (a read that gives less than it
+/// was asked before the end of `bytes` counts as a difference).
+fn same_content(f: &mut impl std::io::Read, bytes: &[u8]) -> bool {
+    // Read in pieces of up to 256 KiB, each compared as it comes, into a buffer zeroed
+    // once per thread (not once per file). Each read asks one byte more than is left to
+    // compare, so that a file longer than `bytes` shows; most files take one read.
+    const PIECE: usize = 256 << 10;
     thread_local! {
         static BUF: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
     }
     BUF.with(|b| {
         let mut b = b.borrow_mut();
-        b.clear();
-        b.resize(bytes.len(), 0);
-        f.read_exact(&mut b).is_ok() && b.as_slice() == bytes
+        if b.len() <= PIECE {
+            b.resize(PIECE + 1, 0);
+        }
+        let mut rest = bytes;
+        loop {
+            let want = rest.len().min(PIECE) + 1;
+            let got = match f.read(&mut b[..want]) {
+                Ok(n) => n,
+                Err(_) => return false,
+            };
+            if got > rest.len() || b[..got] != rest[..got] {
+                return false;
+            }
+            rest = &rest[got..];
+            // A read that gives less than it was asked has met the end of the file.
+            if got < want {
+                return rest.is_empty();
+            }
+        }
     })
 }
 
@@ -447,6 +472,62 @@ mod tests {
         let dir = std::env::temp_dir().join(format!("kiln-{name}-{}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         dir
+    }
+
+    /// `same_file` against files of every size around its read pieces: equal, one byte
+    /// changed at the start, middle or end, shorter, longer; and never a FIFO.
+    #[test]
+    fn same_file_compares_every_byte() {
+        let dir = scratch("same-file");
+        fs::create_dir_all(&dir).unwrap();
+        let path = dir.join("f");
+        for len in [0usize, 1, 100, 256 << 10, (256 << 10) + 1, 600_000] {
+            let text: Vec<u8> = (0..len).map(|i| b'a' + (i % 23) as u8).collect();
+            fs::write(&path, &text).unwrap();
+            assert!(same_file(&path, &text), "{len} bytes, equal");
+            for at in [0, len / 2, len.saturating_sub(1)] {
+                if len == 0 {
+                    break;
+                }
+                let mut other = text.clone();
+                other[at] = b'Z';
+                assert!(!same_file(&path, &other), "{len} bytes, byte {at} differs");
+            }
+            if len > 0 {
+                assert!(!same_file(&path, &text[..len - 1]), "{len} bytes, shorter");
+            }
+            let mut longer = text.clone();
+            longer.push(b'x');
+            assert!(!same_file(&path, &longer), "{len} bytes, longer");
+        }
+        // A file that grew or shrank after its size was read.
+        let text: Vec<u8> = (0..600_000).map(|i| b'a' + (i % 23) as u8).collect();
+        for len in [0usize, 1, 100, 256 << 10, (256 << 10) + 1, 600_000] {
+            let bytes = &text[..len];
+            assert!(same_content(&mut std::io::Cursor::new(bytes), bytes));
+            let mut longer = bytes.to_vec();
+            longer.push(b'x');
+            assert!(
+                !same_content(&mut std::io::Cursor::new(&longer), bytes),
+                "{len} + 1"
+            );
+            if len > 0 {
+                let shorter = &bytes[..len - 1];
+                assert!(
+                    !same_content(&mut std::io::Cursor::new(shorter), bytes),
+                    "{len} - 1"
+                );
+            }
+        }
+        #[cfg(unix)]
+        {
+            let fifo = dir.join("fifo");
+            let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
+            // SAFETY: a valid NUL-terminated path.
+            assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
+            assert!(!same_file(&fifo, b""));
+        }
+        let _ = fs::remove_dir_all(&dir);
     }
 
     fn files(pairs: &[(&str, &str)]) -> BTreeMap<String, String> {

@@ -86,6 +86,10 @@ pub struct Tree {
     /// The whole text of that file; node offsets index into it.
     pub text: Source,
     pub root: List,
+    /// Bytes of the text nodes at the top of `root`: what an execution prints at the
+    /// least when no action prints nothing (its output buffer starts at this size
+    /// rather than growing by doubling to it: a CRD template is megabytes of text).
+    pub top_text: usize,
 }
 
 impl Tree {

@@ -429,7 +429,7 @@ fn run<'a>(ctx: Ctx<'a>, tree: &'a Tree, data: Value) -> Result<String, String> 
         node: NodeRef::None,
         vars: Vec::with_capacity(8),
         depth: 0,
-        out: String::new(),
+        out: String::with_capacity(tree.top_text.min(super::value::MAX_OUTPUT)),
     };
     st.vars.push(("$", dot.clone()));
     st.walk_list(&dot, &tree.root)?;

@@ -277,11 +277,20 @@ impl<'s, 'a> TreeParser<'s, 'a> {
     // ---- trees ----
 
     fn make_tree(&self, name: String, root: List) -> Tree {
+        let top_text = root
+            .nodes
+            .iter()
+            .map(|n| match n {
+                Node::Text { text, .. } => text.len(),
+                _ => 0,
+            })
+            .sum();
         Tree {
             name,
             parse_name: self.sh.parse_name.clone(),
             text: self.sh.text.clone(),
             root,
+            top_text,
         }
     }
 

@@ -1095,7 +1095,7 @@ fn decode_first_fast(text: &str) -> Option<Option<Y>> {
     // A block scalar ended by the end of the input: the whole path's first attempt (see
     // [`with_events`]), with the fast reader, which reads the text with the newline.
     if needs_newline(text) {
-        return fast_attempt(&format!("{text}\n"), Some(text.len()));
+        return fast_attempt(&with_newline(text), Some(text.len()));
     }
     None
 }
@@ -1115,6 +1115,15 @@ fn fast_attempt(text: &str, appended: Option<usize>) -> Option<Option<Y>> {
         None => Some(None),
         Some(doc) => decode_doc(&doc).ok().map(Some),
     }
+}
+
+/// `text` and a line break, made at its size (`format!` would grow it by doubling: these
+/// are often whole dashboards).
+fn with_newline(text: &str) -> String {
+    let mut t = String::with_capacity(text.len() + 1);
+    t.push_str(text);
+    t.push('\n');
+    t
 }
 
 /// Whether libyaml-safer would panic on `text` at a block scalar ended by the end of
@@ -1547,7 +1556,7 @@ fn with_events<T>(
     let attempt = |text: &str, append: bool, marked: bool| -> Attempt<T> {
         let augmented;
         let mut ev = if append {
-            augmented = format!("{text}\n");
+            augmented = with_newline(text);
             let mut ev = Events::new(&augmented);
             ev.appended_at = Some(text.len());
             ev
