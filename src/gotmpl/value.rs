@@ -614,6 +614,21 @@ pub fn format_float(f: f64, style: FloatStyle) -> String {
     if let Some(special) = special_float(f) {
         return special;
     }
+    // A whole number that neither layout writes with an exponent (below 10^6 for `%v`,
+    // below 10^15 for JSON, where every integer is exact): its shortest digits are its
+    // decimal digits. Numbers of JSON dashboards (`fromJson | toJson`) are mostly these.
+    let plain_limit = match style {
+        FloatStyle::V => 1e6,
+        FloatStyle::Json => 1e15,
+    };
+    if f.fract() == 0.0 && f.abs() < plain_limit {
+        return (f as i64).to_string();
+    }
+    format_float_digits(f, style)
+}
+
+/// [`format_float`] from the shortest digits, for any finite non-zero `f`.
+fn format_float_digits(f: f64, style: FloatStyle) -> String {
     let (digits, dp) = shortest_digits(f);
     let exp = dp - 1;
     let use_exp = match style {
@@ -710,3 +725,59 @@ pub type Func = fn(&mut dyn Host, &[Value]) -> Result<Value, FuncError>;
 /// `slice` shadows Go's, as it does in Helm). A fast hash: the parser looks up every
 /// identifier here.
 pub type FuncMap = std::collections::HashMap<&'static str, Func, rustc_hash::FxBuildHasher>;
+
+#[cfg(test)]
+mod float_tests {
+    use super::*;
+
+    /// The whole-number shortcut writes what the digits' layout writes, on both sides of
+    /// each style's limit, for both signs.
+    #[test]
+    fn whole_numbers_take_the_shortcut_exactly() {
+        let mut values = vec![
+            1.0,
+            7.0,
+            10.0,
+            42.0,
+            100.0,
+            123_456.0,
+            999_999.0,
+            1e6,
+            1e6 + 1.0,
+        ];
+        values.extend([
+            1e14,
+            999_999_999_999_999.0,
+            1e15,
+            1e15 + 1.0,
+            2e15,
+            1e20,
+            1e21,
+        ]);
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..2000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            values.push((x % 2_000_000_000_000_000) as f64);
+            values.push((x % 3_000_000) as f64);
+        }
+        for v in values {
+            for f in [v, -v] {
+                for style in [FloatStyle::V, FloatStyle::Json] {
+                    if f == 0.0 {
+                        continue;
+                    }
+                    assert_eq!(
+                        format_float(f, style),
+                        format_float_digits(f, style),
+                        "{f} {style:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(format_float(1e6, FloatStyle::V), "1e+06");
+        assert_eq!(format_float(1e6, FloatStyle::Json), "1000000");
+        assert_eq!(format_float(-0.0, FloatStyle::Json), "-0");
+    }
+}
