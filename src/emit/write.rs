@@ -131,15 +131,23 @@ pub fn write_tree_with(
     let entries: Vec<(&String, &String)> = files.iter().collect();
     let (first, second) = entries.split_at(entries.len() / 2);
     // Compare the files with the previous tree on two threads (two halves of the sorted
-    // list) while a third hashes them for SHA256SUMS.
+    // list) while a third hashes them for SHA256SUMS, compares that, and (when it is the
+    // same) checks that the previous tree holds nothing else.
     let compare = |part: &[(&String, &String)]| -> Vec<bool> {
         part.iter()
             .map(|(rel, text)| previous && same_file(&out.join(rel), text.as_bytes()))
             .collect()
     };
+    let folders = folders(files);
+    let summed = || {
+        let sums = sha256sums_with(files, digests);
+        let same_sums = previous && same_file(&out.join("SHA256SUMS"), sums.as_bytes());
+        let only = same_sums && holds_only(out, files, &folders);
+        (sums, same_sums, only)
+    };
     // Where a thread cannot be started (a process limit), its work runs here.
-    let (sums, same) = std::thread::scope(|s| {
-        let sums = std::thread::Builder::new().spawn_scoped(s, || sha256sums_with(files, digests));
+    let ((sums, same_sums, only), same) = std::thread::scope(|s| {
+        let summing = std::thread::Builder::new().spawn_scoped(s, &summed);
         let a = std::thread::Builder::new().spawn_scoped(s, || compare(first));
         let b = compare(second);
         let mut same = match a.map(|h| h.join()) {
@@ -147,17 +155,15 @@ pub fn write_tree_with(
             _ => compare(first),
         };
         same.extend(b);
-        let sums = match sums.map(|h| h.join()) {
-            Ok(Ok(sums)) => sums,
-            _ => sha256sums_with(files, digests),
+        let summed = match summing.map(|h| h.join()) {
+            Ok(Ok(x)) => x,
+            _ => summed(),
         };
-        (sums, same)
+        (summed, same)
     });
-    let same_sums = previous && same_file(&out.join("SHA256SUMS"), sums.as_bytes());
-    let folders = folders(files);
     // A tree that already holds exactly these files (and nothing else) is left as it is:
     // nothing to write, and the files keep their times.
-    if same_sums && same.iter().all(|&s| s) && holds_only(out, files, &folders) {
+    if same_sums && only && same.iter().all(|&s| s) {
         return Ok(Written {
             digest: digest(&sums),
             unchanged: true,
