@@ -147,7 +147,7 @@ pub fn write_tree_with(
     };
     // Where a thread cannot be started (a process limit), its work runs here.
     let ((sums, same_sums, only), same) = std::thread::scope(|s| {
-        let summing = std::thread::Builder::new().spawn_scoped(s, &summed);
+        let summing = std::thread::Builder::new().spawn_scoped(s, summed);
         let a = std::thread::Builder::new().spawn_scoped(s, || compare(first));
         let b = compare(second);
         let mut same = match a.map(|h| h.join()) {
