@@ -63,40 +63,42 @@ fn string_len(s: &str) -> usize {
         // Without U+2028/U+2029 each byte's escape depends on that byte alone: counted
         // without a branch, so that it compiles to vector code (CRD descriptions are
         // long and often hold a quote or a line break).
-        let extra = |b: u8| {
-            let short = (b == b'"')
-                | (b == b'\\')
-                | (b == b'\n')
-                | (b == b'\r')
-                | (b == b'\t')
-                | (b == 0x08)
-                | (b == 0x0c);
-            let long = ((b < 0x20) & !short) | (b == b'<') | (b == b'>') | (b == b'&');
-            u32::from(short) + 5 * u32::from(long)
-        };
         for c in bytes.chunks(1 << 16) {
-            n += c.iter().map(|&b| extra(b)).sum::<u32>() as usize;
+            n += c.iter().map(|&b| escape_extra(b)).sum::<u32>() as usize;
         }
         return n;
     }
     let mut i = 0;
     while i < bytes.len() {
-        let b = bytes[i];
-        n += match b {
-            b'"' | b'\\' | b'\n' | b'\r' | b'\t' | 0x08 | 0x0c => 1,
-            0..=0x1f | b'<' | b'>' | b'&' => 5,
-            // U+2028 and U+2029: three bytes become six.
-            0xe2 if bytes.get(i + 1) == Some(&0x80)
-                && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9)) =>
-            {
-                i += 2;
-                3
-            }
-            _ => 0,
-        };
+        // U+2028 and U+2029: three bytes become six.
+        if bytes[i] == 0xe2
+            && bytes.get(i + 1) == Some(&0x80)
+            && matches!(bytes.get(i + 2), Some(0xa8 | 0xa9))
+        {
+            n += 3;
+            i += 3;
+            continue;
+        }
+        n += escape_extra(bytes[i]) as usize;
         i += 1;
     }
     n
+}
+
+/// The bytes an ASCII byte's escape adds in HTML-safe output: 1 for `\"`, `\\` and the
+/// short control escapes (`\n`, `\r`, `\t`, `\b`, `\f`), 5 for the other controls and
+/// `<>&` (`\u00XX`), none for the rest, bytes of multi-byte characters included
+/// (U+2028 and U+2029 are [`string_len`]'s to count). Without a branch.
+fn escape_extra(b: u8) -> u32 {
+    let short = (b == b'"')
+        | (b == b'\\')
+        | (b == b'\n')
+        | (b == b'\r')
+        | (b == b'\t')
+        | (b == 0x08)
+        | (b == 0x0c);
+    let long = ((b < 0x20) & !short) | (b == b'<') | (b == b'>') | (b == b'&');
+    u32::from(short) + 5 * u32::from(long)
 }
 
 /// Go `json.MarshalIndent(v, "", "  ")`.
