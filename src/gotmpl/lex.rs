@@ -403,17 +403,21 @@ impl<'a> Lexer<'a> {
             }
             _ => {}
         }
-        if has_right_trim_marker(rest)
-            && rest
-                .get(TRIM_MARKER_LEN..)
-                .is_some_and(|s| starts_with(s, delim))
-        {
+        if self.trim_then_right_delim(rest) {
             return (true, true);
         }
         if starts_with(rest, delim) {
             return (true, false);
         }
         (false, false)
+    }
+
+    /// Whether `b` starts with a right trim marker (` -`) followed by the right delimiter.
+    #[inline]
+    fn trim_then_right_delim(&self, b: &[u8]) -> bool {
+        has_right_trim_marker(b)
+            && b.get(TRIM_MARKER_LEN..)
+                .is_some_and(|s| starts_with(s, self.right_delim.as_bytes()))
     }
 
     fn lex_left_delim(&mut self) -> Option<State> {
@@ -561,12 +565,12 @@ impl<'a> Lexer<'a> {
             // Peeking at the end marks it, as Go's `next` does.
             self.at_eof = true;
         }
-        let from = self.input.get(self.pos.saturating_sub(1)..).unwrap_or("");
-        if has_right_trim_marker(from.as_bytes())
-            && from
-                .get(TRIM_MARKER_LEN..)
-                .is_some_and(|s| s.starts_with(self.right_delim))
-        {
+        let from = self
+            .input
+            .as_bytes()
+            .get(self.pos.saturating_sub(1)..)
+            .unwrap_or(&[]);
+        if self.trim_then_right_delim(from) {
             self.backup();
             if num_spaces == 1 {
                 return Some(State::RightDelim);
