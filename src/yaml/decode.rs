@@ -3,7 +3,7 @@
 //! [`Y`] value that `sigs.k8s.io/yaml` then turns into JSON-able data.
 
 use super::YamlError;
-use super::resolve::{Resolved, resolve_number, resolve_plain};
+use super::resolve::{Resolved, resolve_number, resolve_plain, without_underscores};
 use libyaml_safer::{EventData, Parser, ScalarStyle};
 
 const STR_TAG: &str = "tag:yaml.org,2002:str";
@@ -940,8 +940,7 @@ impl<'d> Decoder<'d> {
                     (TIMESTAMP_TAG, Y::Str(n.value.clone()))
                 } else {
                     // Tagged scalars only try timestamps with an explicit !!timestamp tag.
-                    let plain: String = n.value.chars().filter(|c| *c != '_').collect();
-                    match resolve_number(&plain) {
+                    match resolve_number(&without_underscores(&n.value)) {
                         Some(Resolved::Int(i)) => (INT_TAG, Y::Int(i)),
                         Some(Resolved::Uint(u)) => (INT_TAG, Y::Uint(u)),
                         Some(Resolved::Float(f)) => (FLOAT_TAG, Y::Float(f)),

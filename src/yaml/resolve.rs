@@ -16,6 +16,16 @@ pub enum Resolved {
     Str,
 }
 
+/// go-yaml's `strings.Replace(in, "_", "", -1)` before it tries a number; no copy when
+/// there is no `_`.
+pub(crate) fn without_underscores(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.contains('_') {
+        s.replace('_', "").into()
+    } else {
+        s.into()
+    }
+}
+
 /// Resolve a plain scalar as go-yaml v2's `resolve("", s)` does.
 pub fn resolve_plain(s: &str) -> Resolved {
     let b = s.as_bytes();
@@ -36,12 +46,7 @@ pub fn resolve_plain(s: &str) -> Resolved {
             if parse_timestamp(s) {
                 return Resolved::Timestamp;
             }
-            let plain: std::borrow::Cow<str> = if s.contains('_') {
-                s.chars().filter(|c| *c != '_').collect::<String>().into()
-            } else {
-                s.into()
-            };
-            if let Some(r) = resolve_number(&plain) {
+            if let Some(r) = resolve_number(&without_underscores(s)) {
                 return r;
             }
         }
